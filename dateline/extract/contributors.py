@@ -1,0 +1,23 @@
+"""Contributors: the journalists named in the closing credit line."""
+
+from __future__ import annotations
+
+import re
+
+LEAD_RE = re.compile(r"^.*?\bcontributed by\b|^(?:Additional )?reporting by\b|^Contributing:", re.I)
+OUTLET_RE = re.compile(r"\s+(?:of|from)\s+(?:The\s+)?[A-Z][\w.&' -]*$")
+
+
+def contributors_from_credit(credit: str) -> list[str]:
+    """'... contributed by Sarah El Deeb, Nataliya Vasilyeva of The Associated Press and by ...'."""
+    if not credit:
+        return []
+    text = LEAD_RE.sub("", credit).strip().rstrip(".")
+    names: list[str] = []
+    for group in re.split(r"\s+and\s+by\s+|;\s*", text):
+        group = OUTLET_RE.sub("", group.strip())
+        for name in re.split(r",\s*|\s+and\s+", group):
+            name = re.sub(r"^by\s+", "", name.strip())
+            if name and name not in names and name[0].isupper():
+                names.append(name)
+    return names
