@@ -1,0 +1,117 @@
+"""``python build.py``: the one entry point, in a newsroom's words."""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+from pathlib import Path
+
+from .config import ConfigError, load_settings
+from .ingest import article_from_seed
+from .pipeline import BuildLocked, build
+from .report import Report
+from .search import SearchError
+from .seeds import SeedError, read_seed
+
+DESCRIPTION = """\
+Dateline turns a folder of raw wire articles into a searchable archive website.
+
+With no command it does everything: reads new or changed articles from seeds/, writes
+them as editable files in content/, builds the website in _site/ and its search index.
+Files in content/ that an editor has changed by hand are never overwritten."""
+
+COMMANDS = {
+    "build": "everything: ingest, render and search (the default)",
+    "ingest": "read seeds/ into content/ only (new and changed articles)",
+    "render": "build the website from content/ (with its search index unless --no-search)",
+    "search": "rebuild the search index of the website",
+    "serve": "preview the website at http://127.0.0.1:8000/ (builds first unless --no-build)",
+    "extract": "show what Dateline reads out of seed files, as JSON lines (changes nothing)",
+}
+
+
+def parser() -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION,
+                                  formatter_class=argparse.RawDescriptionHelpFormatter)
+    top.add_argument("--config", default="site.toml", help="settings file (default: site.toml)")
+    top.add_argument("--seeds", help="folder of raw articles (default from site.toml: seeds)")
+    top.add_argument("--content", help="folder of editable article files (default: content)")
+    top.add_argument("--output", help="folder the website is written to (default: _site)")
+    top.add_argument("--base-url", help="address the site will be published at, e.g. "
+                     "https://OWNER.github.io/REPO/ (default from site.toml)")
+    top.add_argument("--refresh", action="store_true", help="re-read every seed with the current "
+                     "extractor (hand-edited files are still kept)")
+    top.add_argument("--no-search", action="store_true", help="skip the search index")
+    top.add_argument("--strict", action="store_true", help="exit with failure on any warning or "
+                     "skipped file (for CI)")
+    top.add_argument("--quiet", action="store_true", help="print only the summary")
+    sub = top.add_subparsers(dest="command", metavar="COMMAND")
+    for name, help_text in COMMANDS.items():
+        command = sub.add_parser(name, help=help_text, description=help_text)
+        if name == "extract":
+            command.add_argument("files", nargs="+", metavar="SEED", help="seed files to read")
+        if name == "serve":
+            command.add_argument("--port", type=int, default=8000)
+            command.add_argument("--no-build", action="store_true", help="serve what is built")
+    return top
+
+
+def main(argv: list[str] | None = None) -> int:
+    args = parser().parse_args(argv)
+    try:
+        settings = load_settings(args.config, seeds=args.seeds, content=args.content,
+                                 output=args.output, base_url=args.base_url)
+    except (ConfigError, ValueError, OSError) as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 2
+    if args.command == "extract":
+        return _extract(args.files, settings)
+    report = Report(quiet=args.quiet)
+    command = args.command or "build"
+    try:
+        if command == "serve":
+            return _serve(args, settings, report)
+        build(settings, report, refresh=args.refresh, do_ingest=command in ("build", "ingest"),
+              do_render=command != "ingest", do_search=not args.no_search and command != "ingest")
+    except BuildLocked as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 3
+    except SearchError as err:
+        print(f"error: {err}", file=sys.stderr)
+        return 1
+    print(report.summary())
+    if args.strict and (report.warnings or report.skipped):
+        print("--strict: failing because of the warnings above", file=sys.stderr)
+        return 1
+    nothing_built = report.counts.get("articles", 1) == 0 and report.skipped
+    return 1 if nothing_built else 0
+
+
+def _extract(files: list[str], settings) -> int:
+    status = 0
+    for name in files:
+        try:
+            seed = read_seed(name)
+        except (SeedError, OSError) as err:
+            print(f"{name}: {err}", file=sys.stderr)
+            status = 1
+            continue
+        article = article_from_seed(seed, settings)
+        print(json.dumps({
+            "file": name, "id": article.id, "title": article.title,
+            "date": article.date.isoformat(), "dateline": article.dateline,
+            "summary": article.summary, "people": article.people, "roles": article.roles,
+            "places": article.places, "organizations": article.organizations,
+            "tags": article.tags, "contributors": article.contributors,
+        }, ensure_ascii=False))
+    return status
+
+
+def _serve(args: argparse.Namespace, settings, report: Report) -> int:
+    from .serve import serve
+
+    if not args.no_build:
+        build(settings, report)
+        print(report.summary())
+    return serve(Path(settings.path("output")), settings.base_path, args.port)

@@ -1,0 +1,194 @@
+"""Stage 1: seeds/ -> content/YYYY/MM/<slug>.md.
+
+Rules that keep editors' work safe:
+- a content file somebody edited (its checksum no longer matches) is never overwritten;
+- an article keeps the slug, and so the URL, it was first published under;
+- unchanged seeds under an unchanged extractor are not even parsed.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import json
+import multiprocessing
+import os
+from dataclasses import dataclass
+from pathlib import Path
+
+from . import content
+from .article import Article, Seed
+from .config import Settings
+from .extract import extract
+from .markup import paragraphs_to_markdown
+from .output import write_atomic
+from .report import Report
+from .seeds import SeedError, read_seed, seed_files
+from .slugs import slugify
+
+STATE_FILE = "ingest.json"
+PACKAGE = Path(__file__).parent
+# Everything that shapes a generated content file: when any of it changes, files refresh.
+GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py")
+
+
+def article_from_seed(seed: Seed, settings: Settings) -> Article:
+    """What Dateline knows about a seed, as the article a content file will hold."""
+    found = extract(seed, settings.extract)
+    return Article(
+        id=seed.id, slug=slugify(found.title), title=found.title, date=seed.date,
+        dateline=seed.dateline, summary=found.summary, body=paragraphs_to_markdown(seed.paragraphs),
+        people=found.people, roles=found.roles, places=found.places,
+        organizations=found.organizations, tags=found.tags, contributors=found.contributors,
+        source=Path(seed.path).name, seed_sha256=seed.sha256)
+
+
+@dataclass
+class _Existing:
+    path: str  # relative to the content folder
+    slug: str
+    seed_sha256: str
+    edited: bool
+
+
+def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[str]:
+    """Bring content/ up to date with seeds/; returns the content paths written."""
+    seeds_dir, content_dir = settings.path("seeds"), settings.path("content")
+    if not seeds_dir.is_dir():
+        report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
+        return []
+    state_path = settings.path("cache") / STATE_FILE
+    state = _load_state(state_path)
+    generator = generator_fingerprint(settings)
+    stale = refresh or state.get("generator") != generator
+    known: dict[str, list] = {} if stale else state.get("seeds", {})
+    files = seed_files(seeds_dir)
+    todo, fresh = _changed_seeds(files, seeds_dir, known)
+    report.counts["seeds"] = len(files)
+    parsed = _parse_all(todo, settings)
+    existing = _existing_content(content_dir)
+    taken = {e.path: i for i, e in existing.items()}
+    written, seen_ids = [], {}
+    for rel, seed, error in parsed:
+        if error:
+            report.skip(f"seeds/{rel}", error)
+            continue
+        if seed.id in seen_ids:
+            report.warn(f"seeds/{rel}", f"same article as seeds/{seen_ids[seed.id]}; published once")
+            continue
+        seen_ids[seed.id] = rel
+        for warning in seed.warnings:
+            report.warn(f"seeds/{rel}", warning)
+        article = article_from_seed(seed, settings)
+        path = _place(article, existing.get(seed.id), taken, content_dir, report)
+        if path:
+            written.append(path)
+        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id]
+    report.counts["articles written"] = len(written)
+    state_path.parent.mkdir(parents=True, exist_ok=True)
+    write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())
+    return written
+
+
+def generator_fingerprint(settings: Settings) -> str:
+    digest = hashlib.sha256(repr(settings.extract).encode())
+    for name in GENERATOR_SOURCES:
+        target = PACKAGE / name
+        for file in sorted(target.rglob("*")) if target.is_dir() else [target]:
+            if file.is_file() and "__pycache__" not in file.parts:
+                digest.update(file.read_bytes())
+    return digest.hexdigest()[:16]
+
+
+def _load_state(path: Path) -> dict:
+    try:
+        return json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+
+
+def _stat_key(path: Path) -> list[int]:
+    stat = path.stat()
+    return [stat.st_mtime_ns, stat.st_size]
+
+
+def _changed_seeds(files: list[Path], root: Path, known: dict[str, list]
+                   ) -> tuple[list[str], dict[str, list]]:
+    """Seeds whose size or mtime moved since the last run; the rest are carried over."""
+    todo, fresh = [], {}
+    for file in files:
+        rel = file.relative_to(root).as_posix()
+        old = known.get(rel)
+        if old and old[:2] == _stat_key(file):
+            fresh[rel] = old
+        else:
+            todo.append(rel)
+    return todo, fresh
+
+
+def _parse_all(rels: list[str], settings: Settings) -> list[tuple[str, Seed | None, str]]:
+    jobs = [(str(settings.path("seeds") / rel), rel) for rel in rels]
+    workers = min(settings.worker_count, max(1, len(jobs) // 200))
+    if workers <= 1:
+        return [_parse_one(job) for job in jobs]
+    with multiprocessing.get_context("fork").Pool(workers) as pool:
+        return pool.map(_parse_one, jobs, chunksize=64)
+
+
+def _parse_one(job: tuple[str, str]) -> tuple[str, Seed | None, str]:
+    path, rel = job
+    try:
+        return rel, read_seed(path), ""
+    except SeedError as err:
+        return rel, None, str(err)
+    except OSError as err:
+        return rel, None, f"cannot read: {err.strerror}"
+
+
+def _existing_content(root: Path) -> dict[str, _Existing]:
+    found = {}
+    for path in content.content_files(root):
+        text = path.read_text(encoding="utf-8", errors="replace")
+        try:
+            article = content.parse_article(text, str(path.relative_to(root)))
+        except content.ContentError:
+            article_id = content.head_id(path)
+            if article_id:  # broken YAML is an editor's work in progress: never overwrite it
+                found[article_id] = _Existing(str(path.relative_to(root)), "", "", True)
+            continue
+        found[article.id] = _Existing(article.path, article.slug, article.seed_sha256,
+                                      content.is_hand_edited(text))
+    return found
+
+
+def _place(article: Article, old: _Existing | None, taken: dict[str, str], root: Path,
+           report: Report) -> str | None:
+    """Choose the file for an article and write it unless an editor owns it."""
+    if old and old.edited:
+        if old.seed_sha256 and old.seed_sha256 != article.seed_sha256:
+            report.warn(old.path, "its seed changed, but this file was edited by hand; kept as is")
+        return None
+    if old:
+        article.slug = old.slug or article.slug  # a published URL never moves
+        article.path = f"{article.date:%Y/%m}/{article.slug}.md"
+        if taken.get(article.path, article.id) != article.id:
+            article.path = old.path
+    else:
+        article.path = _free_path(article, taken)
+    taken[article.path] = article.id
+    text = content.article_text(article)
+    target = root / article.path
+    if old and old.path != article.path:
+        os.remove(root / old.path)
+    if target.exists() and target.read_text(encoding="utf-8") == text:
+        return None
+    write_atomic(target, text.encode("utf-8"))
+    return article.path
+
+
+def _free_path(article: Article, taken: dict[str, str]) -> str:
+    """Two articles with one headline in a month both publish: the later gets its id appended."""
+    path = f"{article.date:%Y/%m}/{article.slug}.md"
+    if taken.get(path, article.id) != article.id:
+        article.slug = f"{article.slug}-{article.id[:6]}"
+        path = f"{article.date:%Y/%m}/{article.slug}.md"
+    return path

@@ -1,0 +1,50 @@
+"""What a run tells the user: counts, and one line per problem naming the file."""
+
+from __future__ import annotations
+
+import sys
+import time
+from collections import Counter
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Report:
+    """Collects warnings (the article is still published) and skips (it is not)."""
+
+    warnings: list[str] = field(default_factory=list)
+    skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    counts: Counter = field(default_factory=Counter)
+    started: float = field(default_factory=time.perf_counter)
+    quiet: bool = False
+
+    def warn(self, where: str, problem: str) -> None:
+        self.warnings.append(f"{where}: {problem}")
+        self._say(f"warning: {where}: {problem}")
+
+    def skip(self, where: str, problem: str) -> None:
+        self.skipped.append((where, problem))
+        self._say(f"skipped: {where}: {problem}")
+
+    def info(self, message: str) -> None:
+        self._say(message)
+
+    def _say(self, line: str) -> None:
+        if not self.quiet:
+            print(line, file=sys.stderr, flush=True)
+
+    @property
+    def seconds(self) -> float:
+        return time.perf_counter() - self.started
+
+    def summary(self) -> str:
+        parts = [f"{v:,} {k}" for k, v in self.counts.items() if v]
+        lines = [", ".join(parts) + f" in {self.seconds:.1f} s" if parts else
+                 f"done in {self.seconds:.1f} s"]
+        if self.warnings:
+            lines.append(f"{len(self.warnings)} warning(s)")
+        if self.skipped:
+            reasons = Counter(reason.split(":")[0] for _, reason in self.skipped)
+            why = "; ".join(f"{n} {r}" for r, n in reasons.most_common())
+            lines.append(f"{len(self.skipped)} file(s) skipped: {why}")
+        return "\n".join(lines)

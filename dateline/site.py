@@ -1,0 +1,191 @@
+"""Stage 2a: content/ -> the site model: articles in date order and every index over them.
+
+Like Hugo's taxonomies: each kind (tags, people, places, organizations) maps a term to the
+articles that carry it. The model is plain data; rendering decides how it looks.
+"""
+
+from __future__ import annotations
+
+import calendar
+import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import content
+from .article import Article
+from .config import Settings
+from .report import Report
+from .slugs import slugify
+
+KINDS = {  # kind -> (article field, singular label, plural label)
+    "tags": ("tags", "Tag", "Tags"),
+    "people": ("people", "Person", "People"),
+    "places": ("places", "Place", "Places"),
+    "organizations": ("organizations", "Organization", "Organizations"),
+}
+CACHE_FILE = "articles.pickle"
+
+
+@dataclass
+class Term:
+    kind: str
+    name: str
+    slug: str
+    articles: list[Article] = field(default_factory=list)  # newest first
+    roles: list[str] = field(default_factory=list)  # people only: roles seen across articles
+
+    @property
+    def url_path(self) -> str:
+        return f"{self.kind}/{self.slug}/"
+
+    @property
+    def initial(self) -> str:
+        """The A-Z index letter; names starting with a digit or a non-Latin letter file under '#'."""
+        first = self.slug[:1].upper()
+        return first if "A" <= first <= "Z" else "#"
+
+
+@dataclass
+class Month:
+    year: int
+    month: int
+    articles: list[Article]  # newest first
+
+    @property
+    def url_path(self) -> str:
+        return f"{self.year}/{self.month:02d}/"
+
+    @property
+    def name(self) -> str:
+        return f"{calendar.month_name[self.month]} {self.year}"
+
+    def weeks(self) -> list[list[tuple[int, int]]]:
+        """Calendar rows of (day, article count); day 0 pads the first and last week."""
+        counts: dict[int, int] = defaultdict(int)
+        for article in self.articles:
+            counts[article.date.day] += 1
+        return [[(d, counts.get(d, 0)) for d in week]
+                for week in calendar.Calendar().monthdayscalendar(self.year, self.month)]
+
+
+@dataclass
+class Site:
+    settings: Settings
+    articles: list[Article]  # newest first
+    terms: dict[str, dict[str, Term]]  # kind -> slug -> term
+    term_of: dict[tuple[str, str], Term]  # (kind, name as written in an article) -> term
+    months: list[Month]  # newest first
+    newer: dict[str, Article]  # article id -> the next article by date
+    older: dict[str, Article]
+
+    @property
+    def years(self) -> dict[int, list[Month]]:
+        out: dict[int, list[Month]] = defaultdict(list)
+        for month in self.months:
+            out[month.year].append(month)
+        return dict(out)
+
+    def top_terms(self, kind: str, count: int) -> list[Term]:
+        """The most-covered terms of a kind, for the front page."""
+        ranked = sorted(self.terms[kind].values(), key=lambda t: (-len(t.articles), t.name))
+        return ranked[:count]
+
+    def article_terms(self, article: Article, kind: str) -> list[Term]:
+        """The term pages an article links to (terms too small for a page are left out)."""
+        out = []
+        for name in getattr(article, KINDS[kind][0]):
+            term = self.term_of.get((kind, name))
+            if term and term.slug in self.terms[kind] and term not in out:
+                out.append(term)
+        return out
+
+
+def load_articles(settings: Settings, report: Report) -> list[Article]:
+    """Every content file as an Article; files unchanged since the last run come from a cache."""
+    root = settings.path("content")
+    cache_path = settings.path("cache") / CACHE_FILE
+    cache = _load_cache(cache_path)
+    fresh, articles, seen = {}, [], {}
+    for path in content.content_files(root):
+        rel = str(path.relative_to(root))
+        stat = path.stat()
+        key = (stat.st_mtime_ns, stat.st_size)
+        cached = cache.get(rel)
+        if cached and cached[0] == key:
+            article = cached[1]
+        else:
+            try:
+                article = content.read_article(path, root)
+            except (content.ContentError, UnicodeDecodeError) as err:
+                report.skip(f"content/{rel}", str(err).removeprefix(f"{rel}: "))
+                continue
+        fresh[rel] = (key, article)
+        if article.id in seen:
+            report.warn(f"content/{rel}", f"same id as content/{seen[article.id]}; left out")
+            continue
+        seen[article.id] = rel
+        articles.append(article)
+    cache_path.parent.mkdir(parents=True, exist_ok=True)
+    with open(cache_path, "wb") as handle:
+        pickle.dump(fresh, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    return articles
+
+
+def _load_cache(path: Path) -> dict:
+    try:
+        with open(path, "rb") as handle:
+            return pickle.load(handle)
+    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError):
+        return {}
+
+
+def build_site(articles: list[Article], settings: Settings) -> Site:
+    ordered = sorted(articles, key=lambda a: (a.date, a.id), reverse=True)
+    terms, term_of = _taxonomies(ordered, settings)
+    by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
+    for article in ordered:
+        by_month[(article.date.year, article.date.month)].append(article)
+    months = [Month(y, m, arts) for (y, m), arts in by_month.items()]
+    newer = {a.id: ordered[i - 1] for i, a in enumerate(ordered) if i > 0}
+    older = {a.id: ordered[i + 1] for i, a in enumerate(ordered[:-1])}
+    return Site(settings, ordered, terms, term_of, months, newer, older)
+
+
+def _taxonomies(ordered: list[Article], settings: Settings
+                ) -> tuple[dict[str, dict[str, Term]], dict[tuple[str, str], Term]]:
+    canonical = _canonical_names(ordered, settings)
+    terms: dict[str, dict[str, Term]] = {}
+    term_of: dict[tuple[str, str], Term] = {}
+    for kind, (attr, _, _) in KINDS.items():
+        by_slug: dict[str, Term] = {}
+        for article in ordered:
+            for raw in getattr(article, attr):
+                name = canonical.get(kind, {}).get(raw, raw)
+                slug = slugify(name)
+                term = by_slug.get(slug) or by_slug.setdefault(slug, Term(kind, name, slug))
+                term_of[(kind, raw)] = term
+                if not term.articles or term.articles[-1] is not article:
+                    term.articles.append(article)
+                role = article.roles.get(raw) if kind == "people" else None
+                if role and role not in term.roles:
+                    term.roles.append(role)
+        terms[kind] = _with_pages(kind, by_slug, len(ordered), settings)
+    return terms, term_of
+
+
+def _with_pages(kind: str, by_slug: dict[str, Term], total: int, settings: Settings
+                ) -> dict[str, Term]:
+    """One-off tags get no page once the archive is large enough for tags to mean something."""
+    if kind != "tags" or total < settings.min_tag_archive:
+        return by_slug
+    return {s: t for s, t in by_slug.items() if len(t.articles) >= settings.min_tag_articles}
+
+
+def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, dict[str, str]]:
+    """Archive-wide unification of names ("Assad" -> "Bashar Assad"), when the extractor offers it."""
+    try:
+        from .extract.archive import canonical_people
+    except ImportError:
+        return {}
+    return {"people": canonical_people([a.people for a in ordered], settings.extract)}
