@@ -9,7 +9,7 @@ from pathlib import Path
 
 from .config import ConfigError, load_settings
 from .ingest import article_from_seed
-from .pipeline import BuildLocked, build
+from .pipeline import BuildLockedError, build
 from .report import Report
 from .search import SearchError
 from .seeds import SeedError, read_seed
@@ -74,7 +74,7 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args, settings, report)
         build(settings, report, refresh=args.refresh, do_ingest=command in ("build", "ingest"),
               do_render=command != "ingest", do_search=not args.no_search and command != "ingest")
-    except BuildLocked as err:
+    except BuildLockedError as err:
         print(f"error: {err}", file=sys.stderr)
         return 3
     except SearchError as err:

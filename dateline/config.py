@@ -33,6 +33,8 @@ class Settings:
     content: str = "content"
     output: str = "_site"
     cache: str = ".dateline-cache"
+    templates: str = "templates"
+    static: str = "static"
     per_page: int = 50
     home_articles: int = 20
     feed_entries: int = 50
@@ -46,7 +48,7 @@ class Settings:
     root: str = "."  # the folder site.toml is in; relative paths are taken from it
 
     def path(self, name: str) -> Path:
-        """``seeds``, ``content``, ``output`` or ``cache`` as an absolute path."""
+        """A [paths] setting (``seeds``, ``content``, ``output``...) as an absolute path."""
         return (Path(self.root) / getattr(self, name)).resolve()
 
     @property
@@ -62,7 +64,7 @@ class Settings:
 
 
 SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone", "publisher"),
-            "paths": ("seeds", "content", "output", "cache"),
+            "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
                       "min_tag_archive", "workers", "size_warning_mb"),
             "search": ("search", "search_shard_by")}

@@ -8,7 +8,7 @@ Reuters convention) and anything an editor pastes from turning into markup or sc
 from __future__ import annotations
 
 import re
-import xml.etree.ElementTree as etree
+from xml.etree.ElementTree import Element
 
 import markdown
 from markdown.extensions import Extension
@@ -38,7 +38,7 @@ def paragraphs_to_markdown(paragraphs: list[str] | tuple[str, ...]) -> str:
 class _DropUnsafeLinks(Treeprocessor):
     """Editors may write Markdown links; a ``javascript:`` one must not survive."""
 
-    def run(self, root: etree.Element) -> None:
+    def run(self, root: Element) -> None:
         for element in root.iter():
             for attr in ("href", "src"):
                 value = element.get(attr)

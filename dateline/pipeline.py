@@ -18,11 +18,8 @@ from .output import link_tree, swap_in
 from .report import Report
 from .site import Site, build_site, load_articles
 
-TEMPLATES = "templates"
-STATIC = "static"
 
-
-class BuildLocked(RuntimeError):
+class BuildLockedError(RuntimeError):
     pass
 
 
@@ -43,7 +40,7 @@ def build_lock(settings: Settings) -> Iterator[None]:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            raise BuildLocked(f"another Dateline build is running on {settings.root} "
+            raise BuildLockedError(f"another Dateline build is running on {settings.root} "
                               "(it holds .dateline-cache/build.lock); try again when it ends") from None
         yield
 
@@ -66,8 +63,7 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     live = settings.path("output")
     staging = live.with_name(f".{live.name}.staging")
     link_tree(live, staging)
-    root = Path(settings.root)
-    result = render_stage.render(site, staging, root / TEMPLATES, root / STATIC)
+    result = render_stage.render(site, staging, settings.path("templates"), settings.path("static"))
     built = Built(site, result.changed)
     built.removed = render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
     if with_search:

@@ -185,7 +185,7 @@ def _sitemaps(site: Site) -> Iterator[Page]:
         return
     parts = [entries[i: i + SITEMAP_LIMIT] for i in range(0, len(entries), SITEMAP_LIMIT)]
     names = [f"sitemap-{n}.xml" for n in range(1, len(parts) + 1)]
-    for name, part in zip(names, parts):
+    for name, part in zip(names, parts, strict=True):
         yield Page(name, "sitemap.xml", {"entries": part})
     yield Page("sitemap.xml", "sitemap-index.xml", {"parts": names})
 

@@ -56,7 +56,7 @@ def index(folder: Path, shards: list[str]) -> None:
         shutil.rmtree(folder / bundle, ignore_errors=True)  # no stale fragments from a past index
         command = [str(get_executable()), "--site", str(folder), "--glob", glob,
                    "--output-subdir", bundle, "--silent"]
-        done = subprocess.run(command, capture_output=True, text=True)
+        done = subprocess.run(command, check=False, capture_output=True, text=True)
         if done.returncode != 0:
             raise SearchError(f"Pagefind failed on {bundle}: {done.stderr.strip() or done.stdout.strip()}")
 

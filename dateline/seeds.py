@@ -73,7 +73,8 @@ def decode(raw: bytes, warnings: list[str]) -> str:
     if not raw.strip():
         raise SeedError("file is empty" if not raw else "file holds only whitespace")
     if len(raw) > MAX_SEED_BYTES:
-        raise SeedError(f"file is {len(raw) // 1024 // 1024} MB, over the {MAX_SEED_BYTES // 1024 // 1024} MB limit for one article")
+        mb = MAX_SEED_BYTES // 1024 // 1024
+        raise SeedError(f"file is {len(raw) / 1024 / 1024:.0f} MB, over the {mb} MB limit for one article")
     if b"\x00" in raw[:4096]:
         raise SeedError("file is binary, not text")
     if raw.startswith(b"\xef\xbb\xbf"):

@@ -3,6 +3,7 @@ with the site's own 404 page for missing URLs."""
 
 from __future__ import annotations
 
+import contextlib
 import functools
 import http.server
 from pathlib import Path
@@ -29,7 +30,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
         if self.command != "HEAD":
             self.wfile.write(body)
 
-    def log_message(self, format: str, *args: object) -> None:  # noqa: A002 (stdlib's name)
+    def log_message(self, format: str, *args: object) -> None:
         pass
 
 
@@ -44,8 +45,6 @@ def make_server(folder: Path, base_path: str = "/", port: int = 8000,
 def serve(folder: Path, base_path: str, port: int) -> int:
     server = make_server(folder, base_path, port)
     print(f"Serving {folder} at http://127.0.0.1:{server.server_port}{base_path} (Ctrl-C stops)")
-    try:
+    with contextlib.suppress(KeyboardInterrupt):
         server.serve_forever()
-    except KeyboardInterrupt:
-        pass
     return 0

@@ -8,7 +8,8 @@ from ..article import Seed
 
 MAX_TITLE = 90
 MAX_SUMMARY = 300
-SENTENCE_END_RE = re.compile(r'(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!Mrs)[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
+SENTENCE_END_RE = re.compile(
+    r'(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!Mrs)[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
 
 
 def sentences(text: str) -> list[str]:
