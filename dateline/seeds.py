@@ -20,7 +20,9 @@ CREDIT_RE = re.compile(
     r"|Contributing:|Associated Press writers?)\b",
     re.IGNORECASE,
 )
-FIRST_LINE_RE = re.compile(r"^\s*date\s+(?P<date>.+?)\s+(?:(?P<dateline>\S.*?)\s+)?--\s*(?P<lead>.*)$", re.S)
+DATE_FORMS = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\S+"
+FIRST_LINE_RE = re.compile(
+    rf"^\s*date\s+(?P<date>{DATE_FORMS})\s+(?:(?P<dateline>\S.*?)\s+)?--\s*(?P<lead>.*)$", re.DOTALL)
 ID_IN_NAME_RE = re.compile(r"(?:^|_)([0-9a-f]{16})$")
 MONTHS = {m: i for i, m in enumerate(
     ["jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"], start=1)}

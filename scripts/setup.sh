@@ -1,0 +1,33 @@
+#!/usr/bin/env bash
+# Set up Dateline in .venv with pinned dependencies.
+#   scripts/setup.sh        what a build needs
+#   scripts/setup.sh dev    also what the tests need: pytest & co, Debian's Chromium, Java and Node for the HTML checker
+set -euo pipefail
+cd "$(dirname "$0")/.."
+PYTHON=${PYTHON:-python3}
+
+as_root() { if [ "$(id -u)" = 0 ]; then "$@"; else sudo "$@"; fi; }
+apt_install() {
+  as_root apt-get update -qq
+  as_root env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "$@" >/dev/null
+}
+
+if [ ! -x .venv/bin/python ]; then
+  # Debian ships venv/ensurepip separately: install it on first use.
+  if ! "$PYTHON" -m venv .venv >/dev/null 2>&1; then
+    rm -rf .venv
+    apt_install python3-venv
+    "$PYTHON" -m venv .venv
+  fi
+fi
+.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+
+if [ "${1:-}" = dev ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
+  need=()
+  [ -x /usr/bin/chromium ] || need+=(chromium)
+  command -v java >/dev/null || need+=(default-jre-headless)
+  command -v npm >/dev/null || need+=(npm)
+  if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
+  if [ -f package.json ]; then npm ci --silent --no-audit --no-fund >/dev/null; fi
+fi

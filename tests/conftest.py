@@ -1,0 +1,107 @@
+"""Shared fixtures: throwaway archive projects, the shared Reuters corpus, a local server
+under a subpath, and headless Chromium."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import threading
+from collections.abc import Callable, Iterator
+from pathlib import Path
+
+import pytest
+
+from dateline.config import Settings, load_settings
+from dateline.pipeline import build
+from dateline.report import Report
+from dateline.serve import make_server
+
+REPO = Path(__file__).resolve().parent.parent
+SEED = REPO / "seeds" / "000_6536ac6bf97a6d7c.txt"
+CORPUS = REPO.parent / "shared" / "corpus" / "reuters21578"
+SUBPATH = "/repo/"
+CHROMIUM = "/usr/bin/chromium"
+
+
+def corpus_seeds(count: int, step: int = 1) -> list[Path]:
+    """Every ``step``-th Reuters seed, up to ``count``; empty when the corpus is not beside the repo."""
+    folder = CORPUS / "seeds"
+    if not folder.is_dir():
+        return []
+    return sorted(folder.iterdir())[::step][:count]
+
+
+def write_project(root: Path, seeds: list[Path] | dict[str, str | bytes], base_url: str = "http://127.0.0.1/",
+                  extra_toml: str = "") -> Path:
+    """A project folder with its own seeds/ and site.toml, using the repo's templates and static."""
+    (root / "seeds").mkdir(parents=True, exist_ok=True)
+    if isinstance(seeds, dict):
+        for name, data in seeds.items():
+            target = root / "seeds" / name
+            target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
+    else:
+        for seed in seeds:
+            shutil.copyfile(seed, root / "seeds" / seed.name)
+    (root / "site.toml").write_text(
+        f'[site]\nbase_url = "{base_url}"\ntitle = "Test Archive"\n\n'
+        f'[paths]\ntemplates = "{REPO / "templates"}"\nstatic = "{REPO / "static"}"\n'
+        f"[build]\nworkers = 2\n{extra_toml}", encoding="utf-8")
+    return root
+
+
+def build_project(root: Path, **overrides: object) -> tuple[Settings, Report]:
+    settings = load_settings(root / "site.toml", **overrides)
+    report = Report(quiet=True)
+    build(settings, report)
+    return settings, report
+
+
+@pytest.fixture
+def project(tmp_path: Path) -> Callable[..., Path]:
+    return lambda seeds, **kw: write_project(tmp_path / "archive", seeds, **kw)
+
+
+@pytest.fixture(scope="session")
+def sample_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed plus a few hundred Reuters articles spread over the corpus, built for /repo/."""
+    root = write_project(tmp_path_factory.mktemp("sample"), [SEED, *corpus_seeds(300, step=40)],
+                         base_url=f"https://example.org{SUBPATH}")
+    build_project(root)
+    return root
+
+
+@pytest.fixture(scope="session")
+def served(sample_site: Path) -> Iterator[str]:
+    """The sample site on a local HTTP server under the subpath; yields its root URL."""
+    server = make_server(sample_site / "_site", SUBPATH, 0)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+    server.shutdown()
+
+
+@pytest.fixture(scope="session")
+def browser() -> Iterator[object]:
+    """Debian's Chromium driven by Playwright. CI installs it; a missing browser is a failure."""
+    from playwright.sync_api import sync_playwright
+
+    if not os.path.exists(CHROMIUM):
+        pytest.fail(f"{CHROMIUM} is missing: run the README's test command, which installs it")
+    with sync_playwright() as playwright:
+        chromium = playwright.chromium.launch(executable_path=CHROMIUM, args=[
+            "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
+            "--disable-background-networking", "--disable-component-update", "--disable-sync"])
+        yield chromium
+        chromium.close()
+
+
+@pytest.fixture
+def page(browser: object) -> Iterator[object]:
+    context = browser.new_context()
+    tab = context.new_page()
+    tab.set_default_timeout(15_000)
+    errors: list[str] = []
+    tab.on("pageerror", lambda exc: errors.append(str(exc)))
+    tab.js_errors = errors
+    yield tab
+    context.close()

@@ -1,0 +1,54 @@
+"""Content files: the round trip through Markdown, and the checksum that protects hand edits."""
+
+import datetime as dt
+import html
+import re
+
+from dateline.article import Article
+from dateline.content import article_text, is_hand_edited, parse_article
+from dateline.markup import markdown_to_html, text_to_markdown
+
+TRICKY = [
+    "<Bank of Nova Scotia> said", "*bold* and _it_", "# not a heading", "[x](javascript:alert(1))",
+    "1987. A year", "- not a list", "> not a quote", "---", "<script>alert(1)</script>",
+    "<img src=x onerror=alert(1)>", "{{ jinja }} {% tag %}", "AT&T &amp; &copy;", "<http://x.com>",
+    "a \\ b `code`",
+]
+
+
+def visible_text(fragment: str) -> str:
+    return html.unescape(re.sub(r"<[^>]+>", "", fragment)).strip()
+
+
+def test_seed_text_renders_as_the_same_visible_characters_never_markup():
+    for text in TRICKY:
+        rendered = markdown_to_html(text_to_markdown(text))
+        assert visible_text(rendered) == text
+        assert "<script" not in rendered and "<img" not in rendered and "href" not in rendered
+
+
+def test_editor_markdown_links_cannot_carry_javascript():
+    rendered = markdown_to_html("[click](javascript:alert(1)) and [ok](https://example.org/)")
+    assert "javascript:" not in rendered
+    assert 'href="https://example.org/"' in rendered
+
+
+def sample_article() -> Article:
+    return Article(id="abc", slug="a-title", title="A title: with 'quotes' and --- dashes",
+                   date=dt.date(2016, 12, 9), dateline="BEIRUT", summary="Sum.", body="Body.\n",
+                   people=["Bashar Assad"], roles={"Bashar Assad": "President"},
+                   places=["Aleppo"], tags=["Syrian civil war"], path="2016/12/a-title.md")
+
+
+def test_a_content_file_round_trips():
+    article = sample_article()
+    back = parse_article(article_text(article), article.path)
+    assert back == article
+
+
+def test_a_generated_file_is_not_hand_edited_until_someone_edits_it():
+    text = article_text(sample_article())
+    assert not is_hand_edited(text)
+    assert is_hand_edited(text.replace("dateline: BEIRUT", "dateline: DAMASCUS"))
+    assert is_hand_edited(text.replace("- Bashar Assad", "").replace("[Bashar Assad]", "[]"))
+    assert is_hand_edited(text + "An added paragraph.\n")

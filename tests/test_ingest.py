@@ -1,0 +1,76 @@
+"""Ingest: seeds become content files; editors' changes survive every later run."""
+
+from dateline.config import load_settings
+from dateline.content import content_files
+from dateline.ingest import ingest
+from dateline.report import Report
+from tests.conftest import SEED
+
+STORY = " date 2016-12-10 GENEVA -- Diplomats met in Geneva on Saturday to discuss Aleppo.\n\nMore text.\n"
+
+
+def run(root, refresh=False):
+    report = Report(quiet=True)
+    ingest(load_settings(root / "site.toml"), report, refresh=refresh)
+    return report
+
+
+def test_ingest_writes_one_content_file_per_seed(project):
+    root = project([SEED])
+    run(root)
+    files = content_files(root / "content")
+    assert [f.relative_to(root / "content").parts[:2] for f in files] == [("2016", "12")]
+    assert "id: 6536ac6bf97a6d7c" in files[0].read_text()
+
+
+def test_a_hand_edit_survives_reingest_refresh_and_a_changed_seed(project):
+    root = project([SEED])
+    run(root)
+    [path] = content_files(root / "content")
+    edited = path.read_text().replace("\ntitle: ", "\ntitle: Assad says Aleppo victory will not end war #", 1)
+    path.write_text(edited)
+    run(root)
+    run(root, refresh=True)
+    seed = root / "seeds" / SEED.name
+    seed.write_text(seed.read_text() + "\nA late paragraph from the wire.\n")
+    report = run(root)
+    assert path.read_text() == edited
+    assert any("edited by hand" in w for w in report.warnings)
+
+
+def test_an_unedited_file_follows_its_changed_seed_and_keeps_its_url(project):
+    root = project({"a_1111111111111111.txt": STORY})
+    run(root)
+    [before] = content_files(root / "content")
+    seed = root / "seeds" / "a_1111111111111111.txt"
+    seed.write_text(STORY.replace("Diplomats met", "Foreign ministers met"))
+    run(root)
+    [after] = content_files(root / "content")
+    assert after == before  # same slug, same URL
+    assert "Foreign ministers met" in after.read_text()
+
+
+def test_a_rerun_with_nothing_new_rewrites_nothing(project):
+    root = project([SEED])
+    run(root)
+    [path] = content_files(root / "content")
+    stamp = path.stat().st_mtime_ns
+    run(root)
+    run(root, refresh=True)
+    assert path.stat().st_mtime_ns == stamp
+
+
+def test_duplicate_seeds_publish_once_and_broken_ones_are_named(project):
+    root = project({"a_2222222222222222.txt": STORY, "b_2222222222222222.txt": STORY,
+                    "broken.txt": "no date line here\n"})
+    report = run(root)
+    assert len(content_files(root / "content")) == 1
+    assert any("b_2222222222222222.txt" in w and "same article" in w for w in report.warnings)
+    assert report.skipped == [("seeds/broken.txt", "first line is not ' date YYYY-MM-DD DATELINE -- text'")]
+
+
+def test_two_articles_with_one_headline_get_distinct_urls(project):
+    root = project({"a_3333333333333333.txt": STORY, "b_4444444444444444.txt": STORY + "\nOther.\n"})
+    run(root)
+    names = sorted(p.name for p in content_files(root / "content"))
+    assert len(names) == 2 and names[0] != names[1]
