@@ -1,0 +1,232 @@
+"""People, places and organizations of one article: classify each capitalised run, then unify.
+
+Order matters and is deliberate: a known name first (gazetteer, well-known organizations), then a
+title before a name (so "Secretary of State John Kerry" is a person, not a department), then the
+shape of an organization, then a given name, then context cues ("said X", "X neighborhood").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..article import Seed
+from ..config import ExtractSettings
+from . import lexicon as lx
+from . import organizations as orgs
+from . import people as ppl
+from . import places as plc
+from .tokens import Run, bracketed, find_runs, is_shouting, is_table_row
+
+PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
+SAID_AFTER_RE = re.compile(r"^(?:,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b|\s+(?:said|says|told|added|, said))")
+SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|by|wrote|asked)\s*)$")
+
+
+@dataclass
+class Mention:
+    kind: str
+    name: str
+    role: str = ""
+    titled: bool = False  # a single-word person named with a title ("President Reagan")
+
+
+@dataclass
+class Entities:
+    people: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    places: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    place_mentions: list[str] = field(default_factory=list)  # every mention, for weighting tags
+
+
+def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()) -> Entities:
+    paragraphs = [p for p in seed.paragraphs if not is_shouting(p) and not is_table_row(p)]
+    mentions: list[Mention] = []
+    runs: list[Run] = []
+    base = 0
+    for i, paragraph in enumerate(paragraphs):
+        mentions.extend(Mention(ORG, orgs.known(n) or n) for n in bracketed(paragraph))
+        runs.extend(find_runs(paragraph.replace("<", " ").replace(">", " "), i, base))
+        base += len(paragraph) + 2
+    mid_caps = {t for r in runs if not r.sentence_start for t in r.tokens}
+    for run in runs:
+        tokens = _trim(run, mid_caps)
+        if tokens:
+            mentions.extend(classify(tokens, run.after, run.before))
+    return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors)
+
+
+def _trim(run: Run, mid_caps: set[str]) -> list[str]:
+    """Drop a sentence's capitalised opener ("Activists", "Divided", "The") unless it is a name."""
+    tokens = list(run.tokens)
+    if run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps):
+        tokens.pop(0)
+    while tokens and (tokens[0] in lx.FUNCTION_WORDS or tokens[0] in lx.CONNECTORS):
+        tokens.pop(0)
+    return tokens
+
+
+def _opener(word: str, mid_caps: set[str]) -> bool:
+    """A capitalised word that is only capitalised because it opens the sentence."""
+    if word in mid_caps or word in lx.given_names() or ppl.is_title(word):
+        return False
+    if plc.lookup(word) or orgs.known(word) or word in lx.demonyms():
+        return False
+    return word.lower() in lx.common_words() or word in lx.FUNCTION_WORDS
+
+
+def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
+    """What one capitalised run names; a run of several names ("Kerry and Lavrov") gives several."""
+    if len(tokens) == 1:
+        return _single(tokens[0], after)
+    name = " ".join(tokens)
+    known = orgs.known(name)
+    if known:
+        return [Mention(ORG, known)]
+    place = plc.lookup(name)
+    if place:
+        return [Mention(PLACE, place)]
+    if tokens[-1] in lx.CORPORATE_SUFFIXES:
+        return [Mention(ORG, name)]
+    if "and" in tokens or "&" in tokens:
+        org = orgs.org_in_run(tokens, after)
+        return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
+    located = _org_in_place(tokens, after)
+    if located:
+        return located
+    titled = ppl.split_title(tokens)
+    if titled:
+        role, tail = titled
+        return [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
+    org = orgs.org_in_run(tokens, after)
+    if org:
+        return [Mention(ORG, org)]
+    if ppl.looks_like_person(tokens):
+        return [Mention(PERSON, name)]
+    place = plc.place_in_run(tokens)
+    if place:
+        return [Mention(PLACE, place)]
+    if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
+        return _split(tokens, after, before)
+    if ppl.plausible_name(tokens) and (SAID_AFTER_RE.match(after) or SAID_BEFORE_RE.search(before)):
+        return [Mention(PERSON, name)]
+    if _place_cue(after):
+        return [Mention(PLACE, name)]
+    if tokens[0] in lx.demonyms() or tokens[0] in lx.PLACE_MODIFIERS:
+        return classify(tokens[1:], after, before)
+    return []
+
+
+def _split(tokens: list[str], after: str, before: str, at: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+    """Classify the parts of a run joined by small words; "X and Y neighborhoods" shares its cue."""
+    parts: list[list[str]] = [[]]
+    joiners: list[str] = []
+    for token in tokens:
+        if token in at if at else token in lx.CONNECTORS and token not in lx.NAME_PARTICLES:
+            joiners.append(token)
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    shared = after if joiners and all(j in ("and", "&") for j in joiners) else ""
+    out: list[Mention] = []
+    for i, part in enumerate(parts):
+        if part:
+            last = i == len(parts) - 1
+            out.extend(classify(part, after if last else shared or ",", before if i == 0 else " "))
+    return out
+
+
+def _org_in_place(tokens: list[str], after: str) -> list[Mention]:
+    """'Syrian Civil Defense in Aleppo': an organization, then a place."""
+    for joiner in ("in", "at", "of"):
+        if joiner in tokens[1:-1]:
+            i = len(tokens) - 1 - tokens[::-1].index(joiner)
+            place = plc.place_in_run(tokens[i + 1:])
+            org = orgs.org_in_run(tokens[:i], ",") if place else None
+            if org:
+                return [Mention(ORG, org), Mention(PLACE, place)]
+    return []
+
+
+def _single(word: str, after: str) -> list[Mention]:
+    known = orgs.known(word)
+    if known:
+        return [Mention(ORG, known)]
+    place = plc.lookup(word)
+    if place:
+        return [Mention(PLACE, place)]
+    if word in lx.demonyms() or word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.FUNCTION_WORDS:
+        return []
+    if orgs.is_acronym(word):
+        return [Mention(ACRONYM, word)]
+    if _place_cue(after):
+        return [Mention(PLACE, word)]
+    if _org_cue(after):
+        return [Mention(ORG, word)]
+    if ppl.name_like(word, last=True):
+        return [Mention(SINGLE, word)]
+    return []
+
+
+def _org_cue(after: str) -> bool:
+    words = after.split(" ", 2)
+    return after[:1] == " " and len(words) > 1 and words[1].rstrip(".,;:") in lx.ORG_CUES
+
+
+def _place_cue(after: str) -> bool:
+    return after[:1] == " " and after.split(" ", 2)[1].rstrip(".,;:") in lx.PLACE_CUES if after.strip() else False
+
+
+def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
+            contributors: list[str]) -> Entities:
+    """Turn mentions into the article's distinct people, places and organizations."""
+    aliases = settings.aliases
+    for m in mentions:
+        m.name = aliases.get(m.name, m.name)
+    org_names = _unique(m.name for m in mentions if m.kind == ORG)
+    acronyms = {m.name for m in mentions if m.kind == ACRONYM}
+    ties = orgs.acronym_ties(org_names, acronyms)
+    org_map = orgs.unify(org_names, ties)
+    organizations = _unique(org_map[n] for n in org_names)
+    organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
+    places = _unique([*dateline, *(m.name for m in mentions if m.kind == PLACE)])
+    people, roles = _people(mentions, settings, contributors, set(organizations) | set(places))
+    drop = set(settings.not_places)
+    return Entities(
+        people=people,
+        roles=roles,
+        places=[p for p in places if p not in drop],
+        organizations=[o for o in organizations if o not in set(settings.not_organizations)],
+        place_mentions=[m.name for m in mentions if m.kind == PLACE],
+    )
+
+
+def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
+            other_names: set[str]) -> tuple[list[str], dict[str, str]]:
+    full = [m for m in mentions if m.kind == PERSON]
+    surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
+    singles = [m for m in mentions if m.kind == SINGLE and m.name in surnames]
+    names = _unique(m.name for m in [*full, *singles])
+    mapping = ppl.unify(names)
+    blocked = set(settings.not_people) | set(contributors) | other_names
+    contributor_surnames = {ppl.surname(c) for c in contributors}
+    people: list[str] = []
+    roles: dict[str, str] = {}
+    for m in [*full, *singles]:
+        name = settings.aliases.get(mapping.get(m.name, ""), mapping.get(m.name, ""))
+        if not name or name in blocked or (len(name.split()) == 1 and name in contributor_surnames):
+            continue
+        if name not in people:
+            people.append(name)
+        if m.role and name not in roles:
+            roles[name] = m.role
+    return people, roles
+
+
+def _unique(items) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)

@@ -1,0 +1,83 @@
+"""Organizations: what makes a run one, and one name per organization within an article."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+
+ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,7}$")
+# Small words skipped when an acronym is formed from a name's initials.
+_SKIP = frozenset("of for the and & in on at to de du la le des".split())
+
+
+def known(name: str) -> str | None:
+    return lx.known_organizations().get(name)
+
+
+def org_in_run(tokens: list[str], after: str) -> str | None:
+    """The organization a run names ("Syrian Observatory for Human Rights"), else None."""
+    name = " ".join(tokens)
+    found = known(name) or (known(" ".join(tokens[1:])) if tokens[0] == "The" and len(tokens) > 1 else None)
+    if found:
+        return found
+    words, heads = lx.org_words()
+    if tokens[0] == "The":
+        tokens = tokens[1:]
+        if not tokens:
+            return None
+    last = tokens[-1]
+    if len(tokens) > 1 and (last in lx.CORPORATE_SUFFIXES or last in words):
+        return " ".join(tokens)
+    if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
+        return " ".join(tokens)
+    if len(tokens) > 1 and any(t in words for t in tokens[1:-1]) and tokens[-1] not in lx.CONNECTORS:
+        return " ".join(tokens)
+    cue = after.lstrip(" ,").split(" ", 1)[0].lower().rstrip(".,;:")
+    if cue in lx.ORG_CUES and tokens[-1] not in lx.demonyms():
+        return " ".join(tokens)
+    return None
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _SKIP and w[0].isupper())
+
+
+def is_acronym(token: str) -> bool:
+    return bool(ACRONYM_RE.match(token))
+
+
+def _key(name: str) -> list[str]:
+    """Words compared when one name is the short form of another ("for" and "of" read alike)."""
+    return [("of" if w == "for" else w) for w in name.split() if w not in ("the", "The")]
+
+
+def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
+    """Map each organization name to the fullest form in the article.
+
+    A name that ends another, longer one ("Red Cross" / "International Committee of the Red
+    Cross") joins it when exactly one longer name fits; ``acronyms`` (acronym -> full name,
+    from "Full Name (ACR)" or matching initials) ties acronyms to their full names.
+    """
+    mapping: dict[str, str] = {}
+    for name in names:
+        if name in acronyms:
+            mapping[name] = acronyms[name]
+            continue
+        key = _key(name)
+        longer = [other for other in names if other != name and len(_key(other)) > len(key)
+                  and _key(other)[-len(key):] == key]
+        fullest = {mapping.get(o, o) for o in longer}
+        mapping[name] = fullest.pop() if len(fullest) == 1 else name
+    # Spelling variants of a known name ("International Committee for the Red Cross").
+    return {k: known(v) or v for k, v in mapping.items()}
+
+
+def acronym_ties(names: list[str], acronym_mentions: set[str]) -> dict[str, str]:
+    """Acronyms the article spells out: 'International Coffee Organization, ICO' -> ICO."""
+    ties: dict[str, str] = {}
+    for name in names:
+        letters = initials(name)
+        if len(letters) >= 2 and letters in acronym_mentions:
+            ties.setdefault(letters, name)
+    return ties

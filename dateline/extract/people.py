@@ -1,0 +1,116 @@
+"""People: a name apart from its title, and one fullest name per person within an article."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+
+
+def is_title(token: str) -> bool:
+    return token in lx.titles()
+
+
+def name_like(token: str, last: bool) -> bool:
+    """Could this token be part of a person's name? A common word only as a surname ("Baker")."""
+    if token in lx.CONNECTORS or token in lx.FUNCTION_WORDS or is_title(token):
+        return token in lx.NAME_PARTICLES and not last
+    if token in lx.MONTHS or token in lx.WEEKDAYS or token in lx.demonyms():
+        return False
+    if (token in lx.DEPARTMENT_WORDS or token in lx.org_words()[0]) and token not in lx.given_names():
+        return False
+    if INITIAL_RE.match(token) or token in SUFFIXES:
+        return not last or token in SUFFIXES
+    if token.isupper() and len(token) > 1:
+        return False  # acronyms are organizations or places
+    if token.lower() in lx.common_words() and token not in lx.given_names():
+        return last
+    return True
+
+
+def name_tail(tokens: list[str]) -> list[str]:
+    """The longest run of name-like tokens ending the run, at most four words."""
+    tail: list[str] = []
+    for token in reversed(tokens):
+        is_last = all(t in SUFFIXES for t in tail)
+        if len(tail) == 4 or not name_like(token, last=is_last):
+            break
+        tail.insert(0, token)
+    while tail and tail[0] in lx.NAME_PARTICLES and tail[0] != "Abu":
+        tail.pop(0)
+    return tail
+
+
+def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
+    """'U.S. Secretary of State John Kerry' -> ('Secretary of State', ['John', 'Kerry'])."""
+    tail = name_tail(tokens)
+    head = tokens[: len(tokens) - len(tail)]
+    if not tail or not head or not any(is_title(t) for t in head):
+        return None
+    role = _role(head)
+    return role, tail
+
+
+def _role(head: list[str]) -> str:
+    """The title words, without a leading country or nationality and without Mr./Mrs."""
+    demonyms = lx.demonyms()
+    words = [t for t in head if t not in lx.HONORIFICS]
+    while words and (words[0] in demonyms or words[0] in ("U.S.", "The") or lx.gazetteer().lookup(words[0])):
+        words.pop(0)
+    while words and words[-1] in lx.CONNECTORS:
+        words.pop()
+    return " ".join(words)
+
+
+def looks_like_person(tokens: list[str]) -> bool:
+    """A run that reads as a name without any cue: a known given name or an initial first."""
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if not all(name_like(t, last=i == len(tokens) - 1 or tokens[-1] in SUFFIXES)
+               for i, t in enumerate(tokens)):
+        return False
+    return tokens[0] in lx.given_names() or bool(INITIAL_RE.match(tokens[1] if len(tokens) > 2 else ""))
+
+
+def plausible_name(tokens: list[str]) -> bool:
+    """A run that can be a name when the context says it is one ("said X", a title)."""
+    return 1 <= len(tokens) <= 4 and all(
+        name_like(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens))
+
+
+def surname(name: str) -> str:
+    words = [w for w in name.split() if w not in SUFFIXES]
+    return words[-1] if words else name
+
+
+def unify(names: list[str]) -> dict[str, str]:
+    """Map each person mention to the fullest name the article uses for that person.
+
+    "Assad" joins "Bashar Assad"; "Paul Volcker" joins "Paul A. Volcker"; a surname shared by two
+    full names ("James Baker", "Howard Baker") stays unresolved and maps to "" (dropped).
+    """
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        by_surname.setdefault(surname(name), []).append(name)
+    mapping: dict[str, str] = {}
+    for group in by_surname.values():
+        full = sorted({n for n in group if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
+        people: list[str] = []
+        for name in full:
+            if not any(_same_person(name, other) for other in people):
+                people.append(name)
+        for name in group:
+            if len(name.split()) == 1:
+                mapping[name] = people[0] if len(people) == 1 else ("" if people else name)
+            else:
+                mapping[name] = next(p for p in people if _same_person(name, p))
+    return mapping
+
+
+def _same_person(short: str, full: str) -> bool:
+    """'Paul Volcker' and 'Paul A. Volcker': same first and last words."""
+    a, b = short.split(), full.split()
+    return a[0] == b[0] and surname(short) == surname(full) or short == full
