@@ -12,21 +12,53 @@ from . import lexicon as lx
 MIN_TAGS = 3
 
 
+WORD_RE = re.compile(r"[a-z][a-z0-9]*(?:-[a-z0-9]+)*")
+
+
 @lru_cache(maxsize=1)
-def _cues() -> tuple[list[str], re.Pattern[str], dict[str, str]]:
-    """One alternation over every cue; the group name tells which tag matched."""
-    tags: list[str] = []
-    patterns: list[str] = []
-    owner: dict[str, str] = {}
+def _cues() -> tuple[dict[str, str], dict[str, str], tuple[int, ...]]:
+    """(exact word or phrase -> tag, word prefix -> tag, the prefix lengths to try).
+
+    Words are looked up in dicts rather than matched by one big regex: ten times faster, and
+    the whole archive is read on every cold build.
+    """
+    exact: dict[str, str] = {}
+    prefix: dict[str, str] = {}
     for line in lx._lines("tags.txt"):
         tag, _, cues = line.partition(":")
-        tags.append(tag.strip())
         for cue in (c.strip() for c in cues.split(",") if c.strip()):
-            body = re.escape(cue.rstrip("*")).replace(r"\ ", r"[\s-]+") + (r"[a-z]*" if cue.endswith("*") else "")
-            group = f"g{len(owner)}"
-            owner[group] = tag.strip()
-            patterns.append(f"(?P<{group}>{body})")
-    return tags, re.compile(r"\b(?:" + "|".join(patterns) + r")\b"), owner
+            if cue.endswith("*"):
+                prefix.setdefault(cue[:-1], tag.strip())
+            else:
+                exact.setdefault(cue, tag.strip())
+                exact.setdefault(cue.replace("-", " "), tag.strip())
+    return exact, prefix, tuple(sorted({len(p) for p in prefix}))
+
+
+@lru_cache(maxsize=1 << 16)
+def _word_tag(word: str) -> str:
+    """The tag one word signals, "" for none (cached: the archive's vocabulary repeats)."""
+    exact, prefix, lengths = _cues()
+    tag = exact.get(word)
+    if tag is None:
+        for n in lengths:
+            if n > len(word):
+                break
+            tag = prefix.get(word[:n])
+            if tag:
+                break
+    return tag or ""
+
+
+def _count(text: str, scores: dict[str, float], weight: float) -> None:
+    exact = _cues()[0]
+    words = WORD_RE.findall(text.lower())
+    for i, word in enumerate(words):
+        tag = _word_tag(word)
+        if not tag and i + 1 < len(words):
+            tag = exact.get(f"{word} {words[i + 1]}", "")
+        if tag:
+            scores[tag] = scores.get(tag, 0.0) + weight
 
 
 def tag_key(tag: str) -> str:
@@ -36,13 +68,9 @@ def tag_key(tag: str) -> str:
 
 def tags(seed: Seed, places: list[str], settings: ExtractSettings) -> list[str]:
     """3 to ``settings.max_tags`` topics: cue words counted, the lead counting double."""
-    _, pattern, owner = _cues()
     scores: dict[str, float] = {}
     for i, paragraph in enumerate(seed.paragraphs):
-        weight = 2.0 if i == 0 else 1.0
-        for m in pattern.finditer(paragraph.lower()):
-            tag = owner[m.lastgroup]
-            scores[tag] = scores.get(tag, 0.0) + weight
+        _count(paragraph, scores, 2.0 if i == 0 else 1.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     picked = [t for t, s in ranked if s >= 2] or [t for t, _ in ranked[:MIN_TAGS]]
     country = _main_country(places)

@@ -21,6 +21,9 @@ RUN_RE = re.compile(rf"(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*")
 BRACKET_RE = re.compile(r"<([^<>\n]{2,80})>")
 TICKER_RE = re.compile(r"^[A-Z0-9.]{1,6}$")
 SENTENCE_END_BEFORE_RE = re.compile(r"(?:^|[.!?:;]['\"\u201d)]?|[\"\u201c(\[-])\s*$")
+UPPER_RE = re.compile(r"[A-Z]")
+LOWER_RE = re.compile(r"[a-z]")
+DIGIT_RE = re.compile(r"[0-9]")
 WORD_RE = re.compile(r"[a-z][a-z'-]+")
 
 
@@ -42,14 +45,14 @@ class Run:
 
 def is_shouting(paragraph: str) -> bool:
     """A paragraph in capitals (a wire headline, a table heading): its capitals mean nothing."""
-    letters = [c for c in paragraph[:200] if c.isalpha()]
-    return len(letters) > 8 and sum(c.isupper() for c in letters) > 0.6 * len(letters)
+    head = paragraph[:200]
+    upper, lower = len(UPPER_RE.findall(head)), len(LOWER_RE.findall(head))
+    return upper + lower > 8 and upper > 1.5 * lower
 
 
 def is_table_row(paragraph: str) -> bool:
     """Results tables: many figures, few words."""
-    digits = sum(c.isdigit() for c in paragraph)
-    return len(paragraph) < 200 and digits > 0.25 * len(paragraph)
+    return len(paragraph) < 200 and len(DIGIT_RE.findall(paragraph)) > 0.25 * len(paragraph)
 
 
 def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
