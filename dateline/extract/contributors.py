@@ -18,6 +18,7 @@ def contributors_from_credit(credit: str) -> list[str]:
         group = OUTLET_RE.sub("", group.strip())
         for name in re.split(r",\s*|\s+and\s+", group):
             name = re.sub(r"^by\s+", "", name.strip())
+            name = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", name)  # "Susannah George in Irbil"
             if name and name not in names and name[0].isupper():
                 names.append(name)
     return names

@@ -16,10 +16,12 @@ from . import lexicon as lx
 from . import organizations as orgs
 from . import people as ppl
 from . import places as plc
-from .tokens import Run, bracketed, find_runs, is_shouting, is_table_row
+from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
 SAID_AFTER_RE = re.compile(r"^(?:,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b|\s+(?:said|says|told|added|, said))")
+SINGLE_AFTER_RE = re.compile(r"^(?:\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b|,\s+who\b)")
+SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told|by|with|asked)\s+$")
 SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|by|wrote|asked)\s*)$")
 
 
@@ -29,6 +31,7 @@ class Mention:
     name: str
     role: str = ""
     titled: bool = False  # a single-word person named with a title ("President Reagan")
+    cue: bool = False  # a single word in a speaker's place ("Bangemann said", "quoted Bangemann")
 
 
 @dataclass
@@ -47,24 +50,38 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()
     base = 0
     for i, paragraph in enumerate(paragraphs):
         mentions.extend(Mention(ORG, orgs.known(n) or n) for n in bracketed(paragraph))
-        runs.extend(find_runs(paragraph.replace("<", " ").replace(">", " "), i, base))
+        runs.extend(find_runs(BRACKET_RE.sub(" ; ", paragraph), i, base))
         base += len(paragraph) + 2
     mid_caps = {t for r in runs if not r.sentence_start for t in r.tokens}
     for run in runs:
-        tokens = _trim(run, mid_caps)
-        if tokens:
-            mentions.extend(classify(tokens, run.after, run.before))
+        for piece in _pieces(_trim(run, mid_caps)):
+            mentions.extend(classify(piece, run.after, run.before))
     return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors)
 
 
 def _trim(run: Run, mid_caps: set[str]) -> list[str]:
-    """Drop a sentence's capitalised opener ("Activists", "Divided", "The") unless it is a name."""
+    """Drop a sentence's capitalised opener ("Activists", "Divided", "The") unless it is a name.
+
+    A run shaped like an organization keeps its first word ("First Boston Inc", "Economics Ministry").
+    """
     tokens = list(run.tokens)
-    if run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps):
+    if (run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps)
+            and not (len(tokens) > 1 and orgs.org_in_run(tokens, run.after))):
         tokens.pop(0)
     while tokens and (tokens[0] in lx.FUNCTION_WORDS or tokens[0] in lx.CONNECTORS):
         tokens.pop(0)
     return tokens
+
+
+def _pieces(tokens: list[str]) -> list[list[str]]:
+    """Months and weekdays never belong to a name: "Felix Houphouet-Boigny March" is cut there."""
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if token in lx.MONTHS or token in lx.WEEKDAYS:
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [p for p in out if p and not all(t in lx.CONNECTORS for t in p)]
 
 
 def _opener(word: str, mid_caps: set[str]) -> bool:
@@ -79,7 +96,7 @@ def _opener(word: str, mid_caps: set[str]) -> bool:
 def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     """What one capitalised run names; a run of several names ("Kerry and Lavrov") gives several."""
     if len(tokens) == 1:
-        return _single(tokens[0], after)
+        return _single(tokens[0], after, before)
     name = " ".join(tokens)
     known = orgs.known(name)
     if known:
@@ -87,11 +104,11 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
+    joined = _joined(tokens, after, before)
+    if joined is not None:
+        return joined
     if tokens[-1] in lx.CORPORATE_SUFFIXES:
         return [Mention(ORG, name)]
-    if "and" in tokens or "&" in tokens:
-        org = orgs.org_in_run(tokens, after)
-        return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     located = _org_in_place(tokens, after)
     if located:
         return located
@@ -115,7 +132,39 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(PLACE, name)]
     if tokens[0] in lx.demonyms() or tokens[0] in lx.PLACE_MODIFIERS:
         return classify(tokens[1:], after, before)
+    head = plc.lookup(tokens[0]) or orgs.known(tokens[0])
+    if head:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
+        kind = PLACE if plc.lookup(tokens[0]) else ORG
+        return [Mention(kind, head), *classify(tokens[1:], after, " ")]
     return []
+
+
+def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
+    """Runs joined by "and" or "of": two names ("Kerry and Lavrov", "Johnson of the Jofree Corp")
+    or one ("Procter and Gamble Co", "Bank of Japan"). None when the run has no such joiner."""
+    for joiner in ("and", "&", "of"):
+        if joiner not in tokens[1:-1]:
+            continue
+        i = tokens.index(joiner)
+        left, right = tokens[:i], tokens[i + 1:]
+        while right and right[0] in lx.CONNECTORS:
+            right = right[1:]
+        if joiner == "of":
+            if right and (ppl.looks_like_person(left) or ppl.split_title(left)):
+                return [*classify(left, ",", before), *classify(right, after, " ")]
+            continue
+        left_kind = classify(left, ",", before) if left else []
+        right_kind = classify(right, after, " ") if right else []
+        if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
+            return [*left_kind, *right_kind]
+        org = orgs.org_in_run(tokens, after)
+        return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
+    return None
+
+
+def _weak(found: list[Mention]) -> bool:
+    """A part that names nothing on its own ("Co", "Gamble", "National Oceanic")."""
+    return all(m.kind in (SINGLE, ACRONYM) for m in found)
 
 
 def _split(tokens: list[str], after: str, before: str, at: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
@@ -139,7 +188,7 @@ def _split(tokens: list[str], after: str, before: str, at: frozenset[str] | set[
 
 def _org_in_place(tokens: list[str], after: str) -> list[Mention]:
     """'Syrian Civil Defense in Aleppo': an organization, then a place."""
-    for joiner in ("in", "at", "of"):
+    for joiner in ("in", "at"):
         if joiner in tokens[1:-1]:
             i = len(tokens) - 1 - tokens[::-1].index(joiner)
             place = plc.place_in_run(tokens[i + 1:])
@@ -149,7 +198,7 @@ def _org_in_place(tokens: list[str], after: str) -> list[Mention]:
     return []
 
 
-def _single(word: str, after: str) -> list[Mention]:
+def _single(word: str, after: str, before: str = "") -> list[Mention]:
     known = orgs.known(word)
     if known:
         return [Mention(ORG, known)]
@@ -165,7 +214,7 @@ def _single(word: str, after: str) -> list[Mention]:
     if _org_cue(after):
         return [Mention(ORG, word)]
     if ppl.name_like(word, last=True):
-        return [Mention(SINGLE, word)]
+        return [Mention(SINGLE, word, cue=bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before)))]
     return []
 
 
@@ -192,7 +241,10 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
     places = _unique([*dateline, *(m.name for m in mentions if m.kind == PLACE)])
     people, roles = _people(mentions, settings, contributors, set(organizations) | set(places))
-    drop = set(settings.not_places)
+    # A place word that is a person's name or an organization's first word is not a place here
+    # ("Wilson" the minister, "Toyota" the company).
+    drop = set(settings.not_places) | {w for p in people for w in p.split()}
+    drop |= {o.split()[0] for o in organizations if len(o.split()) > 1} - set(dateline)
     return Entities(
         people=people,
         roles=roles,
@@ -206,10 +258,12 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: li
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
     full = [m for m in mentions if m.kind == PERSON]
     surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
-    singles = [m for m in mentions if m.kind == SINGLE and m.name in surnames]
+    blocked = set(settings.not_people) | set(contributors) | other_names
+    other_words = {w for n in other_names for w in n.split()}
+    singles = [m for m in mentions if m.kind == SINGLE and (m.name in surnames or (
+        m.name in _speakers(mentions) and m.name not in other_words))]
     names = _unique(m.name for m in [*full, *singles])
     mapping = ppl.unify(names)
-    blocked = set(settings.not_people) | set(contributors) | other_names
     contributor_surnames = {ppl.surname(c) for c in contributors}
     people: list[str] = []
     roles: dict[str, str] = {}
@@ -222,6 +276,18 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: li
         if m.role and name not in roles:
             roles[name] = m.role
     return people, roles
+
+
+def _speakers(mentions: list[Mention]) -> set[str]:
+    """Single words used as a person at least twice, once in a speaker's place ("Bangemann said")."""
+    counts: dict[str, int] = {}
+    cued: set[str] = set()
+    for m in mentions:
+        if m.kind == SINGLE:
+            counts[m.name] = counts.get(m.name, 0) + 1
+            if m.cue and m.name.lower() not in lx.common_words():
+                cued.add(m.name)
+    return {n for n in cued if counts[n] >= 2}
 
 
 def _unique(items) -> list[str]:

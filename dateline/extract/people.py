@@ -39,9 +39,17 @@ def name_tail(tokens: list[str]) -> list[str]:
         if len(tail) == 4 or not name_like(token, last=is_last):
             break
         tail.insert(0, token)
+    # "Denis Bra Kanon": a common word inside a name, when a given name opens it.
+    start = len(tokens) - len(tail)
+    for i in range(start - 1, max(start - 3, -1), -1):
+        if tokens[i] in lx.given_names() and all(
+                t.lower() in lx.common_words() and t[0].isupper() and not is_title(t)
+                and t not in lx.DEPARTMENT_WORDS for t in tokens[i + 1:start]):
+            tail = tokens[i:]
+            break
     while tail and tail[0] in lx.NAME_PARTICLES and tail[0] != "Abu":
         tail.pop(0)
-    return tail
+    return tail[-5:]
 
 
 def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
@@ -72,7 +80,10 @@ def looks_like_person(tokens: list[str]) -> bool:
     if not all(name_like(t, last=i == len(tokens) - 1 or tokens[-1] in SUFFIXES)
                for i, t in enumerate(tokens)):
         return False
-    return tokens[0] in lx.given_names() or bool(INITIAL_RE.match(tokens[1] if len(tokens) > 2 else ""))
+    if tokens[0] in lx.given_names():
+        return True
+    # "A. William Reynolds", "Paul A. Volcker": an initial beside a capitalised word.
+    return any(INITIAL_RE.match(t) for t in tokens[:-1]) and any(t in lx.given_names() for t in tokens)
 
 
 def plausible_name(tokens: list[str]) -> bool:

@@ -17,8 +17,12 @@ def lookup(name: str) -> str | None:
 
 
 def country_of(place: str) -> str:
-    """The country a place is in (a country is its own); "" for regions and unknown places."""
+    """The country a place is in (a country is its own); "" for regions and unknown places.
+
+    "Cambridge, Massachusetts" is in the country of its qualifier."""
     found = lx.gazetteer().lookup(place)
+    if not found and ", " in place:
+        found = lx.gazetteer().lookup(place.rsplit(", ", 1)[1])
     return found[1] if found else ""
 
 
@@ -36,16 +40,25 @@ def place_in_run(tokens: list[str]) -> str | None:
 
 
 def dateline_places(dateline: str) -> list[str]:
-    """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida']; the city first, always kept."""
+    """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida']; the city first, always kept.
+
+    When the gazetteer puts the city in another country than the dateline says ("CAMBRIDGE,
+    Mass." is not Cambridge, England) the city is written with its qualifier: "Cambridge, Massachusetts".
+    """
     parts = [p.strip().rstrip(".") for p in DATELINE_SPLIT_RE.split(dateline.strip()) if p.strip()]
     if not parts:
         return []
-    out = [_dateline_name(parts[0])]
+    city = _dateline_name(parts[0])
+    out = [city]
     for part in parts[1:]:
-        state = lx.US_STATE_ABBR.get(part.replace(". ", ".").rstrip("."))
+        abbr = part.replace(". ", ".").rstrip(".")
+        state = lx.US_STATE_ABBR.get(abbr) or lx.US_STATE_ABBR.get(_title(abbr).replace(". ", "."))
         named = state or lookup(_title(part)) or lookup(part)
-        if named and named not in out:
-            out.append(named)
+        if not named or named in out:
+            continue
+        if out[0] == city and country_of(city) and country_of(named) and country_of(city) != country_of(named):
+            out[0] = f"{city}, {named}"
+        out.append(named)
     return out
 
 
