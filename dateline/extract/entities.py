@@ -74,10 +74,14 @@ def _trim(run: Run, mid_caps: set[str]) -> list[str]:
 
 
 def _pieces(tokens: list[str]) -> list[list[str]]:
-    """Months and weekdays never belong to a name: "Felix Houphouet-Boigny March" is cut there."""
+    """Cut a run where a name cannot go on: at months and weekdays ("Felix Houphouet-Boigny
+    March"), and after a compound like "Milwaukee-based" (its head is kept as a piece)."""
     out: list[list[str]] = [[]]
     for token in tokens:
         if token in lx.MONTHS or token in lx.WEEKDAYS:
+            out.append([])
+        elif "-" in token and token.rsplit("-", 1)[1].islower() and not token.startswith(("al-", "el-")):
+            out.append([token.rsplit("-", 1)[0]])
             out.append([])
         else:
             out[-1].append(token)
@@ -142,7 +146,7 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
 def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
     """Runs joined by "and" or "of": two names ("Kerry and Lavrov", "Johnson of the Jofree Corp")
     or one ("Procter and Gamble Co", "Bank of Japan"). None when the run has no such joiner."""
-    for joiner in ("and", "&", "of"):
+    for joiner in ("of", "and", "&"):
         if joiner not in tokens[1:-1]:
             continue
         i = tokens.index(joiner)
@@ -157,6 +161,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         right_kind = classify(right, after, " ") if right else []
         if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
             return [*left_kind, *right_kind]
+        if left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1 and right[0] not in lx.CORPORATE_SUFFIXES:
+            return [*left_kind, Mention(ORG, right[0])]  # "Video Affiliates Inc and Citicorp"
         org = orgs.org_in_run(tokens, after)
         return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     return None

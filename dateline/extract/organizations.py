@@ -27,6 +27,9 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
         if not tokens:
             return None
     last = tokens[-1]
+    if len(tokens) == 2 and last.endswith("s") and last.lower() in lx.common_words() and (
+            tokens[0] in lx.demonyms() or lx.gazetteer().lookup(tokens[0])):
+        return None  # "U.S. Banks", "Japanese Banks": a plural noun, not a name
     if len(tokens) > 1 and (last in lx.CORPORATE_SUFFIXES or last in words):
         return " ".join(tokens)
     if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
@@ -56,7 +59,8 @@ def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
     """Map each organization name to the fullest form in the article.
 
     A name that ends another, longer one ("Red Cross" / "International Committee of the Red
-    Cross") joins it when exactly one longer name fits; ``acronyms`` (acronym -> full name,
+    Cross"), or opens a company's full name ("Quaker Oats" / "Quaker Oats Co"), joins it when
+    exactly one longer name fits; ``acronyms`` (acronym -> full name,
     from "Full Name (ACR)" or matching initials) ties acronyms to their full names.
     """
     mapping: dict[str, str] = {}
@@ -66,7 +70,8 @@ def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
             continue
         key = _key(name)
         longer = [other for other in names if other != name and len(_key(other)) > len(key)
-                  and _key(other)[-len(key):] == key]
+                  and (_key(other)[-len(key):] == key or _key(other)[:len(key)] == key
+                       and other.split()[-1] in lx.CORPORATE_SUFFIXES)]
         fullest = {mapping.get(o, o) for o in longer}
         mapping[name] = fullest.pop() if len(fullest) == 1 else name
     # Spelling variants of a known name ("International Committee for the Red Cross").

@@ -7,6 +7,10 @@ import re
 from . import lexicon as lx
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
+# Title words that also open ordinary phrases ("General Agreement", "Chief Executive").
+WEAK_TITLES = frozenset("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
+Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Under Assistant Deputy Vice
+Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator""".split())
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 
@@ -58,6 +62,9 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
     head = tokens[: len(tokens) - len(tail)]
     if not tail or not head or not any(is_title(t) for t in head):
         return None
+    if len(tail) == 1 and tail[0].lower() in lx.common_words() and all(
+            t in WEAK_TITLES or not is_title(t) for t in head):
+        return None  # "General Agreement": a weak title before a common word is no name
     role = _role(head)
     return role, tail
 

@@ -17,7 +17,9 @@ _WORD = (r"(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"
          r"|[A-Z]\.(?=\s+[A-Z])"
          r"|(?:(?:al|el|ad|an|as|ash|at|ar|az|bin|ibn)-)?[A-Z][A-Za-z0-9]*(?:['\u2019&-][A-Za-z0-9]+)*)")
 _JOIN = r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|la|le|bin|ibn|y|in|on)[ \t]+)*)"
-RUN_RE = re.compile(rf"(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*")
+# "Energy Security Analysis, Inc": a company suffix after a comma still belongs to the name.
+_COMMA_SUFFIX = r"(?:,[ \t](?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG)\b\.?)?"
+RUN_RE = re.compile(rf"(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*{_COMMA_SUFFIX}")
 BRACKET_RE = re.compile(r"<([^<>\n]{2,80})>")
 TICKER_RE = re.compile(r"^[A-Z0-9.]{1,6}$")
 SENTENCE_END_BEFORE_RE = re.compile(r"(?:^|[.!?:;]['\"\u201d)]?|[\"\u201c(\[-])\s*$")
