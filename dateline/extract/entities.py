@@ -22,6 +22,15 @@ PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "sing
 SAID_AFTER_RE = re.compile(r"^(?:,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b|\s+(?:said|says|told|added|, said))")
 SINGLE_AFTER_RE = re.compile(r"^(?:\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b|,\s+who\b)")
 SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told|by|with|asked)\s+$")
+# "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
+ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|governor|"
+                            r"leader|head|chief|analyst|economist|official|executive|treasurer|manager),?\s+$")
+# "fibre firm American Enka", "association UKASTA": a lowercase kind of organization before a name.
+ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|brokerage|"
+                           r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
+                           r"organisation|organization|federation|union|manager|insurer|utility)\s+$")
+# "a Woodinville, Wash., company": a town followed by its state.
+STATE_AFTER_RE = re.compile(r"^,\s(" + "|".join(re.escape(a) for a in lx.US_STATE_ABBR) + r")\.,?\s")
 SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|by|wrote|asked)\s*)$")
 
 
@@ -31,7 +40,9 @@ class Mention:
     name: str
     role: str = ""
     titled: bool = False  # a single-word person named with a title ("President Reagan")
-    cue: bool = False  # a single word in a speaker's place ("Bangemann said", "quoted Bangemann")
+    # Weak evidence: a single word in a speaker's place ("Bangemann said"), or a name known only
+    # from its context ("said Carling O'Keefe"), which yields to an organization of that name.
+    cue: bool = False
 
 
 @dataclass
@@ -66,7 +77,7 @@ def _trim(run: Run, mid_caps: set[str]) -> list[str]:
     """
     tokens = list(run.tokens)
     if (run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps)
-            and not (len(tokens) > 1 and orgs.org_in_run(tokens, run.after))):
+            and not (len(tokens) > 1 and (orgs.org_in_run(tokens, run.after) or _known_start(tokens)))):
         tokens.pop(0)
     while tokens and (tokens[0] in lx.FUNCTION_WORDS or tokens[0] in lx.CONNECTORS):
         tokens.pop(0)
@@ -86,6 +97,11 @@ def _pieces(tokens: list[str]) -> list[list[str]]:
         else:
             out[-1].append(token)
     return [p for p in out if p and not all(t in lx.CONNECTORS for t in p)]
+
+
+def _known_start(tokens: list[str]) -> bool:
+    """'New Zealand investment...', 'Santa Fe said': the opener begins a known name."""
+    return any(plc.lookup(" ".join(tokens[:n])) or orgs.known(" ".join(tokens[:n])) for n in (2, 3))
 
 
 def _opener(word: str, mid_caps: set[str]) -> bool:
@@ -108,18 +124,23 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
+    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of":
+        rest = tokens[2:] if tokens[2] != "the" else tokens[3:]
+        return classify(rest, after, " ") if rest else []  # "Governor of the Bank of England"
+    located = _located(tokens, after, before)
+    if located:
+        return located
     joined = _joined(tokens, after, before)
     if joined is not None:
         return joined
     if tokens[-1] in lx.CORPORATE_SUFFIXES:
-        return [Mention(ORG, name)]
-    located = _org_in_place(tokens, after)
-    if located:
-        return located
+        return [Mention(ORG, orgs.clean(name))]
     titled = ppl.split_title(tokens)
     if titled:
         role, tail = titled
-        return [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
+        found = [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
+        employer = _employer(tokens[: len(tokens) - len(tail)])
+        return [Mention(ORG, employer), *found] if employer else found
     org = orgs.org_in_run(tokens, after)
     if org:
         return [Mention(ORG, org)]
@@ -130,10 +151,15 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(PLACE, place)]
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
         return _split(tokens, after, before)
-    if ppl.plausible_name(tokens) and (SAID_AFTER_RE.match(after) or SAID_BEFORE_RE.search(before)):
-        return [Mention(PERSON, name)]
+    if ppl.plausible_name(tokens) and (SAID_AFTER_RE.match(after) or SAID_BEFORE_RE.search(before)
+                                       or ROLE_BEFORE_RE.search(before)):
+        return [Mention(PERSON, name, cue=True)]
     if _place_cue(after):
         return [Mention(PLACE, name)]
+    if STATE_AFTER_RE.match(after):
+        return [Mention(PLACE, name), *_state(after)]
+    if ORG_BEFORE_RE.search(before):
+        return [Mention(ORG, name)]
     if tokens[0] in lx.demonyms() or tokens[0] in lx.PLACE_MODIFIERS:
         return classify(tokens[1:], after, before)
     head = plc.lookup(tokens[0]) or orgs.known(tokens[0])
@@ -154,9 +180,15 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         while right and right[0] in lx.CONNECTORS:
             right = right[1:]
         if joiner == "of":
-            if right and (ppl.looks_like_person(left) or ppl.split_title(left)):
+            if right and (ppl.looks_like_person(left) or ppl.split_title(left)
+                          or left[-1] in lx.CORPORATE_SUFFIXES):
                 return [*classify(left, ",", before), *classify(right, after, " ")]
+            if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
+                    and right[-1] in lx.org_words()[0]:  # "Toronto Argonauts of the Canadian Football League"
+                return [Mention(ORG, " ".join(left)), Mention(ORG, orgs.org_in_run(right, after))]
             continue
+        if all(t in lx.CORPORATE_SUFFIXES for t in right):
+            return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Ivan F. Boesky and Co. L.P."
         left_kind = classify(left, ",", before) if left else []
         right_kind = classify(right, after, " ") if right else []
         if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
@@ -192,16 +224,34 @@ def _split(tokens: list[str], after: str, before: str, at: frozenset[str] | set[
     return out
 
 
-def _org_in_place(tokens: list[str], after: str) -> list[Mention]:
-    """'Syrian Civil Defense in Aleppo': an organization, then a place."""
+def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
+    """'Syrian Civil Defense in Aleppo', 'Hisham Nazer in The Hague': a name, then a place."""
     for joiner in ("in", "at"):
         if joiner in tokens[1:-1]:
             i = len(tokens) - 1 - tokens[::-1].index(joiner)
             place = plc.place_in_run(tokens[i + 1:])
-            org = orgs.org_in_run(tokens[:i], ",") if place else None
-            if org:
-                return [Mention(ORG, org), Mention(PLACE, place)]
+            if place:
+                left = tokens[:i]
+                org = orgs.org_in_run(left, ",")
+                return [Mention(ORG, org) if org else None, *([] if org else classify(left, ",", before)),
+                        Mention(PLACE, place)][0 if org else 1:]
     return []
+
+
+def _state(after: str) -> list[Mention]:
+    abbr = STATE_AFTER_RE.match(after).group(1)
+    return [Mention(PLACE, lx.US_STATE_ABBR[abbr])]
+
+
+def _employer(head: list[str]) -> str | None:
+    """'Bank of Japan Governor Satoshi Sumita': the organization named before the title."""
+    first_title = next((i for i, t in enumerate(head) if ppl.is_title(t)), 0)
+    prefix = head[:first_title]
+    while prefix and (prefix[0] in lx.demonyms() or prefix[0] == "U.S."):
+        prefix = prefix[1:]
+    if len(prefix) < 2:
+        return orgs.known(prefix[0]) if prefix else None
+    return orgs.known(" ".join(prefix)) or orgs.org_in_run(prefix, ",")
 
 
 def _single(word: str, after: str, before: str = "") -> list[Mention]:
@@ -217,8 +267,10 @@ def _single(word: str, after: str, before: str = "") -> list[Mention]:
         return [Mention(ACRONYM, word)]
     if _place_cue(after):
         return [Mention(PLACE, word)]
-    if _org_cue(after):
+    if _org_cue(after) or ORG_BEFORE_RE.search(before):
         return [Mention(ORG, word)]
+    if STATE_AFTER_RE.match(after):
+        return [Mention(PLACE, word), *_state(after)]
     if ppl.name_like(word, last=True):
         return [Mention(SINGLE, word, cue=bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before)))]
     return []
@@ -250,7 +302,7 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     # A place word that is a person's name or an organization's first word is not a place here
     # ("Wilson" the minister, "Toyota" the company).
     drop = set(settings.not_places) | {w for p in people for w in p.split()}
-    drop |= {o.split()[0] for o in organizations if len(o.split()) > 1} - set(dateline)
+    drop |= {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))} - set(dateline)
     return Entities(
         people=people,
         roles=roles,
@@ -265,7 +317,9 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: li
     full = [m for m in mentions if m.kind == PERSON]
     surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
     blocked = set(settings.not_people) | set(contributors) | other_names
+    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
     other_words = {w for n in other_names for w in n.split()}
+    other_words |= {w.replace("'s", s) for w in other_words if w.endswith("'s") for s in ("", "s")}
     singles = [m for m in mentions if m.kind == SINGLE and (m.name in surnames or (
         m.name in _speakers(mentions) and m.name not in other_words))]
     names = _unique(m.name for m in [*full, *singles])
@@ -276,6 +330,8 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: li
     for m in [*full, *singles]:
         name = settings.aliases.get(mapping.get(m.name, ""), mapping.get(m.name, ""))
         if not name or name in blocked or (len(name.split()) == 1 and name in contributor_surnames):
+            continue
+        if m.cue and name in org_prefixes:
             continue
         if name not in people:
             people.append(name)

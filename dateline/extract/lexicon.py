@@ -38,7 +38,7 @@ Ways Means Banking Appropriations Judiciary Armed Services Navy Army Air Force M
 Company Corporation Group""".split())
 HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Sir Dame Mme Herr Messrs Messrs.".split())
 CORPORATE_SUFFIXES = frozenset("""Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Company Ltd Ltd.
-Limited Plc PLC plc LLC LP L.P. AG SA S.A. NV N.V. BV SpA GmbH KK AB ASA Oyj Bhd Berhad Pty Bancorp
+Limited Plc PLC plc LLC LP L.P. L.P AG SA S.A. NV N.V. BV SpA GmbH KK AB ASA Oyj Bhd Berhad Pty Bancorp
 Bancorporation Bancshares Bankshares""".split())
 # Lowercase words after a name that make it an organization ("al-Watan newspaper").
 ORG_CUES = frozenset("""newspaper daily weekly magazine agency company firm group bank unit subsidiary

@@ -31,7 +31,7 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
             tokens[0] in lx.demonyms() or lx.gazetteer().lookup(tokens[0])):
         return None  # "U.S. Banks", "Japanese Banks": a plural noun, not a name
     if len(tokens) > 1 and (last in lx.CORPORATE_SUFFIXES or last in words):
-        return " ".join(tokens)
+        return clean(" ".join(tokens))
     if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
         return " ".join(tokens)
     if len(tokens) > 1 and any(t in words for t in tokens[1:-1]) and tokens[-1] not in lx.CONNECTORS:
@@ -40,6 +40,12 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
     if cue in lx.ORG_CUES and tokens[-1] not in lx.demonyms():
         return " ".join(tokens)
     return None
+
+
+def clean(name: str) -> str:
+    """'U.S. Interstate Commerce Commission' -> 'Interstate Commerce Commission': the country
+    abbreviation is a modifier, not part of the name."""
+    return name[5:] if name.startswith("U.S. ") and len(name.split()) > 2 else name
 
 
 def initials(name: str) -> str:

@@ -30,6 +30,10 @@ def name_like(token: str, last: bool) -> bool:
         return not last or token in SUFFIXES
     if token.isupper() and len(token) > 1:
         return False  # acronyms are organizations or places
+    if "-" in token and any(part.islower() for part in token.split("-")[1:]):
+        return False  # "Ready-to-Serve", "Milwaukee-based"
+    if last and token.endswith("s") and token.lower() in lx.common_words():
+        return False  # "Cookies", "Banks": a plural noun ends a product or a group, not a name
     if token.lower() in lx.common_words() and token not in lx.given_names():
         return last
     return True
@@ -62,6 +66,10 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
     head = tokens[: len(tokens) - len(tail)]
     if not tail or not head or not any(is_title(t) for t in head):
         return None
+    if any(t in ("in", "at", "and", "on", "to") for t in head):
+        return None  # a title never spans "in"/"and": two names were run together
+    if len(tail) == 1 and lx.gazetteer().lookup(tail[0]):
+        return None  # "Governor of the Bank of England": a place is no surname
     if len(tail) == 1 and tail[0].lower() in lx.common_words() and all(
             t in WEAK_TITLES or not is_title(t) for t in head):
         return None  # "General Agreement": a weak title before a common word is no name

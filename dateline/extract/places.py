@@ -28,6 +28,8 @@ def country_of(place: str) -> str:
 
 def place_in_run(tokens: list[str]) -> str | None:
     """A run that is a known place, maybe after a direction word ("Old Aleppo" -> Aleppo)."""
+    if not tokens:
+        return None
     name = " ".join(tokens)
     found = lookup(name)
     if found:

@@ -21,7 +21,7 @@ _JOIN = r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|
 _COMMA_SUFFIX = r"(?:,[ \t](?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG)\b\.?)?"
 RUN_RE = re.compile(rf"(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*{_COMMA_SUFFIX}")
 BRACKET_RE = re.compile(r"<([^<>\n]{2,80})>")
-TICKER_RE = re.compile(r"^[A-Z0-9.]{1,6}$")
+TICKER_RE = re.compile(r"^[A-Z0-9.]{1,10}$")
 SENTENCE_END_BEFORE_RE = re.compile(r"(?:^|[.!?:;]['\"\u201d)]?|[\"\u201c(\[-])\s*$")
 UPPER_RE = re.compile(r"[A-Z]")
 LOWER_RE = re.compile(r"[a-z]")
@@ -63,7 +63,7 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
     for m in RUN_RE.finditer(paragraph):
         start, end = m.span()
         before = paragraph[max(0, start - 40):start]
-        runs.extend(_split_run(m.group(0).split(), bool(SENTENCE_END_BEFORE_RE.search(before)),
+        runs.extend(_split_run([t.rstrip(",") for t in m.group(0).split()], bool(SENTENCE_END_BEFORE_RE.search(before)),
                                before, paragraph[end:end + 40], index, base + start))
     return runs
 
@@ -74,7 +74,7 @@ def _split_run(tokens: list[str], sentence_start: bool, before: str, after: str,
     out: list[Run] = []
     current: list[str] = []
     for i, tok in enumerate(tokens):
-        possessive = tok.endswith(("'s", "\u2019s"))
+        possessive = tok.endswith(("'s", "\u2019s")) and not _company_follows(tokens, i)
         current.append(tok[:-2] if possessive else tok)
         if possessive and i < len(tokens) - 1:
             out.append(Run(current, sentence_start if not out else False, before, "'s", index, offset))
@@ -83,6 +83,14 @@ def _split_run(tokens: list[str], sentence_start: bool, before: str, after: str,
         out.append(Run(current, sentence_start if not out else False, before if not out else "'s",
                        after, index, offset + len(out)))
     return out
+
+
+def _company_follows(tokens: list[str], i: int) -> bool:
+    """"Vernell's Fine Candies Inc", "Lloyd's of London": the possessive is part of a name."""
+    return tokens[-1].rstrip(".") in _SUFFIXES and len(tokens) - i <= 4
+
+
+_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank".split())
 
 
 def bracketed(paragraph: str) -> list[str]:
