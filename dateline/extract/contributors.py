@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-LEAD_RE = re.compile(r"^.*?\bcontributed by\b|^(?:Additional )?reporting by\b|^Contributing:", re.I)
+LEAD_RE = re.compile(r"^.*?\bcontributed by\b|^(?:Additional )?reporting by\b|^Contributing:", re.IGNORECASE)
 OUTLET_RE = re.compile(r"\s+(?:of|from)\s+(?:The\s+)?[A-Z][\w.&' -]*$")
 
 

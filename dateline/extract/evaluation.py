@@ -102,7 +102,7 @@ def compare(predicted: Iterable[str], gold: Iterable[str], key: Callable[[str], 
             score.fp += 1
             score.errors.append(f"{label} extra: {name}")
     score.fn = len(required)
-    score.errors.extend(f"{label} missed: {sorted(g)[0]}" for g in required)
+    score.errors.extend(f"{label} missed: {min(g)}" for g in required)
     return score
 
 

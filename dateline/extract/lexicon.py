@@ -14,45 +14,51 @@ from unidecode import unidecode
 
 DATA = Path(__file__).parent / "data"
 
-MONTHS = frozenset("""January February March April May June July August September October
-November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""".split())
-WEEKDAYS = frozenset("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday""".split())
+
+def words(text: str) -> frozenset[str]:
+    """A word list written inline, one word per whitespace-separated item."""
+    return frozenset(text.split())
+
+
+MONTHS = words("""January February March April May June July August September October
+November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""")
+WEEKDAYS = words("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday""")
 # Joiners kept inside a person's name ("Abu Jaafar", "van der Berg", "bin Salman").
-NAME_PARTICLES = frozenset("de da del della di van von der den du la le bin ibn al el y abu Abu".split())
+NAME_PARTICLES = words("de da del della di van von der den du la le bin ibn al el y abu Abu")
 # Joiners a capitalised run may span; outside organizations they split it.
-CONNECTORS = frozenset("of for the and & in on at to de da del della di van von der den du la le bin ibn al el y".split())
+CONNECTORS = words("of for the and & in on at to de da del della di van von der den du la le bin ibn al el y")
 # Words that cannot stand alone as a name even when capitalised mid-sentence.
-FUNCTION_WORDS = frozenset("""The A An This That These Those It Its He She They We I You His Her Their Our
+FUNCTION_WORDS = words("""The A An This That These Those It Its He She They We I You His Her Their Our
 But And Or Nor If When While Although Though As At By For From In Into Of On Onto To With Without
 After Before Since Until During Under Over Between Among About Against Through Also However Meanwhile
 There Here Where What Which Who Whom Whose Why How Some Many Most Much More Few All Any Each Every
-No Not Only Even Still Yet Just So Then Than Both Either Neither""".split())
+No Not Only Even Still Yet Just So Then Than Both Either Neither""")
 # Words naming government branches that sit between a title and a name ("Secretary of State John Kerry").
-DEPARTMENT_WORDS = frozenset("""State Finance Defense Defence Agriculture Trade Commerce Energy Labor Labour
+DEPARTMENT_WORDS = words("""State Finance Defense Defence Agriculture Trade Commerce Energy Labor Labour
 Interior Justice Health Education Transportation Transport Treasury Foreign Affairs Economy Economic Economics
 Industry Oil Petroleum Mines Mining Planning Information Home Housing International Cooperation Budget
 Fisheries Environment Communications Culture Tourism Development Social Welfare Public Works Security
 Intelligence Staff Armed Forces General Federal Reserve Board Central Bank National Council Cabinet Joint
 Chiefs Exchange Commission Minister Ministers Department Office Affairs House Senate Committee Relations
 Ways Means Banking Appropriations Judiciary Armed Services Navy Army Air Force Marine Corps Supreme Court
-Company Corporation Group""".split())
-HONORIFICS = frozenset("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Sir Dame Mme Herr Messrs Messrs.".split())
-CORPORATE_SUFFIXES = frozenset("""Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Company Ltd Ltd.
+Company Corporation Group""")
+HONORIFICS = words("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Sir Dame Mme Herr Messrs Messrs.")
+CORPORATE_SUFFIXES = words("""Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Company Ltd Ltd.
 Limited Plc PLC plc LLC LP L.P. L.P AG SA S.A. NV N.V. BV SpA GmbH KK AB ASA Oyj Bhd Berhad Pty Bancorp
-Bancorporation Bancshares Bankshares""".split())
+Bancorporation Bancshares Bankshares""")
 # Lowercase words after a name that make it an organization ("al-Watan newspaper").
-ORG_CUES = frozenset("""newspaper daily weekly magazine agency company firm group bank unit subsidiary
+ORG_CUES = words("""newspaper daily weekly magazine agency company firm group bank unit subsidiary
 network channel broadcaster party militia organization organisation union association television radio
-station""".split())
+station""")
 # Lowercase words after a name that make it a place ("Kallaseh neighborhood").
-PLACE_CUES = frozenset("""neighborhood neighborhoods neighbourhood neighbourhoods district districts province
+PLACE_CUES = words("""neighborhood neighborhoods neighbourhood neighbourhoods district districts province
 provinces region regions village villages town towns city cities suburb suburbs quarter governorate
-county state island islands valley river camp area areas border crossing port field fields refinery""".split())
+county state island islands valley river camp area areas border crossing port field fields refinery""")
 # Verbs of speech: "said Jones" / "Jones said" mark a person (or an organization; checked separately).
-SPEECH = frozenset("said says told added asked noted stated explained warned insisted declared".split())
+SPEECH = words("said says told added asked noted stated explained warned insisted declared")
 # Words of place direction that modify a place without being part of it ("eastern Aleppo", "Old Aleppo").
-PLACE_MODIFIERS = frozenset("""Old Greater Central North South East West Northern Southern Eastern Western
-Upper Lower Inner Outer Downtown Metropolitan""".split())
+PLACE_MODIFIERS = words("""Old Greater Central North South East West Northern Southern Eastern Western
+Upper Lower Inner Outer Downtown Metropolitan""")
 
 
 def _lines(name: str) -> list[str]:

@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .lexicon import words
 
 ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,7}$")
 # Small words skipped when an acronym is formed from a name's initials.
-_SKIP = frozenset("of for the and & in on at to de du la le des".split())
+_SKIP = words("of for the and & in on at to de du la le des")
 
 
 def known(name: str) -> str | None:
@@ -21,7 +22,7 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
     found = known(name) or (known(" ".join(tokens[1:])) if tokens[0] == "The" and len(tokens) > 1 else None)
     if found:
         return found
-    words, heads = lx.org_words()
+    kinds, heads = lx.org_words()
     if tokens[0] == "The":
         tokens = tokens[1:]
         if not tokens:
@@ -30,11 +31,11 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
     if len(tokens) == 2 and last.endswith("s") and last.lower() in lx.common_words() and (
             tokens[0] in lx.demonyms() or lx.gazetteer().lookup(tokens[0])):
         return None  # "U.S. Banks", "Japanese Banks": a plural noun, not a name
-    if len(tokens) > 1 and (last in lx.CORPORATE_SUFFIXES or last in words):
+    if len(tokens) > 1 and (last in lx.CORPORATE_SUFFIXES or last in kinds):
         return clean(" ".join(tokens))
     if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
         return " ".join(tokens)
-    if len(tokens) > 1 and any(t in words for t in tokens[1:-1]) and tokens[-1] not in lx.CONNECTORS:
+    if len(tokens) > 1 and any(t in kinds for t in tokens[1:-1]) and tokens[-1] not in lx.CONNECTORS:
         return " ".join(tokens)
     cue = after.lstrip(" ,").split(" ", 1)[0].lower().rstrip(".,;:")
     if cue in lx.ORG_CUES and tokens[-1] not in lx.demonyms():
@@ -70,14 +71,14 @@ def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
     from "Full Name (ACR)" or matching initials) ties acronyms to their full names.
     """
     mapping: dict[str, str] = {}
+    keys = {name: _key(name) for name in names}
     for name in names:
         if name in acronyms:
             mapping[name] = acronyms[name]
             continue
-        key = _key(name)
-        longer = [other for other in names if other != name and len(_key(other)) > len(key)
-                  and (_key(other)[-len(key):] == key or _key(other)[:len(key)] == key
-                       and other.split()[-1] in lx.CORPORATE_SUFFIXES)]
+        key = keys[name]
+        longer = [other for other, k in keys.items() if len(k) > len(key)
+                  and (k[-len(key):] == key or k[:len(key)] == key and other.split()[-1] in lx.CORPORATE_SUFFIXES)]
         fullest = {mapping.get(o, o) for o in longer}
         mapping[name] = fullest.pop() if len(fullest) == 1 else name
     # Spelling variants of a known name ("International Committee for the Red Cross").

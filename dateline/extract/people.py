@@ -5,12 +5,13 @@ from __future__ import annotations
 import re
 
 from . import lexicon as lx
+from .lexicon import words
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
 # Title words that also open ordinary phrases ("General Agreement", "Chief Executive").
-WEAK_TITLES = frozenset("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
+WEAK_TITLES = words("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
 Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Under Assistant Deputy Vice
-Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator""".split())
+Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator""")
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 

@@ -69,8 +69,9 @@ def tag_key(tag: str) -> str:
 def tags(seed: Seed, places: list[str], settings: ExtractSettings) -> list[str]:
     """3 to ``settings.max_tags`` topics: cue words counted, the lead counting double."""
     scores: dict[str, float] = {}
-    for i, paragraph in enumerate(seed.paragraphs):
-        _count(paragraph, scores, 2.0 if i == 0 else 1.0)
+    if seed.paragraphs:
+        _count(seed.paragraphs[0], scores, 2.0)
+        _count("\n".join(seed.paragraphs[1:]), scores, 1.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     picked = [t for t, s in ranked if s >= 2] or [t for t, _ in ranked[:MIN_TAGS]]
     country = _main_country(places)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .lexicon import words
+
 # A capitalised word: dotted acronyms (U.S.), abbreviations that keep their period (Sen., Co.),
 # initials (J.), Arabic article prefixes (al-Watan), O'Neill, McDonald, AT&T.
 _ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Gen|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Prof|Rev|Co|Inc|Corp|Ltd|Jr|Sr|St|Mt|Ft|Bros|Messrs|Cos)\."
@@ -90,7 +92,7 @@ def _company_follows(tokens: list[str], i: int) -> bool:
     return tokens[-1].rstrip(".") in _SUFFIXES and len(tokens) - i <= 4
 
 
-_SUFFIXES = frozenset("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank".split())
+_SUFFIXES = words("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank")
 
 
 def bracketed(paragraph: str) -> list[str]:
