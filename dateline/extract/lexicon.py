@@ -144,7 +144,8 @@ US_STATE_ABBR = {
 }
 # Below this population a city name is too likely to be someone's surname or a common word.
 MIN_CITY_POPULATION = 15000
-MIN_COMMON_WORD_CITY = 1_000_000
+MIN_COMMON_WORD_CITY = 1_000_000  # ...unless it is this big
+MIN_COMMON_PHRASE_CITY = 150_000  # "Salt Lake City" yes, "Old City" no
 # Cities this big are also found under their other spellings (ASCII ones only).
 MIN_ALIAS_POPULATION = 300_000
 # Names that are a country and a US state at once: no country is assumed for them.
@@ -155,6 +156,22 @@ COUNTRY_RENAMES = {"Czechia": "Czech Republic", "The Netherlands": "Netherlands"
                    "Republic of the Congo": "Congo", "Democratic Republic of the Congo": "Zaire",
                    "Cabo Verde": "Cape Verde", "Eswatini": "Swaziland", "Timor Leste": "East Timor",
                    "Palestinian Territory": "Palestinian Territories"}
+
+
+def _usable_alias(alias: str, common: frozenset[str]) -> bool:
+    """Other spellings worth matching: capitalised words, no airport codes, no English words."""
+    return (alias.isascii() and len(alias) >= 4 and alias[:1].isupper() and not alias.isupper()
+            and alias.lower() not in common)
+
+
+def _min_population(name: str, common: frozenset[str], given: frozenset[str]) -> int:
+    """A town named like a word or a person ("Reading", "Florence", "Old City") must be big to count."""
+    if name.lower() in common or name in given or name in MONTHS:
+        return MIN_COMMON_WORD_CITY
+    parts = name.split()
+    if len(parts) > 1 and all(p.lower() in common for p in parts):
+        return MIN_COMMON_PHRASE_CITY
+    return 0
 
 
 @lru_cache(maxsize=1)
@@ -185,11 +202,11 @@ def gazetteer() -> Gazetteer:
         country = country_name.get(city["countrycode"], "")
         names = {city["name"], unidecode(city["name"])}
         if pop >= MIN_ALIAS_POPULATION:  # "Frankfurt", "Hanover", "Peking" for big cities
-            names.update(a for a in city["alternatenames"] if a.isascii() and a[:1].isupper() and " " not in a[1:2])
+            names.update(a for a in city["alternatenames"] if _usable_alias(a, common))
         for name in names:
             if name in fixed or pop <= best.get(name, -1):
                 continue
-            if (name.lower() in common or name in given or name in MONTHS) and pop < MIN_COMMON_WORD_CITY:
+            if pop < _min_population(name, common, given):
                 continue
             best[name] = pop
             places[name] = (unidecode(name), country)  # as news writes it: "Frankfurt", "Montreal"
