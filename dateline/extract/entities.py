@@ -92,7 +92,9 @@ def _pieces(tokens: list[str]) -> list[list[str]]:
         if token in lx.MONTHS or token in lx.WEEKDAYS:
             out.append([])
         elif "-" in token and token.rsplit("-", 1)[1].islower() and not token.startswith(("al-", "el-")):
-            out.append([token.rsplit("-", 1)[0]])
+            head = token.rsplit("-", 1)[0]
+            if plc.lookup(head) or orgs.known(head):
+                out.append([head])  # "Milwaukee-based": the place is named; "Semi-annual" is nothing
             out.append([])
         else:
             out[-1].append(token)
@@ -126,7 +128,9 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(PLACE, place)]
     if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of":
         rest = tokens[2:] if tokens[2] != "the" else tokens[3:]
-        return classify(rest, after, " ") if rest else []  # "Governor of the Bank of England"
+        org = rest and (orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after))
+        if org:
+            return [Mention(ORG, org)]  # "Governor of the Bank of England"
     located = _located(tokens, after, before)
     if located:
         return located
@@ -258,6 +262,8 @@ def _single(word: str, after: str, before: str = "") -> list[Mention]:
     known = orgs.known(word)
     if known:
         return [Mention(ORG, known)]
+    if word in lx.demonyms():
+        return []
     place = plc.lookup(word)
     if place:
         return [Mention(PLACE, place)]

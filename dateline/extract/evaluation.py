@@ -10,10 +10,12 @@ import json
 import re
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from unidecode import unidecode
 
+from ..article import Seed
 from . import lexicon as lx
 from . import places as plc
 from .people import surname
@@ -144,12 +146,37 @@ def reuters_places(places: Iterable[str]) -> set[str]:
     return codes
 
 
+@lru_cache(maxsize=1)
+def _surface_forms() -> dict[str, tuple[str, ...]]:
+    """Canonical place -> every way the gazetteer knows it is written ("United States" -> "U.S.", ...)."""
+    forms: dict[str, list[str]] = {}
+    for written, (canonical, _) in lx.gazetteer().places.items():
+        forms.setdefault(canonical, []).append(written)
+    return {k: tuple(v) for k, v in forms.items()}
+
+
+def salient_places(seed: Seed, places: Iterable[str]) -> list[str]:
+    """The places a story is about, as Reuters' PLACES label them: the dateline's, the lead's,
+    and any named at least twice. Incidental one-off mentions ("listed in Luxembourg") are left out."""
+    dateline = set(plc.dateline_places(seed.dateline))
+    lead, text = seed.paragraphs[0] if seed.paragraphs else "", seed.text
+    out = []
+    for place in places:
+        forms = _surface_forms().get(place, (place,))
+        if place in dateline or any(f in lead for f in forms) or sum(text.count(f) for f in forms) >= 2:
+            out.append(place)
+    return out
+
+
 def reuters_people(people: Iterable[str], vocabulary: set[str]) -> set[str]:
-    """Map names to Reuters PEOPLE codes: "james-baker" or a bare surname "yeutter", as the list has."""
+    """Map names to Reuters PEOPLE codes: "james-baker", a bare surname "yeutter", or a surname with
+    its particle "von-weizsaecker", as the list has them."""
     codes = set()
     for name in people:
         words = [w for w in norm(name).split()]
-        for candidate in (slug(name), slug(f"{words[0]} {words[-1]}") if words else "", slug(surname(name))):
+        particle = next((i for i, w in enumerate(words[:-1]) if i and w in lx.NAME_PARTICLES), None)
+        tail = slug(" ".join(words[particle:])) if particle else ""
+        for candidate in (slug(name), slug(f"{words[0]} {words[-1]}") if words else "", tail, slug(surname(name))):
             if candidate in vocabulary:
                 codes.add(candidate)
                 break
