@@ -19,8 +19,12 @@ from . import places as plc
 from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
-SAID_AFTER_RE = re.compile(r"^(?:,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b|\s+(?:said|says|told|added|, said))")
-SINGLE_AFTER_RE = re.compile(r"^(?:\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b|,\s+who\b)")
+# "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
+APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b")
+# "X said he": a verb of speech, then a personal pronoun (companies say "it").
+SAID_AFTER_RE = re.compile(r"^\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
+                           r"(?=.{0,30}\b(?:he|his|him|she|her)\b)")
+SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
 SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told|by|with|asked)\s+$")
 # "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
 ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|governor|"
@@ -142,8 +146,10 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     titled = ppl.split_title(tokens)
     if titled:
         role, tail = titled
-        found = [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
         employer = _employer(tokens[: len(tokens) - len(tail)])
+        if employer and role.startswith(employer + " "):
+            role = role[len(employer) + 1:]  # "Bank of Japan Governor" -> "Governor"
+        found = [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
         return [Mention(ORG, employer), *found] if employer else found
     org = orgs.org_in_run(tokens, after)
     if org:
@@ -155,8 +161,8 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(PLACE, place)]
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
         return _split(tokens, after, before)
-    if ppl.plausible_name(tokens) and (SAID_AFTER_RE.match(after) or SAID_BEFORE_RE.search(before)
-                                       or ROLE_BEFORE_RE.search(before)):
+    if ppl.plausible_name(tokens) and (APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
+                                       or SAID_BEFORE_RE.search(before) or ROLE_BEFORE_RE.search(before)):
         return [Mention(PERSON, name, cue=True)]
     if _place_cue(after):
         return [Mention(PLACE, name)]

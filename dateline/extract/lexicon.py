@@ -21,7 +21,7 @@ def words(text: str) -> frozenset[str]:
 
 
 MONTHS = words("""January February March April May June July August September October
-November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec""")
+November December Jan Feb Mar Apr Jun Jul Aug Sep Sept Oct Nov Dec Mch Apl Febr Janr""")
 WEEKDAYS = words("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday""")
 # Joiners kept inside a person's name ("Abu Jaafar", "van der Berg", "bin Salman").
 NAME_PARTICLES = words("de da del della di van von der den du la le bin ibn al el y abu Abu")

@@ -8,6 +8,9 @@ from . import lexicon as lx
 from .lexicon import words
 
 INITIAL_RE = re.compile(r"^[A-Z]\.$")
+INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
+# Capitals after the first letter, except Mc/Mac/O'/De names ("McDonald", "O'Neill", "DeConcini").
+MIXED_CASE_RE = re.compile(r"^(?!Mc|Mac|O'|De|La|Le|Di|Van|Von|Du)[A-Z][a-z]*[A-Z]")
 # Title words that also open ordinary phrases ("General Agreement", "Chief Executive").
 WEAK_TITLES = words("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
 Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Under Assistant Deputy Vice
@@ -29,8 +32,12 @@ def name_like(token: str, last: bool) -> bool:
         return False
     if INITIAL_RE.match(token) or token in SUFFIXES:
         return not last or token in SUFFIXES
+    if INITIALS_RE.match(token):
+        return not last and not lx.gazetteer().lookup(token)  # "W.A. Kistler", never "U.S."
     if token.isupper() and len(token) > 1:
         return False  # acronyms are organizations or places
+    if MIXED_CASE_RE.match(token):
+        return False  # "BAe", "BSi": a company's styling, not a name
     if "-" in token and any(part.islower() for part in token.split("-")[1:]):
         return False  # "Ready-to-Serve", "Milwaukee-based"
     if last and token.endswith("s") and token.lower() in lx.common_words():
@@ -123,6 +130,15 @@ def unify(names: list[str]) -> dict[str, str]:
     for name in names:
         by_surname.setdefault(surname(name), []).append(name)
     mapping: dict[str, str] = {}
+    firsts: dict[str, set[str]] = {}
+    for name in names:
+        if len(name.split()) > 1:
+            firsts.setdefault(name.split()[0], set()).add(name)
+    for name in names:
+        # "Loh" after "Loh Hoon Sun": a surname written first, when no full name ends with it.
+        if by_surname.get(name) == [name] and len(firsts.get(name, ())) == 1:
+            by_surname.pop(name)
+            mapping[name] = next(iter(firsts[name]))
     for group in by_surname.values():
         full = sorted({n for n in group if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
         people: list[str] = []
