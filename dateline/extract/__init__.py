@@ -1,7 +1,8 @@
 """Extraction: what Dateline reads out of a seed's text. One module per kind of field.
 
 ``extract(seed, settings)`` is the only entry point the rest of Dateline uses; the
-``build.py extract`` command prints exactly what it returns.
+``build.py extract`` command prints exactly what it returns. Across articles,
+``archive.canonical_people`` joins the names of one person.
 """
 
 from __future__ import annotations
@@ -11,8 +12,9 @@ from dataclasses import dataclass, field
 from ..article import Seed
 from ..config import ExtractSettings
 from .contributors import contributors_from_credit
+from .entities import entities
 from .headline import headline, summary
-from .names import entities
+from .tags import tags
 
 
 @dataclass
@@ -28,8 +30,10 @@ class Extraction:
 
 
 def extract(seed: Seed, settings: ExtractSettings | None = None) -> Extraction:
+    """Everything Dateline reads out of one seed; ``settings`` are the editors' levers."""
     settings = settings or ExtractSettings()
-    found = entities(seed, settings)
+    contributors = contributors_from_credit(seed.credit)
+    found = entities(seed, settings, contributors)
     return Extraction(
         title=headline(seed),
         summary=summary(seed),
@@ -37,6 +41,6 @@ def extract(seed: Seed, settings: ExtractSettings | None = None) -> Extraction:
         roles=found.roles,
         places=found.places,
         organizations=found.organizations,
-        tags=found.tags,
-        contributors=contributors_from_credit(seed.credit),
+        tags=tags(seed, found.place_mentions, settings),
+        contributors=contributors,
     )

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-LEAD_RE = re.compile(r"^.*?\bcontributed by\b|^(?:Additional )?reporting by\b|^Contributing:", re.I)
+LEAD_RE = re.compile(r"^.*?\bcontributed by\b|^(?:Additional )?reporting by\b|^Contributing:", re.IGNORECASE)
 OUTLET_RE = re.compile(r"\s+(?:of|from)\s+(?:The\s+)?[A-Z][\w.&' -]*$")
 
 
@@ -18,6 +18,7 @@ def contributors_from_credit(credit: str) -> list[str]:
         group = OUTLET_RE.sub("", group.strip())
         for name in re.split(r",\s*|\s+and\s+", group):
             name = re.sub(r"^by\s+", "", name.strip())
+            name = re.sub(r"\s+in\s+[A-Z][\w .'-]*$", "", name)  # "Susannah George in Irbil"
             if name and name not in names and name[0].isupper():
                 names.append(name)
     return names

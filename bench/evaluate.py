@@ -1,0 +1,116 @@
+"""Score Dateline's extractor: ``python bench/evaluate.py [--split test] [--errors] [--no-speed]``.
+
+1. Gold set (tests/gold): per-field precision, recall, F1, micro over articles, for the dev
+   split (tuned on), the test split (held out) and all.
+2. Reuters manifest labels, on articles NOT in the gold set: PEOPLE codes (on articles that carry
+   any), PLACES country codes, ORGS codes. Dev = even NEWID (tuned on), test = odd NEWID (report).
+   Reuters labels the countries a story is about, not every one it mentions, so places are scored
+   twice: every extracted place, and the salient ones (dateline, lead, named twice or more).
+3. Speed: ``extract()`` on every corpus seed, one process, articles per second.
+Run from the repository root; the corpus is read from ../shared/corpus/reuters21578.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from dateline.extract import evaluation as ev
+from dateline.extract import extract
+from dateline.seeds import read_seed
+
+
+def gold_scores(split: str, errors: bool) -> dict[str, ev.Score]:
+    scores = {f: ev.Score() for f in (*ev.FIELDS, "contributors")}
+    for item in ev.load_gold(ROOT):
+        if split != "all" and item.split != split:
+            continue
+        got = extract(read_seed(item.file))
+        name = Path(item.file).name
+        for f in ev.FIELDS:
+            key = ev.person_key if f == "people" else ev.norm
+            scores[f].add(ev.compare(getattr(got, f), item.labels[f], key, f"{name} {f}"))
+        if "contributors" in item.labels:
+            scores["contributors"].add(ev.compare(got.contributors, item.labels["contributors"],
+                                                  ev.person_key, f"{name} contributors"))
+    return scores
+
+
+def manifest_scores(split: str, corpus: Path) -> dict[str, ev.Score]:
+    gold_files = {json.loads(x)["file"] for x in (ROOT / "tests/gold/reuters.jsonl").read_text().splitlines()}
+    rows = [json.loads(x) for x in (corpus / "manifest.jsonl").read_text().splitlines()]
+    vocabulary = {p for r in rows for p in r["people"]}
+    scores = {"people": ev.Score(), "places": ev.Score(), "places (salient)": ev.Score(),
+              "organizations": ev.Score()}
+    for row in rows:
+        parity = "dev" if row["newid"] % 2 == 0 else "test"
+        if row["file"] in gold_files or (split != "all" and parity != split):
+            continue
+        seed = read_seed(corpus / "seeds" / row["file"])
+        got = extract(seed)
+        tag = row["file"]
+        if row["people"]:
+            scores["people"].add(ev.set_score(ev.reuters_people(got.people, vocabulary), set(row["people"]),
+                                              f"{tag} people"))
+        if row["places"]:
+            scores["places"].add(ev.set_score(ev.reuters_places(got.places), set(row["places"]), f"{tag} places"))
+            scores["places (salient)"].add(ev.set_score(ev.reuters_places(ev.salient_places(seed, got.places)),
+                                                        set(row["places"]), f"{tag} salient places"))
+        if row["orgs"]:
+            scores["organizations"].add(ev.set_score(ev.reuters_orgs(got.organizations), set(row["orgs"]),
+                                                     f"{tag} orgs"))
+    return scores
+
+
+def speed(corpus: Path) -> tuple[int, float]:
+    seeds = [read_seed(p) for p in sorted((corpus / "seeds").glob("*.txt"))]
+    ev.warm()
+    # CPU time of this process: articles per second per core, fair on a shared, busy machine.
+    start = time.process_time()
+    for seed in seeds:
+        extract(seed)
+    return len(seeds), time.process_time() - start
+
+
+def show(title: str, scores: dict[str, ev.Score], errors: bool) -> None:
+    print(title)
+    for name, s in scores.items():
+        print(f"  {name:17} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+    if errors:
+        for name, s in scores.items():
+            for e in s.errors:
+                print("    ", e)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--split", choices=("dev", "test", "all"), default=None,
+                        help="score one split only (default: dev, test and all for the gold set; test for Reuters)")
+    parser.add_argument("--errors", action="store_true", help="list every miss and extra")
+    parser.add_argument("--no-speed", action="store_true")
+    parser.add_argument("--no-manifest", action="store_true")
+    args = parser.parse_args(argv)
+    corpus = ROOT / ev.CORPUS
+    for split in [args.split] if args.split else ["dev", "test", "all"]:
+        show(f"Gold set ({split})", gold_scores(split, args.errors), args.errors)
+    if not (corpus / "seeds").is_dir():
+        print(f"(no corpus at {corpus}: Reuters gold cases, manifest scores and speed skipped)")
+        return 0
+    if not args.no_manifest:
+        split = args.split or "test"
+        show(f"Reuters manifest labels, articles not in the gold set ({split} split)",
+             manifest_scores(split, corpus), args.errors)
+    if not args.no_speed:
+        n, seconds = speed(corpus)
+        print(f"Speed: {n} articles in {seconds:.2f} s = {n / seconds:,.0f} articles/second (one process, CPU time)")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

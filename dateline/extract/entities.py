@@ -1,0 +1,372 @@
+"""People, places and organizations of one article: classify each capitalised run, then unify.
+
+Order matters and is deliberate: a known name first (gazetteer, well-known organizations), then a
+title before a name (so "Secretary of State John Kerry" is a person, not a department), then the
+shape of an organization, then a given name, then context cues ("said X", "X neighborhood").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from ..article import Seed
+from ..config import ExtractSettings
+from . import lexicon as lx
+from . import organizations as orgs
+from . import people as ppl
+from . import places as plc
+from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
+
+PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
+# "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
+APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b")
+# "X said he": a verb of speech, then a personal pronoun (companies say "it").
+SAID_AFTER_RE = re.compile(r"^\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
+                           r"(?=.{0,30}\b(?:he|his|him|she|her)\b)")
+SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
+SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told|by|with|asked)\s+$")
+# "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
+ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|governor|"
+                            r"leader|head|chief|analyst|economist|official|executive|treasurer|manager),?\s+$")
+# "fibre firm American Enka", "association UKASTA": a lowercase kind of organization before a name.
+ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|brokerage|"
+                           r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
+                           r"organisation|organization|federation|union|manager|insurer|utility)\s+$")
+# "a Woodinville, Wash., company": a town followed by its state.
+STATE_AFTER_RE = re.compile(r"^,\s(" + "|".join(re.escape(a) for a in lx.US_STATE_ABBR) + r")\.,?\s")
+SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|by|wrote|asked)\s*)$")
+
+
+@dataclass
+class Mention:
+    kind: str
+    name: str
+    role: str = ""
+    titled: bool = False  # a single-word person named with a title ("President Reagan")
+    # Weak evidence: a single word in a speaker's place ("Bangemann said"), or a name known only
+    # from its context ("said Carling O'Keefe"), which yields to an organization of that name.
+    cue: bool = False
+
+
+@dataclass
+class Entities:
+    people: list[str] = field(default_factory=list)
+    roles: dict[str, str] = field(default_factory=dict)
+    places: list[str] = field(default_factory=list)
+    organizations: list[str] = field(default_factory=list)
+    place_mentions: list[str] = field(default_factory=list)  # every mention, for weighting tags
+
+
+def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()) -> Entities:
+    paragraphs = [p for p in seed.paragraphs if not is_shouting(p) and not is_table_row(p)]
+    mentions: list[Mention] = []
+    runs: list[Run] = []
+    base = 0
+    for i, paragraph in enumerate(paragraphs):
+        mentions.extend(Mention(ORG, orgs.known(n) or n) for n in bracketed(paragraph))
+        runs.extend(find_runs(BRACKET_RE.sub(" ; ", paragraph), i, base))
+        base += len(paragraph) + 2
+    mid_caps = {t for r in runs if not r.sentence_start for t in r.tokens}
+    for run in runs:
+        for piece in _pieces(_trim(run, mid_caps)):
+            mentions.extend(classify(piece, run.after, run.before))
+    return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors)
+
+
+def _trim(run: Run, mid_caps: set[str]) -> list[str]:
+    """Drop a sentence's capitalised opener ("Activists", "Divided", "The") unless it is a name.
+
+    A run shaped like an organization keeps its first word ("First Boston Inc", "Economics Ministry").
+    """
+    tokens = list(run.tokens)
+    if (run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps)
+            and not (len(tokens) > 1 and (orgs.org_in_run(tokens, run.after) or _known_start(tokens)))):
+        tokens.pop(0)
+    while tokens and (tokens[0] in lx.FUNCTION_WORDS or tokens[0] in lx.CONNECTORS):
+        tokens.pop(0)
+    return tokens
+
+
+def _pieces(tokens: list[str]) -> list[list[str]]:
+    """Cut a run where a name cannot go on: at months and weekdays ("Felix Houphouet-Boigny
+    March"), and after a compound like "Milwaukee-based" (its head is kept as a piece)."""
+    out: list[list[str]] = [[]]
+    for token in tokens:
+        if token in lx.MONTHS or token in lx.WEEKDAYS:
+            out.append([])
+        elif "-" in token and token.rsplit("-", 1)[1].islower() and not token.startswith(("al-", "el-")):
+            head = token.rsplit("-", 1)[0]
+            if plc.lookup(head) or orgs.known(head):
+                out.append([head])  # "Milwaukee-based": the place is named; "Semi-annual" is nothing
+            out.append([])
+        else:
+            out[-1].append(token)
+    return [p for p in out if p and not all(t in lx.CONNECTORS for t in p)]
+
+
+def _known_start(tokens: list[str]) -> bool:
+    """'New Zealand investment...', 'Santa Fe said': the opener begins a known name."""
+    return any(plc.lookup(" ".join(tokens[:n])) or orgs.known(" ".join(tokens[:n])) for n in (2, 3))
+
+
+def _opener(word: str, mid_caps: set[str]) -> bool:
+    """A capitalised word that is only capitalised because it opens the sentence."""
+    if word in mid_caps or word in lx.given_names() or ppl.is_title(word):
+        return False
+    if plc.lookup(word) or orgs.known(word) or word in lx.demonyms():
+        return False
+    return word.lower() in lx.common_words() or word in lx.FUNCTION_WORDS
+
+
+def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
+    """What one capitalised run names; a run of several names ("Kerry and Lavrov") gives several."""
+    if len(tokens) == 1:
+        return _single(tokens[0], after, before)
+    name = " ".join(tokens)
+    known = orgs.known(name)
+    if known:
+        return [Mention(ORG, known)]
+    place = plc.lookup(name)
+    if place:
+        return [Mention(PLACE, place)]
+    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of":
+        rest = tokens[2:] if tokens[2] != "the" else tokens[3:]
+        org = rest and (orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after))
+        if org:
+            return [Mention(ORG, org)]  # "Governor of the Bank of England"
+    located = _located(tokens, after, before)
+    if located:
+        return located
+    joined = _joined(tokens, after, before)
+    if joined is not None:
+        return joined
+    if tokens[-1] in lx.CORPORATE_SUFFIXES:
+        return [Mention(ORG, orgs.clean(name))]
+    titled = ppl.split_title(tokens)
+    if titled:
+        role, tail = titled
+        employer = _employer(tokens[: len(tokens) - len(tail)])
+        if employer and role.startswith(employer + " "):
+            role = role[len(employer) + 1:]  # "Bank of Japan Governor" -> "Governor"
+        found = [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
+        return [Mention(ORG, employer), *found] if employer else found
+    org = orgs.org_in_run(tokens, after)
+    if org:
+        return [Mention(ORG, org)]
+    if ppl.looks_like_person(tokens):
+        return [Mention(PERSON, name)]
+    place = plc.place_in_run(tokens)
+    if place:
+        return [Mention(PLACE, place)]
+    if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
+        return _split(tokens, after, before)
+    if ppl.plausible_name(tokens) and (APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
+                                       or SAID_BEFORE_RE.search(before) or ROLE_BEFORE_RE.search(before)):
+        return [Mention(PERSON, name, cue=True)]
+    if _place_cue(after):
+        return [Mention(PLACE, name)]
+    if STATE_AFTER_RE.match(after):
+        return [Mention(PLACE, name), *_state(after)]
+    if ORG_BEFORE_RE.search(before):
+        return [Mention(ORG, name)]
+    if tokens[0] in lx.demonyms() or tokens[0] in lx.PLACE_MODIFIERS:
+        return classify(tokens[1:], after, before)
+    head = plc.lookup(tokens[0]) or orgs.known(tokens[0])
+    if head:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
+        kind = PLACE if plc.lookup(tokens[0]) else ORG
+        return [Mention(kind, head), *classify(tokens[1:], after, " ")]
+    return []
+
+
+def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
+    """Runs joined by "and" or "of": two names ("Kerry and Lavrov", "Johnson of the Jofree Corp")
+    or one ("Procter and Gamble Co", "Bank of Japan"). None when the run has no such joiner."""
+    for joiner in ("of", "and", "&"):
+        if joiner not in tokens[1:-1]:
+            continue
+        i = tokens.index(joiner)
+        left, right = tokens[:i], tokens[i + 1:]
+        while right and right[0] in lx.CONNECTORS:
+            right = right[1:]
+        if joiner == "of":
+            if right and (ppl.looks_like_person(left) or ppl.split_title(left)
+                          or left[-1] in lx.CORPORATE_SUFFIXES):
+                return [*classify(left, ",", before), *classify(right, after, " ")]
+            if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
+                    and right[-1] in lx.org_words()[0]:  # "Toronto Argonauts of the Canadian Football League"
+                return [Mention(ORG, " ".join(left)), Mention(ORG, orgs.org_in_run(right, after))]
+            continue
+        if all(t in lx.CORPORATE_SUFFIXES for t in right):
+            return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Ivan F. Boesky and Co. L.P."
+        left_kind = classify(left, ",", before) if left else []
+        right_kind = classify(right, after, " ") if right else []
+        if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
+            return [*left_kind, *right_kind]
+        if left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1 and right[0] not in lx.CORPORATE_SUFFIXES:
+            return [*left_kind, Mention(ORG, right[0])]  # "Video Affiliates Inc and Citicorp"
+        org = orgs.org_in_run(tokens, after)
+        return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
+    return None
+
+
+def _weak(found: list[Mention]) -> bool:
+    """A part that names nothing on its own ("Co", "Gamble", "National Oceanic")."""
+    return all(m.kind in (SINGLE, ACRONYM) for m in found)
+
+
+def _split(tokens: list[str], after: str, before: str, at: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+    """Classify the parts of a run joined by small words; "X and Y neighborhoods" shares its cue."""
+    parts: list[list[str]] = [[]]
+    joiners: list[str] = []
+    for token in tokens:
+        if token in at if at else token in lx.CONNECTORS and token not in lx.NAME_PARTICLES:
+            joiners.append(token)
+            parts.append([])
+        else:
+            parts[-1].append(token)
+    shared = after if joiners and all(j in ("and", "&") for j in joiners) else ""
+    out: list[Mention] = []
+    for i, part in enumerate(parts):
+        if part:
+            last = i == len(parts) - 1
+            out.extend(classify(part, after if last else shared or ",", before if i == 0 else " "))
+    return out
+
+
+def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
+    """'Syrian Civil Defense in Aleppo', 'Hisham Nazer in The Hague': a name, then a place."""
+    for joiner in ("in", "at"):
+        if joiner in tokens[1:-1]:
+            i = len(tokens) - 1 - tokens[::-1].index(joiner)
+            place = plc.place_in_run(tokens[i + 1:])
+            if place:
+                left = tokens[:i]
+                org = orgs.org_in_run(left, ",")
+                return [Mention(ORG, org) if org else None, *([] if org else classify(left, ",", before)),
+                        Mention(PLACE, place)][0 if org else 1:]
+    return []
+
+
+def _state(after: str) -> list[Mention]:
+    abbr = STATE_AFTER_RE.match(after).group(1)
+    return [Mention(PLACE, lx.US_STATE_ABBR[abbr])]
+
+
+def _employer(head: list[str]) -> str | None:
+    """'Bank of Japan Governor Satoshi Sumita': the organization named before the title."""
+    first_title = next((i for i, t in enumerate(head) if ppl.is_title(t)), 0)
+    prefix = head[:first_title]
+    while prefix and (prefix[0] in lx.demonyms() or prefix[0] == "U.S."):
+        prefix = prefix[1:]
+    if len(prefix) < 2:
+        return orgs.known(prefix[0]) if prefix else None
+    return orgs.known(" ".join(prefix)) or orgs.org_in_run(prefix, ",")
+
+
+def _single(word: str, after: str, before: str = "") -> list[Mention]:
+    known = orgs.known(word)
+    if known:
+        return [Mention(ORG, known)]
+    if word in lx.demonyms():
+        return []
+    place = plc.lookup(word)
+    if place:
+        return [Mention(PLACE, place)]
+    if word in lx.demonyms() or word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.FUNCTION_WORDS:
+        return []
+    if orgs.is_acronym(word):
+        return [Mention(ACRONYM, word)]
+    if _place_cue(after):
+        return [Mention(PLACE, word)]
+    if _org_cue(after) or ORG_BEFORE_RE.search(before):
+        return [Mention(ORG, word)]
+    if STATE_AFTER_RE.match(after):
+        return [Mention(PLACE, word), *_state(after)]
+    if ppl.name_like(word, last=True):
+        return [Mention(SINGLE, word, cue=bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before)))]
+    return []
+
+
+def _org_cue(after: str) -> bool:
+    words = after.split(" ", 2)
+    return after[:1] == " " and len(words) > 1 and words[1].rstrip(".,;:") in lx.ORG_CUES
+
+
+def _place_cue(after: str) -> bool:
+    return after[:1] == " " and after.split(" ", 2)[1].rstrip(".,;:") in lx.PLACE_CUES if after.strip() else False
+
+
+def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
+            contributors: list[str]) -> Entities:
+    """Turn mentions into the article's distinct people, places and organizations."""
+    aliases = settings.aliases
+    for m in mentions:
+        m.name = aliases.get(m.name, m.name)
+    org_names = _unique(m.name for m in mentions if m.kind == ORG)
+    acronyms = {m.name for m in mentions if m.kind == ACRONYM}
+    ties = orgs.acronym_ties(org_names, acronyms)
+    org_map = orgs.unify(org_names, ties)
+    organizations = _unique(org_map[n] for n in org_names)
+    organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
+    places = _unique([*dateline, *(m.name for m in mentions if m.kind == PLACE)])
+    people, roles = _people(mentions, settings, contributors, set(organizations) | set(places))
+    # A place word that is a person's name or an organization's first word is not a place here
+    # ("Wilson" the minister, "Toyota" the company).
+    drop = set(settings.not_places) | {w for p in people for w in p.split()}
+    drop |= {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))} - set(dateline)
+    return Entities(
+        people=people,
+        roles=roles,
+        places=[p for p in places if p not in drop],
+        organizations=[o for o in organizations if o not in set(settings.not_organizations)],
+        place_mentions=[m.name for m in mentions if m.kind == PLACE],
+    )
+
+
+def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
+            other_names: set[str]) -> tuple[list[str], dict[str, str]]:
+    full = [m for m in mentions if m.kind == PERSON]
+    surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
+    blocked = set(settings.not_people) | set(contributors) | other_names
+    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
+    other_words = {w for n in other_names for w in n.split()}
+    other_words |= {w.replace("'s", s) for w in other_words if w.endswith("'s") for s in ("", "s")}
+    singles = [m for m in mentions if m.kind == SINGLE and (m.name in surnames or (
+        m.name in _speakers(mentions) and m.name not in other_words))]
+    names = _unique(m.name for m in [*full, *singles])
+    mapping = ppl.unify(names)
+    contributor_surnames = {ppl.surname(c) for c in contributors}
+    people: list[str] = []
+    roles: dict[str, str] = {}
+    for m in [*full, *singles]:
+        name = settings.aliases.get(mapping.get(m.name, ""), mapping.get(m.name, ""))
+        if not name or name in blocked or (len(name.split()) == 1 and name in contributor_surnames):
+            continue
+        if m.cue and name in org_prefixes:
+            continue
+        if name not in people:
+            people.append(name)
+        if m.role and name not in roles:
+            roles[name] = m.role
+    return people, roles
+
+
+def _speakers(mentions: list[Mention]) -> set[str]:
+    """Single words used as a person at least twice, once in a speaker's place ("Bangemann said")."""
+    counts: dict[str, int] = {}
+    cued: set[str] = set()
+    for m in mentions:
+        if m.kind == SINGLE:
+            counts[m.name] = counts.get(m.name, 0) + 1
+            if m.cue and m.name.lower() not in lx.common_words():
+                cued.add(m.name)
+    return {n for n in cued if counts[n] >= 2}
+
+
+def _unique(items) -> list[str]:
+    seen: dict[str, None] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item, None)
+    return list(seen)

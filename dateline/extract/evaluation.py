@@ -1,0 +1,200 @@
+"""Scoring extraction against hand labels (``tests/gold``) and against the Reuters manifest labels.
+
+Used by ``bench/evaluate.py`` (the command) and by the tests that keep scores from sliding back.
+Micro-averaged: true/false positives and misses are summed over articles, then P/R/F1 computed.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from functools import lru_cache
+from pathlib import Path
+
+from unidecode import unidecode
+
+from ..article import Seed
+from . import lexicon as lx
+from . import places as plc
+from .people import surname
+
+FIELDS = ("people", "places", "organizations")
+CORPUS = Path("..") / "shared" / "corpus" / "reuters21578"
+
+
+@dataclass
+class Score:
+    tp: int = 0
+    fp: int = 0
+    fn: int = 0
+    errors: list[str] = field(default_factory=list)
+
+    @property
+    def precision(self) -> float:
+        return self.tp / (self.tp + self.fp) if self.tp + self.fp else 1.0
+
+    @property
+    def recall(self) -> float:
+        return self.tp / (self.tp + self.fn) if self.tp + self.fn else 1.0
+
+    @property
+    def f1(self) -> float:
+        p, r = self.precision, self.recall
+        return 2 * p * r / (p + r) if p + r else 0.0
+
+    def add(self, other: Score) -> None:
+        self.tp, self.fp, self.fn = self.tp + other.tp, self.fp + other.fp, self.fn + other.fn
+        self.errors.extend(other.errors)
+
+
+@dataclass(frozen=True)
+class GoldItem:
+    file: str  # the seed's path as read
+    split: str
+    labels: dict[str, list[str]]
+
+
+def load_gold(root: Path, corpus: Path | None = None) -> list[GoldItem]:
+    """Every gold article whose text is here; Reuters ones only when the corpus folder exists."""
+    corpus = corpus if corpus is not None else root / CORPUS
+    items: list[GoldItem] = []
+    for line in (root / "tests" / "gold" / "local.jsonl").read_text(encoding="utf-8").splitlines():
+        row = json.loads(line)
+        items.append(GoldItem(str(root / row["file"]), row["split"], row))
+    seeds = corpus / "seeds"
+    if seeds.is_dir():
+        for line in (root / "tests" / "gold" / "reuters.jsonl").read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            items.append(GoldItem(str(seeds / row["file"]), row["split"], row))
+    return items
+
+
+def norm(name: str) -> str:
+    """Spelling-insensitive form: case, accents, punctuation, 'the', 'for'/'of' ignored."""
+    words = re.sub(r"[^a-z0-9 ]", " ", unidecode(name).lower().replace("'s", "")).split()
+    return " ".join("of" if w == "for" else w for w in words if w != "the")
+
+
+def person_key(name: str) -> str:
+    """People match on first and last word: "Ivan F. Boesky" is "Ivan Boesky"."""
+    words = norm(name).split()
+    return f"{words[0]} {words[-1]}" if len(words) > 1 else (words[0] if words else "")
+
+
+def compare(predicted: Iterable[str], gold: Iterable[str], key: Callable[[str], str] = norm,
+            label: str = "") -> Score:
+    """Match predictions to gold items (``A|B`` alternatives, ``?optional``), each at most once."""
+    required: list[set[str]] = []
+    optional: list[set[str]] = []
+    for item in gold:
+        forms = {key(f) for f in item.lstrip("?").split("|")}
+        (optional if item.startswith("?") else required).append(forms)
+    score = Score()
+    for name in dict.fromkeys(predicted):
+        k = key(name)
+        hit = next((g for g in required if k in g), None)
+        if hit is not None:
+            required.remove(hit)
+            score.tp += 1
+        elif (opt := next((g for g in optional if k in g), None)) is not None:
+            optional.remove(opt)
+        else:
+            score.fp += 1
+            score.errors.append(f"{label} extra: {name}")
+    score.fn = len(required)
+    score.errors.extend(f"{label} missed: {min(g)}" for g in required)
+    return score
+
+
+# Reuters PLACES codes for names that do not slug to them.
+REUTERS_PLACE = {"United States": "usa", "United Kingdom": "uk", "Soviet Union": "ussr", "Russia": "ussr",
+                 "Germany": "west-germany", "United Arab Emirates": "uae", "Trinidad and Tobago": "trinidad-tobago",
+                 "North Yemen": "yemen-arab-republic", "South Yemen": "yemen-demo-republic", "Yemen": "yemen-arab-republic",
+                 "Cambodia": "kampuchea", "Myanmar": "burma", "U.S. Virgin Islands": "us-virgin-islands",
+                 "Czech Republic": "czechoslovakia", "Slovakia": "czechoslovakia", "Zaire": "zaire",
+                 "Democratic Republic of the Congo": "zaire", "Congo": "congo"}
+# Reuters ORGS codes for the canonical names Dateline writes.
+REUTERS_ORG = {"European Community": "ec", "World Bank": "worldbank", "International Monetary Fund": "imf",
+               "Organization of Petroleum Exporting Countries": "opec",
+               "General Agreement on Tariffs and Trade": "gatt", "International Coffee Organization": "ico-coffee",
+               "International Cocoa Organization": "icco",
+               "Organization for Economic Cooperation and Development": "oecd",
+               "United Nations Conference on Trade and Development": "unctad", "United Nations": "un",
+               "International Natural Rubber Organization": "inro", "International Tin Council": "itc",
+               "Food and Agriculture Organization": "fao", "International Energy Agency": "iea",
+               "European Investment Bank": "eib", "Gulf Cooperation Council": "gcc",
+               "Organization of Arab Petroleum Exporting Countries": "oapec",
+               "International Sugar Organization": "isa", "International Wheat Council": "iwc-wheat",
+               "Bank for International Settlements": "bis", "Council for Mutual Economic Assistance": "comecon",
+               "Association of Southeast Asian Nations": "asean", "European Free Trade Association": "efta",
+               "African Development Bank": "adb-africa", "Asian Development Bank": "adb-asia"}
+
+
+def slug(text: str) -> str:
+    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+
+
+def reuters_places(places: Iterable[str]) -> set[str]:
+    """Map extracted places to Reuters country codes through each place's country."""
+    codes = set()
+    for place in places:
+        country = plc.country_of(place)
+        if country:
+            codes.add(REUTERS_PLACE.get(country, slug(country)))
+    return codes
+
+
+@lru_cache(maxsize=1)
+def _surface_forms() -> dict[str, tuple[str, ...]]:
+    """Canonical place -> every way the gazetteer knows it is written ("United States" -> "U.S.", ...)."""
+    forms: dict[str, list[str]] = {}
+    for written, (canonical, _) in lx.gazetteer().places.items():
+        forms.setdefault(canonical, []).append(written)
+    return {k: tuple(v) for k, v in forms.items()}
+
+
+def salient_places(seed: Seed, places: Iterable[str]) -> list[str]:
+    """The places a story is about, as Reuters' PLACES label them: the dateline's, the lead's,
+    and any named at least twice. Incidental one-off mentions ("listed in Luxembourg") are left out."""
+    dateline = set(plc.dateline_places(seed.dateline))
+    lead, text = seed.paragraphs[0] if seed.paragraphs else "", seed.text
+    out = []
+    for place in places:
+        forms = _surface_forms().get(place, (place,))
+        if place in dateline or any(f in lead for f in forms) or sum(text.count(f) for f in forms) >= 2:
+            out.append(place)
+    return out
+
+
+def reuters_people(people: Iterable[str], vocabulary: set[str]) -> set[str]:
+    """Map names to Reuters PEOPLE codes: "james-baker", a bare surname "yeutter", or a surname with
+    its particle "von-weizsaecker", as the list has them."""
+    codes = set()
+    for name in people:
+        words = [w for w in norm(name).split()]
+        particle = next((i for i, w in enumerate(words[:-1]) if i and w in lx.NAME_PARTICLES), None)
+        tail = slug(" ".join(words[particle:])) if particle else ""
+        for candidate in (slug(name), slug(f"{words[0]} {words[-1]}") if words else "", tail, slug(surname(name))):
+            if candidate in vocabulary:
+                codes.add(candidate)
+                break
+    return codes
+
+
+def reuters_orgs(orgs: Iterable[str]) -> set[str]:
+    return {REUTERS_ORG[o] for o in orgs if o in REUTERS_ORG}
+
+
+def set_score(predicted: set[str], gold: set[str], label: str = "") -> Score:
+    s = Score(len(predicted & gold), len(predicted - gold), len(gold - predicted))
+    s.errors.extend(f"{label} extra: {x}" for x in sorted(predicted - gold))
+    s.errors.extend(f"{label} missed: {x}" for x in sorted(gold - predicted))
+    return s
+
+
+def warm() -> None:
+    """Load word lists and gazetteer before timing."""
+    lx.gazetteer()
+    lx.common_words()

@@ -1,0 +1,95 @@
+"""Organizations: what makes a run one, and one name per organization within an article."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .lexicon import words
+
+ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,7}$")
+# Small words skipped when an acronym is formed from a name's initials.
+_SKIP = words("of for the and & in on at to de du la le des")
+
+
+def known(name: str) -> str | None:
+    return lx.known_organizations().get(name)
+
+
+def org_in_run(tokens: list[str], after: str) -> str | None:
+    """The organization a run names ("Syrian Observatory for Human Rights"), else None."""
+    name = " ".join(tokens)
+    found = known(name) or (known(" ".join(tokens[1:])) if tokens[0] == "The" and len(tokens) > 1 else None)
+    if found:
+        return found
+    kinds, heads = lx.org_words()
+    if tokens[0] == "The":
+        tokens = tokens[1:]
+        if not tokens:
+            return None
+    last = tokens[-1]
+    if len(tokens) == 2 and last.endswith("s") and last.lower() in lx.common_words() and (
+            tokens[0] in lx.demonyms() or lx.gazetteer().lookup(tokens[0])):
+        return None  # "U.S. Banks", "Japanese Banks": a plural noun, not a name
+    if len(tokens) > 1 and (last in lx.CORPORATE_SUFFIXES or last in kinds):
+        return clean(" ".join(tokens))
+    if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
+        return " ".join(tokens)
+    if len(tokens) > 1 and any(t in kinds for t in tokens[1:-1]) and tokens[-1] not in lx.CONNECTORS:
+        return " ".join(tokens)
+    cue = after.lstrip(" ,").split(" ", 1)[0].lower().rstrip(".,;:")
+    if cue in lx.ORG_CUES and tokens[-1] not in lx.demonyms():
+        return " ".join(tokens)
+    return None
+
+
+def clean(name: str) -> str:
+    """'U.S. Interstate Commerce Commission' -> 'Interstate Commerce Commission': the country
+    abbreviation is a modifier, not part of the name."""
+    return name[5:] if name.startswith("U.S. ") and len(name.split()) > 2 else name
+
+
+def initials(name: str) -> str:
+    return "".join(w[0] for w in name.replace("-", " ").split() if w not in _SKIP and w[0].isupper())
+
+
+def is_acronym(token: str) -> bool:
+    return bool(ACRONYM_RE.match(token))
+
+
+def _key(name: str) -> list[str]:
+    """Words compared when one name is the short form of another ("for" and "of" read alike)."""
+    return [("of" if w == "for" else w) for w in name.split() if w not in ("the", "The")]
+
+
+def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
+    """Map each organization name to the fullest form in the article.
+
+    A name that ends another, longer one ("Red Cross" / "International Committee of the Red
+    Cross"), or opens a company's full name ("Quaker Oats" / "Quaker Oats Co"), joins it when
+    exactly one longer name fits; ``acronyms`` (acronym -> full name,
+    from "Full Name (ACR)" or matching initials) ties acronyms to their full names.
+    """
+    mapping: dict[str, str] = {}
+    keys = {name: _key(name) for name in names}
+    for name in names:
+        if name in acronyms:
+            mapping[name] = acronyms[name]
+            continue
+        key = keys[name]
+        longer = [other for other, k in keys.items() if len(k) > len(key)
+                  and (k[-len(key):] == key or k[:len(key)] == key and other.split()[-1] in lx.CORPORATE_SUFFIXES)]
+        fullest = {mapping.get(o, o) for o in longer}
+        mapping[name] = fullest.pop() if len(fullest) == 1 else name
+    # Spelling variants of a known name ("International Committee for the Red Cross").
+    return {k: known(v) or v for k, v in mapping.items()}
+
+
+def acronym_ties(names: list[str], acronym_mentions: set[str]) -> dict[str, str]:
+    """Acronyms the article spells out: 'International Coffee Organization, ICO' -> ICO."""
+    ties: dict[str, str] = {}
+    for name in names:
+        letters = initials(name)
+        if len(letters) >= 2 and letters in acronym_mentions:
+            ties.setdefault(letters, name)
+    return ties

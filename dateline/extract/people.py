@@ -1,0 +1,159 @@
+"""People: a name apart from its title, and one fullest name per person within an article."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+from .lexicon import words
+
+INITIAL_RE = re.compile(r"^[A-Z]\.$")
+INITIALS_RE = re.compile(r"^(?:[A-Z]\.){2,3}$")
+# Capitals after the first letter, except Mc/Mac/O'/De names ("McDonald", "O'Neill", "DeConcini").
+MIXED_CASE_RE = re.compile(r"^(?!Mc|Mac|O'|De|La|Le|Di|Van|Von|Du)[A-Z][a-z]*[A-Z]")
+# Title words that also open ordinary phrases ("General Agreement", "Chief Executive").
+WEAK_TITLES = words("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
+Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Under Assistant Deputy Vice
+Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator""")
+SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
+
+
+def is_title(token: str) -> bool:
+    return token in lx.titles()
+
+
+def name_like(token: str, last: bool) -> bool:
+    """Could this token be part of a person's name? A common word only as a surname ("Baker")."""
+    if token in lx.CONNECTORS or token in lx.FUNCTION_WORDS or is_title(token):
+        return token in lx.NAME_PARTICLES and not last
+    if token in lx.MONTHS or token in lx.WEEKDAYS or token in lx.demonyms():
+        return False
+    if (token in lx.DEPARTMENT_WORDS or token in lx.org_words()[0]) and token not in lx.given_names():
+        return False
+    if INITIAL_RE.match(token) or token in SUFFIXES:
+        return not last or token in SUFFIXES
+    if INITIALS_RE.match(token):
+        return not last and not lx.gazetteer().lookup(token)  # "W.A. Kistler", never "U.S."
+    if token.isupper() and len(token) > 1:
+        return False  # acronyms are organizations or places
+    if MIXED_CASE_RE.match(token):
+        return False  # "BAe", "BSi": a company's styling, not a name
+    if "-" in token and any(part.islower() for part in token.split("-")[1:]):
+        return False  # "Ready-to-Serve", "Milwaukee-based"
+    if last and token.endswith("s") and token.lower() in lx.common_words():
+        return False  # "Cookies", "Banks": a plural noun ends a product or a group, not a name
+    if token.lower() in lx.common_words() and token not in lx.given_names():
+        return last
+    return True
+
+
+def name_tail(tokens: list[str]) -> list[str]:
+    """The longest run of name-like tokens ending the run, at most four words."""
+    tail: list[str] = []
+    for token in reversed(tokens):
+        is_last = all(t in SUFFIXES for t in tail)
+        if len(tail) == 4 or not name_like(token, last=is_last):
+            break
+        tail.insert(0, token)
+    # "Denis Bra Kanon": a common word inside a name, when a given name opens it.
+    start = len(tokens) - len(tail)
+    for i in range(start - 1, max(start - 3, -1), -1):
+        if tokens[i] in lx.given_names() and all(
+                t.lower() in lx.common_words() and t[0].isupper() and not is_title(t)
+                and t not in lx.DEPARTMENT_WORDS for t in tokens[i + 1:start]):
+            tail = tokens[i:]
+            break
+    while tail and tail[0] in lx.NAME_PARTICLES and tail[0] != "Abu":
+        tail.pop(0)
+    return tail[-5:]
+
+
+def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
+    """'U.S. Secretary of State John Kerry' -> ('Secretary of State', ['John', 'Kerry'])."""
+    tail = name_tail(tokens)
+    head = tokens[: len(tokens) - len(tail)]
+    if not tail or not head or not any(is_title(t) for t in head):
+        return None
+    if any(t in ("in", "at", "and", "on", "to") for t in head):
+        return None  # a title never spans "in"/"and": two names were run together
+    if len(tail) == 1 and lx.gazetteer().lookup(tail[0]):
+        return None  # "Governor of the Bank of England": a place is no surname
+    if len(tail) == 1 and tail[0].lower() in lx.common_words() and all(
+            t in WEAK_TITLES or not is_title(t) for t in head):
+        return None  # "General Agreement": a weak title before a common word is no name
+    role = _role(head)
+    return role, tail
+
+
+def _role(head: list[str]) -> str:
+    """The title words, without a leading country or nationality and without Mr./Mrs."""
+    demonyms = lx.demonyms()
+    words = [t for t in head if t not in lx.HONORIFICS]
+    while words and (words[0] in demonyms or words[0] in ("U.S.", "The") or lx.gazetteer().lookup(words[0])):
+        words.pop(0)
+    while words and words[-1] in lx.CONNECTORS:
+        words.pop()
+    return " ".join(words)
+
+
+def looks_like_person(tokens: list[str]) -> bool:
+    """A run that reads as a name without any cue: a known given name or an initial first."""
+    if not 2 <= len(tokens) <= 4:
+        return False
+    if not all(name_like(t, last=i == len(tokens) - 1 or tokens[-1] in SUFFIXES)
+               for i, t in enumerate(tokens)):
+        return False
+    if tokens[0] in lx.given_names():
+        return True
+    # "A. William Reynolds", "Paul A. Volcker": an initial beside a capitalised word.
+    return any(INITIAL_RE.match(t) for t in tokens[:-1]) and any(t in lx.given_names() for t in tokens)
+
+
+def plausible_name(tokens: list[str]) -> bool:
+    """A run that can be a name when the context says it is one ("said X", a title)."""
+    return 1 <= len(tokens) <= 4 and all(
+        name_like(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens))
+
+
+def surname(name: str) -> str:
+    words = [w for w in name.split() if w not in SUFFIXES]
+    return words[-1] if words else name
+
+
+def unify(names: list[str]) -> dict[str, str]:
+    """Map each person mention to the fullest name the article uses for that person.
+
+    "Assad" joins "Bashar Assad"; "Paul Volcker" joins "Paul A. Volcker"; a surname shared by two
+    full names ("James Baker", "Howard Baker") stays unresolved and maps to "" (dropped).
+    """
+    by_surname: dict[str, list[str]] = {}
+    for name in names:
+        by_surname.setdefault(surname(name), []).append(name)
+    mapping: dict[str, str] = {}
+    firsts: dict[str, set[str]] = {}
+    for name in names:
+        if len(name.split()) > 1:
+            firsts.setdefault(name.split()[0], set()).add(name)
+    for name in names:
+        # "Loh" after "Loh Hoon Sun": a surname written first, when no full name ends with it.
+        if by_surname.get(name) == [name] and len(firsts.get(name, ())) == 1:
+            by_surname.pop(name)
+            mapping[name] = next(iter(firsts[name]))
+    for group in by_surname.values():
+        full = sorted({n for n in group if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
+        people: list[str] = []
+        for name in full:
+            if not any(_same_person(name, other) for other in people):
+                people.append(name)
+        for name in group:
+            if len(name.split()) == 1:
+                mapping[name] = people[0] if len(people) == 1 else ("" if people else name)
+            else:
+                mapping[name] = next(p for p in people if _same_person(name, p))
+    return mapping
+
+
+def _same_person(short: str, full: str) -> bool:
+    """'Paul Volcker' and 'Paul A. Volcker': same first and last words."""
+    a, b = short.split(), full.split()
+    return a[0] == b[0] and surname(short) == surname(full) or short == full

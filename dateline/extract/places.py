@@ -1,0 +1,87 @@
+"""Places: gazetteer look-ups, the dateline city, and one written form per place."""
+
+from __future__ import annotations
+
+import re
+
+from . import lexicon as lx
+
+DATELINE_SPLIT_RE = re.compile(r"\s*,\s*")
+SMALL_WORDS = {"Of", "The", "And", "De", "Du", "La", "Le", "Al", "El", "Upon", "On", "Am"}
+
+
+def lookup(name: str) -> str | None:
+    """The canonical name of a known place ("U.S." -> "United States"), else None."""
+    found = lx.gazetteer().lookup(name)
+    return found[0] if found else None
+
+
+def country_of(place: str) -> str:
+    """The country a place is in (a country is its own); "" for regions and unknown places.
+
+    "Cambridge, Massachusetts" is in the country of its qualifier."""
+    found = lx.gazetteer().lookup(place)
+    if not found and ", " in place:
+        found = lx.gazetteer().lookup(place.rsplit(", ", 1)[1])
+    return found[1] if found else ""
+
+
+def place_in_run(tokens: list[str]) -> str | None:
+    """A run that is a known place, maybe after a direction word ("Old Aleppo" -> Aleppo)."""
+    if not tokens:
+        return None
+    name = " ".join(tokens)
+    found = lookup(name)
+    if found:
+        return found
+    if len(tokens) > 1 and tokens[0] in lx.PLACE_MODIFIERS:
+        return lookup(" ".join(tokens[1:]))
+    if tokens[0] == "The":
+        return lookup(" ".join(tokens[1:])) if len(tokens) > 1 else None
+    return None
+
+
+def dateline_places(dateline: str) -> list[str]:
+    """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida']; the city first, always kept.
+
+    When the gazetteer puts the city in another country than the dateline says ("CAMBRIDGE,
+    Mass." is not Cambridge, England) the city is written with its qualifier: "Cambridge, Massachusetts".
+    """
+    parts = [p.strip().rstrip(".") for p in DATELINE_SPLIT_RE.split(dateline.strip()) if p.strip()]
+    if not parts:
+        return []
+    city = _dateline_name(parts[0])
+    out = [city]
+    for part in parts[1:]:
+        abbr = part.replace(". ", ".").rstrip(".")
+        state = lx.US_STATE_ABBR.get(abbr) or lx.US_STATE_ABBR.get(_title(abbr).replace(". ", "."))
+        named = state or lookup(_title(part)) or lookup(part)
+        if not named or named in out:
+            continue
+        if out[0] == city and country_of(city) and country_of(named) and country_of(city) != country_of(named):
+            out[0] = f"{city}, {named}"
+        out.append(named)
+    return out
+
+
+def _dateline_name(part: str) -> str:
+    """An all-caps dateline city in its gazetteer spelling, else title-cased."""
+    if not part.isupper():
+        return lookup(part) or part
+    titled = _title(part)
+    return lookup(titled) or titled
+
+
+def _title(text: str) -> str:
+    words = []
+    for i, word in enumerate(text.split()):
+        w = word.capitalize() if not re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?\.?", word) else word
+        w = re.sub(r"(?<=[-'])([a-z])", lambda m: m.group(1).upper(), w)  # WINSTON-SALEM
+        if w.startswith("Mc") and len(w) > 2:
+            w = "Mc" + w[2:].capitalize()
+        words.append(w.lower() if i and w in SMALL_WORDS else w)
+    return " ".join(words)
+
+
+def is_place_word(word: str) -> bool:
+    return lx.gazetteer().lookup(word) is not None

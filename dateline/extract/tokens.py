@@ -1,0 +1,104 @@
+"""Finding the capitalised runs of an article: the raw material for people, places and organizations.
+
+One regular expression does the scanning (speed: the whole archive is read on every cold build);
+Python only looks at the runs it returns, a few dozen per article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import words
+
+# A capitalised word: dotted acronyms (U.S.), abbreviations that keep their period (Sen., Co.),
+# initials (J.), Arabic article prefixes (al-Watan), O'Neill, McDonald, AT&T.
+_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Gen|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Prof|Rev|Co|Inc|Corp|Ltd|Jr|Sr|St|Mt|Ft|Bros|Messrs|Cos)\."
+_WORD = (r"(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"
+         rf"|{_ABBR}"
+         r"|[A-Z]\.(?=\s+[A-Z])"
+         r"|(?:(?:al|el|ad|an|as|ash|at|ar|az|bin|ibn)-)?[A-Z][A-Za-z0-9]*(?:['\u2019&-][A-Za-z0-9]+)*)")
+_JOIN = r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|la|le|bin|ibn|y|in|on)[ \t]+)*)"
+# "Energy Security Analysis, Inc": a company suffix after a comma still belongs to the name.
+_COMMA_SUFFIX = r"(?:,[ \t](?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG)\b\.?)?"
+RUN_RE = re.compile(rf"(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*{_COMMA_SUFFIX}")
+BRACKET_RE = re.compile(r"<([^<>\n]{2,80})>")
+TICKER_RE = re.compile(r"^[A-Z0-9.]{1,10}$")
+SENTENCE_END_BEFORE_RE = re.compile(r"(?:^|[.!?:;]['\"\u201d)]?|[\"\u201c(\[-])\s*$")
+UPPER_RE = re.compile(r"[A-Z]")
+LOWER_RE = re.compile(r"[a-z]")
+DIGIT_RE = re.compile(r"[0-9]")
+WORD_RE = re.compile(r"[a-z][a-z'-]+")
+
+
+@dataclass
+class Run:
+    """A capitalised run with just enough context to classify it."""
+
+    tokens: list[str]
+    sentence_start: bool
+    before: str  # up to 40 characters before the run
+    after: str  # up to 40 characters after it
+    paragraph: int
+    offset: int  # position in the article, for ordering
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.tokens)
+
+
+def is_shouting(paragraph: str) -> bool:
+    """A paragraph in capitals (a wire headline, a table heading): its capitals mean nothing."""
+    head = paragraph[:200]
+    upper, lower = len(UPPER_RE.findall(head)), len(LOWER_RE.findall(head))
+    return upper + lower > 8 and upper > 1.5 * lower
+
+
+def is_table_row(paragraph: str) -> bool:
+    """Results tables: many figures, few words."""
+    return len(paragraph) < 200 and len(DIGIT_RE.findall(paragraph)) > 0.25 * len(paragraph)
+
+
+def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
+    """Every maximal capitalised run of ``paragraph`` (numbered ``index``) as a ``Run``."""
+    runs = []
+    for m in RUN_RE.finditer(paragraph):
+        start, end = m.span()
+        before = paragraph[max(0, start - 40):start]
+        runs.extend(_split_run([t.rstrip(",") for t in m.group(0).split()], bool(SENTENCE_END_BEFORE_RE.search(before)),
+                               before, paragraph[end:end + 40], index, base + start))
+    return runs
+
+
+def _split_run(tokens: list[str], sentence_start: bool, before: str, after: str,
+               index: int, offset: int) -> list[Run]:
+    """Cut a run where it cannot continue: after a possessive ("Aleppo's Old City")."""
+    out: list[Run] = []
+    current: list[str] = []
+    for i, tok in enumerate(tokens):
+        possessive = tok.endswith(("'s", "\u2019s")) and not _company_follows(tokens, i)
+        current.append(tok[:-2] if possessive else tok)
+        if possessive and i < len(tokens) - 1:
+            out.append(Run(current, sentence_start if not out else False, before, "'s", index, offset))
+            current = []
+    if current:
+        out.append(Run(current, sentence_start if not out else False, before if not out else "'s",
+                       after, index, offset + len(out)))
+    return out
+
+
+def _company_follows(tokens: list[str], i: int) -> bool:
+    """"Vernell's Fine Candies Inc", "Lloyd's of London": the possessive is part of a name."""
+    return tokens[-1].rstrip(".") in _SUFFIXES and len(tokens) - i <= 4
+
+
+_SUFFIXES = words("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank")
+
+
+def bracketed(paragraph: str) -> list[str]:
+    """Reuters' ``<Company Name>`` convention: the contents, tickers (``<SRD>``) left out."""
+    return [name.strip() for name in BRACKET_RE.findall(paragraph) if not TICKER_RE.match(name.strip())]
+
+
+def lower_words(text: str) -> set[str]:
+    return set(WORD_RE.findall(text))

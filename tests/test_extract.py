@@ -1,0 +1,151 @@
+"""Extraction on the seed, on hand-written wire cases, and the editors' levers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from dateline.config import ExtractSettings
+from dateline.extract import extract
+from dateline.extract.archive import canonical_organizations, canonical_people
+from dateline.extract.tags import tag_key
+from dateline.seeds import read_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+SEED = ROOT / "seeds" / "000_6536ac6bf97a6d7c.txt"
+WRITTEN = ROOT / "tests" / "gold" / "written"
+
+
+@pytest.fixture(scope="module")
+def seed_result():
+    return extract(read_seed(SEED))
+
+
+def test_seed_people_exactly(seed_result):
+    assert seed_result.people == ["Bashar Assad", "Pawel Krzysiek", "Mohammed Abu Jaafar", "John Kerry",
+                                  "Sergey Lavrov"]
+
+
+def test_seed_roles_stripped_and_kept(seed_result):
+    assert seed_result.roles["Bashar Assad"] == "President"
+    assert seed_result.roles["John Kerry"] == "Secretary of State"
+    assert seed_result.roles["Sergey Lavrov"] == "Foreign Minister"
+
+
+def test_seed_contributors(seed_result):
+    assert seed_result.contributors == ["Sarah El Deeb", "Nataliya Vasilyeva", "Patrick Donahue", "Henry Meyer"]
+    assert not set(seed_result.contributors) & set(seed_result.people)
+
+
+def test_seed_places(seed_result):
+    places = seed_result.places
+    assert places[0] == "Beirut"  # the dateline city always comes first
+    assert {"Aleppo", "Damascus", "Homs", "Hamburg", "Geneva", "United States", "Russia"} <= set(places)
+    assert "U.S." not in places and "Old City" not in places
+    assert not [p for p in places if "Aleppo" in p and p != "Aleppo"]  # "eastern Aleppo" is Aleppo
+
+
+def test_seed_organizations(seed_result):
+    orgs = seed_result.organizations
+    assert "International Committee of the Red Cross" in orgs
+    assert "Red Cross" not in orgs and "International Committee for the Red Cross" not in orgs
+    assert {"Syrian Observatory for Human Rights", "Syrian Arab Red Crescent",
+            "Organization for Security and Cooperation in Europe"} <= set(orgs)
+
+
+def test_seed_tags_title_summary(seed_result):
+    assert 3 <= len(seed_result.tags) <= 8
+    assert "cease-fire" in seed_result.tags
+    keys = [tag_key(t) for t in seed_result.tags]
+    assert len(keys) == len(set(keys))
+    assert len(seed_result.title) <= 90 and seed_result.title
+    assert not seed_result.title.startswith("BEIRUT")
+    assert len(seed_result.summary) <= 300
+
+
+def test_two_people_one_surname_stay_apart():
+    got = extract(read_seed(WRITTEN / "w02_bakers.txt"))
+    assert {"James Baker", "Howard Baker"} <= set(got.people)
+    assert "Baker" not in got.people
+    assert "Reagan" in got.people and got.roles["Reagan"] == "President"
+
+
+def test_red_cross_short_form_joins_full_name_and_contributors_in_place():
+    got = extract(read_seed(WRITTEN / "w01_mosul.txt"))
+    assert "International Committee of the Red Cross" in got.organizations
+    assert "Red Cross" not in got.organizations
+    assert got.contributors == ["Susannah George", "Qassim Abdul-Zahra"]
+    assert "Mosul" in got.places and not [p for p in got.places if p.endswith(" Mosul")]
+    keys = [tag_key(t) for t in got.tags]
+    assert keys.count("ceasefire") == 1  # "ceasefire" and "cease-fire" never coexist
+
+
+def test_weekdays_months_and_nationalities_are_never_people():
+    for path in sorted(WRITTEN.glob("*.txt")):
+        got = extract(read_seed(path))
+        for name in got.people:
+            for word in name.split():
+                assert word not in {"Monday", "Tuesday", "Thursday", "Friday", "Sunday", "March", "April"}
+                assert word not in {"Iranian", "Iraqi", "Kuwaiti", "Dutch", "Saudi", "Syrian", "Russian"}
+
+
+def test_acronym_tied_to_full_name():
+    got = extract(read_seed(WRITTEN / "w04_miners.txt"))
+    assert "National Union of Mineworkers" in got.organizations
+    assert "NUM" not in got.organizations
+    assert "Exxon Corp" in got.organizations and "Exxon" not in got.organizations
+
+
+def test_settings_levers_apply_inside_extract():
+    settings = ExtractSettings(
+        aliases={"Mohammed Abu Jaafar": "Mohammed Abu Jaafar (medic)"},
+        not_people=("Pawel Krzysiek",),
+        not_places=("Homs",),
+        not_organizations=("al-Watan",),
+        not_tags=("terrorism",),
+        tag_synonyms={"cease-fire": "truce"},
+        max_tags=4,
+    )
+    got = extract(read_seed(SEED), settings)
+    assert "Pawel Krzysiek" not in got.people
+    assert "Mohammed Abu Jaafar (medic)" in got.people
+    assert "Homs" not in got.places
+    assert "al-Watan" not in got.organizations
+    assert "terrorism" not in got.tags and "truce" in got.tags and "cease-fire" not in got.tags
+    assert len(got.tags) <= 4
+
+
+def test_alias_joins_surname_to_full_name():
+    settings = ExtractSettings(aliases={"Baker": "James Baker"})
+    got = extract(read_seed(WRITTEN / "w02_bakers.txt"), settings)
+    assert got.people.count("James Baker") == 1
+
+
+def test_canonical_people_across_archive():
+    mapping = canonical_people([
+        ["Paul A. Volcker", "James Baker"],
+        ["Paul Volcker"],
+        ["Paul Volcker", "Howard Baker"],
+        ["Volcker", "Baker"],
+        ["Assad"],
+        ["Bashar Assad"],
+        ["Old City"],
+    ], ExtractSettings(not_people=("Old City",)))
+    assert mapping["Paul A. Volcker"] == mapping["Paul Volcker"] == mapping["Volcker"] == "Paul Volcker"
+    assert mapping["Baker"] == "Baker"  # two Bakers: the bare surname stays apart
+    assert mapping["James Baker"] == "James Baker" and mapping["Howard Baker"] == "Howard Baker"
+    assert mapping["Assad"] == "Bashar Assad"
+    assert mapping["Old City"] == ""
+
+
+def test_canonical_people_aliases_win():
+    mapping = canonical_people([["Bashar al-Assad"], ["Bashar Assad"], ["Bashar Assad"]],
+                               ExtractSettings(aliases={"Bashar al-Assad": "Bashar Assad"}))
+    assert mapping == {"Bashar al-Assad": "Bashar Assad", "Bashar Assad": "Bashar Assad"}
+
+
+def test_canonical_organizations_short_company_names():
+    mapping = canonical_organizations([["Quaker Oats Co"], ["Quaker Oats"], ["Exxon"]])
+    assert mapping["Quaker Oats"] == "Quaker Oats Co"
+    assert mapping["Exxon"] == "Exxon"

@@ -1,0 +1,83 @@
+"""Keeps extraction scores from sliding back: thresholds a little below what the scorer reports.
+
+Local gold items (the seed, tests/gold/written) always run; Reuters gold items and the manifest
+check run only when ../shared/corpus/reuters21578 is present.
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.extract import evaluation as ev
+from dateline.extract import extract
+from dateline.seeds import read_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+CORPUS = ROOT / ev.CORPUS
+HAS_CORPUS = (CORPUS / "seeds").is_dir()
+
+# field -> (min precision, min recall)
+LOCAL_FLOOR = {"people": (0.95, 0.90), "places": (0.90, 0.90), "organizations": (0.85, 0.80)}
+ALL_FLOOR = {"people": (0.95, 0.92), "places": (0.95, 0.95), "organizations": (0.90, 0.88)}
+MANIFEST_FLOOR = {"people": (0.78, 0.90), "places": (0.70, 0.94), "organizations": (0.82, 0.89)}
+
+
+def _score(items: list[ev.GoldItem]) -> dict[str, ev.Score]:
+    scores = {f: ev.Score() for f in ev.FIELDS}
+    for item in items:
+        got = extract(read_seed(item.file))
+        for f in ev.FIELDS:
+            key = ev.person_key if f == "people" else ev.norm
+            scores[f].add(ev.compare(getattr(got, f), item.labels[f], key, Path(item.file).name))
+    return scores
+
+
+def _check(scores: dict[str, ev.Score], floor: dict[str, tuple[float, float]]) -> None:
+    for f, (p, r) in floor.items():
+        s = scores[f]
+        assert s.precision >= p and s.recall >= r, (f, round(s.precision, 3), round(s.recall, 3), s.errors)
+
+
+def test_gold_set_has_enough_articles():
+    rows = (ROOT / "tests/gold/reuters.jsonl").read_text().splitlines()
+    rows += (ROOT / "tests/gold/local.jsonl").read_text().splitlines()
+    assert len(rows) >= 40
+    assert {json.loads(r)["split"] for r in rows} == {"dev", "test"}
+
+
+def test_local_gold_items():
+    items = [i for i in ev.load_gold(ROOT, corpus=Path("/nonexistent"))]
+    assert len(items) >= 7
+    _check(_score(items), LOCAL_FLOOR)
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_whole_gold_set():
+    items = ev.load_gold(ROOT)
+    assert len(items) >= 40
+    _check(_score(items), ALL_FLOOR)
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_reuters_manifest_held_out():
+    """Odd-NEWID articles outside the gold set, scored against Reuters' own labels."""
+    gold_files = {json.loads(x)["file"] for x in (ROOT / "tests/gold/reuters.jsonl").read_text().splitlines()}
+    rows = [json.loads(x) for x in (CORPUS / "manifest.jsonl").read_text().splitlines()]
+    vocabulary = {p for r in rows for p in r["people"]}
+    scores = {f: ev.Score() for f in ev.FIELDS}
+    for row in rows:
+        if row["newid"] % 2 == 0 or row["file"] in gold_files:
+            continue
+        if not (row["people"] or row["orgs"]) and row["newid"] % 6 != 1:
+            continue  # a third of the place-only articles keeps the test fast
+        got = extract(read_seed(CORPUS / "seeds" / row["file"]))
+        if row["people"]:
+            scores["people"].add(ev.set_score(ev.reuters_people(got.people, vocabulary), set(row["people"])))
+        if row["places"]:
+            scores["places"].add(ev.set_score(ev.reuters_places(got.places), set(row["places"])))
+        if row["orgs"]:
+            scores["organizations"].add(ev.set_score(ev.reuters_orgs(got.organizations), set(row["orgs"])))
+    _check(scores, MANIFEST_FLOOR)
