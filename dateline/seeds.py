@@ -174,8 +174,12 @@ def _other_date(value: str) -> dt.date | None:
 
 
 def split_paragraphs(text: str) -> list[str]:
-    """Paragraphs are separated by blank lines; lines inside one are re-flowed."""
-    blocks = re.split(r"\n\s*\n", text)
+    """Paragraphs are separated by blank lines; lines inside one are re-flowed. Text with no
+    blank line at all (some systems write a paragraph per line) breaks after lines that end
+    a sentence, so it does not become one wall of text."""
+    blocks = re.split(r"\n\s*\n", text.strip())
+    if len(blocks) == 1:
+        blocks = re.split(r"(?<=[.!?\"\u201d])[ \t]*\n", blocks[0])
     return [p for p in (clean_space(b) for b in blocks) if p]
 
 
