@@ -42,7 +42,13 @@ def article_from_seed(seed: Seed, settings: Settings) -> Article:
         dateline=seed.dateline, summary=found.summary, body=paragraphs_to_markdown(seed.paragraphs),
         people=found.people, roles=found.roles, places=found.places,
         organizations=found.organizations, tags=found.tags, contributors=found.contributors,
-        source=Path(seed.path).name, seed_sha256=seed.sha256)
+        source=readable_name(Path(seed.path).name), seed_sha256=seed.sha256)
+
+
+def readable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (old Latin-1 file systems) become '?'
+    rather than stopping the YAML writer."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
 
 
 def untitled(seed: Seed) -> str:

@@ -47,6 +47,7 @@ class Report:
         if self.warnings:
             lines.append(f"{len(self.warnings)} warning(s)")
         if self.skipped:
-            why = ", ".join(f"{n} {kind}" for kind, n in self.skip_kinds.most_common())
+            ranked = sorted(self.skip_kinds.items(), key=lambda kn: (-kn[1], kn[0]))
+            why = ", ".join(f"{n} {kind}" for kind, n in ranked)
             lines.append(f"{len(self.skipped)} file(s) skipped, not published: {why}")
         return "\n".join(lines)
