@@ -20,7 +20,7 @@ from .article import Article, Seed
 from .config import Settings
 from .extract import extract
 from .markup import paragraphs_to_markdown
-from .output import write_atomic
+from .output import remove_leftover_temps, write_atomic
 from .report import Report
 from .seeds import SeedError, read_seed, seed_files
 from .slugs import slugify
@@ -69,6 +69,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     if not seeds_dir.is_dir():
         report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
         return []
+    if content_dir.is_dir():  # a killed run's temp files would otherwise pile up beside articles
+        remove_leftover_temps(content_dir)
     state_path = settings.path("cache") / STATE_FILE
     state = _load_state(state_path)
     generator = generator_fingerprint(settings)
