@@ -21,6 +21,14 @@ With no command it does everything: reads new or changed articles from seeds/, w
 them as editable files in content/, builds the website in _site/ and its search index.
 Files in content/ that an editor has changed by hand are never overwritten."""
 
+EPILOG = """exit status:
+  0  the site is built and every seed is in it (warnings may have been printed)
+  1  the build failed, or --strict and there were warnings or skipped files
+  2  the settings or command line are wrong
+  3  another build is running on this project
+  4  the site is built, but some seeds or content files were skipped (see the summary)"""
+OK, FAILED, BAD_SETTINGS, LOCKED, SKIPPED = 0, 1, 2, 3, 4
+
 COMMANDS = {
     "build": "everything: ingest, render and search (the default)",
     "ingest": "read seeds/ into content/ only (new and changed articles)",
@@ -32,7 +40,7 @@ COMMANDS = {
 
 
 def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION,
+    top = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, epilog=EPILOG,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--config", default="site.toml", help="settings file (default: site.toml)")
     top.add_argument("--seeds", help="folder of raw articles (default from site.toml: seeds)")
@@ -64,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
                                  output=args.output, base_url=args.base_url)
     except (ConfigError, ValueError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
-        return 2
+        return BAD_SETTINGS
     if args.command == "extract":
         return _extract(args.files, settings)
     report = Report(quiet=args.quiet)
@@ -76,16 +84,22 @@ def main(argv: list[str] | None = None) -> int:
               do_render=command != "ingest", do_search=not args.no_search and command != "ingest")
     except BuildLockedError as err:
         print(f"error: {err}", file=sys.stderr)
-        return 3
-    except SearchError as err:
+        return LOCKED
+    except (SearchError, OSError) as err:  # e.g. a full disk: the live site is left as it was
         print(f"error: {err}", file=sys.stderr)
-        return 1
+        return FAILED
     print(report.summary())
-    if args.strict and (report.warnings or report.skipped):
-        print("--strict: failing because of the warnings above", file=sys.stderr)
-        return 1
-    nothing_built = report.counts.get("articles", 1) == 0 and report.skipped
-    return 1 if nothing_built else 0
+    return exit_status(report, args.strict)
+
+
+def exit_status(report: Report, strict: bool) -> int:
+    """What the run means for a script or CI job calling it (see EPILOG)."""
+    if strict and (report.warnings or report.skipped):
+        print("--strict: failing because of the warnings and skipped files above", file=sys.stderr)
+        return FAILED
+    if report.counts.get("articles", 1) == 0 and report.skipped:
+        return FAILED  # nothing usable at all: more likely a wrong folder than bad seeds
+    return SKIPPED if report.skipped else OK
 
 
 def _extract(files: list[str], settings) -> int:
@@ -95,7 +109,7 @@ def _extract(files: list[str], settings) -> int:
             seed = read_seed(name)
         except (SeedError, OSError) as err:
             print(f"{name}: {err}", file=sys.stderr)
-            status = 1
+            status = FAILED
             continue
         article = article_from_seed(seed, settings)
         print(json.dumps({

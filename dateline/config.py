@@ -42,6 +42,7 @@ class Settings:
     min_tag_archive: int = 200  # ...where "large" starts, in articles
     workers: int = 0  # 0: one per core
     size_warning_mb: int = 800  # GitHub Pages caps a site at 1 GB
+    max_article_kb: int = 1024  # a longer seed is published cut to this size, with a warning
     search: bool = True
     search_shard_by: str = "year"  # "" for one Pagefind index
     extract: ExtractSettings = field(default_factory=ExtractSettings)
@@ -66,7 +67,7 @@ class Settings:
 SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone", "publisher"),
             "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
-                      "min_tag_archive", "workers", "size_warning_mb"),
+                      "min_tag_archive", "workers", "size_warning_mb", "max_article_kb"),
             "search": ("search", "search_shard_by")}
 SEARCH_KEYS = {"enabled": "search", "shard_by": "search_shard_by"}
 

@@ -63,13 +63,22 @@ def parse_article(text: str, path: str = "") -> Article:
     try:
         data = yaml.load(match.group(1), Loader=Loader) or {}
     except yaml.YAMLError as err:
-        mark = getattr(err, "problem_mark", None)
-        where = f" line {mark.line + 2}" if mark else ""
-        raise ContentError(f"{path}:{where} front matter is not valid YAML: "
-                           f"{getattr(err, 'problem', err)}") from None
+        raise ContentError(f"{path}: {_yaml_problem(err)}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: front matter is not a set of 'key: value' lines")
     return _article_from(data, text[match.end():].lstrip("\n"), path)
+
+
+def _yaml_problem(err: yaml.YAMLError) -> str:
+    """'line 5: ... (while parsing a flow sequence that starts on line 4)': the parser notices
+    a mistake where it stops making sense, often a line after the one the editor got wrong."""
+    # Marks count from 0 in the front matter; the file has the opening '---' line above it.
+    mark, context = getattr(err, "problem_mark", None), getattr(err, "context_mark", None)
+    where = f"line {mark.line + 2}: " if mark else ""
+    text = f"{where}front matter is not valid YAML: {getattr(err, 'problem', None) or err}"
+    if context and getattr(err, "context", None) and (not mark or context.line != mark.line):
+        text += f" ({err.context} that starts on line {context.line + 2})"
+    return text
 
 
 def _article_from(data: dict, body: str, path: str) -> Article:

@@ -20,12 +20,13 @@ from .article import Article, Seed
 from .config import Settings
 from .extract import extract
 from .markup import paragraphs_to_markdown
-from .output import write_atomic
+from .output import remove_leftover_temps, write_atomic
 from .report import Report
 from .seeds import SeedError, read_seed, seed_files
 from .slugs import slugify
 
 STATE_FILE = "ingest.json"
+STATE_ENTRY_LEN = 5  # per seed: mtime_ns, size, sha256, id, text key; anything else is re-read
 PACKAGE = Path(__file__).parent
 # Everything that shapes a generated content file: when any of it changes, files refresh.
 GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py")
@@ -34,12 +35,24 @@ GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.p
 def article_from_seed(seed: Seed, settings: Settings) -> Article:
     """What Dateline knows about a seed, as the article a content file will hold."""
     found = extract(seed, settings.extract)
+    # A lead of only punctuation gives no headline; a page still needs one to be listed.
+    title = found.title.strip() or untitled(seed)
     return Article(
-        id=seed.id, slug=slugify(found.title), title=found.title, date=seed.date,
+        id=seed.id, slug=slugify(title), title=title, date=seed.date,
         dateline=seed.dateline, summary=found.summary, body=paragraphs_to_markdown(seed.paragraphs),
         people=found.people, roles=found.roles, places=found.places,
         organizations=found.organizations, tags=found.tags, contributors=found.contributors,
-        source=Path(seed.path).name, seed_sha256=seed.sha256)
+        source=readable_name(Path(seed.path).name), seed_sha256=seed.sha256)
+
+
+def readable_name(name: str) -> str:
+    """A file name as text: bytes that are not UTF-8 (old Latin-1 file systems) become '?'
+    rather than stopping the YAML writer."""
+    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+
+
+def untitled(seed: Seed) -> str:
+    return f"{seed.dateline or 'Untitled'}, {seed.date:%d %B %Y}".lstrip("0")
 
 
 @dataclass
@@ -56,6 +69,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     if not seeds_dir.is_dir():
         report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
         return []
+    if content_dir.is_dir():  # a killed run's temp files would otherwise pile up beside articles
+        remove_leftover_temps(content_dir)
     state_path = settings.path("cache") / STATE_FILE
     state = _load_state(state_path)
     generator = generator_fingerprint(settings)
@@ -67,26 +82,37 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     parsed = _parse_all(todo, settings)
     existing = _existing_content(content_dir)
     taken = {e.path: i for i, e in existing.items()}
-    written, seen_ids = [], {}
-    for rel, seed, error in parsed:
-        if error:
-            report.skip(f"seeds/{rel}", error)
+    # Seeds carried over from the last run were published first: a new copy is the duplicate.
+    seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
+    seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
+    written = []
+    for rel, seed, error, kind in parsed:
+        if seed is None:
+            report.skip(f"seeds/{rel}", error, kind)
             continue
-        if seed.id in seen_ids:
-            report.warn(f"seeds/{rel}", f"same article as seeds/{seen_ids[seed.id]}; published once")
+        first = seen_ids.get(seed.id) or seen_texts.get(text_key(seed))
+        if first:
+            report.warn(f"seeds/{rel}", f"same article as seeds/{first}; published once")
             continue
-        seen_ids[seed.id] = rel
+        seen_ids[seed.id] = seen_texts[text_key(seed)] = rel
         for warning in seed.warnings:
             report.warn(f"seeds/{rel}", warning)
         article = article_from_seed(seed, settings)
         path = _place(article, existing.get(seed.id), taken, content_dir, report)
         if path:
             written.append(path)
-        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id]
+        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, text_key(seed)]
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())
     return written
+
+
+def text_key(seed: Seed) -> str:
+    """What makes two seeds the same story: date, dateline and words, not bytes (a CRLF or
+    cp1252 copy of a file is still a duplicate)."""
+    text = "\n".join([seed.date.isoformat(), seed.dateline, *seed.paragraphs])
+    return hashlib.sha256(text.encode("utf-8", errors="surrogatepass")).hexdigest()[:16]
 
 
 def generator_fingerprint(settings: Settings) -> str:
@@ -118,15 +144,19 @@ def _changed_seeds(files: list[Path], root: Path, known: dict[str, list]
     for file in files:
         rel = file.relative_to(root).as_posix()
         old = known.get(rel)
-        if old and old[:2] == _stat_key(file):
+        if old and len(old) == STATE_ENTRY_LEN and old[:2] == _stat_key(file):
             fresh[rel] = old
         else:
             todo.append(rel)
     return todo, fresh
 
 
-def _parse_all(rels: list[str], settings: Settings) -> list[tuple[str, Seed | None, str]]:
-    jobs = [(str(settings.path("seeds") / rel), rel) for rel in rels]
+Parsed = tuple[str, Seed | None, str, str]  # (seed path, seed or None, problem, kind of problem)
+
+
+def _parse_all(rels: list[str], settings: Settings) -> list[Parsed]:
+    max_bytes = settings.max_article_kb * 1024
+    jobs = [(str(settings.path("seeds") / rel), rel, max_bytes) for rel in rels]
     workers = min(settings.worker_count, max(1, len(jobs) // 200))
     if workers <= 1:
         return [_parse_one(job) for job in jobs]
@@ -134,14 +164,14 @@ def _parse_all(rels: list[str], settings: Settings) -> list[tuple[str, Seed | No
         return pool.map(_parse_one, jobs, chunksize=64)
 
 
-def _parse_one(job: tuple[str, str]) -> tuple[str, Seed | None, str]:
-    path, rel = job
+def _parse_one(job: tuple[str, str, int]) -> Parsed:
+    path, rel, max_bytes = job
     try:
-        return rel, read_seed(path), ""
+        return rel, read_seed(path, max_bytes=max_bytes), "", ""
     except SeedError as err:
-        return rel, None, str(err)
+        return rel, None, str(err), err.kind
     except OSError as err:
-        return rel, None, f"cannot read: {err.strerror}"
+        return rel, None, f"cannot read: {err.strerror}", "unreadable file"
 
 
 def _existing_content(root: Path) -> dict[str, _Existing]:

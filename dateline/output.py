@@ -11,20 +11,42 @@ import ctypes
 import ctypes.util
 import errno
 import os
+import re
 import shutil
 from pathlib import Path
 
 RENAME_EXCHANGE = 2
 
 
+TEMP_NAME_RE = re.compile(r"^\..+\.\d+\.tmp$")  # what temp_name() makes
+
+
+def temp_name(path: Path) -> Path:
+    """Where ``path`` is written before the rename: hidden, and unique to this process."""
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
 def write_atomic(path: Path, data: bytes) -> None:
+    """Readers see the old file or the new one, never a part: even if the build is killed."""
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
-    with open(tmp, "wb") as handle:
-        handle.write(data)
-        handle.flush()
-        os.fsync(handle.fileno())
-    os.replace(tmp, path)
+    tmp = temp_name(path)
+    try:
+        with open(tmp, "wb") as handle:
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.replace(tmp, path)
+    except BaseException:  # a full disk, say: leave no half-written temp file behind
+        tmp.unlink(missing_ok=True)
+        raise
+
+
+def remove_leftover_temps(folder: Path) -> list[Path]:
+    """Temp files a killed run left in ``folder`` (call it only while holding the build lock)."""
+    leftovers = [p for p in folder.rglob(".*.tmp") if TEMP_NAME_RE.match(p.name)]
+    for path in leftovers:
+        path.unlink(missing_ok=True)
+    return leftovers
 
 
 def write_if_changed(path: Path, data: bytes) -> bool:
@@ -35,7 +57,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     except FileNotFoundError:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
-    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    tmp = temp_name(path)
     tmp.write_bytes(data)  # a new inode: the live site's hard link to the old file is untouched
     os.replace(tmp, path)
     return True

@@ -18,6 +18,8 @@ from .output import link_tree, swap_in
 from .report import Report
 from .site import Site, build_site, load_articles
 
+LOCK_FILE = "build.lock"
+
 
 class BuildLockedError(RuntimeError):
     pass
@@ -36,12 +38,15 @@ def build_lock(settings: Settings) -> Iterator[None]:
     """Refuse a second concurrent build instead of letting two interleave their writes."""
     cache = settings.path("cache")
     cache.mkdir(parents=True, exist_ok=True)
-    with open(cache / "build.lock", "w") as handle:
+    lock = cache / LOCK_FILE
+    # flock, not a pid file: the kernel drops it when the holder dies, even by SIGKILL, so a
+    # killed build never leaves a stale lock behind.
+    with open(lock, "w") as handle:
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
             raise BuildLockedError(f"another Dateline build is running on {settings.root} "
-                              "(it holds .dateline-cache/build.lock); try again when it ends") from None
+                                   f"(it holds {lock}); try again when it ends") from None
         yield
 
 

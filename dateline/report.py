@@ -14,6 +14,7 @@ class Report:
 
     warnings: list[str] = field(default_factory=list)
     skipped: list[tuple[str, str]] = field(default_factory=list)  # (file, reason)
+    skip_kinds: Counter = field(default_factory=Counter)  # "bad date" -> 3, for the summary
     counts: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
     quiet: bool = False
@@ -22,8 +23,10 @@ class Report:
         self.warnings.append(f"{where}: {problem}")
         self._say(f"warning: {where}: {problem}")
 
-    def skip(self, where: str, problem: str) -> None:
+    def skip(self, where: str, problem: str, kind: str = "") -> None:
+        """``kind`` groups skips in the summary; by default the problem up to its first colon."""
         self.skipped.append((where, problem))
+        self.skip_kinds[kind or problem.split(":")[0]] += 1
         self._say(f"skipped: {where}: {problem}")
 
     def info(self, message: str) -> None:
@@ -44,7 +47,7 @@ class Report:
         if self.warnings:
             lines.append(f"{len(self.warnings)} warning(s)")
         if self.skipped:
-            reasons = Counter(reason.split(":")[0] for _, reason in self.skipped)
-            why = "; ".join(f"{n} {r}" for r, n in reasons.most_common())
-            lines.append(f"{len(self.skipped)} file(s) skipped: {why}")
+            ranked = sorted(self.skip_kinds.items(), key=lambda kn: (-kn[1], kn[0]))
+            why = ", ".join(f"{n} {kind}" for kind, n in ranked)
+            lines.append(f"{len(self.skipped)} file(s) skipped, not published: {why}")
         return "\n".join(lines)

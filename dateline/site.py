@@ -15,6 +15,7 @@ from pathlib import Path
 from . import content
 from .article import Article
 from .config import Settings
+from .output import write_atomic
 from .report import Report
 from .slugs import slugify
 
@@ -118,18 +119,34 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
             try:
                 article = content.read_article(path, root)
             except (content.ContentError, UnicodeDecodeError) as err:
-                report.skip(f"content/{rel}", str(err).removeprefix(f"{rel}: "))
-                continue
+                article = _last_good(rel, cached, _content_problem(err, rel), report)
+                if article is None:
+                    continue
+                key = cached[0]  # stays stale, so the next run checks (and warns) again
         fresh[rel] = (key, article)
         if article.id in seen:
             report.warn(f"content/{rel}", f"same id as content/{seen[article.id]}; left out")
             continue
         seen[article.id] = rel
         articles.append(article)
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    with open(cache_path, "wb") as handle:
-        pickle.dump(fresh, handle, protocol=pickle.HIGHEST_PROTOCOL)
+    write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
     return articles
+
+
+def _content_problem(err: Exception, rel: str) -> str:
+    if isinstance(err, UnicodeDecodeError):
+        return f"not UTF-8 text (byte {err.start}); save it as UTF-8"
+    return str(err).removeprefix(f"{rel}: ")
+
+
+def _last_good(rel: str, cached: tuple | None, problem: str, report: Report) -> Article | None:
+    """A content file that no longer parses (an editor mid-edit) keeps its last good version
+    on the site; without one it is skipped. Either way the file and problem are named."""
+    if cached is None:
+        report.skip(f"content/{rel}", problem, "unreadable content file")
+        return None
+    report.warn(f"content/{rel}", f"{problem}; the site keeps the last good version of this page")
+    return cached[1]
 
 
 def _load_cache(path: Path) -> dict:

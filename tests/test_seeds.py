@@ -86,3 +86,56 @@ def test_every_reuters_seed_parses():
         except SeedError as err:
             failures.append(f"{path.name}: {err}")
     assert failures == []
+
+
+@pytest.mark.parametrize("text, kind", [
+    (b"", "empty file"),
+    (b" \t\r\n", "empty file"),
+    (b"\x00\x01\x02binary\xff" * 20, "binary file"),
+    (b"Just text.\n", "no date line"),
+    (b" date 2016-02-30 X -- Text.\n", "bad date"),
+    (b" date 13/45/2016 X -- Text.\n", "bad date"),
+    (b" date yesterday X -- Text.\n", "bad date"),
+    (b" date 2016-12-09 X --   \n\n  \n", "no text"),
+])
+def test_every_refusal_names_its_kind_for_the_summary(tmp_path, text, kind):
+    with pytest.raises(SeedError) as caught:
+        seed_from(tmp_path, text)
+    assert caught.value.kind == kind
+
+
+def test_latin1_accents_and_utf16_with_a_bom_are_read_with_a_warning(tmp_path):
+    latin = seed_from(tmp_path, " date 2016-12-09 MÜNCHEN -- Señor Müller übt.\n".encode("latin-1"))
+    assert latin.dateline == "MÜNCHEN" and latin.paragraphs == ("Señor Müller übt.",)
+    utf16 = seed_from(tmp_path, " date 2016-12-09 KYIV -- Київ і Харків.\n".encode("utf-16"), "u.txt")
+    assert utf16.paragraphs == ("Київ і Харків.",) and "UTF-16" in utf16.warnings[0]
+
+
+def test_a_runaway_file_is_published_cut_at_a_paragraph_break(tmp_path):
+    paragraph = "Prices rose again on Tuesday, traders said, as the market watched the bank. " * 20
+    text = " date 2016-12-09 X -- Lead.\n\n" + (paragraph + "\n\n") * 7000  # about 10 MB
+    path = tmp_path / "big.txt"
+    path.write_text(text)
+    seed = read_seed(path, max_bytes=1024 * 1024)
+    assert path.stat().st_size > 10 * 1024 * 1024
+    assert 0.5 * 1024 * 1024 < sum(len(p) for p in seed.paragraphs) < 1024 * 1024
+    assert seed.paragraphs[-1] == paragraph.strip()  # whole paragraphs only
+    assert seed.warnings == ("file is 10.2 MB; published its first 1,023 KB "
+                             "(limit: max_article_kb in site.toml)",)
+
+
+def test_a_seed_without_blank_lines_breaks_after_sentences_not_inside_them(tmp_path):
+    seed = seed_from(tmp_path, " date 2016-12-09 X -- First line ends here.\nSecond starts\n"
+                               "and ends here.\nThird.\n")
+    assert seed.paragraphs == ("First line ends here.", "Second starts and ends here.", "Third.")
+
+
+def test_a_lead_with_a_dash_pair_inside_has_no_dateline(tmp_path):
+    seed = seed_from(tmp_path, " date 2016-12-09 -- Talks -- long ones -- ended.\n")
+    assert seed.dateline == "" and seed.paragraphs == ("Talks -- long ones -- ended.",)
+
+
+def test_control_characters_are_dropped_from_the_text(tmp_path):
+    long_text = "Then the wire went on as usual for a good while longer. " * 2
+    seed = seed_from(tmp_path, f" date 2016-12-09 X -- Bell\x07 and \x02marker\x03 gone. {long_text}\n")
+    assert seed.paragraphs == ("Bell and marker gone. " + long_text.strip(),)
