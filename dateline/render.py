@@ -110,6 +110,9 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
         url=lambda path: urls.page_url(path, settings.base_path),
         absolute_url=lambda path: urls.absolute_url(path, settings.base_url),
         page_url=urls.paginated,
+        day_url=lambda month, day: urls.page_url(urls.day_link(
+            month.url_path, [a.date.day for a in month.articles], day, settings.per_page),
+            settings.base_path),
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
         news_article_ld=lambda article: structured.news_article(article, site),
         person_ld=lambda term: structured.person(term, site))
