@@ -110,11 +110,14 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
         url=lambda path: urls.page_url(path, settings.base_path),
         absolute_url=lambda path: urls.absolute_url(path, settings.base_url),
         page_url=urls.paginated,
+        day_url=lambda month, day: urls.page_url(urls.day_link(
+            month.url_path, [a.date.day for a in month.articles], day, settings.per_page),
+            settings.base_path),
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
         news_article_ld=lambda article: structured.news_article(article, site),
         person_ld=lambda term: structured.person(term, site))
     env.filters.update(markdown=markdown_to_html, by_day=by_day,
-                       iso_datetime=lambda d: iso_datetime(d, settings.timezone))
+                       iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env
 
 
@@ -127,11 +130,6 @@ def by_day(articles: list[Article]) -> list[tuple[object, list[Article]]]:
         else:
             groups.append((article.date, [article]))
     return groups
-
-
-def iso_datetime(date: object, timezone: str) -> str:
-    """Articles carry a date only; feeds and JSON-LD want a full timestamp with a zone."""
-    return f"{date:%Y-%m-%d}T00:00:00{timezone}"
 
 
 def pages(site: Site) -> Iterator[Page]:
@@ -176,6 +174,8 @@ def _paginate(path: str, template: str, articles: list[Article], per_page: int, 
 def _sitemaps(site: Site) -> Iterator[Page]:
     """One sitemap while it fits the protocol's 50,000 URLs, else an index of numbered parts."""
     entries = [("", None)] + [(a.url_path, a.date) for a in site.articles]
+    entries += [("archive/", None)] + [(f"{year}/", months[0].articles[0].date)
+                                       for year, months in site.years.items()]
     entries += [(f"{kind}/", None) for kind in site.terms]
     entries += [(t.url_path, t.articles[0].date) for terms in site.terms.values()
                 for t in terms.values()]

@@ -4,40 +4,61 @@ from __future__ import annotations
 
 from .article import Article
 from .config import Settings
-from .site import Site, Term
+from .site import KINDS, Site, Term
 from .urls import absolute_url
 
+# Which schema.org type a kind of term is, for `mentions` and `about`.
+SCHEMA_TYPES = {"people": "Person", "places": "Place", "organizations": "Organization", "tags": "Thing"}
 
-def _stamp(article: Article, settings: Settings) -> str:
-    return f"{article.date:%Y-%m-%d}T00:00:00{settings.timezone}"
+
+def iso_datetime(date: object, timezone: str) -> str:
+    """Articles carry a date only; feeds and JSON-LD want a full timestamp with a zone."""
+    return f"{date:%Y-%m-%d}T00:00:00{timezone}"
+
+
+def publisher(settings: Settings) -> dict:
+    return {"@type": "Organization", "name": settings.publisher,
+            "url": absolute_url("", settings.base_url)}
+
+
+def _things(article: Article, kind: str, site: Site) -> list[dict]:
+    """Every name of a kind in the article, linked to its page when it has one."""
+    out: list[dict] = []
+    for name in getattr(article, KINDS[kind][0]):
+        term = site.term_of.get((kind, name))
+        thing = {"@type": SCHEMA_TYPES[kind], "name": term.name if term else name}
+        if term and term.slug in site.terms[kind]:
+            thing["url"] = absolute_url(term.url_path, site.settings.base_url)
+        if thing not in out:
+            out.append(thing)
+    return out
 
 
 def news_article(article: Article, site: Site) -> dict:
     """schema.org NewsArticle: who, where and what an article mentions, for citation and search."""
     settings = site.settings
     url = absolute_url(article.url_path, settings.base_url)
-
-    def things(kind: str, schema_type: str) -> list[dict]:
-        return [{"@type": schema_type, "name": t.name,
-                 "url": absolute_url(t.url_path, settings.base_url)}
-                for t in site.article_terms(article, kind)]
-
+    authors = [{"@type": "Person", "name": n} for n in article.contributors]
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "headline": article.title,
         "description": article.summary,
-        "datePublished": _stamp(article, settings),
+        "datePublished": iso_datetime(article.date, settings.timezone),
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": settings.language,
         "isAccessibleForFree": True,
-        "author": [{"@type": "Person", "name": n} for n in article.contributors],
-        "publisher": {"@type": "Organization", "name": settings.publisher},
+        # Wire copy without a credit line is still the publisher's work.
+        "author": authors or [publisher(settings)],
+        "publisher": publisher(settings),
+        "isPartOf": {"@type": "WebSite", "name": settings.title,
+                     "url": absolute_url("", settings.base_url)},
         "keywords": article.tags,
-        "about": things("tags", "Thing"),
-        "mentions": things("people", "Person") + things("organizations", "Organization"),
-        "contentLocation": things("places", "Place"),
+        "about": _things(article, "tags", site),
+        "mentions": [thing for kind in ("people", "organizations", "places")
+                     for thing in _things(article, kind, site)],
+        "contentLocation": _things(article, "places", site),
     }
     if article.dateline:
         data["dateline"] = article.dateline
@@ -45,13 +66,16 @@ def news_article(article: Article, site: Site) -> dict:
 
 
 def person(term: Term, site: Site) -> dict:
+    """schema.org Person for a person's page, with the articles that mention them."""
     settings = site.settings
     data = {
         "@context": "https://schema.org",
         "@type": "Person",
         "name": term.name,
         "url": absolute_url(term.url_path, settings.base_url),
+        "mainEntityOfPage": absolute_url(term.url_path, settings.base_url),
         "subjectOf": [{"@type": "NewsArticle", "headline": a.title,
+                       "datePublished": iso_datetime(a.date, settings.timezone),
                        "url": absolute_url(a.url_path, settings.base_url)}
                       for a in term.articles[: settings.per_page]],
     }

@@ -23,3 +23,10 @@ def output_file(path: str) -> str:
 
 def paginated(path: str, page: int) -> str:
     return path if page == 1 else f"{path}page/{page}/"
+
+
+def day_link(month_path: str, days: list[int], day: int, per_page: int) -> str:
+    """The anchor of a day's articles on a paginated month: ``days`` are the month's articles'
+    days in page order, so the day's first article says which page holds its heading."""
+    page = days.index(day) // per_page + 1
+    return f"{paginated(month_path, page)}#day-{day}"

@@ -29,5 +29,7 @@ if [ "${1:-}" = dev ]; then
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v npm >/dev/null || need+=(npm)
   if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
-  if [ -f package.json ]; then npm ci --silent --no-audit --no-fund >/dev/null; fi
+  # The checkers ship in their npm packages (vnu.jar, axe.min.js); install scripts are skipped
+  # because vnu-jar's would download a Java runtime, and Debian's is already here.
+  if [ -f package.json ]; then npm ci --ignore-scripts --silent --no-audit --no-fund >/dev/null; fi
 fi

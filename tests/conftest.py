@@ -105,3 +105,43 @@ def page(browser: object) -> Iterator[object]:
     tab.js_errors = errors
     yield tab
     context.close()
+
+
+# An archive written straight as content files, the way an editor can: its people, places,
+# organizations and tags are fixed, so publishing tests do not hang on what the extractor finds.
+ENTITY_ARTICLES = 7
+ENTITY_TOML = "feed_entries = 3\nper_page = 2\n"
+
+
+def entity_articles() -> list[object]:
+    import datetime as dt
+
+    from dateline.article import Article
+
+    out = []
+    for n in range(ENTITY_ARTICLES):
+        day = dt.date(2015, 11, 20) + dt.timedelta(days=60 * n)
+        out.append(Article(
+            id=f"e{n:015d}", slug=f"envoys-meet-in-geneva-round-{n + 1}",
+            title=f"Envoys meet in Geneva for round {n + 1} of talks on Syria",
+            date=day, dateline="GENEVA", summary=f"Diplomats opened round {n + 1} of talks.",
+            body=f"Diplomats opened round {n + 1} of talks on Syria on a cold morning.\n\n"
+                 "Both delegations said they would return next month.\n",
+            people=["Bashar Assad", "John Kerry"], roles={"John Kerry": "Secretary of State"},
+            places=["Geneva", "Syria"], organizations=["United Nations"],
+            tags=["diplomacy", "cease-fire"], contributors=["Ana Reporter", "Ben Editor"],
+            path=f"{day:%Y/%m}/envoys-meet-in-geneva-round-{n + 1}.md"))
+    return out
+
+
+@pytest.fixture(scope="session")
+def entity_site(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """A few hand-written articles sharing every kind of term, built for /repo/ with small caps."""
+    from dateline.content import write_article
+
+    root = write_project(tmp_path_factory.mktemp("entities"), {},
+                         base_url=f"https://example.org{SUBPATH}", extra_toml=ENTITY_TOML)
+    for article in entity_articles():
+        write_article(article, root / "content")
+    build_project(root)
+    return root
