@@ -52,7 +52,7 @@ def index(folder: Path, shards: list[str]) -> None:
     """Run the Pagefind binary over the built site, once per shard that needs it."""
     for name in shards:
         glob = f"{name}/**/*.html" if name else "**/*.html"
-        bundle = f"{BUNDLE_ROOT}/{name}" if name else BUNDLE_ROOT
+        bundle = bundle_of(name)
         shutil.rmtree(folder / bundle, ignore_errors=True)  # no stale fragments from a past index
         command = [str(get_executable()), "--site", str(folder), "--glob", glob,
                    "--output-subdir", bundle, "--silent"]
@@ -61,14 +61,25 @@ def index(folder: Path, shards: list[str]) -> None:
             raise SearchError(f"Pagefind failed on {bundle}: {done.stderr.strip() or done.stdout.strip()}")
 
 
-def remove_old_shards(folder: Path, site: Site) -> None:
-    """Drop bundles of shards that no longer exist (a year whose articles were all removed)."""
+def old_shards(folder: Path, site: Site) -> list[str]:
+    """Bundle paths (relative to ``folder``) of shards that no longer exist: a year whose
+    articles were all removed, or files left from an unsharded index."""
     root = folder / BUNDLE_ROOT
     wanted = set(shard_names(site))
     if not root.is_dir() or wanted == {""}:
-        return
-    for child in root.iterdir():
-        if child.is_dir() and child.name not in wanted:
-            shutil.rmtree(child)
-        elif child.is_file():  # left from an unsharded index
-            child.unlink()
+        return []
+    return sorted(f"{BUNDLE_ROOT}/{child.name}" for child in root.iterdir()
+                  if child.name not in wanted or not child.is_dir())
+
+
+def remove_old_shards(folder: Path, site: Site) -> list[str]:
+    """Drop the bundles ``old_shards`` names; returns them."""
+    gone = old_shards(folder, site)
+    for rel in gone:
+        target = folder / rel
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    return gone
+
+
+def bundle_of(shard: str) -> str:
+    return f"{BUNDLE_ROOT}/{shard}" if shard else BUNDLE_ROOT
