@@ -106,7 +106,7 @@ def _publish_search(site: Site, staging: Path, built: Built, with_search: bool) 
         return [search.BUNDLE_ROOT] if had else []
     bundles = search.remove_old_shards(staging, site)
     built.shards = search.shards_to_index(site, built.changed | set(built.removed), staging)
-    search.index(staging, built.shards)
+    search.index(staging, built.shards, site)
     return bundles + [search.bundle_of(name) for name in built.shards]
 
 
