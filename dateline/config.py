@@ -45,6 +45,7 @@ class Settings:
     max_article_kb: int = 1024  # a longer seed is published cut to this size, with a warning
     search: bool = True
     search_shard_by: str = "year"  # "" for one Pagefind index
+    search_shard_max_pages: int = 2500  # a bigger year is split by month, a month by slug letter
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     root: str = "."  # the folder site.toml is in; relative paths are taken from it
 
@@ -68,8 +69,9 @@ SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone",
             "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
                       "min_tag_archive", "workers", "size_warning_mb", "max_article_kb"),
-            "search": ("search", "search_shard_by")}
-SEARCH_KEYS = {"enabled": "search", "shard_by": "search_shard_by"}
+            "search": ("search", "search_shard_by", "search_shard_max_pages")}
+SEARCH_KEYS = {"enabled": "search", "shard_by": "search_shard_by",
+               "shard_max_pages": "search_shard_max_pages"}
 
 
 class ConfigError(ValueError):

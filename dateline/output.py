@@ -63,28 +63,74 @@ def write_if_changed(path: Path, data: bytes) -> bool:
     return True
 
 
-def link_tree(source: Path, target: Path) -> None:
-    """A copy of ``source`` made of hard links (cheap; files are replaced, never edited in place)."""
+def link_tree(source: Path, target: Path, spare: Path | None = None,
+              lag: tuple[list[str], list[str]] | None = None) -> None:
+    """A copy of ``source`` made of hard links (files are replaced, never edited in place).
+
+    Linking a whole site costs a few seconds at 10^4 pages (one mkdir per article folder), so
+    when ``spare`` (the site ``swap_in`` kept from the build before) is given with ``lag``, the
+    (files, folders) that differ between it and ``source``, only those are brought up to date.
+    """
     shutil.rmtree(target, ignore_errors=True)
+    if spare is not None and lag is not None and spare.is_dir() and source.is_dir():
+        os.rename(spare, target)
+        _catch_up(source, target, *lag)
+        return
+    if spare is not None:
+        shutil.rmtree(spare, ignore_errors=True)
     if source.is_dir():
         shutil.copytree(source, target, copy_function=os.link)
     else:
         target.mkdir(parents=True)
 
 
-def swap_in(staging: Path, live: Path) -> None:
-    """Make ``staging`` the live folder in one step, then drop the old site."""
+def _catch_up(source: Path, target: Path, files: list[str], folders: list[str]) -> None:
+    for rel in files:
+        have, want = target / rel, source / rel
+        if have.is_file() or have.is_symlink():
+            have.unlink()
+        if want.is_file():
+            have.parent.mkdir(parents=True, exist_ok=True)
+            os.link(want, have)
+        else:
+            _prune_empty(have.parent, target)
+    for rel in folders:
+        shutil.rmtree(target / rel, ignore_errors=True)
+        if (source / rel).is_dir():
+            shutil.copytree(source / rel, target / rel, copy_function=os.link)
+        _prune_empty(target / rel, target)
+
+
+def _prune_empty(folder: Path, root: Path) -> None:
+    """Remove ``folder`` and its parents up to ``root`` while they are empty, as a cold build
+    never leaves an empty folder."""
+    while folder != root and folder.is_dir() and not any(folder.iterdir()):
+        folder.rmdir()
+        folder = folder.parent
+
+
+def swap_in(staging: Path, live: Path, keep_old: Path | None = None) -> None:
+    """Make ``staging`` the live folder in one step; the old site is dropped, or moved to
+    ``keep_old`` for the next build's ``link_tree`` to reuse."""
     if not live.exists():
         os.rename(staging, live)
         return
     if _exchange(staging, live):
-        shutil.rmtree(staging)
+        _retire(staging, keep_old)
         return
     old = live.with_name(f".{live.name}.old")  # no atomic exchange here: two quick renames
     shutil.rmtree(old, ignore_errors=True)
     os.rename(live, old)
     os.rename(staging, live)
-    shutil.rmtree(old)
+    _retire(old, keep_old)
+
+
+def _retire(old_site: Path, keep_old: Path | None) -> None:
+    if keep_old is None:
+        shutil.rmtree(old_site)
+        return
+    shutil.rmtree(keep_old, ignore_errors=True)
+    os.rename(old_site, keep_old)
 
 
 def _exchange(a: Path, b: Path) -> bool:

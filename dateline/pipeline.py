@@ -4,6 +4,8 @@ that is only ever replaced whole."""
 from __future__ import annotations
 
 import fcntl
+import json
+import os
 import shutil
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,11 +16,15 @@ from . import render as render_stage
 from . import search
 from .config import Settings
 from .ingest import ingest
-from .output import link_tree, swap_in
+from .output import link_tree, swap_in, write_atomic
 from .report import Report
 from .site import Site, build_site, load_articles
 
 LOCK_FILE = "build.lock"
+# What the last build left in the live site: page fingerprints, the files it produced, and how
+# the spare copy kept beside the live site differs from it. Only trusted while both folders are
+# the very ones (same inodes) that build left behind.
+RENDER_STATE = "render.json"
 
 
 class BuildLockedError(RuntimeError):
@@ -63,29 +69,104 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
 
 
 def publish(site: Site, report: Report, with_search: bool) -> Built:
-    """Render and index into a staging copy of the live site, then swap it in whole."""
+    """Render and index into a staging copy of the live site, then swap it in whole. Pages whose
+    inputs did not change since the last build are not rendered; with nothing to do, the live
+    site is not touched at all."""
     settings = site.settings
     live = settings.path("output")
     staging = live.with_name(f".{live.name}.staging")
-    link_tree(live, staging)
-    result = render_stage.render(site, staging, settings.path("templates"), settings.path("static"))
+    spare = live.with_name(f".{live.name}.spare")
+    state_path = settings.path("cache") / RENDER_STATE
+    state = _load_state(state_path, live, spare)
+    work = render_stage.plan(site, live, settings.path("templates"), settings.path("static"),
+                             state.get("pages"))
+    produced = set(work.fingerprints) | set(work.static)
+    gone = sorted(set(state["files"]) - produced) if "files" in state else None
+    if gone == [] and not work.todo and render_stage.static_unchanged(work, live) \
+            and _search_current(site, live, with_search):
+        _tell(report, Built(site), 0)
+        return Built(site)
+    lag = (state["lag_files"], state["lag_dirs"]) if state.get("spare_ino") else None
+    link_tree(live, staging, spare, lag)
+    result = render_stage.render(site, staging, settings.path("templates"), settings.path("static"),
+                                 work=work)
     built = Built(site, result.changed)
-    built.removed = render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
-    if with_search:
-        search.remove_old_shards(staging, site)
-        built.shards = search.shards_to_index(site, result.changed | set(built.removed), staging)
-        search.index(staging, built.shards)
-    else:
-        shutil.rmtree(staging / search.BUNDLE_ROOT, ignore_errors=True)
-    if built.changed or built.removed or built.shards or not live.exists():
-        swap_in(staging, live)
-    else:
-        shutil.rmtree(staging)  # nothing changed: the live site is not touched at all
+    built.removed = _remove(staging, gone) if gone is not None else \
+        render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
+    bundles = _publish_search(site, staging, built, with_search)
+    swap_in(staging, live, keep_old=spare)
+    _save_state(state_path, live, spare, result, built, bundles)
+    _tell(report, built, result.rendered)
+    _warn_size(live, settings, report)
+    return built
+
+
+def _publish_search(site: Site, staging: Path, built: Built, with_search: bool) -> list[str]:
+    """Index the shards whose pages changed; returns the bundle folders that changed."""
+    root = staging / search.BUNDLE_ROOT
+    if not with_search:
+        had = root.exists()
+        shutil.rmtree(root, ignore_errors=True)
+        return [search.BUNDLE_ROOT] if had else []
+    bundles = search.remove_old_shards(staging, site)
+    built.shards = search.shards_to_index(site, built.changed | set(built.removed), staging)
+    search.index(staging, built.shards, site)
+    return bundles + [search.bundle_of(name) for name in built.shards]
+
+
+def _search_current(site: Site, live: Path, with_search: bool) -> bool:
+    """Whether the live site's search bundles are what this build would leave."""
+    if not with_search:
+        return not (live / search.BUNDLE_ROOT).exists()
+    return not search.shards_to_index(site, set(), live) and not search.old_shards(live, site)
+
+
+def _remove(folder: Path, files: list[str]) -> list[str]:
+    """Delete files the last build produced and this one does not, and folders left empty."""
+    for rel in files:
+        target = folder / rel
+        target.unlink(missing_ok=True)
+        parent = target.parent
+        while parent != folder and parent.is_dir() and not any(parent.iterdir()):
+            parent.rmdir()
+            parent = parent.parent
+    return files
+
+
+def _load_state(path: Path, live: Path, spare: Path) -> dict:
+    """The last build's state, or {} when the live site is not the one it describes (a crash
+    between swap and save, a hand-made _site, another output folder)."""
+    try:
+        state = json.loads(path.read_text())
+    except (OSError, ValueError):
+        return {}
+    if state.get("output") != str(live) or state.get("live_ino") != _inode(live):
+        return {}
+    if state.get("spare_ino") != _inode(spare):
+        state["spare_ino"] = None
+    return state
+
+
+def _save_state(path: Path, live: Path, spare: Path, result: render_stage.RenderResult,
+                built: Built, bundles: list[str]) -> None:
+    state = {"output": str(live), "live_ino": _inode(live), "spare_ino": _inode(spare),
+             "pages": result.fingerprints, "files": sorted(result.files),
+             "lag_files": sorted(built.changed | set(built.removed)), "lag_dirs": bundles}
+    write_atomic(path, json.dumps(state).encode())
+
+
+def _inode(path: Path) -> int | None:
+    try:
+        return os.stat(path).st_ino
+    except OSError:
+        return None
+
+
+def _tell(report: Report, built: Built, rendered: int) -> None:
+    report.counts["pages rendered"] = rendered
     report.counts["pages changed"] = len(built.changed)
     report.counts["files removed"] = len(built.removed)
     report.counts["search shards indexed"] = len(built.shards)
-    _warn_size(live, settings, report)
-    return built
 
 
 def _count(site: Site, report: Report) -> None:

@@ -2,15 +2,23 @@
 
 ``pages(site)`` lists every page as (path, template, context); ``render(site, folder)`` writes
 them, only where the bytes changed, using every core (the model is shared by fork).
+
+Incremental builds: every page gets a fingerprint of all it is made from (its context, the
+parts of the site model its template reads, the templates, the code and settings). A page whose
+fingerprint matches the last build's, and whose file is still there, is not rendered again;
+it still counts among the files the build produced, so stale-file removal stays exact.
 """
 
 from __future__ import annotations
 
+import dataclasses
+import datetime as dt
+import hashlib
 import math
 import multiprocessing
 import os
-from collections.abc import Iterator
-from dataclasses import dataclass
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import jinja2
@@ -19,9 +27,15 @@ from . import search, structured, urls
 from .article import Article
 from .markup import markdown_to_html
 from .output import write_if_changed
-from .site import KINDS, Site, Term
+from .site import KINDS, Month, Site, Term
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
+PACKAGE = Path(__file__).parent
+# Code whose behaviour shows in rendered bytes: a change to any of it re-renders every page.
+RENDER_SOURCES = ("render.py", "site.py", "article.py", "structured.py", "urls.py", "markup.py",
+                  "search.py")
+# Below this many pages per worker, forking costs more than it saves.
+PAGES_PER_WORKER = 500
 
 
 @dataclass(frozen=True)
@@ -35,21 +49,57 @@ class Page:
 class RenderResult:
     files: set[str]  # every file this build produced, relative to the output folder
     changed: set[str]  # those whose bytes differ from what was there
+    fingerprints: dict[str, str] = field(default_factory=dict)  # file -> inputs' digest
+    rendered: int = 0  # pages whose template actually ran
 
 
-def render(site: Site, folder: Path, templates: Path, static: Path) -> RenderResult:
-    """Write the whole site into ``folder``; files nobody produced are removed."""
+@dataclass
+class Plan:
+    """What a build will produce and which of it must be rendered again."""
+
+    pages: list[Page]
+    fingerprints: dict[str, str]  # output file -> digest of the page's inputs
+    todo: list[Page]  # pages whose inputs changed or whose file is missing
+    static: dict[str, Path]  # output file -> source file
+
+
+def plan(site: Site, folder: Path, templates: Path, static: Path,
+         known: dict[str, str] | None = None) -> Plan:
+    """Every page with its fingerprint; ``known`` holds the fingerprints of what ``folder`` has."""
     all_pages = list(pages(site))
-    result = RenderResult(set(), set())
-    for files, changed in _render_in_parallel(site, all_pages, folder, templates):
-        result.files.update(files)
+    prints = fingerprints(site, all_pages, templates)
+    known = known or {}
+    todo = [page for page in all_pages
+            if known.get(urls.output_file(page.path)) != prints[urls.output_file(page.path)]
+            or not (folder / urls.output_file(page.path)).is_file()]
+    sources = {"static/" + s.relative_to(static).as_posix(): s
+               for s in (sorted(static.rglob("*")) if static.is_dir() else []) if s.is_file()}
+    return Plan(all_pages, prints, todo, sources)
+
+
+def static_unchanged(work: Plan, folder: Path) -> bool:
+    return all(_same_bytes(folder / rel, source) for rel, source in work.static.items())
+
+
+def _same_bytes(target: Path, source: Path) -> bool:
+    try:
+        return target.read_bytes() == source.read_bytes()
+    except OSError:
+        return False
+
+
+def render(site: Site, folder: Path, templates: Path, static: Path,
+           known: dict[str, str] | None = None, work: Plan | None = None) -> RenderResult:
+    """Write the site into ``folder``, rendering only pages whose inputs changed since ``known``
+    (fingerprints of the files already in ``folder``; None renders every page)."""
+    work = work or plan(site, folder, templates, static, known)
+    result = RenderResult(set(work.fingerprints), set(), dict(work.fingerprints), len(work.todo))
+    for changed in _render_in_parallel(site, work.todo, folder, templates):
         result.changed.update(changed)
-    for source in sorted(static.rglob("*")) if static.is_dir() else []:
-        if source.is_file():
-            rel = "static/" + source.relative_to(static).as_posix()
-            result.files.add(rel)
-            if write_if_changed(folder / rel, source.read_bytes()):
-                result.changed.add(rel)
+    for rel, source in work.static.items():
+        result.files.add(rel)
+        if write_if_changed(folder / rel, source.read_bytes()):
+            result.changed.add(rel)
     return result
 
 
@@ -72,10 +122,13 @@ def remove_stale(folder: Path, keep: set[str], keep_under: tuple[str, ...]) -> l
 _JOB: dict = {}
 
 
-def _render_in_parallel(site: Site, all_pages: list[Page], folder: Path, templates: Path
-                        ) -> Iterator[tuple[list[str], list[str]]]:
-    _JOB.update(site=site, pages=all_pages, folder=folder, templates=templates)
-    workers = min(site.settings.worker_count, max(1, len(all_pages) // 500))
+def _render_in_parallel(site: Site, todo: list[Page], folder: Path, templates: Path
+                        ) -> Iterator[list[str]]:
+    """Files whose bytes changed, per worker's share of ``todo``."""
+    if not todo:
+        return
+    _JOB.update(site=site, pages=todo, folder=folder, templates=templates)
+    workers = min(site.settings.worker_count, max(1, len(todo) // PAGES_PER_WORKER))
     try:
         if workers <= 1:
             yield _render_share((0, 1))
@@ -86,17 +139,120 @@ def _render_in_parallel(site: Site, all_pages: list[Page], folder: Path, templat
         _JOB.clear()
 
 
-def _render_share(share: tuple[int, int]) -> tuple[list[str], list[str]]:
+def _render_share(share: tuple[int, int]) -> list[str]:
     index, count = share
     env = environment(_JOB["site"], _JOB["templates"])
-    files, changed = [], []
+    changed = []
     for page in _JOB["pages"][index::count]:
         rel = urls.output_file(page.path)
         data = env.get_template(page.template).render(page=page, **page.context)
-        files.append(rel)
         if write_if_changed(_JOB["folder"] / rel, data.encode("utf-8")):
             changed.append(rel)
-    return files, changed
+    return changed
+
+
+def fingerprints(site: Site, all_pages: list[Page], templates: Path) -> dict[str, str]:
+    """Output file -> digest of everything its bytes are made from."""
+    digest = _Digest()
+    common = _site_wide_inputs(site, templates)
+    out = {}
+    for page in all_pages:
+        reads = TEMPLATE_READS.get(page.template, _whole_site)
+        parts = [common, page.path.encode(), page.template.encode(),
+                 digest.of(page.context), digest.of(reads(site, page))]
+        out[urls.output_file(page.path)] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+    return out
+
+
+def _site_wide_inputs(site: Site, templates: Path) -> bytes:
+    """What every page may show: settings, the templates, the rendering code, search bundles."""
+    hasher = hashlib.blake2b(digest_size=16)
+    hasher.update(repr(site.settings).encode())
+    hasher.update(repr(search.bundle_paths(site)).encode())
+    for file in sorted(templates.rglob("*")):
+        if file.is_file():
+            hasher.update(file.relative_to(templates).as_posix().encode() + b"\0" + file.read_bytes())
+    for name in RENDER_SOURCES:
+        hasher.update((PACKAGE / name).read_bytes())
+    hasher.update(f"{jinja2.__version__} {_markdown_version()}".encode())
+    return hasher.digest()
+
+
+def _markdown_version() -> str:
+    import markdown
+
+    return markdown.__version__
+
+
+# What each template reads from the site model beyond its own context. A template not listed
+# here is taken to read everything, so a new template is correct before it is fast.
+def _article_reads(site: Site, page: Page) -> object:
+    article = page.context["article"]
+    linked = [[(t.name, t.url_path) for t in site.article_terms(article, kind)] for kind in KINDS]
+    neighbours = [(n.title, n.url_path) if n else None
+                  for n in (site.older.get(article.id), site.newer.get(article.id))]
+    return linked, neighbours
+
+
+def _home_reads(site: Site, page: Page) -> object:
+    return list(site.years), [[(t.name, t.url_path, len(t.articles)) for t in
+                               site.top_terms(kind, HOME_TERMS)] for kind in KINDS]
+
+
+def _archive_reads(site: Site, page: Page) -> object:
+    ends = (site.articles[-1].date, site.articles[0].date) if site.articles else None
+    return len(site.articles), ends, [(m.url_path, m.name, len(m.articles)) for m in site.months]
+
+
+def _nothing(site: Site, page: Page) -> object:
+    return None
+
+
+def _whole_site(site: Site, page: Page) -> object:
+    return site.articles, site.terms, site.months
+
+
+HOME_TERMS = 12  # terms per kind on the front page, as home.html asks site.top_terms for
+TEMPLATE_READS: dict[str, Callable[[Site, Page], object]] = {
+    "article.html": _article_reads, "home.html": _home_reads, "archive.html": _archive_reads,
+    "year.html": _nothing, "month.html": _nothing, "terms.html": _nothing, "term.html": _nothing,
+    "feed.xml": _nothing, "sitemap.xml": _nothing, "sitemap-index.xml": _nothing,
+    "search.html": _nothing, "404.html": _nothing, "robots.txt": _nothing,
+}
+
+
+class _Digest:
+    """Stable bytes for context values; model objects are digested once and remembered, since a
+    big term's article list is part of every one of its pages."""
+
+    def __init__(self) -> None:
+        self.memo: dict[int, bytes] = {}
+        self.keep: list[object] = []  # memo keys are id()s: keep the objects alive
+
+    def of(self, value: object) -> bytes:
+        if isinstance(value, str | int | float | bool | dt.date) or value is None:
+            return repr(value).encode()
+        if isinstance(value, list | tuple):
+            return b"[" + b",".join(self.of(v) for v in value) + b"]"
+        if isinstance(value, dict):
+            return b"{" + b",".join(self.of(k) + b":" + self.of(v) for k, v in value.items()) + b"}"
+        if isinstance(value, Article | Term | Month):
+            return self._remembered(value)
+        if dataclasses.is_dataclass(value):
+            return self.of(_fields(value))
+        raise TypeError(f"cannot fingerprint a {type(value).__name__}: add it to render._Digest")
+
+    def _remembered(self, value: Article | Term | Month) -> bytes:
+        found = self.memo.get(id(value))
+        if found is None:
+            data = self.of(_fields(value))
+            found = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
+            self.keep.append(value)
+        return found
+
+
+def _fields(value: object) -> list:
+    return [type(value).__name__] + [getattr(value, f.name) for f in dataclasses.fields(value)]
 
 
 def environment(site: Site, templates: Path) -> jinja2.Environment:

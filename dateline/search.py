@@ -3,56 +3,119 @@
 Pagefind's memory grows with every page it indexes at once (~75-280 KB a page), so a large
 archive is indexed in shards, one per year by default, that the search page merges in the
 browser (Pagefind's ``mergeIndex``). A shard is rebuilt only when one of its pages changed,
-since Pagefind itself has no incremental mode.
+since Pagefind itself has no incremental mode; its time grows with its pages (~1 ms each).
+
+A year with more articles than ``search.shard_max_pages`` is split by month, and such a month
+by the first letter of the article slugs (contiguous letter ranges), so both Pagefind's memory
+and the time to re-index after a one-article edit stay bounded. The split depends only on the
+articles, so an incremental build shards exactly as a cold one.
 """
 
 from __future__ import annotations
 
 import shutil
 import subprocess
+from collections import Counter
+from dataclasses import dataclass
 from pathlib import Path
 
 from pagefind_bin import get_executable
 
-from .site import Site
+from .site import Month, Site
 
 BUNDLE_ROOT = "pagefind"
+INITIALS = "0123456789abcdefghijklmnopqrstuvwxyz"  # what slugify starts a slug with
 
 
 class SearchError(RuntimeError):
     pass
 
 
-def shard_names(site: Site) -> list[str]:
-    """Shard names, newest first, so the newest year's bundle hosts the search UI."""
+@dataclass(frozen=True)
+class Shard:
+    name: str  # '' (one index), '1987', '1987-03' or '1987-03-a-f'
+    folder: str  # site folder its article pages live in: '', '1987/' or '1987/03/'
+    initials: str | None = None  # first letters of the slugs it covers; None: all
+    other: bool = False  # covers slugs starting with anything outside INITIALS
+
+    @property
+    def glob(self) -> str:
+        if self.other:
+            return f"{self.folder}[!{INITIALS}]*/index.html"
+        if self.initials is not None:
+            return f"{self.folder}[{self.initials}]*/index.html"
+        return f"{self.folder}**/*.html"
+
+    def holds(self, rel: str) -> bool:
+        """Whether the page at ``rel`` is one this shard indexes."""
+        if not rel.startswith(self.folder):
+            return False
+        if self.initials is None and not self.other:
+            return True
+        first = rel[len(self.folder):len(self.folder) + 1]
+        return first not in INITIALS if self.other else first in self.initials
+
+
+def shards(site: Site) -> list[Shard]:
+    """The shards, newest first, so the newest year's bundle hosts the search UI."""
     if not site.settings.search_shard_by:
-        return [""]
-    return [str(year) for year in site.years]
+        return [Shard("", "")]
+    limit = site.settings.search_shard_max_pages
+    out = []
+    for year, months in site.years.items():
+        if not limit or sum(len(m.articles) for m in months) <= limit:
+            out.append(Shard(str(year), f"{year}/"))
+            continue
+        for month in months:
+            out.extend(_month_shards(month, limit))
+    return out
+
+
+def _month_shards(month: Month, limit: int) -> list[Shard]:
+    name, folder = f"{month.year}-{month.month:02d}", month.url_path
+    if len(month.articles) <= limit:
+        return [Shard(name, folder)]
+    counts = Counter(a.slug[:1] for a in month.articles)
+    groups: list[str] = []
+    size = 0
+    for letter in INITIALS:  # contiguous ranges of letters, each within the limit if it can be
+        if groups and size + counts[letter] <= limit:
+            groups[-1] += letter
+            size += counts[letter]
+        else:
+            groups.append(letter)
+            size = counts[letter]
+    out = [Shard(f"{name}-{g[0]}-{g[-1]}", folder, g) for g in groups if sum(counts[c] for c in g)]
+    if sum(n for letter, n in counts.items() if letter not in INITIALS):
+        out.append(Shard(f"{name}-other", folder, other=True))
+    return out
+
+
+def shard_names(site: Site) -> list[str]:
+    return [shard.name for shard in shards(site)]
 
 
 def bundle_paths(site: Site) -> list[str]:
     """Site-relative folders of the search bundles the search page loads."""
     if not site.settings.search or not site.articles:
         return []
-    return [f"{BUNDLE_ROOT}/{name}/" if name else f"{BUNDLE_ROOT}/" for name in shard_names(site)]
+    return [bundle_of(name) + "/" for name in shard_names(site)]
 
 
 def shards_to_index(site: Site, changed_files: set[str], folder: Path) -> list[str]:
     """Shards whose pages changed, or whose bundle is missing from ``folder``."""
-    names = shard_names(site)
-    if names == [""]:
-        touched = any(f.endswith(".html") for f in changed_files)
-        return [""] if touched or not (folder / BUNDLE_ROOT / "pagefind.js").exists() else []
-    return [name for name in names
-            if not (folder / BUNDLE_ROOT / name / "pagefind.js").exists()
-            or any(f.startswith(name + "/") and f.endswith(".html") for f in changed_files)]
+    pages = [f for f in changed_files if f.endswith(".html")]
+    return [shard.name for shard in shards(site)
+            if not (folder / bundle_of(shard.name) / "pagefind.js").exists()
+            or any(shard.holds(f) for f in pages)]
 
 
-def index(folder: Path, shards: list[str]) -> None:
-    """Run the Pagefind binary over the built site, once per shard that needs it."""
-    for name in shards:
-        glob = f"{name}/**/*.html" if name else "**/*.html"
-        bundle = f"{BUNDLE_ROOT}/{name}" if name else BUNDLE_ROOT
+def index(folder: Path, names: list[str], site: Site) -> None:
+    """Run the Pagefind binary over the built site, once per shard named."""
+    globs = {shard.name: shard.glob for shard in shards(site)}
+    for name in names:
+        glob = globs[name]
+        bundle = bundle_of(name)
         shutil.rmtree(folder / bundle, ignore_errors=True)  # no stale fragments from a past index
         command = [str(get_executable()), "--site", str(folder), "--glob", glob,
                    "--output-subdir", bundle, "--silent"]
@@ -61,14 +124,25 @@ def index(folder: Path, shards: list[str]) -> None:
             raise SearchError(f"Pagefind failed on {bundle}: {done.stderr.strip() or done.stdout.strip()}")
 
 
-def remove_old_shards(folder: Path, site: Site) -> None:
-    """Drop bundles of shards that no longer exist (a year whose articles were all removed)."""
+def old_shards(folder: Path, site: Site) -> list[str]:
+    """Bundle paths (relative to ``folder``) of shards that no longer exist: a year whose
+    articles were all removed, or files left from an unsharded index."""
     root = folder / BUNDLE_ROOT
     wanted = set(shard_names(site))
     if not root.is_dir() or wanted == {""}:
-        return
-    for child in root.iterdir():
-        if child.is_dir() and child.name not in wanted:
-            shutil.rmtree(child)
-        elif child.is_file():  # left from an unsharded index
-            child.unlink()
+        return []
+    return sorted(f"{BUNDLE_ROOT}/{child.name}" for child in root.iterdir()
+                  if child.name not in wanted or not child.is_dir())
+
+
+def remove_old_shards(folder: Path, site: Site) -> list[str]:
+    """Drop the bundles ``old_shards`` names; returns them."""
+    gone = old_shards(folder, site)
+    for rel in gone:
+        target = folder / rel
+        shutil.rmtree(target) if target.is_dir() else target.unlink()
+    return gone
+
+
+def bundle_of(shard: str) -> str:
+    return f"{BUNDLE_ROOT}/{shard}" if shard else BUNDLE_ROOT

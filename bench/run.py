@@ -1,0 +1,404 @@
+"""Benchmark Dateline against Hugo + Pagefind on the same corpus (a script, not a test).
+
+    .venv/bin/python bench/run.py                      # the shared Reuters corpus, once
+    .venv/bin/python bench/run.py --repeat 3           # medians of 3
+    .venv/bin/python bench/run.py --replicate 8 --no-hugo   # ~100k articles, memory bound
+
+Each repeat builds a fresh project in a temporary folder (never in the repo) through four runs:
+cold, no-op, one-edit (one content file changed) and one-new-seed. Every run is a separate
+process, so its peak memory is its own; a sampler adds up the resident memory of the whole
+process tree (Dateline, its fork workers, Pagefind) per stage. Hugo then builds an equivalent
+site from the same content files (layouts for article, taxonomy and list pages), and Pagefind
+indexes Hugo's output; the ratios compare runs measured in the same session.
+"""
+
+from __future__ import annotations
+
+import argparse
+import hashlib
+import json
+import os
+import re
+import shutil
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+from pathlib import Path
+
+REPO = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(REPO))  # run as a script from anywhere: dateline is imported from the repo
+CORPUS = REPO.parent / "shared" / "corpus" / "reuters21578" / "seeds"
+STAGES = ("ingest", "model", "render", "search")
+SCENARIOS = ("cold", "no-op", "one-edit", "new-seed")
+SAMPLE_SECONDS = 0.1
+FIRST_LINE_RE = re.compile(r"^(\s*date\s+)(\d{4})(-\d\d-\d\d)")
+
+
+# ---------------------------------------------------------------- memory of a process tree
+
+def tree_rss(root: int) -> int:
+    """Resident bytes of ``root`` and all its descendants, from /proc."""
+    children: dict[int, list[int]] = {}
+    rss: dict[int, int] = {}
+    for entry in os.listdir("/proc"):
+        if not entry.isdigit():
+            continue
+        try:
+            with open(f"/proc/{entry}/stat") as handle:
+                fields = handle.read().rsplit(")", 1)[1].split()
+        except OSError:
+            continue
+        pid = int(entry)
+        children.setdefault(int(fields[1]), []).append(pid)
+        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
+    total, todo = 0, [root]
+    while todo:
+        pid = todo.pop()
+        total += rss.get(pid, 0)
+        todo.extend(children.get(pid, []))
+    return total
+
+
+class Sampler(threading.Thread):
+    """Peak tree RSS per stage, sampled while the stage runs."""
+
+    def __init__(self) -> None:
+        super().__init__(daemon=True)
+        self.stage = "start"
+        self.peaks: dict[str, int] = {}
+        self.running = True
+
+    def run(self) -> None:
+        while self.running:
+            self.note()
+            time.sleep(SAMPLE_SECONDS)
+
+    def note(self) -> None:
+        used = tree_rss(os.getpid())
+        self.peaks[self.stage] = max(self.peaks.get(self.stage, 0), used)
+
+
+# ---------------------------------------------------------------- one Dateline run (child)
+
+def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
+    out = {}
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            st = os.stat(path)
+            out[os.path.relpath(path, folder)] = (st.st_ino, st.st_mtime_ns, st.st_size)
+    return out
+
+
+def written(before: dict, after: dict, keep: object = lambda rel: True) -> tuple[int, int]:
+    """(files, bytes) new or rewritten between two snapshots."""
+    files = [rel for rel, stamp in after.items() if keep(rel) and before.get(rel) != stamp]
+    return len(files), sum(after[rel][2] for rel in files)
+
+
+def one_run(project: Path) -> dict:
+    """Build ``project`` stage by stage, measuring each; runs in its own process."""
+    import resource
+
+    from dateline import pipeline, search
+    from dateline.config import load_settings
+    from dateline.ingest import ingest
+    from dateline.report import Report
+    from dateline.site import build_site, load_articles
+
+    settings = load_settings(project / "site.toml")
+    report = Report(quiet=True)
+    content, site_dir = settings.path("content"), settings.path("output")
+    before = (snapshot(content), snapshot(site_dir))
+    sampler = Sampler()
+    stats: dict[str, dict] = {s: {"wall": 0.0, "cpu": 0.0} for s in STAGES}
+    clock = {"stage": None, "wall": 0.0, "cpu": 0.0}
+
+    def cpu() -> float:
+        own = resource.getrusage(resource.RUSAGE_SELF)
+        kids = resource.getrusage(resource.RUSAGE_CHILDREN)
+        return own.ru_utime + own.ru_stime + kids.ru_utime + kids.ru_stime
+
+    def enter(stage: str | None) -> None:
+        now, used = time.perf_counter(), cpu()
+        if clock["stage"]:
+            stats[clock["stage"]]["wall"] += now - clock["wall"]
+            stats[clock["stage"]]["cpu"] += used - clock["cpu"]
+        sampler.note()
+        clock.update(stage=stage, wall=now, cpu=used)
+        sampler.stage = stage or "end"
+
+    real_index = search.index
+
+    def timed_index(*args: object, **kwargs: object) -> None:
+        enter("search")
+        real_index(*args, **kwargs)
+        enter("render")
+
+    search.index = timed_index
+    sampler.start()
+    with pipeline.build_lock(settings):
+        enter("ingest")
+        ingest(settings, report)
+        enter("model")
+        site = build_site(load_articles(settings, report), settings)
+        report.counts["articles"] = len(site.articles)
+        enter("render")
+        pipeline.publish(site, report, settings.search)
+        enter(None)
+    sampler.running = False
+    after = (snapshot(content), snapshot(site_dir))
+    stats["ingest"]["written"] = written(before[0], after[0])
+    stats["model"]["written"] = (0, 0)
+    stats["render"]["written"] = written(before[1], after[1], lambda r: not r.startswith("pagefind/"))
+    stats["search"]["written"] = written(before[1], after[1], lambda r: r.startswith("pagefind/"))
+    for stage in STAGES:
+        stats[stage]["rss"] = sampler.peaks.get(stage, 0)
+    return {"stages": stats, "counts": dict(report.counts)}
+
+
+# ---------------------------------------------------------------- running things (parent)
+
+def measured(command: list[str], cwd: Path | None = None) -> dict:
+    """Run a command; its wall, CPU and peak RSS (largest process, and whole tree sampled)."""
+    started = time.perf_counter()
+    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+    peak = {"tree": 0}
+
+    def sample() -> None:
+        while process.poll() is None:
+            peak["tree"] = max(peak["tree"], tree_rss(process.pid))
+            time.sleep(SAMPLE_SECONDS)
+
+    sampler = threading.Thread(target=sample, daemon=True)
+    sampler.start()
+    out = process.stdout.read()
+    err = process.stderr.read()
+    _, status, usage = os.wait4(process.pid, 0)
+    process.returncode = os.waitstatus_to_exitcode(status)
+    sampler.join()
+    if process.returncode != 0:
+        raise RuntimeError(f"{command[0]} failed ({process.returncode}): {err.decode()[-2000:]}")
+    return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
+            "rss": max(usage.ru_maxrss * 1024, peak["tree"]), "stdout": out.decode()}
+
+
+def dateline_run(project: Path) -> dict:
+    done = measured([sys.executable, str(Path(__file__).resolve()), "--child", str(project)])
+    result = json.loads(done["stdout"].strip().splitlines()[-1])
+    result["total"] = {"wall": done["wall"], "cpu": done["cpu"], "rss": done["rss"],
+                       "written": [sum(s["written"][i] for s in result["stages"].values())
+                                   for i in (0, 1)]}
+    return result
+
+
+def replicate(source: Path, copies: int, target: Path) -> Path:
+    """``copies`` x the corpus, each copy with new ids and its dates moved back one more year."""
+    target.mkdir(parents=True, exist_ok=True)
+    files = sorted(source.iterdir())
+    for copy in range(copies):
+        for file in files:
+            raw = file.read_bytes()
+            if copy:
+                text = raw.decode("utf-8", errors="surrogateescape")
+                text = FIRST_LINE_RE.sub(lambda m, back=copy: f"{m[1]}{int(m[2]) - back}{m[3]}",
+                                         text, count=1)
+                raw = text.encode("utf-8", errors="surrogateescape")
+            new_id = hashlib.sha256(f"{copy}:{file.name}".encode()).hexdigest()[:16]
+            (target / f"{copy:02d}_{file.stem.split('_')[0]}_{new_id}.txt").write_bytes(raw)
+    return target
+
+
+def link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:  # another file system
+        shutil.copy2(source, target)
+
+
+def make_project(folder: Path, seeds: Path) -> Path:
+    shutil.rmtree(folder, ignore_errors=True)
+    folder.mkdir(parents=True)
+    local = folder / "seeds"
+    shutil.copytree(seeds, local, copy_function=link_or_copy)
+    (folder / "site.toml").write_text(
+        f'[paths]\ntemplates = "{REPO / "templates"}"\nstatic = "{REPO / "static"}"\n')
+    return folder
+
+
+def edit_one(project: Path) -> None:
+    """Change one word of one article's body, as an editor would."""
+    files = sorted((project / "content").rglob("*.md"))
+    path = files[len(files) // 2]
+    text = path.read_text()
+    path.write_text(text.rstrip("\n") + " (corrected)\n")
+
+
+def new_seed(project: Path, seeds: Path) -> None:
+    first = sorted(seeds.iterdir())[0]
+    raw = first.read_bytes().replace(b" -- ", b" -- Late update: ", 1)
+    name = f"zz_{hashlib.sha256(raw).hexdigest()[:16]}.txt"
+    (project / "seeds" / name).write_bytes(raw)
+
+
+def dateline_scenarios(work: Path, seeds: Path) -> dict[str, dict]:
+    project = make_project(work / "dateline", seeds)
+    out = {"cold": dateline_run(project), "no-op": dateline_run(project)}
+    edit_one(project)
+    out["one-edit"] = dateline_run(project)
+    new_seed(project, seeds)
+    out["new-seed"] = dateline_run(project)
+    return out
+
+
+# ---------------------------------------------------------------- Hugo + Pagefind
+
+HUGO_CONFIG = """baseURL = "http://127.0.0.1:8000/"
+title = "Bench archive"
+languageCode = "en"
+paginate = 50
+disableKinds = ["RSS"]
+[permalinks]
+  posts = "/:year/:month/:slug/"
+[taxonomies]
+  tag = "tags"
+  person = "people"
+  place = "places"
+  organization = "organizations"
+"""
+NAV = ('{{ range $k, $v := .Site.Taxonomies }} '
+       '<a href="{{ (printf "/%s/" $k) | relURL }}">{{ $k }}</a>{{ end }}')
+HUGO_LAYOUTS = {
+    "_default/baseof.html": (
+        '<!doctype html><html lang="en"><head><meta charset="utf-8">\n'
+        "<title>{{ .Title }} | {{ .Site.Title }}</title></head><body>\n"
+        '<nav><a href="{{ "/" | relURL }}">Home</a>' + NAV + "</nav>\n"
+        '<main>{{ block "main" . }}{{ end }}</main><footer>{{ .Site.Title }}</footer></body></html>\n'),
+    "_default/single.html": (
+        '{{ define "main" }}<article data-pagefind-body>\n<h1>{{ .Title }}</h1>'
+        '<p><time datetime="{{ .Date.Format "2006-01-02" }}">{{ .Date.Format "2 January 2006" }}'
+        "</time> {{ .Params.dateline }}</p>\n{{ .Content }}</article>\n"
+        "<aside>{{ range $k, $v := .Site.Taxonomies }}{{ range $.GetTerms $k }}"
+        '<a href="{{ .RelPermalink }}">{{ .LinkTitle }}</a> {{ end }}{{ end }}</aside>\n'
+        '<nav>{{ with .PrevInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }} '
+        '{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>'
+        "{{ end }}\n"),
+    "_default/list.html": (
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ol>\n{{ range (.Paginate .Pages).Pages }}'
+        '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }} '
+        "{{ .Summary }}</li>\n{{ end }}</ol>{{ template \"_internal/pagination.html\" . }}{{ end }}\n"),
+    "_default/terms.html": (
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ul>\n{{ range .Data.Terms.Alphabetical }}'
+        '<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}'
+        "</ul>{{ end }}\n"),
+}
+
+
+def hugo_project(work: Path, content: Path) -> Path:
+    """An equivalent Hugo site over the very content files Dateline built from."""
+    root = work / "hugo"
+    shutil.rmtree(root, ignore_errors=True)
+    (root / "content").mkdir(parents=True)
+    shutil.copytree(content, root / "content" / "posts", copy_function=link_or_copy)
+    (root / "config.toml").write_text(HUGO_CONFIG)
+    for rel, text in HUGO_LAYOUTS.items():
+        (root / "layouts" / rel).parent.mkdir(parents=True, exist_ok=True)
+        (root / "layouts" / rel).write_text(text)
+    return root
+
+
+def pagefind_binary() -> str:
+    from pagefind_bin import get_executable
+
+    return str(get_executable())
+
+
+def hugo_runs(work: Path, content: Path) -> dict[str, dict]:
+    root = hugo_project(work, content)
+    shutil.rmtree(root / "public", ignore_errors=True)
+    hugo = measured(["hugo", "--quiet", "--source", str(root)])
+    pagefind = measured([pagefind_binary(), "--site", str(root / "public"), "--silent"])
+    pages = sum(1 for _ in (root / "public").rglob("*.html"))
+    return {"hugo": hugo | {"pages": pages}, "pagefind": pagefind}
+
+
+# ---------------------------------------------------------------- the report
+
+def median(values: list[float]) -> float:
+    return statistics.median(values) if values else 0.0
+
+
+def print_report(runs: list[dict[str, dict]], hugo: list[dict[str, dict]], articles: int) -> None:
+    print(f"\nDateline: {articles:,} articles, medians of {len(runs)} repeat(s); "
+          "RSS = peak of the whole process tree (sampled) or the largest process, whichever is more")
+    header = (f"{'run':<9} {'stage':<7} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} "
+              f"{'files':>8} {'MB written':>11}")
+    print(header)
+    print("-" * len(header))
+    for scenario in SCENARIOS:
+        for stage in (*STAGES, "total"):
+            def pick(run: dict, stage: str = stage, scenario: str = scenario) -> dict:
+                return run[scenario]["stages"][stage] if stage != "total" else run[scenario]["total"]
+            rows = [pick(r) for r in runs]
+            print(f"{scenario:<9} {stage:<7} {median([r['wall'] for r in rows]):8.2f} "
+                  f"{median([r['cpu'] for r in rows]):8.2f} {median([r['rss'] for r in rows]) / 1e6:12.0f} "
+                  f"{median([r['written'][0] for r in rows]):8.0f} "
+                  f"{median([r['written'][1] for r in rows]) / 1e6:11.1f}")
+        print()
+    counts = runs[-1]["one-edit"]["counts"]
+    print("one-edit counts:", ", ".join(f"{k} {v}" for k, v in counts.items()))
+    print("new-seed counts:", ", ".join(f"{k} {v}" for k, v in runs[-1]["new-seed"]["counts"].items()))
+    if not hugo:
+        return
+    h = {k: median([r["hugo"][k] for r in hugo]) for k in ("wall", "cpu", "rss", "pages")}
+    p = {k: median([r["pagefind"][k] for r in hugo]) for k in ("wall", "cpu", "rss")}
+    print(f"\nHugo {h['pages']:,.0f} pages: {h['wall']:.2f} s wall, {h['cpu']:.2f} s CPU, "
+          f"{h['rss'] / 1e6:.0f} MB peak; Pagefind over it: {p['wall']:.2f} s wall, "
+          f"{p['cpu']:.2f} s CPU, {p['rss'] / 1e6:.0f} MB peak")
+    total = {s: median([r[s]["total"]["wall"] for r in runs]) for s in SCENARIOS}
+    both = h["wall"] + p["wall"]
+    print(f"cold Dateline / (Hugo + Pagefind): {total['cold']:.2f} / {both:.2f} s = "
+          f"{total['cold'] / both:.2f} (target <= 1)")
+    for scenario in ("no-op", "one-edit", "new-seed"):
+        print(f"{scenario} Dateline / Hugo full build: {total[scenario]:.2f} / {h['wall']:.2f} s = "
+              f"{total[scenario] / h['wall']:.3f} (target < 0.1)")
+    rss = median([max(r[s]["total"]["rss"] for s in SCENARIOS) for r in runs])
+    print(f"peak RSS of any Dateline run: {rss / 1e6:.0f} MB (target <= 4000 MB)")
+
+
+def main() -> int:
+    args = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    args.add_argument("--seeds", type=Path, default=CORPUS, help="seed folder (default: shared Reuters)")
+    args.add_argument("--replicate", type=int, default=1, help="N copies with new ids and years")
+    args.add_argument("--repeat", type=int, default=1, help="repeats; medians are printed")
+    args.add_argument("--no-hugo", action="store_true", help="skip the Hugo + Pagefind comparison")
+    args.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one)")
+    args.add_argument("--child", type=Path, help=argparse.SUPPRESS)
+    opts = args.parse_args()
+    if opts.child:
+        print(json.dumps(one_run(opts.child)))
+        return 0
+    hugo_found = shutil.which("hugo") is not None
+    with tempfile.TemporaryDirectory(prefix="dateline-bench-", dir=opts.workdir) as scratch:
+        work = Path(scratch)
+        seeds = opts.seeds if opts.replicate <= 1 else replicate(opts.seeds, opts.replicate, work / "seeds")
+        runs, hugo = [], []
+        for number in range(opts.repeat):
+            runs.append(dateline_scenarios(work, seeds))
+            print(f"repeat {number + 1}: " + ", ".join(
+                f"{s} {runs[-1][s]['total']['wall']:.1f} s" for s in SCENARIOS), flush=True)
+            if hugo_found and not opts.no_hugo:
+                hugo.append(hugo_runs(work, work / "dateline" / "content"))
+                print(f"  hugo {hugo[-1]['hugo']['wall']:.1f} s, pagefind "
+                      f"{hugo[-1]['pagefind']['wall']:.1f} s", flush=True)
+        if not hugo_found and not opts.no_hugo:
+            print("hugo is not installed (apt-get install hugo): no comparison")
+        print_report(runs, hugo, runs[-1]["cold"]["counts"].get("articles", 0))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,146 @@
+"""Incremental builds: after an edit or a new seed, the site equals a cold build of the same
+inputs, file for file and byte for byte; a build renders only what the change reaches."""
+
+from __future__ import annotations
+
+import gzip
+import json
+import re
+import shutil
+from pathlib import Path
+
+from dateline.content import content_files
+from tests.conftest import build_project, write_project
+
+# Small pages and shards, so pagination, month shards and letter-range shards all occur.
+TOML = "per_page = 3\nfeed_entries = 4\n\n[search]\nshard_max_pages = 4\n"
+CITIES = ["GENEVA", "BEIRUT", "LONDON", "PARIS"]
+WORDS = ["alpha", "bravo", "charlie", "delta", "echo", "foxtrot", "golf", "hotel", "india"]
+
+
+def seed_text(number: int, month: int = 3) -> str:
+    day = 1 + number % 27
+    lead = f"{WORDS[number % len(WORDS)].title()} report number {number} from the wire"
+    return (f" date 2017-{month:02d}-{day:02d} {CITIES[number % len(CITIES)]} -- {lead}.\n\n"
+            f"Officials said talks on item {number} would go on. {WORDS[number % 5]} zulu.\n")
+
+
+def seeds(count: int) -> dict[str, str]:
+    return {f"{n:03d}.txt": seed_text(n, month=3 + n % 2) for n in range(count)}
+
+
+# Pagefind is not byte-deterministic: it writes filter values in hash-map order, so two runs on
+# the same pages give filter files with the same bytes in another order, and the hashes naming
+# them differ, in their names, in the .pf_meta that lists them (so its name and bytes) and in
+# pagefind-entry.json. Filter files are compared as byte multisets, the .pf_meta by presence,
+# the entry without its hash. Everything else (page fragments, word indexes) must match exactly.
+UNORDERED = re.compile(r"pagefind/(?:[^/]+/)?filter/[^/]+\.pf_filter$")
+META = re.compile(r"pagefind/(?:[^/]+/)?pagefind\.[^/]+\.pf_meta$")
+
+
+def tree(site: Path) -> dict[str, object]:
+    out: dict[str, object] = {}
+    for path in sorted(site.rglob("*")):
+        rel = path.relative_to(site).as_posix()
+        if path.is_dir():
+            assert any(path.iterdir()), f"empty folder left behind: {rel}"
+            continue
+        data = path.read_bytes()
+        if META.search(rel):
+            out[re.sub(r"_[0-9a-f]+\.pf_", "_*.pf_", rel)] = "present"
+        elif UNORDERED.search(rel):
+            rel = re.sub(r"_[0-9a-f]+\.pf_", "_*.pf_", rel)
+            out.setdefault(rel, [])
+            out[rel].append(sorted(gzip.decompress(data)))  # type: ignore[union-attr]
+        elif rel.endswith("pagefind-entry.json"):
+            entry = json.loads(data)
+            for language in entry["languages"].values():
+                language.pop("hash")
+            out[rel] = entry
+        else:
+            out[rel] = data
+    return out
+
+
+def cold_twin(root: Path, twin: Path) -> Path:
+    """A fresh project with the same seeds and content files as ``root``, built from nothing."""
+    write_project(twin, {}, extra_toml=TOML)
+    shutil.copytree(root / "seeds", twin / "seeds", dirs_exist_ok=True)
+    shutil.copytree(root / "content", twin / "content")
+    build_project(twin)
+    return twin
+
+
+def assert_same_site(root: Path, twin: Path) -> None:
+    ours, cold = tree(root / "_site"), tree(twin / "_site")
+    assert sorted(ours) == sorted(cold)
+    assert [rel for rel in ours if ours[rel] != cold[rel]] == []
+
+
+def set_field(path: Path, name: str, value: str) -> None:
+    """Replace a front matter line whatever the extractor put there."""
+    text = path.read_text()
+    assert re.search(rf"^{name}: .*$", text, re.M)
+    path.write_text(re.sub(rf"^{name}: .*$", f"{name}: {value}", text, count=1, flags=re.M))
+
+
+def edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text()
+    assert old in text
+    path.write_text(text.replace(old, new, 1))
+
+
+def test_edits_and_new_seeds_build_the_same_site_as_a_cold_build(tmp_path):
+    root = write_project(tmp_path / "a", seeds(14), extra_toml=TOML)
+    build_project(root)
+    first, second = content_files(root / "content")[:2]
+
+    # A new person and tag on one article, a new headline on another.
+    set_field(first, "people", "[Jane Roe]")
+    set_field(first, "tags", "[ceasefire]")
+    edit(second, "\ntitle: ", "\ntitle: Amended ")
+    _, report = build_project(root)
+    assert 0 < report.counts["pages rendered"] < 60
+    assert (root / "_site" / "people" / "jane-roe" / "index.html").is_file()
+    assert_same_site(root, cold_twin(root, tmp_path / "b"))
+
+    # The person and tag go again, and a new seed opens a month: pages appear, shift and vanish.
+    set_field(first, "people", "[]")
+    set_field(first, "tags", "[]")
+    (root / "seeds" / "900.txt").write_text(seed_text(900, month=5))
+    _, report = build_project(root)
+    assert not (root / "_site" / "people" / "jane-roe").exists()
+    assert (root / "_site" / "2017" / "05" / "index.html").is_file()
+    assert_same_site(root, cold_twin(root, tmp_path / "c"))
+
+    # A removed article (seed and content file) takes its page, and its place in lists, with it.
+    source = re.search(r"^source: (.+)$", second.read_text(), re.M).group(1)
+    (root / "seeds" / source).unlink()
+    second.unlink()
+    build_project(root)
+    assert_same_site(root, cold_twin(root, tmp_path / "d"))
+
+
+def test_a_one_article_edit_reindexes_only_its_search_shard(tmp_path):
+    root = write_project(tmp_path / "a", seeds(14), extra_toml=TOML)
+    build_project(root)
+    bundles = root / "_site" / "pagefind"
+    assert len([p for p in bundles.iterdir() if p.is_dir()]) > 2  # split by month and letter
+    [target] = [p for p in content_files(root / "content") if "\ntitle: Golf" in p.read_text()]
+    edit(target, "zulu", "yankee")
+    _, report = build_project(root)
+    assert report.counts["search shards indexed"] == 1
+    assert report.counts["pages changed"] == 1
+
+
+def test_a_changed_template_rerenders_every_page_that_uses_it(tmp_path):
+    root = write_project(tmp_path / "a", seeds(6), extra_toml=TOML)
+    templates = tmp_path / "templates"
+    shutil.copytree(Path(__file__).resolve().parent.parent / "templates", templates)
+    toml = (root / "site.toml").read_text()
+    (root / "site.toml").write_text(re.sub(r'templates = "[^"]*"', f'templates = "{templates}"', toml))
+    build_project(root)
+    edit(templates / "base.html", "Skip to content", "Skip to the story")
+    build_project(root)
+    pages = list((root / "_site").rglob("index.html"))
+    assert pages and all("Skip to the story" in p.read_text() for p in pages)
