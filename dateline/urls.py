@@ -26,7 +26,6 @@ def paginated(path: str, page: int) -> str:
     return path if page == 1 else f"{path}page/{page}/"
 
 
-
 def day_pages(days: Iterable[int], per_page: int) -> dict[int, int]:
     """Day of the month -> the page of a paginated month that holds that day's heading.
     ``days`` are the month's articles' days in page order."""
