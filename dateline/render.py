@@ -261,17 +261,23 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
         loader=jinja2.FileSystemLoader(templates),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
+    months: dict[str, dict[int, int]] = {}  # computed once per month, not once per calendar cell
+
+    def day_pages(month: Month) -> dict[int, int]:
+        if month.url_path not in months:
+            months[month.url_path] = urls.day_pages((a.date.day for a in month.articles), settings.per_page)
+        return months[month.url_path]
+
     env.globals.update(
         site=site, settings=settings, kinds=KINDS,
         url=lambda path: urls.page_url(path, settings.base_path),
         absolute_url=lambda path: urls.absolute_url(path, settings.base_url),
         page_url=urls.paginated,
-        day_url=lambda month, day: urls.page_url(urls.day_link(
-            month.url_path, [a.date.day for a in month.articles], day, settings.per_page),
-            settings.base_path),
+        day_url=lambda month, day: urls.page_url(
+            f"{urls.paginated(month.url_path, day_pages(month)[day])}#day-{day}", settings.base_path),
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
         news_article_ld=lambda article: structured.news_article(article, site),
-        person_ld=lambda term: structured.person(term, site))
+        term_ld=lambda term: structured.term_thing(term, site))
     env.filters.update(markdown=markdown_to_html, by_day=by_day,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env

@@ -65,20 +65,25 @@ def news_article(article: Article, site: Site) -> dict:
     return data
 
 
-def person(term: Term, site: Site) -> dict:
-    """schema.org Person for a person's page, with the articles that mention them."""
+def term_thing(term: Term, site: Site) -> dict | None:
+    """schema.org Person, Place or Organization for a term's page, with the articles about it
+    (one page's worth, the newest); tags are keywords, not things, and get none."""
+    if term.kind == "tags":
+        return None
     settings = site.settings
+    url = absolute_url(term.url_path, settings.base_url)
     data = {
         "@context": "https://schema.org",
-        "@type": "Person",
+        "@type": SCHEMA_TYPES[term.kind],
         "name": term.name,
-        "url": absolute_url(term.url_path, settings.base_url),
-        "mainEntityOfPage": absolute_url(term.url_path, settings.base_url),
+        "url": url,
+        "mainEntityOfPage": url,
         "subjectOf": [{"@type": "NewsArticle", "headline": a.title,
                        "datePublished": iso_datetime(a.date, settings.timezone),
                        "url": absolute_url(a.url_path, settings.base_url)}
                       for a in term.articles[: settings.per_page]],
     }
-    if term.roles:
+    if term.kind == "people" and term.roles:
         data["jobTitle"] = term.roles[0]
     return data
+

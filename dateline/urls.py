@@ -3,6 +3,7 @@ at ``/`` and under a GitHub project path such as ``/repo/``."""
 
 from __future__ import annotations
 
+from collections.abc import Iterable
 from urllib.parse import quote
 
 
@@ -25,8 +26,10 @@ def paginated(path: str, page: int) -> str:
     return path if page == 1 else f"{path}page/{page}/"
 
 
-def day_link(month_path: str, days: list[int], day: int, per_page: int) -> str:
-    """The anchor of a day's articles on a paginated month: ``days`` are the month's articles'
-    days in page order, so the day's first article says which page holds its heading."""
-    page = days.index(day) // per_page + 1
-    return f"{paginated(month_path, page)}#day-{day}"
+def day_pages(days: Iterable[int], per_page: int) -> dict[int, int]:
+    """Day of the month -> the page of a paginated month that holds that day's heading.
+    ``days`` are the month's articles' days in page order."""
+    pages: dict[int, int] = {}
+    for index, day in enumerate(days):
+        pages.setdefault(day, index // per_page + 1)
+    return pages

@@ -230,6 +230,17 @@ def test_person_pages_carry_person_json_ld(entity_site):
     assert all(a["@type"] == "NewsArticle" and a["url"].startswith(BASE) for a in ld["subjectOf"])
 
 
+@pytest.mark.parametrize(("path", "kind"), [("places/geneva/", "Place"),
+                                            ("organizations/united-nations/", "Organization")])
+def test_place_and_organization_pages_say_what_they_are(entity_site, path, kind):
+    [ld] = head_of(entity_site / "_site" / path / "index.html").json_ld
+    assert ld["@type"] == kind and ld["url"] == BASE + path and "jobTitle" not in ld
+
+
+def test_tag_pages_claim_no_thing(entity_site):
+    assert head_of(entity_site / "_site" / "tags" / "diplomacy" / "index.html").json_ld == []
+
+
 def test_the_404_page_claims_no_canonical_address(entity_site):
     assert head_of(entity_site / "_site" / "404.html").canonical == []
 

@@ -43,6 +43,8 @@ def vnu_errors(files: list[Path]) -> list[str]:
     done = subprocess.run(["java", "-jar", str(VNU), "--errors-only", "--format", "json",
                            "--also-check-css", "--also-check-svg", *map(str, files)],
                           capture_output=True, text=True, timeout=600, check=False)
+    if done.returncode not in (0, 1):  # 1 means "found errors"; anything else, it did not run
+        pytest.fail(f"the Nu HTML Checker failed: {done.stderr[-2000:]}")
     report = json.loads(done.stderr or done.stdout)
     return [f"{m.get('url', '').split('_site/')[-1]}:{m.get('lastLine', '?')}: {m['message']}"
             for m in report["messages"]]
