@@ -16,7 +16,7 @@ from . import render as render_stage
 from . import search
 from .config import Settings
 from .ingest import ingest
-from .output import link_tree, swap_in, write_atomic
+from .output import link_tree, remove_leftover_temps, swap_in, write_atomic
 from .report import Report
 from .site import Site, build_site, load_articles
 
@@ -59,6 +59,7 @@ def build_lock(settings: Settings) -> Iterator[None]:
 def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: bool = True,
           do_render: bool = True, do_search: bool = True) -> Built | None:
     with build_lock(settings):
+        remove_leftover_temps(settings.path("cache"))  # a killed run's half-written state files
         if do_ingest:
             ingest(settings, report, refresh=refresh)
         if not do_render:
