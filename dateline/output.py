@@ -65,6 +65,7 @@ def write_if_changed(path: Path, data: bytes) -> bool:
 
 def link_tree(source: Path, target: Path) -> None:
     """A copy of ``source`` made of hard links (cheap; files are replaced, never edited in place)."""
+    restore_interrupted_swap(source)
     shutil.rmtree(target, ignore_errors=True)
     if source.is_dir():
         shutil.copytree(source, target, copy_function=os.link)
@@ -80,11 +81,23 @@ def swap_in(staging: Path, live: Path) -> None:
     if _exchange(staging, live):
         shutil.rmtree(staging)
         return
-    old = live.with_name(f".{live.name}.old")  # no atomic exchange here: two quick renames
+    old = _old_twin(live)  # no atomic exchange here: two quick renames
     shutil.rmtree(old, ignore_errors=True)
     os.rename(live, old)
     os.rename(staging, live)
     shutil.rmtree(old)
+
+
+def _old_twin(live: Path) -> Path:
+    return live.with_name(f".{live.name}.old")
+
+
+def restore_interrupted_swap(live: Path) -> None:
+    """A run killed between the two renames of the fallback swap left no live site, only its
+    old twin: put the old site back, so it is served and used as the base of the next build."""
+    old = _old_twin(live)
+    if old.is_dir() and not live.exists():
+        os.rename(old, live)
 
 
 def _exchange(a: Path, b: Path) -> bool:

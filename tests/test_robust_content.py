@@ -114,3 +114,14 @@ def test_a_content_file_that_is_not_utf8_is_named(project):
     _, report = build_project(root)
     [warning] = report.warnings
     assert "not UTF-8 text" in warning and "save it as UTF-8" in warning
+
+
+def test_a_swap_cut_between_its_two_renames_gets_the_old_site_back(tmp_path):
+    from dateline.output import link_tree
+
+    live, staging = tmp_path / "_site", tmp_path / "._site.staging"
+    (tmp_path / "._site.old").mkdir()
+    (tmp_path / "._site.old" / "index.html").write_text("old site")
+    link_tree(live, staging)
+    assert (live / "index.html").read_text() == "old site"
+    assert (staging / "index.html").read_text() == "old site"
