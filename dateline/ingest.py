@@ -26,6 +26,9 @@ from .seeds import SeedError, read_seed, seed_files
 from .slugs import slugify
 
 STATE_FILE = "ingest.json"
+# Present while an ingest runs; found at the start of one, it means the last was killed and may
+# have left temp files in content/ (looking for them every run would cost a walk of the folder).
+RUNNING_MARK = "ingest.running"
 STATE_ENTRY_LEN = 5  # per seed: mtime_ns, size, sha256, id, text key; anything else is re-read
 PACKAGE = Path(__file__).parent
 # Everything that shapes a generated content file: when any of it changes, files refresh.
@@ -69,8 +72,11 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     if not seeds_dir.is_dir():
         report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
         return []
-    if content_dir.is_dir():  # a killed run's temp files would otherwise pile up beside articles
+    running = settings.path("cache") / RUNNING_MARK
+    if running.exists() and content_dir.is_dir():  # the last ingest was killed: tidy up after it
         remove_leftover_temps(content_dir)
+    running.parent.mkdir(parents=True, exist_ok=True)
+    running.touch()
     state_path = settings.path("cache") / STATE_FILE
     state = _load_state(state_path)
     generator = generator_fingerprint(settings)
@@ -105,6 +111,7 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())
+    running.unlink()
     return written
 
 
