@@ -29,7 +29,8 @@ STATE_FILE = "ingest.json"
 # Present while an ingest runs; found at the start of one, it means the last was killed and may
 # have left temp files in content/ (looking for them every run would cost a walk of the folder).
 RUNNING_MARK = "ingest.running"
-STATE_ENTRY_LEN = 5  # per seed: mtime_ns, size, sha256, id, text key; anything else is re-read
+# Per seed: mtime_ns, size, sha256, id, text key, warnings; an entry of another shape is re-read.
+STATE_ENTRY_LEN = 6
 PACKAGE = Path(__file__).parent
 # Everything that shapes a generated content file: when any of it changes, files refresh.
 GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py")
@@ -91,6 +92,9 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
+    for rel, entry in fresh.items():  # said on every run, so --strict means the same on any run
+        for warning in entry[5]:
+            report.warn(f"seeds/{rel}", warning)
     written = []
     for rel, seed, error, kind in parsed:
         if seed is None:
@@ -107,7 +111,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
         path = _place(article, existing.get(seed.id), taken, content_dir, report)
         if path:
             written.append(path)
-        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, text_key(seed)]
+        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, text_key(seed),
+                      list(seed.warnings)]
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())
