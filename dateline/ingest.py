@@ -12,6 +12,7 @@ import hashlib
 import json
 import multiprocessing
 import os
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -50,9 +51,16 @@ def article_from_seed(seed: Seed, settings: Settings) -> Article:
 
 
 def readable_name(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (old Latin-1 file systems) become '?'
-    rather than stopping the YAML writer."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+    """A file name as one line of text: bytes that are not UTF-8 (old Latin-1 file systems) and
+    control characters (a newline) become '?' rather than stopping the YAML writer or splitting
+    a report line in two."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return re.sub(r"[\ufffd\x00-\x1f\x7f]", "?", text)
+
+
+def shown(rel: str) -> str:
+    """How a seed is named in the run's report."""
+    return f"seeds/{readable_name(rel)}"
 
 
 def untitled(seed: Seed) -> str:
@@ -94,19 +102,19 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
     for rel, entry in fresh.items():  # said on every run, so --strict means the same on any run
         for warning in entry[5]:
-            report.warn(f"seeds/{rel}", warning)
+            report.warn(shown(rel), warning)
     written = []
     for rel, seed, error, kind in parsed:
         if seed is None:
-            report.skip(f"seeds/{rel}", error, kind)
+            report.skip(shown(rel), error, kind)
             continue
         first = seen_ids.get(seed.id) or seen_texts.get(text_key(seed))
         if first:
-            report.warn(f"seeds/{rel}", f"same article as seeds/{first}; published once")
+            report.warn(shown(rel), f"same article as {shown(first)}; published once")
             continue
         seen_ids[seed.id] = seen_texts[text_key(seed)] = rel
         for warning in seed.warnings:
-            report.warn(f"seeds/{rel}", warning)
+            report.warn(shown(rel), warning)
         article = article_from_seed(seed, settings)
         path = _place(article, existing.get(seed.id), taken, content_dir, report)
         if path:

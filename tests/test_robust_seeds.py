@@ -24,6 +24,7 @@ BIG = " date 2016-12-13 OSLO -- The long report.\n\n" + ("Word " * 200 + "\n\n")
 SEEDS: dict[str, str | bytes] = {
     "empty.txt": b"",
     "blank.txt": b" \n\t\r\n  ",
+    "line\nbreak.txt": b"",
     "junk.bin": bytes(range(256)) * 8,
     "no date.txt": "Diplomats met in Geneva.\n\nMore.\n",
     "impossible.txt": " date 2016-02-30 GENEVA -- A leap too far.\n",
@@ -46,6 +47,7 @@ SEEDS: dict[str, str | bytes] = {
 SKIPS = {  # file -> the line the user sees
     "empty.txt": "file is empty",
     "blank.txt": "file holds only whitespace",
+    "line?break.txt": "file is empty",
     "junk.bin": "file is binary, not text",
     "no date.txt": "first line is not ' date YYYY-MM-DD DATELINE -- text'",
     "impossible.txt": "date '2016-02-30' does not exist",
@@ -92,7 +94,7 @@ def test_each_bad_seed_gets_one_line_naming_the_file_and_the_problem(bad_archive
 def test_the_summary_and_exit_status_say_what_was_skipped_and_why(bad_archive):
     _, done = bad_archive
     assert done.returncode == 4
-    assert ("8 file(s) skipped, not published: 3 bad date, 2 empty file, 1 binary file, "
+    assert ("9 file(s) skipped, not published: 3 bad date, 3 empty file, 1 binary file, "
             "1 no date line, 1 no text") in done.stdout
     assert f"{len(WARNINGS)} warning(s)" in done.stdout
 
