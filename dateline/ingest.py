@@ -64,7 +64,8 @@ def shown(rel: str) -> str:
 
 
 def untitled(seed: Seed) -> str:
-    return f"{seed.dateline or 'Untitled'}, {seed.date:%d %B %Y}".lstrip("0")
+    """A headline for a seed whose lead gives none: 'GENEVA, 9 December 2016'."""
+    return f"{seed.dateline or 'Untitled'}, {seed.date.day} {seed.date:%B %Y}"
 
 
 @dataclass
@@ -108,19 +109,19 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
         if seed is None:
             report.skip(shown(rel), error, kind)
             continue
-        first = seen_ids.get(seed.id) or seen_texts.get(text_key(seed))
+        key = text_key(seed)
+        first = seen_ids.get(seed.id) or seen_texts.get(key)
         if first:
             report.warn(shown(rel), f"same article as {shown(first)}; published once")
             continue
-        seen_ids[seed.id] = seen_texts[text_key(seed)] = rel
+        seen_ids[seed.id] = seen_texts[key] = rel
         for warning in seed.warnings:
             report.warn(shown(rel), warning)
         article = article_from_seed(seed, settings)
         path = _place(article, existing.get(seed.id), taken, content_dir, report)
         if path:
             written.append(path)
-        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, text_key(seed),
-                      list(seed.warnings)]
+        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())

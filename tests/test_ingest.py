@@ -96,3 +96,18 @@ def test_seed_warnings_are_repeated_on_runs_that_do_not_reread_the_seed(project)
     first, second = run(root), run(root)
     assert first.warnings == second.warnings == [
         "seeds/us.txt: date '12/10/2016' is not YYYY-MM-DD; read as 2016-12-10"]
+
+
+def test_a_lead_that_gives_no_headline_still_gets_one(project, monkeypatch):
+    from types import SimpleNamespace
+
+    from dateline import ingest as ingest_module
+
+    nothing = SimpleNamespace(title=" ", summary="", people=[], roles={}, places=[], organizations=[],
+                              tags=[], contributors=[])
+    monkeypatch.setattr(ingest_module, "extract", lambda seed, settings: nothing)
+    root = project({"dots.txt": " date 2016-12-09 GENEVA -- ...\n\nThe talks went on.\n"})
+    report = run(root)
+    [path] = content_files(root / "content")
+    assert "\ntitle: GENEVA, 9 December 2016\n" in path.read_text()
+    assert report.skipped == []
