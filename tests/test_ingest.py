@@ -111,3 +111,19 @@ def test_a_lead_that_gives_no_headline_still_gets_one(project, monkeypatch):
     [path] = content_files(root / "content")
     assert "\ntitle: GENEVA, 9 December 2016\n" in path.read_text()
     assert report.skipped == []
+
+
+def test_one_headline_for_two_stories_gives_two_stable_urls(project, monkeypatch):
+    from types import SimpleNamespace
+
+    from dateline import ingest as ingest_module
+
+    same = SimpleNamespace(title="Talks in Geneva", summary="", people=[], roles={}, places=[],
+                           organizations=[], tags=[], contributors=[])
+    monkeypatch.setattr(ingest_module, "extract", lambda seed, settings: same)
+    root = project({"a_3333333333333333.txt": STORY, "b_4444444444444444.txt": STORY + "\nOther.\n"})
+    run(root)
+    names = [p.name for p in content_files(root / "content")]
+    assert names == ["talks-in-geneva-444444.md", "talks-in-geneva.md"]
+    run(root, refresh=True)
+    assert [p.name for p in content_files(root / "content")] == names
