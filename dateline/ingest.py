@@ -96,8 +96,7 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     todo, fresh = _changed_seeds(files, seeds_dir, known)
     report.counts["seeds"] = len(files)
     parsed = _parse_all(todo, settings)
-    existing = _existing_content(content_dir)
-    taken = {e.path: i for i, e in existing.items()}
+    existing, taken = _existing_content(content_dir)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
@@ -195,20 +194,26 @@ def _parse_one(job: tuple[str, str, int]) -> Parsed:
         return rel, None, f"cannot read: {err.strerror}", "unreadable file"
 
 
-def _existing_content(root: Path) -> dict[str, _Existing]:
-    found = {}
+def _existing_content(root: Path) -> tuple[dict[str, _Existing], dict[str, str]]:
+    """The content files by article id, and every content path with the id that owns it
+    ('' when no id can be read: no article may take that path)."""
+    found, taken = {}, {}
     for path in content.content_files(root):
+        rel = path.relative_to(root).as_posix()
+        taken[rel] = ""
         text = path.read_text(encoding="utf-8", errors="replace")
         try:
-            article = content.parse_article(text, str(path.relative_to(root)))
+            article = content.parse_article(text, rel)
         except content.ContentError:
             article_id = content.head_id(path)
             if article_id:  # broken YAML is an editor's work in progress: never overwrite it
-                found[article_id] = _Existing(str(path.relative_to(root)), "", "", True)
+                found[article_id] = _Existing(rel, "", "", True)
+                taken[rel] = article_id
             continue
-        found[article.id] = _Existing(article.path, article.slug, article.seed_sha256,
+        found[article.id] = _Existing(rel, article.slug, article.seed_sha256,
                                       content.is_hand_edited(text))
-    return found
+        taken[rel] = article.id
+    return found, taken
 
 
 def _place(article: Article, old: _Existing | None, taken: dict[str, str], root: Path,
