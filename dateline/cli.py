@@ -106,7 +106,7 @@ def _extract(files: list[str], settings) -> int:
     status = 0
     for name in files:
         try:
-            seed = read_seed(name)
+            seed = read_seed(name, max_bytes=settings.max_article_kb * 1024)
         except (SeedError, OSError) as err:
             print(f"{name}: {err}", file=sys.stderr)
             status = FAILED

@@ -13,6 +13,7 @@ import json
 import multiprocessing
 import os
 import pickle
+import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -27,8 +28,12 @@ from .seeds import SeedError, read_seed, seed_files
 from .slugs import slugify
 
 STATE_FILE = "ingest.json"
-STATE_ENTRY_LEN = 5  # per seed: mtime_ns, size, sha256, id, text key; anything else is re-read
 SCAN_FILE = "content-scan.pickle"  # what _existing_content learnt, per file size and mtime
+# Present while an ingest runs; found at the start of one, it means the last was killed and may
+# have left temp files in content/ (looking for them every run would cost a walk of the folder).
+RUNNING_MARK = "ingest.running"
+# Per seed: mtime_ns, size, sha256, id, text key, warnings; an entry of another shape is re-read.
+STATE_ENTRY_LEN = 6
 PACKAGE = Path(__file__).parent
 # Everything that shapes a generated content file: when any of it changes, files refresh.
 GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py")
@@ -48,13 +53,21 @@ def article_from_seed(seed: Seed, settings: Settings) -> Article:
 
 
 def readable_name(name: str) -> str:
-    """A file name as text: bytes that are not UTF-8 (old Latin-1 file systems) become '?'
-    rather than stopping the YAML writer."""
-    return name.encode("utf-8", "surrogateescape").decode("utf-8", "replace").replace("\ufffd", "?")
+    """A file name as one line of text: bytes that are not UTF-8 (old Latin-1 file systems) and
+    control characters (a newline) become '?' rather than stopping the YAML writer or splitting
+    a report line in two."""
+    text = name.encode("utf-8", "surrogateescape").decode("utf-8", "replace")
+    return re.sub(r"[\ufffd\x00-\x1f\x7f]", "?", text)
+
+
+def shown(rel: str) -> str:
+    """How a seed is named in the run's report."""
+    return f"seeds/{readable_name(rel)}"
 
 
 def untitled(seed: Seed) -> str:
-    return f"{seed.dateline or 'Untitled'}, {seed.date:%d %B %Y}".lstrip("0")
+    """A headline for a seed whose lead gives none: 'GENEVA, 9 December 2016'."""
+    return f"{seed.dateline or 'Untitled'}, {seed.date.day} {seed.date:%B %Y}"
 
 
 @dataclass
@@ -71,8 +84,11 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     if not seeds_dir.is_dir():
         report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
         return []
-    if content_dir.is_dir():  # a killed run's temp files would otherwise pile up beside articles
+    running = settings.path("cache") / RUNNING_MARK
+    if running.exists() and content_dir.is_dir():  # the last ingest was killed: tidy up after it
         remove_leftover_temps(content_dir)
+    running.parent.mkdir(parents=True, exist_ok=True)
+    running.touch()
     state_path = settings.path("cache") / STATE_FILE
     state = _load_state(state_path)
     generator = generator_fingerprint(settings)
@@ -82,31 +98,35 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     todo, fresh = _changed_seeds(files, seeds_dir, known)
     report.counts["seeds"] = len(files)
     parsed = _parse_all(todo, settings)
-    existing = _existing_content(content_dir, settings.path("cache") / SCAN_FILE)
-    taken = {e.path: i for i, e in existing.items()}
+    existing, taken = _existing_content(content_dir, settings.path("cache") / SCAN_FILE)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
+    for rel, entry in fresh.items():  # said on every run, so --strict means the same on any run
+        for warning in entry[5]:
+            report.warn(shown(rel), warning)
     written = []
     for rel, seed, error, kind in parsed:
         if seed is None:
-            report.skip(f"seeds/{rel}", error, kind)
+            report.skip(shown(rel), error, kind)
             continue
-        first = seen_ids.get(seed.id) or seen_texts.get(text_key(seed))
+        key = text_key(seed)
+        first = seen_ids.get(seed.id) or seen_texts.get(key)
         if first:
-            report.warn(f"seeds/{rel}", f"same article as seeds/{first}; published once")
+            report.warn(shown(rel), f"same article as {shown(first)}; published once")
             continue
-        seen_ids[seed.id] = seen_texts[text_key(seed)] = rel
+        seen_ids[seed.id] = seen_texts[key] = rel
         for warning in seed.warnings:
-            report.warn(f"seeds/{rel}", warning)
+            report.warn(shown(rel), warning)
         article = article_from_seed(seed, settings)
         path = _place(article, existing.get(seed.id), taken, content_dir, report)
         if path:
             written.append(path)
-        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, text_key(seed)]
+        fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())
+    running.unlink()
     return written
 
 
@@ -176,22 +196,24 @@ def _parse_one(job: tuple[str, str, int]) -> Parsed:
         return rel, None, f"cannot read: {err.strerror}", "unreadable file"
 
 
-def _existing_content(root: Path, cache_path: Path) -> dict[str, _Existing]:
-    """Every content file's id, slug and edited state. Parsing 10^4 files' YAML takes seconds,
-    so files whose size and mtime are unchanged since the last run come from a cache."""
+def _existing_content(root: Path, cache_path: Path) -> tuple[dict[str, _Existing], dict[str, str]]:
+    """The content files by article id, and every content path with the id that owns it
+    ('' when no id can be read: no article may take that path). Parsing 10^4 files' YAML takes
+    seconds, so files whose size and mtime are unchanged since the last run come from a cache."""
     cache = _load_scan(cache_path)
-    fresh, found = {}, {}
+    fresh, found, taken = {}, {}, {}
     for path in content.content_files(root):
-        rel = str(path.relative_to(root))
+        rel = path.relative_to(root).as_posix()
         key = _stat_key(path)
         cached = cache.get(rel)
-        entry = cached[1] if cached and cached[0] == key else _scan_one(path, root)
+        entry = cached[1] if cached and cached[0] == key else _scan_one(path, rel)
         fresh[rel] = (key, entry)
+        taken[rel] = entry[0] if entry else ""
         if entry:
             found[entry[0]] = entry[1]
     cache_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
-    return found
+    return found, taken
 
 
 def _load_scan(path: Path) -> dict:
@@ -201,17 +223,16 @@ def _load_scan(path: Path) -> dict:
         return {}
 
 
-def _scan_one(path: Path, root: Path) -> tuple[str, _Existing] | None:
+def _scan_one(path: Path, rel: str) -> tuple[str, _Existing] | None:
     text = path.read_text(encoding="utf-8", errors="replace")
     try:
-        article = content.parse_article(text, str(path.relative_to(root)))
+        article = content.parse_article(text, rel)
     except content.ContentError:
         article_id = content.head_id(path)
         if article_id:  # broken YAML is an editor's work in progress: never overwrite it
-            return article_id, _Existing(str(path.relative_to(root)), "", "", True)
+            return article_id, _Existing(rel, "", "", True)
         return None
-    return article.id, _Existing(article.path, article.slug, article.seed_sha256,
-                                 content.is_hand_edited(text))
+    return article.id, _Existing(rel, article.slug, article.seed_sha256, content.is_hand_edited(text))
 
 
 def _place(article: Article, old: _Existing | None, taken: dict[str, str], root: Path,

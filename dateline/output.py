@@ -71,6 +71,7 @@ def link_tree(source: Path, target: Path, spare: Path | None = None,
     when ``spare`` (the site ``swap_in`` kept from the build before) is given with ``lag``, the
     (files, folders) that differ between it and ``source``, only those are brought up to date.
     """
+    restore_interrupted_swap(source)
     shutil.rmtree(target, ignore_errors=True)
     if spare is not None and lag is not None and spare.is_dir() and source.is_dir():
         os.rename(spare, target)
@@ -118,7 +119,7 @@ def swap_in(staging: Path, live: Path, keep_old: Path | None = None) -> None:
     if _exchange(staging, live):
         _retire(staging, keep_old)
         return
-    old = live.with_name(f".{live.name}.old")  # no atomic exchange here: two quick renames
+    old = _old_twin(live)  # no atomic exchange here: two quick renames
     shutil.rmtree(old, ignore_errors=True)
     os.rename(live, old)
     os.rename(staging, live)
@@ -131,6 +132,18 @@ def _retire(old_site: Path, keep_old: Path | None) -> None:
         return
     shutil.rmtree(keep_old, ignore_errors=True)
     os.rename(old_site, keep_old)
+
+
+def _old_twin(live: Path) -> Path:
+    return live.with_name(f".{live.name}.old")
+
+
+def restore_interrupted_swap(live: Path) -> None:
+    """A run killed between the two renames of the fallback swap left no live site, only its
+    old twin: put the old site back, so it is served and used as the base of the next build."""
+    old = _old_twin(live)
+    if old.is_dir() and not live.exists():
+        os.rename(old, live)
 
 
 def _exchange(a: Path, b: Path) -> bool:

