@@ -25,17 +25,21 @@ APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b"
 SAID_AFTER_RE = re.compile(r"^\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
                            r"(?=.{0,30}\b(?:he|his|him|she|her)\b)")
 SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
-SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told|by|with|asked)\s+$")
+SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told)\s+$")
 # "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
 ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|governor|"
-                            r"leader|head|chief|analyst|economist|official|executive|treasurer|manager),?\s+$")
+                            r"leader|head|chief|analyst|economist|official|executive|treasurer|(?<!lead )manager),?\s+$")
 # "fibre firm American Enka", "association UKASTA": a lowercase kind of organization before a name.
 ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|brokerage|"
                            r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
-                           r"organisation|organization|federation|union|manager|insurer|utility)\s+$")
+                           r"organisation|organization|federation|union|lead manager|co-manager|insurer|utility)\s+$")
 # "a Woodinville, Wash., company": a town followed by its state.
 STATE_AFTER_RE = re.compile(r"^,\s(" + "|".join(re.escape(a) for a in lx.US_STATE_ABBR) + r")\.,?\s")
-SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|by|wrote|asked)\s*)$")
+SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|asked)\s*)$")
+# ", a Hong Kong daily", ", owners of the ferry": an appositive that describes an organization.
+ORG_APPOSITIVE_RE = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:owners?|operators?|makers?|"
+                               r"parent|subsidiary|unit|daily|newspaper|company|firm|group|bank|agency|"
+                               r"manufacturer|producer|broker|brokerage|insurer|carrier|airline)\b")
 
 
 @dataclass
@@ -161,6 +165,8 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(PLACE, place)]
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
         return _split(tokens, after, before)
+    if ORG_APPOSITIVE_RE.match(after):
+        return [Mention(ORG, name)]
     if ppl.plausible_name(tokens) and (APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
                                        or SAID_BEFORE_RE.search(before) or ROLE_BEFORE_RE.search(before)):
         return [Mention(PERSON, name, cue=True)]
@@ -203,6 +209,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         right_kind = classify(right, after, " ") if right else []
         if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
             return [*left_kind, *right_kind]
+        if right and right[-1] in lx.CORPORATE_SUFFIXES and len(right) <= 2:
+            return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Louis Harris and Assoc Inc"
         if left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1 and right[0] not in lx.CORPORATE_SUFFIXES:
             return [*left_kind, Mention(ORG, right[0])]  # "Video Affiliates Inc and Citicorp"
         org = orgs.org_in_run(tokens, after)

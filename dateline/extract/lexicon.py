@@ -41,7 +41,7 @@ Fisheries Environment Communications Culture Tourism Development Social Welfare 
 Intelligence Staff Armed Forces General Federal Reserve Board Central Bank National Council Cabinet Joint
 Chiefs Exchange Commission Minister Ministers Department Office Affairs House Senate Committee Relations
 Ways Means Banking Appropriations Judiciary Armed Services Navy Army Air Force Marine Corps Supreme Court
-Company Corporation Group""")
+Company Corporation Group Exchequer""")
 HONORIFICS = words("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Sir Dame Mme Herr Messrs Messrs.")
 CORPORATE_SUFFIXES = words("""Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Company Ltd Ltd.
 Limited Plc PLC plc LLC LP L.P. L.P AG SA S.A. NV N.V. BV SpA GmbH KK AB ASA Oyj Bhd Berhad Pty Bancorp

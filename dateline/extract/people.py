@@ -58,7 +58,7 @@ def name_tail(tokens: list[str]) -> list[str]:
     # "Denis Bra Kanon": a common word inside a name, when a given name opens it.
     start = len(tokens) - len(tail)
     for i in range(start - 1, max(start - 3, -1), -1):
-        if tokens[i] in lx.given_names() and all(
+        if (tokens[i] in lx.given_names() or INITIAL_RE.match(tokens[i])) and all(
                 t.lower() in lx.common_words() and t[0].isupper() and not is_title(t)
                 and t not in lx.DEPARTMENT_WORDS for t in tokens[i + 1:start]):
             tail = tokens[i:]
