@@ -41,6 +41,6 @@ def extract(seed: Seed, settings: ExtractSettings | None = None) -> Extraction:
         roles=found.roles,
         places=found.places,
         organizations=found.organizations,
-        tags=tags(seed, found.place_mentions, settings),
+        tags=tags(seed, found.place_mentions, settings, found.organizations, found.roles),
         contributors=contributors,
     )

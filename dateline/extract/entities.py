@@ -18,6 +18,9 @@ from . import people as ppl
 from . import places as plc
 from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
+# "Milwaukee-based", "state-owned": compounds whose capitalised head names a place or an organization.
+COMPOUND_TAILS = frozenset({"based", "owned", "led", "backed", "born", "run", "made", "controlled", "held",
+                            "registered", "listed", "bound", "area"})
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
 # "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
 APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b")
@@ -100,8 +103,8 @@ def _pieces(tokens: list[str]) -> list[list[str]]:
         if token in lx.MONTHS or token in lx.WEEKDAYS:
             out.append([])
         elif "-" in token and token.rsplit("-", 1)[1].islower() and not token.startswith(("al-", "el-")):
-            head = token.rsplit("-", 1)[0]
-            if plc.lookup(head) or orgs.known(head):
+            head, tail = token.rsplit("-", 1)
+            if tail in COMPOUND_TAILS and (plc.lookup(head) or orgs.known(head)):
                 out.append([head])  # "Milwaukee-based": the place is named; "Semi-annual" is nothing
             out.append([])
         else:
@@ -328,7 +331,7 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
         roles=roles,
         places=[p for p in places if p not in drop],
         organizations=[o for o in organizations if o not in set(settings.not_organizations)],
-        place_mentions=[m.name for m in mentions if m.kind == PLACE],
+        place_mentions=[*dateline, *(m.name for m in mentions if m.kind == PLACE)],
     )
 
 

@@ -122,10 +122,17 @@ class Gazetteer:
 
     places: dict[str, tuple[str, str]]
     countries: frozenset[str]
-    us_state_abbreviations: dict[str, str]
+    continents: dict[str, str]  # country -> continent ("Syria" -> "Asia")
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self.places.get(name)
+
+
+CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America", "OC": "Oceania",
+              "SA": "South America"}
+HISTORIC_CONTINENTS = {"Soviet Union": "Europe", "West Germany": "Europe", "East Germany": "Europe",
+                       "Yugoslavia": "Europe", "Czechoslovakia": "Europe", "Zaire": "Africa",
+                       "North Yemen": "Asia", "South Yemen": "Asia", "Palestinian Territories": "Asia"}
 
 
 # Postal-era abbreviations used in US datelines ("BOCA RATON, Fla.").
@@ -210,4 +217,6 @@ def gazetteer() -> Gazetteer:
                 continue
             best[name] = pop
             places[name] = (unidecode(name), country)  # as news writes it: "Frankfurt", "Montreal"
-    return Gazetteer(places, frozenset(c for _, c in places.values() if c), {})
+    continents = {country_name[code]: CONTINENTS.get(c["continentcode"], "") for code, c in countries.items()}
+    continents.update(HISTORIC_CONTINENTS)
+    return Gazetteer(places, frozenset(c for _, c in places.values() if c), continents)

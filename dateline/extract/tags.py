@@ -66,8 +66,23 @@ def tag_key(tag: str) -> str:
     return re.sub(r"[^a-z0-9]", "", tag.lower())
 
 
-def tags(seed: Seed, places: list[str], settings: ExtractSettings) -> list[str]:
-    """3 to ``settings.max_tags`` topics: cue words counted, the lead counting double."""
+# Countries news groups as the Middle East rather than by continent.
+MIDDLE_EAST = frozenset({"Syria", "Iraq", "Iran", "Israel", "Lebanon", "Jordan", "Saudi Arabia", "Kuwait", "Bahrain",
+                         "Qatar", "United Arab Emirates", "Oman", "Yemen", "North Yemen", "South Yemen", "Egypt",
+                         "Palestinian Territories"})
+GOVERNMENT_BODIES = frozenset({"Department", "Ministry", "Treasury", "Government", "Senate", "Congress", "Parliament",
+                               "Cabinet", "Commission", "Fed", "Reserve", "Bundesbank", "Diet"})
+GOVERNMENT_ROLES = ("President", "Minister", "Secretary", "Chancellor", "Premier", "Sen.", "Senator", "Rep.",
+                    "Gov.", "Governor", "King", "Ambassador", "Mayor")
+
+
+def tags(seed: Seed, places: list[str], settings: ExtractSettings,
+         organizations: list[str] = (), roles: dict[str, str] | None = None) -> list[str]:
+    """3 to ``settings.max_tags`` topics: cue words counted, the lead counting double.
+
+    A thin article (few topic cues, e.g. a results table) is filled up to three with its main
+    country, that country's region, and the kind of news (company news, government).
+    """
     scores: dict[str, float] = {}
     if seed.paragraphs:
         _count(seed.paragraphs[0], scores, 2.0)
@@ -79,9 +94,29 @@ def tags(seed: Seed, places: list[str], settings: ExtractSettings) -> list[str]:
         adjective = next((d for d, c in lx.demonyms().items() if c == country and not d.endswith("s")), "")
         if adjective:
             picked[picked.index("civil war")] = f"{adjective} civil war"
-    if len(picked) < MIN_TAGS and country:
-        picked.append(country)  # a thin article is still browsable by its country
+    for extra in (country, _region(country), *_kinds(organizations, roles or {})):
+        if len(normalize(picked, settings)) >= MIN_TAGS:
+            break
+        if extra and extra not in picked:
+            picked.append(extra)
     return normalize(picked, settings)[: max(settings.max_tags, 0)]
+
+
+def _region(country: str) -> str:
+    if country in MIDDLE_EAST:
+        return "Middle East"
+    return lx.gazetteer().continents.get(country, "")
+
+
+def _kinds(organizations: list[str], roles: dict[str, str]) -> list[str]:
+    """The kind of news, from who is in it: companies, governments."""
+    out = []
+    if any(o.split()[-1] in lx.CORPORATE_SUFFIXES for o in organizations):
+        out.append("company news")
+    if any(any(r in role for r in GOVERNMENT_ROLES) for role in roles.values()) or any(
+            w in GOVERNMENT_BODIES for o in organizations for w in o.split()):
+        out.append("government")
+    return out
 
 
 def _main_country(place_mentions: list[str]) -> str:
