@@ -26,12 +26,11 @@ TRAILING_SAID_RE = re.compile(r",\s+(?:[^,\"]{0,60}?\s+)?(?:said|says|reported|a
                               r"(?:\s+(?:on\s+)?(?:today|yesterday|\w+day))?\.?$")
 TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?(?:President|Prime Minister|Minister|Secretary|Chancellor|"
                        r"Governor|Gov\.|Sen\.|Rep\.|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier)\s+")
-WIRE_WORDS = [(re.compile(r"\b(\d[\d.,/-]*) (mln|bln) dlrs?\b"), lambda m: f"${m[1]} {'million' if m[2] == 'mln' else 'billion'}"),
-              (re.compile(r"\bmln\b"), "million"), (re.compile(r"\bbln\b"), "billion"),
-              (re.compile(r"\bdlrs?\b", re.IGNORECASE), "dollars"), (re.compile(r"\bpct\b"), "percent"),
-              (re.compile(r"\bstg\b"), "sterling"), (re.compile(r"\bcts\b"), "cents"),
-              (re.compile(r"\bshr\b", re.IGNORECASE), "share"), (re.compile(r"\bqtly\b", re.IGNORECASE), "quarterly"),
-              (re.compile(r"\bdiv\b"), "dividend"), (re.compile(r"\brevs\b", re.IGNORECASE), "revenues")]
+# Wire abbreviations and what a reader would write; "57 mln dlr" becomes "$57 million".
+WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollars", "dlrs": "dollars", "pct": "percent",
+              "stg": "sterling", "cts": "cents", "shr": "share", "qtly": "quarterly", "qtrly": "quarterly",
+              "div": "dividend", "revs": "revenues"}
+WIRE_RE = re.compile(r"\b(?:(\d[\d.,/-]*) (mln|bln) dlrs?|(" + "|".join(WIRE_WORDS) + r"))\b", re.IGNORECASE)
 # Boundaries to cut at, strongest first, each with the least share of the limit a cut must keep.
 BOUNDARIES = [(re.compile(p), keep) for p, keep in (
     (r";\s", 0.45), (r"\s--\s", 0.45), (r",\s+(?:but|while|although|as|after|because)\s", 0.45), (r",\s", 0.45),
@@ -94,9 +93,14 @@ def _speaker(who: str) -> str:
 
 def spell_out(text: str) -> str:
     """Wire abbreviations a reader would not use: mln, dlrs, pct."""
-    for pattern, word in WIRE_WORDS:
-        text = pattern.sub(word, text)
+    text = WIRE_RE.sub(_spelled, text)
     return text[:1].upper() + text[1:]
+
+
+def _spelled(m: re.Match[str]) -> str:
+    if m[1]:
+        return f"${m[1]} {'million' if m[2].lower() == 'mln' else 'billion'}"
+    return WIRE_WORDS[m[3].lower()]
 
 
 def cut(text: str, limit: int) -> str:

@@ -65,9 +65,16 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
     for m in RUN_RE.finditer(paragraph):
         start, end = m.span()
         before = paragraph[max(0, start - 40):start]
-        runs.extend(_split_run([t.rstrip(",") for t in m.group(0).split()], bool(SENTENCE_END_BEFORE_RE.search(before)),
+        runs.extend(_split_run([t.rstrip(",") for t in m.group(0).split()], _opens_sentence(before),
                                before, paragraph[end:end + 40], index, base + start))
     return runs
+
+
+def _opens_sentence(before: str) -> bool:
+    """Nothing before the run, or a sentence end, a colon, a quote or a bracket."""
+    last = before.rstrip()[-2:]
+    return not last or last[-1] in "\"\u201c([-:;!?" or (last[-1] == "." and last[:1] != ".") or (
+        last[-1] in "'\"\u201d)" and last[:1] in ".!?")
 
 
 def _split_run(tokens: list[str], sentence_start: bool, before: str, after: str,
