@@ -276,7 +276,7 @@ def _employer(head: list[str]) -> str | None:
 
 
 def _single(word: str, after: str, before: str = "") -> list[Mention]:
-    known = orgs.known(word)
+    known = orgs.known(word) or (orgs.known(word + "'s") if after.startswith("'s") or after[:1] != "'" else None)
     if known:
         return [Mention(ORG, known)]
     if word in lx.demonyms():

@@ -78,8 +78,8 @@ def norm(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """People match on first and last word: "Ivan F. Boesky" is "Ivan Boesky"."""
-    words = norm(name).split()
+    """People match on first and last word: "Ivan F. Boesky" is "Ivan Boesky" ("Jr." aside)."""
+    words = [w for w in norm(name).split() if w not in ("jr", "sr", "ii", "iii", "iv")]
     return f"{words[0]} {words[-1]}" if len(words) > 1 else (words[0] if words else "")
 
 

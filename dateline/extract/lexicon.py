@@ -32,7 +32,8 @@ FUNCTION_WORDS = words("""The A An This That These Those It Its He She They We I
 But And Or Nor If When While Although Though As At By For From In Into Of On Onto To With Without
 After Before Since Until During Under Over Between Among About Against Through Also However Meanwhile
 There Here Where What Which Who Whom Whose Why How Some Many Most Much More Few All Any Each Every
-No Not Only Even Still Yet Just So Then Than Both Either Neither""")
+No Not Only Even Still Yet Just So Then Than Both Either Neither
+Dlr Dlrs Mln Bln Pct Stg Cts Shr Shrs Revs Qtr Qtly Avg Oper Net""")
 # Words naming government branches that sit between a title and a name ("Secretary of State John Kerry").
 DEPARTMENT_WORDS = words("""State Finance Defense Defence Agriculture Trade Commerce Energy Labor Labour
 Interior Justice Health Education Transportation Transport Treasury Foreign Affairs Economy Economic Economics

@@ -7,6 +7,8 @@ import re
 from . import lexicon as lx
 from .lexicon import words
 
+# Country abbreviations written before a body's name as a modifier ("U.S. Interstate Commerce Commission").
+COUNTRY_PREFIXES = frozenset({"U.S.", "U.K.", "UK", "US"})
 ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,7}$")
 # Small words skipped when an acronym is formed from a name's initials.
 _SKIP = words("of for the and & in on at to de du la le des")
@@ -36,7 +38,7 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
     if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
         return " ".join(tokens)
     if len(tokens) > 1 and any(t in kinds for t in tokens[1:-1]) and tokens[-1] not in lx.CONNECTORS:
-        return " ".join(tokens)
+        return clean(" ".join(tokens))
     cue = after.lstrip(" ,").split(" ", 1)[0].lower().rstrip(".,;:")
     if cue in lx.ORG_CUES and tokens[-1] not in lx.demonyms():
         return " ".join(tokens)
@@ -46,7 +48,8 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
 def clean(name: str) -> str:
     """'U.S. Interstate Commerce Commission' -> 'Interstate Commerce Commission': the country
     abbreviation is a modifier, not part of the name."""
-    return name[5:] if name.startswith("U.S. ") and len(name.split()) > 2 else name
+    head = name.split(" ", 1)[0]
+    return name[len(head) + 1:] if head in COUNTRY_PREFIXES and len(name.split()) > 2 else name
 
 
 def initials(name: str) -> str:

@@ -100,11 +100,11 @@ def looks_like_person(tokens: list[str]) -> bool:
     """A run that reads as a name without any cue: a known given name or an initial first."""
     if not 2 <= len(tokens) <= 4:
         return False
-    if not all(name_like(t, last=i == len(tokens) - 1 or tokens[-1] in SUFFIXES)
-               for i, t in enumerate(tokens)):
+    last_core = max((i for i, t in enumerate(tokens) if t not in SUFFIXES), default=-1)
+    if not all(name_like(t, last=i >= last_core) for i, t in enumerate(tokens)):
         return False
-    if tokens[0] in lx.given_names():
-        return True
+    if tokens[0] in lx.given_names() or INITIALS_RE.match(tokens[0]):
+        return True  # "James Baker", "S.Q. Groover"
     # "A. William Reynolds", "Paul A. Volcker": an initial beside a capitalised word.
     return any(INITIAL_RE.match(t) for t in tokens[:-1]) and any(t in lx.given_names() for t in tokens)
 
@@ -113,6 +113,11 @@ def plausible_name(tokens: list[str]) -> bool:
     """A run that can be a name when the context says it is one ("said X", a title)."""
     return 1 <= len(tokens) <= 4 and all(
         name_like(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens))
+
+
+def core(name: str) -> list[str]:
+    """The words of a name without "Jr."/"III"."""
+    return [w for w in name.split() if w not in SUFFIXES]
 
 
 def surname(name: str) -> str:
@@ -140,14 +145,17 @@ def unify(names: list[str]) -> dict[str, str]:
             by_surname.pop(name)
             mapping[name] = next(iter(firsts[name]))
     for group in by_surname.values():
-        full = sorted({n for n in group if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
+        full = sorted({n for n in group if len(core(n)) > 1}, key=lambda n: (-len(n.split()), -len(n)))
         people: list[str] = []
         for name in full:
             if not any(_same_person(name, other) for other in people):
                 people.append(name)
         for name in group:
-            if len(name.split()) == 1:
-                mapping[name] = people[0] if len(people) == 1 else ("" if people else name)
+            if len(core(name)) == 1:
+                # "Noland III" joins the one full name with the same suffix; "Baker" the one Baker.
+                suffix = set(name.split()) & SUFFIXES
+                fits = [p for p in people if suffix <= set(p.split())]
+                mapping[name] = fits[0] if len(fits) == 1 else ("" if people else name)
             else:
                 mapping[name] = next(p for p in people if _same_person(name, p))
     return mapping
@@ -156,4 +164,6 @@ def unify(names: list[str]) -> dict[str, str]:
 def _same_person(short: str, full: str) -> bool:
     """'Paul Volcker' and 'Paul A. Volcker': same first and last words."""
     a, b = short.split(), full.split()
+    if (set(a) & SUFFIXES) and (set(b) & SUFFIXES) and (set(a) & SUFFIXES) != (set(b) & SUFFIXES):
+        return False  # "Lloyd U. Noland Jr." and "Lloyd U. Noland III" are father and son
     return a[0] == b[0] and surname(short) == surname(full) or short == full

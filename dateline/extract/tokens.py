@@ -96,7 +96,7 @@ def _split_run(tokens: list[str], sentence_start: bool, before: str, after: str,
 
 def _company_follows(tokens: list[str], i: int) -> bool:
     """"Vernell's Fine Candies Inc", "Lloyd's of London": the possessive is part of a name."""
-    return tokens[-1].rstrip(".") in _SUFFIXES and len(tokens) - i <= 4
+    return any(t.rstrip(".") in _SUFFIXES for t in tokens[i + 1:i + 5])
 
 
 _SUFFIXES = words("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank")
