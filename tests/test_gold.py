@@ -81,3 +81,12 @@ def test_reuters_manifest_held_out():
         if row["orgs"]:
             scores["organizations"].add(ev.set_score(ev.reuters_orgs(got.organizations), set(row["orgs"])))
     _check(scores, MANIFEST_FLOOR)
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_every_tenth_corpus_article_extracts_within_limits():
+    """No crash on real wire text, and the shape editors rely on: 1-8 tags, short titles."""
+    for path in sorted((CORPUS / "seeds").glob("*.txt"))[::10]:
+        got = extract(read_seed(path))
+        assert len(got.title) <= 91 and len(got.summary) <= 300, path.name
+        assert len(got.tags) <= 8 and len(set(got.people)) == len(got.people), path.name

@@ -51,19 +51,24 @@ def sentences(text: str) -> list[str]:
 
 def headline(seed: Seed) -> str:
     """A headline of at most ~90 characters from the lead's first sentence."""
-    lead = _clean(seed.paragraphs[0]) if seed.paragraphs else ""
-    first = sentences(lead)[0] if lead else ""
-    return cut(spell_out(as_headline(first)), MAX_TITLE)
+    return title_and_summary(seed)[0]
 
 
 def summary(seed: Seed) -> str:
     """The lead's first sentence or two, at most ~300 characters."""
+    return title_and_summary(seed)[1]
+
+
+def title_and_summary(seed: Seed) -> tuple[str, str]:
+    """Both at once: the lead is cleaned and split into sentences one time."""
+    parts = sentences(_clean(seed.paragraphs[0])) if seed.paragraphs else []
+    title = cut(spell_out(as_headline(parts[0])), MAX_TITLE) if parts else ""
     picked = ""
-    for sentence in sentences(_clean(seed.paragraphs[0]) if seed.paragraphs else ""):
+    for sentence in parts:
         if picked and len(picked) + len(sentence) + 1 > MAX_SUMMARY:
             break
         picked = f"{picked} {sentence}".strip()
-    return shorten(picked, MAX_SUMMARY)
+    return title, shorten(picked, MAX_SUMMARY)
 
 
 def _clean(text: str) -> str:

@@ -100,7 +100,7 @@ def looks_like_person(tokens: list[str]) -> bool:
     """A run that reads as a name without any cue: a known given name or an initial first."""
     if not 2 <= len(tokens) <= 4:
         return False
-    last_core = max((i for i, t in enumerate(tokens) if t not in SUFFIXES), default=-1)
+    last_core = len(tokens) - 2 if tokens[-1] in SUFFIXES else len(tokens) - 1
     if not all(name_like(t, last=i >= last_core) for i, t in enumerate(tokens)):
         return False
     if tokens[0] in lx.given_names() or INITIALS_RE.match(tokens[0]):
@@ -157,7 +157,7 @@ def unify(names: list[str]) -> dict[str, str]:
                 fits = [p for p in people if suffix <= set(p.split())]
                 mapping[name] = fits[0] if len(fits) == 1 else ("" if people else name)
             else:
-                mapping[name] = next(p for p in people if _same_person(name, p))
+                mapping[name] = next((p for p in people if _same_person(name, p)), name)
     return mapping
 
 

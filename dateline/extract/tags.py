@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import string
 from collections import Counter
 from functools import lru_cache
 
@@ -13,15 +14,14 @@ from . import lexicon as lx
 MIN_TAGS = 3
 
 
-WORD_RE = re.compile(r"[a-z][a-z0-9]*")
 
 
 @lru_cache(maxsize=1)
-def _cues() -> tuple[dict[str, str], dict[str, str], tuple[int, ...], re.Pattern[str]]:
-    """(word -> tag, word prefix -> tag, prefix lengths, one regex for the multi-word cues).
+def _cues() -> tuple[dict[str, str], dict[str, str], tuple[int, ...], frozenset[str]]:
+    """(word or phrase -> tag, word prefix -> tag, prefix lengths, first words of phrases).
 
-    Single words are counted once per distinct word and looked up in dicts; only the few
-    phrases go through a regex. Ten times faster than one big regex, and the whole archive is
+    Words are counted once per distinct word and looked up in dicts; phrases are looked up only
+    where their first word occurs. Ten times faster than one big regex, and the whole archive is
     read on every cold build.
     """
     exact: dict[str, str] = {}
@@ -32,18 +32,18 @@ def _cues() -> tuple[dict[str, str], dict[str, str], tuple[int, ...], re.Pattern
         for cue in (c.strip() for c in cues.split(",") if c.strip()):
             if cue.endswith("*"):
                 prefix.setdefault(cue[:-1], tag.strip())
-            elif " " in cue or "-" in cue:
+            elif len(_phrase_key(cue).split()) > 1:
                 key = _phrase_key(cue)
                 exact.setdefault(key, tag.strip())
                 phrases.append(key)
             else:
-                exact.setdefault(cue, tag.strip())
-    body = "|".join(re.escape(p).replace(r"\ ", r"[\s-]+") for p in sorted(set(phrases), key=len, reverse=True))
-    return exact, prefix, tuple(sorted({len(p) for p in prefix})), re.compile(rf"\b(?:{body})\b")
+                exact.setdefault(_phrase_key(cue), tag.strip())
+    firsts = frozenset(p.split()[0] for p in phrases)
+    return exact, prefix, tuple(sorted({len(p) for p in prefix})), firsts
 
 
 def _phrase_key(text: str) -> str:
-    return " ".join(text.replace("-", " ").split())
+    return " ".join(text.lower().translate(_PUNCT_TO_SPACE).split())
 
 
 @lru_cache(maxsize=1 << 16)
@@ -62,15 +62,24 @@ def _word_tag(word: str) -> str:
 
 
 def _count(text: str, scores: dict[str, float], weight: float) -> None:
-    exact, _, _, phrase_re = _cues()
-    lower = text.lower()
-    for word, n in Counter(WORD_RE.findall(lower)).items():
+    exact, _, _, firsts = _cues()
+    words = text.lower().translate(_PUNCT_TO_SPACE).split()
+    for word, n in Counter(words).items():
         tag = _word_tag(word)
         if tag:
             scores[tag] = scores.get(tag, 0.0) + n * weight
-    for phrase in phrase_re.findall(lower):
-        tag = exact[_phrase_key(phrase)]
-        scores[tag] = scores.get(tag, 0.0) + weight
+        if word in firsts:  # a phrase may start here: look at the words after each occurrence
+            for i, w in enumerate(words):
+                if w == word:
+                    for size in (2, 3):
+                        tag = exact.get(" ".join(words[i:i + size]))
+                        if tag:
+                            scores[tag] = scores.get(tag, 0.0) + weight
+                            break
+
+
+# Punctuation becomes a space, so "cease-fire," and "cease fire" split alike.
+_PUNCT_TO_SPACE = str.maketrans({c: " " for c in string.punctuation + "\u2019\u201c\u201d"})
 
 
 @lru_cache(maxsize=4096)

@@ -7,6 +7,7 @@ Python only looks at the runs it returns, a few dozen per article.
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass
 
 from .lexicon import words
@@ -25,13 +26,21 @@ RUN_RE = re.compile(rf"(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*{_COMMA_SUFFIX}")
 BRACKET_RE = re.compile(r"<([^<>\n]{2,80})>")
 TICKER_RE = re.compile(r"^[A-Z0-9.]{1,10}$")
 SENTENCE_END_BEFORE_RE = re.compile(r"(?:^|[.!?:;]['\"\u201d)]?|[\"\u201c(\[-])\s*$")
-UPPER_RE = re.compile(r"[A-Z]")
-LOWER_RE = re.compile(r"[a-z]")
-DIGIT_RE = re.compile(r"[0-9]")
+# Counting characters by deleting them: str.translate runs in C.
+_DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
+_DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
+_DROP_DIGITS = str.maketrans("", "", string.digits)
 WORD_RE = re.compile(r"[a-z][a-z'-]+")
 
 
-@dataclass
+# Single capitalised words that open sentences and never name anything.
+SKIP_WORDS = words("""The A An This That These Those It Its He She They We I You His Her Their Our But And Or
+If When While Although As At By For From In On To With After Before Since Until During Under Over Also
+However Meanwhile There Here Where What Which Who Why How Some Many Most Much More Each Every No Not
+Only Even Still Yet So Then Both Shr Net Revs Avg""")
+
+
+@dataclass(slots=True)
 class Run:
     """A capitalised run with just enough context to classify it."""
 
@@ -50,23 +59,31 @@ class Run:
 def is_shouting(paragraph: str) -> bool:
     """A paragraph in capitals (a wire headline, a table heading): its capitals mean nothing."""
     head = paragraph[:200]
-    upper, lower = len(UPPER_RE.findall(head)), len(LOWER_RE.findall(head))
+    upper = len(head) - len(head.translate(_DROP_UPPER))
+    lower = len(head) - len(head.translate(_DROP_LOWER))
     return upper + lower > 8 and upper > 1.5 * lower
 
 
 def is_table_row(paragraph: str) -> bool:
     """Results tables: many figures, few words."""
-    return len(paragraph) < 200 and len(DIGIT_RE.findall(paragraph)) > 0.25 * len(paragraph)
+    return len(paragraph) < 200 and len(paragraph) - len(paragraph.translate(_DROP_DIGITS)) > 0.25 * len(paragraph)
 
 
 def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
     """Every maximal capitalised run of ``paragraph`` (numbered ``index``) as a ``Run``."""
     runs = []
     for m in RUN_RE.finditer(paragraph):
+        text = m.group(0)
+        if text in SKIP_WORDS:
+            continue  # "The", "He", "It": most runs, and never a name
         start, end = m.span()
         before = paragraph[max(0, start - 40):start]
-        runs.extend(_split_run([t.rstrip(",") for t in m.group(0).split()], _opens_sentence(before),
-                               before, paragraph[end:end + 40], index, base + start))
+        tokens = text.split() if " " in text else [text]
+        if "," in text or "'" in text or "\u2019" in text:
+            runs.extend(_split_run([t.rstrip(",") for t in tokens], _opens_sentence(before),
+                                   before, paragraph[end:end + 40], index, base + start))
+        else:
+            runs.append(Run(tokens, _opens_sentence(before), before, paragraph[end:end + 40], index, base + start))
     return runs
 
 
