@@ -320,7 +320,7 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_map = orgs.unify(org_names, ties)
     organizations = _unique(org_map[n] for n in org_names)
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
-    places = _unique([*dateline, *(m.name for m in mentions if m.kind == PLACE)])
+    places = _unique([*(aliases.get(d, d) for d in dateline), *(m.name for m in mentions if m.kind == PLACE)])
     people, roles = _people(mentions, settings, contributors, set(organizations) | set(places))
     # A place word that is a person's name or an organization's first word is not a place here
     # ("Wilson" the minister, "Toyota" the company).
