@@ -35,14 +35,16 @@ ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|directo
 # "fibre firm American Enka", "association UKASTA": a lowercase kind of organization before a name.
 ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|brokerage|"
                            r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
-                           r"organisation|organization|federation|union|lead manager|co-manager|insurer|utility)\s+$")
+                           r"organisation|organization|federation|union|lead manager|co-manager|insurer|utility|"
+                           r"brokers|banks|firms|companies|underwriters?|arranger)\s+$")
 # "a Woodinville, Wash., company": a town followed by its state.
 STATE_AFTER_RE = re.compile(r"^,\s(" + "|".join(re.escape(a) for a in lx.US_STATE_ABBR) + r")\.,?\s")
 SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|asked)\s*)$")
 # ", a Hong Kong daily", ", owners of the ferry": an appositive that describes an organization.
 ORG_APPOSITIVE_RE = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:owners?|operators?|makers?|"
                                r"parent|subsidiary|unit|daily|newspaper|company|firm|group|bank|agency|"
-                               r"manufacturer|producer|broker|brokerage|insurer|carrier|airline)\b")
+                               r"manufacturer|producer|broker|brokerage|insurer|carrier|airline|lead manager|co-manager|"
+                               r"underwriters?|arrangers?|chain|store|retailer)\b")
 
 
 @dataclass

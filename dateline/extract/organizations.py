@@ -15,7 +15,12 @@ _SKIP = words("of for the and & in on at to de du la le des")
 
 
 def known(name: str) -> str | None:
-    return lx.known_organizations().get(name)
+    """A well-known organization by any of its written forms; "Opec" is OPEC."""
+    table = lx.known_organizations()
+    found = table.get(name)
+    if found is None and name.isalpha() and name[1:].islower() and 2 < len(name) <= 6:
+        found = table.get(name.upper())
+    return found
 
 
 def org_in_run(tokens: list[str], after: str) -> str | None:

@@ -36,6 +36,8 @@ def name_like(token: str, last: bool) -> bool:
         return not last and not lx.gazetteer().lookup(token)  # "W.A. Kistler", never "U.S."
     if token.isupper() and len(token) > 1:
         return False  # acronyms are organizations or places
+    if token in lx.known_organizations():
+        return False  # "told Reuters Kampelman": an agency is no part of a name
     if MIXED_CASE_RE.match(token):
         return False  # "BAe", "BSi": a company's styling, not a name
     if "-" in token and any(part.islower() for part in token.split("-")[1:]):
@@ -74,6 +76,12 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
     head = tokens[: len(tokens) - len(tail)]
     if not tail or not head or not any(is_title(t) for t in head):
         return None
+    # "World Bank President Barber Conable": right after a title, a capitalised common word
+    # ("Barber", "Rich") is a given name.
+    while len(tail) < 4 and len(head) > 1 and not is_title(head[-1]) and is_title(head[-2]) \
+            and head[-1].lower() in lx.common_words() and head[-1] not in lx.DEPARTMENT_WORDS \
+            and head[-1] not in lx.org_words()[0] and head[-1] not in lx.FUNCTION_WORDS and head[-1][0].isupper():
+        tail = [head.pop(), *tail]
     if any(t in ("in", "at", "and", "on", "to") for t in head):
         return None  # a title never spans "in"/"and": two names were run together
     if len(tail) == 1 and lx.gazetteer().lookup(tail[0]):
@@ -103,9 +111,12 @@ def looks_like_person(tokens: list[str]) -> bool:
     last_core = len(tokens) - 2 if tokens[-1] in SUFFIXES else len(tokens) - 1
     if not all(name_like(t, last=i >= last_core) for i, t in enumerate(tokens)):
         return False
-    if tokens[0] in lx.given_names() or INITIALS_RE.match(tokens[0]):
-        return True  # "James Baker", "S.Q. Groover"
-    # "A. William Reynolds", "Paul A. Volcker": an initial beside a capitalised word.
+    if tokens[0] in lx.given_names():
+        return True  # "James Baker"
+    if len(tokens) == 3 and INITIAL_RE.match(tokens[1]):
+        return True  # "Laurence A. Tisch": first name, middle initial, surname
+    # "A. William Reynolds": an initial beside a given name. ("L.M. Ericsson" and "A.H. Robins" are
+    # companies as often as people: initials alone need a cue.)
     return any(INITIAL_RE.match(t) for t in tokens[:-1]) and any(t in lx.given_names() for t in tokens)
 
 
