@@ -111,6 +111,9 @@ def _pieces(tokens: list[str]) -> list[list[str]]:
             out.append([])
         else:
             out[-1].append(token)
+    for piece in out:
+        while piece and piece[-1] in lx.CONNECTORS:
+            piece.pop()  # "American Enka in [December]"
     return [p for p in out if p and not all(t in lx.CONNECTORS for t in p)]
 
 
@@ -163,6 +166,8 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     org = orgs.org_in_run(tokens, after)
     if org:
         return [Mention(ORG, org)]
+    if ORG_BEFORE_RE.search(before):
+        return [Mention(ORG, name)]  # "of brokers James Capel": the kind of body is named first
     if ppl.looks_like_person(tokens):
         return [Mention(PERSON, name)]
     place = plc.place_in_run(tokens)
@@ -288,12 +293,12 @@ def _single(word: str, after: str, before: str = "") -> list[Mention]:
         return [Mention(PLACE, place)]
     if word in lx.demonyms() or word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.FUNCTION_WORDS:
         return []
+    if _org_cue(after) or ORG_BEFORE_RE.search(before):
+        return [Mention(ORG, word)]  # "association UKASTA", "Amro bank"
     if orgs.is_acronym(word):
         return [Mention(ACRONYM, word)]
     if _place_cue(after):
         return [Mention(PLACE, word)]
-    if _org_cue(after) or ORG_BEFORE_RE.search(before):
-        return [Mention(ORG, word)]
     if STATE_AFTER_RE.match(after):
         return [Mention(PLACE, word), *_state(after)]
     if ppl.name_like(word, last=True):
