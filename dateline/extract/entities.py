@@ -169,7 +169,8 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     if ORG_BEFORE_RE.search(before):
         return [Mention(ORG, name)]  # "of brokers James Capel": the kind of body is named first
     if ppl.looks_like_person(tokens):
-        return [Mention(PERSON, name)]
+        # Without an appositive ("X, president of") a name may be a company's ("Tony Lama Co").
+        return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
     place = plc.place_in_run(tokens)
     if place:
         return [Mention(PLACE, place)]
@@ -179,7 +180,7 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(ORG, name)]
     if ppl.plausible_name(tokens) and (APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
                                        or SAID_BEFORE_RE.search(before) or ROLE_BEFORE_RE.search(before)):
-        return [Mention(PERSON, name, cue=True)]
+        return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
     if _place_cue(after):
         return [Mention(PLACE, name)]
     if STATE_AFTER_RE.match(after):
@@ -206,8 +207,11 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         while right and right[0] in lx.CONNECTORS:
             right = right[1:]
         if joiner == "of":
-            if right and (ppl.looks_like_person(left) or ppl.split_title(left)
-                          or left[-1] in lx.CORPORATE_SUFFIXES):
+            if right and (ppl.looks_like_person(left) or ppl.split_title(left)):
+                # "Thomas McCrann of Merrill Lynch": what a person is "of" is an employer or a place.
+                employer = [Mention(ORG, m.name) if m.kind == PERSON else m for m in classify(right, after, " ")]
+                return [*classify(left, ",", before), *employer]
+            if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
             if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
                     and right[-1] in lx.org_words()[0]:  # "Toronto Argonauts of the Canadian Football League"

@@ -15,6 +15,7 @@ MIXED_CASE_RE = re.compile(r"^(?!Mc|Mac|O'|De|La|Le|Di|Van|Von|Du)[A-Z][a-z]*[A-
 WEAK_TITLES = words("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
 Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Under Assistant Deputy Vice
 Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator""")
+COMPOUND_PARTS = words("to based owned led run made style type and of the in on up out serve backed born")
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 
@@ -40,8 +41,8 @@ def name_like(token: str, last: bool) -> bool:
         return False  # "told Reuters Kampelman": an agency is no part of a name
     if MIXED_CASE_RE.match(token):
         return False  # "BAe", "BSi": a company's styling, not a name
-    if "-" in token and any(part.islower() for part in token.split("-")[1:]):
-        return False  # "Ready-to-Serve", "Milwaukee-based"
+    if "-" in token and any(part in COMPOUND_PARTS for part in token.split("-")[1:]):
+        return False  # "Ready-to-Serve", "Milwaukee-based"; "Lho Shin-yong" stays a name
     if last and token.endswith("s") and token.lower() in lx.common_words():
         return False  # "Cookies", "Banks": a plural noun ends a product or a group, not a name
     if token.lower() in lx.common_words() and token not in lx.given_names():
@@ -84,6 +85,13 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
         tail = [head.pop(), *tail]
     if any(t in ("in", "at", "and", "on", "to") for t in head):
         return None  # a title never spans "in"/"and": two names were run together
+    if head[-1] in lx.CONNECTORS:
+        return None  # "Comptroller of the Currency": a title's complement, not a name
+    last_title = max(i for i, t in enumerate(head) if is_title(t))
+    if len(tail) == 1 and "of" in head[last_title:] and tail[0].lower() in lx.common_words():
+        return None  # "Professor of Political Science"
+    if len(tail) == 1 and all(t in WEAK_TITLES or not is_title(t) for t in head):
+        return None  # "General Agreement", "General Agreeeement": a weak title needs a full name
     if len(tail) == 1 and lx.gazetteer().lookup(tail[0]):
         return None  # "Governor of the Bank of England": a place is no surname
     if len(tail) == 1 and tail[0].lower() in lx.common_words() and all(
