@@ -37,6 +37,10 @@ ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency
                            r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
                            r"organisation|organization|federation|union|lead manager|co-manager|insurer|utility|"
                            r"brokers|banks|firms|companies|underwriters?|arranger)\s+$")
+# "Merrill Lynch analyst", "Exxon spokesman": a name its staff is named after.
+STAFF_AFTER_RE = re.compile(r"^\s+(?:analysts?|spokes(?:man|woman|person)|chairman|president|economists?|officials?|"
+                            r"executives?|directors?|chief|treasurer|dealers?|traders?|correspondent|shareholders|"
+                            r"vice|board|unit|subsidiary|lawyers?|sources)\b")
 # "a Woodinville, Wash., company": a town followed by its state.
 STATE_AFTER_RE = re.compile(r"^,\s(" + "|".join(re.escape(a) for a in lx.US_STATE_ABBR) + r")\.,?\s")
 SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|asked)\s*)$")
@@ -104,10 +108,10 @@ def _pieces(tokens: list[str]) -> list[list[str]]:
     for token in tokens:
         if token in lx.MONTHS or token in lx.WEEKDAYS:
             out.append([])
-        elif "-" in token and token.rsplit("-", 1)[1].islower() and not token.startswith(("al-", "el-")):
-            head, tail = token.rsplit("-", 1)
-            if tail in COMPOUND_TAILS and (plc.lookup(head) or orgs.known(head)):
-                out.append([head])  # "Milwaukee-based": the place is named; "Semi-annual" is nothing
+        elif "-" in token and token.rsplit("-", 1)[1] in COMPOUND_TAILS:
+            head = token.rsplit("-", 1)[0]
+            if plc.lookup(head) or orgs.known(head):
+                out.append([head])  # "Milwaukee-based": the place is named
             out.append([])
         else:
             out[-1].append(token)
@@ -142,7 +146,7 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
-    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of":
+    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of" and "and" not in tokens:
         rest = tokens[2:] if tokens[2] != "the" else tokens[3:]
         org = rest and (orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after))
         if org:
@@ -166,8 +170,9 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     org = orgs.org_in_run(tokens, after)
     if org:
         return [Mention(ORG, org)]
-    if ORG_BEFORE_RE.search(before):
-        return [Mention(ORG, name)]  # "of brokers James Capel": the kind of body is named first
+    if ORG_BEFORE_RE.search(before) or (STAFF_AFTER_RE.match(after) and tokens[0] not in lx.given_names()):
+        # "of brokers James Capel", "Merrill Lynch analyst Thomas Kurlack": the body, not a person
+        return [Mention(ORG, name)]
     if ppl.looks_like_person(tokens):
         # Without an appositive ("X, president of") a name may be a company's ("Tony Lama Co").
         return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
