@@ -231,7 +231,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         if right and right[-1] in lx.CORPORATE_SUFFIXES and len(right) <= 2:
             return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Louis Harris and Assoc Inc"
         if left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1 and right[0] not in lx.CORPORATE_SUFFIXES:
-            return [*left_kind, Mention(ORG, right[0])]  # "Video Affiliates Inc and Citicorp"
+            # "Video Affiliates Inc and Citicorp"; "... Inc and BBB-plus" (a rating) names one company
+            return [*left_kind, *([Mention(ORG, right[0])] if right[0].isalpha() else [])]
         org = orgs.org_in_run(tokens, after)
         return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     return None
