@@ -37,6 +37,8 @@ ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency
                            r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
                            r"organisation|organization|federation|union|lead manager|co-manager|insurer|utility|"
                            r"brokers|banks|firms|companies|underwriters?|arranger)\s+$")
+FACILITY_AFTER_RE = re.compile(r"^\s+(?:mine|mines|oilfield|field|fields|refinery|smelter|plant|well|deposit|"
+                               r"reservoir|dam|pipeline|terminal)\b")
 # "Merrill Lynch analyst", "Exxon spokesman": a name its staff is named after.
 STAFF_AFTER_RE = re.compile(r"^\s+(?:analysts?|spokes(?:man|woman|person)|chairman|president|economists?|officials?|"
                             r"executives?|directors?|chief|treasurer|dealers?|traders?|correspondent|shareholders|"
@@ -170,6 +172,8 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     org = orgs.org_in_run(tokens, after)
     if org:
         return [Mention(ORG, org)]
+    if FACILITY_AFTER_RE.match(after):
+        return [Mention(PLACE, name)]  # "the Joe Mann mine", "the Hibernia field": a site, not a person
     if ORG_BEFORE_RE.search(before) or (STAFF_AFTER_RE.match(after) and tokens[0] not in lx.given_names()):
         # "of brokers James Capel", "Merrill Lynch analyst Thomas Kurlack": the body, not a person
         return [Mention(ORG, name)]

@@ -14,7 +14,8 @@ MIXED_CASE_RE = re.compile(r"^(?!Mc|Mac|O'|De|La|Le|Di|Van|Von|Du)[A-Z][a-z]*[A-
 # Title words that also open ordinary phrases ("General Agreement", "Chief Executive").
 WEAK_TITLES = words("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
 Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Under Assistant Deputy Vice
-Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator""")
+Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator Manager Managers Editor
+Publisher""")
 COMPOUND_PARTS = words("to based owned led run made style type and of the in on up out serve backed born")
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
