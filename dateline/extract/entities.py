@@ -8,6 +8,7 @@ shape of an organization, then a given name, then context cues ("said X", "X nei
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 from dataclasses import dataclass, field
 
 from ..article import Seed
@@ -296,16 +297,28 @@ def _employer(head: list[str]) -> str | None:
     return orgs.known(" ".join(prefix)) or orgs.org_in_run(prefix, ",")
 
 
-def _single(word: str, after: str, before: str = "") -> list[Mention]:
-    known = orgs.known(word) or (orgs.known(word + "'s") if after.startswith("'s") or after[:1] != "'" else None)
+@lru_cache(maxsize=1 << 15)
+def _word_reading(word: str) -> tuple[str, str]:
+    """What a lone capitalised word is whatever its context: (kind, name); kind "" for never a
+    name, "?" for "depends on context" (name then says "1" when it could be a surname)."""
+    known = orgs.known(word) or orgs.known(word + "'s")  # "Moody's" lost its "'s" as a possessive
     if known:
-        return [Mention(ORG, known)]
+        return ORG, known
     if word in lx.demonyms():
-        return []
+        return "", ""
     place = plc.lookup(word)
     if place:
-        return [Mention(PLACE, place)]
-    if word in lx.demonyms() or word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.FUNCTION_WORDS:
+        return PLACE, place
+    if word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.FUNCTION_WORDS:
+        return "", ""
+    return "?", "1" if ppl.name_like(word, last=True) else ""
+
+
+def _single(word: str, after: str, before: str = "") -> list[Mention]:
+    kind, name = _word_reading(word)
+    if kind in (ORG, PLACE):
+        return [Mention(kind, name)]
+    if not kind:
         return []
     if _org_cue(after) or ORG_BEFORE_RE.search(before):
         return [Mention(ORG, word)]  # "association UKASTA", "Amro bank"
@@ -315,7 +328,7 @@ def _single(word: str, after: str, before: str = "") -> list[Mention]:
         return [Mention(PLACE, word)]
     if STATE_AFTER_RE.match(after):
         return [Mention(PLACE, word), *_state(after)]
-    if ppl.name_like(word, last=True):
+    if name:
         return [Mention(SINGLE, word, cue=bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before)))]
     return []
 

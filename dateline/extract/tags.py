@@ -68,14 +68,11 @@ def _count(text: str, scores: dict[str, float], weight: float) -> None:
         tag = _word_tag(word)
         if tag:
             scores[tag] = scores.get(tag, 0.0) + n * weight
-        if word in firsts:  # a phrase may start here: look at the words after each occurrence
-            for i, w in enumerate(words):
-                if w == word:
-                    for size in (2, 3):
-                        tag = exact.get(" ".join(words[i:i + size]))
-                        if tag:
-                            scores[tag] = scores.get(tag, 0.0) + weight
-                            break
+    # Phrases: looked up only where one of their first words stands.
+    for i in [i for i, w in enumerate(words) if w in firsts]:
+        tag = exact.get(" ".join(words[i:i + 2])) or exact.get(" ".join(words[i:i + 3]))
+        if tag:
+            scores[tag] = scores.get(tag, 0.0) + weight
 
 
 # Punctuation becomes a space, so "cease-fire," and "cease fire" split alike.
