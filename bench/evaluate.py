@@ -15,6 +15,7 @@ Run from the repository root; the corpus is read from ../shared/corpus/reuters21
 from __future__ import annotations
 
 import argparse
+import importlib
 import json
 import sys
 import time
@@ -23,9 +24,10 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from dateline.extract import evaluation as ev
-from dateline.extract import extract
-from dateline.seeds import read_seed
+# Imported once the repository root is on the path (this file runs as a script from bench/).
+ev = importlib.import_module("dateline.extract.evaluation")
+extract = importlib.import_module("dateline.extract").extract
+read_seed = importlib.import_module("dateline.seeds").read_seed
 
 
 def gold_scores(split: str, errors: bool) -> dict[str, ev.Score]:
@@ -61,9 +63,10 @@ def manifest_scores(split: str, corpus: Path) -> dict[str, ev.Score]:
             scores["people"].add(ev.set_score(ev.reuters_people(got.people, vocabulary), set(row["people"]),
                                               f"{tag} people"))
         if row["places"]:
-            scores["places"].add(ev.set_score(ev.reuters_places(got.places), set(row["places"]), f"{tag} places"))
-            scores["places (salient)"].add(ev.set_score(ev.reuters_places(ev.salient_places(seed, got.places)),
-                                                        set(row["places"]), f"{tag} salient places"))
+            labels = set(row["places"])
+            scores["places"].add(ev.set_score(ev.reuters_places(got.places), labels, f"{tag} places"))
+            salient = ev.reuters_places(ev.salient_places(seed, got.places))
+            scores["places (salient)"].add(ev.set_score(salient, labels, f"{tag} salient places"))
         if row["orgs"]:
             scores["organizations"].add(ev.set_score(ev.reuters_orgs(got.organizations), set(row["orgs"]),
                                                      f"{tag} orgs"))
@@ -99,9 +102,10 @@ def show(title: str, scores: dict[str, ev.Score], errors: bool, precision_only: 
         if precision_only:
             print(f"  {name:17} P {s.precision:.3f}   (right {s.tp}, wrong or unvouched {s.fp})")
         else:
-            print(f"  {name:17} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
+            print(f"  {name:17} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}"
+                  f"   (tp {s.tp}, fp {s.fp}, fn {s.fn})")
     if errors:
-        for name, s in scores.items():
+        for s in scores.values():
             for e in s.errors:
                 print("    ", e)
 
@@ -109,7 +113,8 @@ def show(title: str, scores: dict[str, ev.Score], errors: bool, precision_only: 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--split", choices=("dev", "test", "holdout", "all"), default=None,
-                        help="score one split only (default: each split and all for the gold set; test for Reuters)")
+                        help="score one split only "
+                             "(default: each split and all for the gold set; test for Reuters)")
     parser.add_argument("--errors", action="store_true", help="list every miss and extra")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-manifest", action="store_true")
@@ -128,7 +133,8 @@ def main(argv: list[str] | None = None) -> int:
          audit_scores(corpus), args.errors, precision_only=True)
     if not args.no_speed:
         n, seconds = speed(corpus)
-        print(f"Speed: {n} articles in {seconds:.2f} s = {n / seconds:,.0f} articles/second (one process, CPU time)")
+        print(f"Speed: {n} articles in {seconds:.2f} s = {n / seconds:,.0f} articles/second"
+              " (one process, CPU time)")
     return 0
 
 

@@ -34,7 +34,8 @@ def test_seed_roles_stripped_and_kept(seed_result):
 
 
 def test_seed_contributors(seed_result):
-    assert seed_result.contributors == ["Sarah El Deeb", "Nataliya Vasilyeva", "Patrick Donahue", "Henry Meyer"]
+    assert seed_result.contributors == ["Sarah El Deeb", "Nataliya Vasilyeva", "Patrick Donahue",
+                                        "Henry Meyer"]
     assert not set(seed_result.contributors) & set(seed_result.people)
 
 
@@ -159,7 +160,8 @@ def test_headline_reads_like_a_headline():
     assert as_headline("Coffee export quotas were suspended a year ago, ICO delegates said.") \
         == "Coffee export quotas were suspended a year ago"
     assert spell_out("profit rose to 5.2 mln dlrs, up 12 pct") == "Profit rose to $5.2 million, up 12 percent"
-    long = "Rebels agreed to leave the city on Thursday, ending a four-year siege that killed thousands of people"
+    long = ("Rebels agreed to leave the city on Thursday, ending a four-year siege"
+            " that killed thousands of people")
     assert cut(long, 90) == "Rebels agreed to leave the city on Thursday"
 
 

@@ -8,8 +8,8 @@ shape of an organization, then a given name, then context cues ("said X", "X nei
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..article import Seed
 from ..config import ExtractSettings
@@ -31,17 +31,21 @@ SAID_AFTER_RE = re.compile(r"^\s+(?:said|says|told|added|noted|had|has|was|is|wi
 SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
 SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told)\s+$")
 # "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
-ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|governor|"
-                            r"leader|head|chief|analyst|economist|official|executive|treasurer|(?<!lead )manager),?\s+$")
+ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|"
+                            r"governor|leader|head|chief|analyst|economist|official|executive|treasurer|"
+                            r"(?<!lead )manager),?\s+$")
 # "fibre firm American Enka", "association UKASTA": a lowercase kind of organization before a name.
-ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|brokerage|"
+ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|"
+                           r"brokerage|"
                            r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
-                           r"organisation|organization|federation|union|lead manager|co-manager|insurer|utility|"
+                           r"organisation|organization|federation|union|lead manager|co-manager|insurer|"
+                           r"utility|"
                            r"brokers|banks|firms|companies|underwriters?|arranger)\s+$")
 FACILITY_AFTER_RE = re.compile(r"^\s+(?:mine|mines|oilfield|field|fields|refinery|smelter|plant|well|deposit|"
                                r"reservoir|dam|pipeline|terminal)\b")
 # "Merrill Lynch analyst", "Exxon spokesman": a name its staff is named after.
-STAFF_AFTER_RE = re.compile(r"^\s+(?:analysts?|spokes(?:man|woman|person)|chairman|president|economists?|officials?|"
+STAFF_AFTER_RE = re.compile(r"^\s+(?:analysts?|spokes(?:man|woman|person)|chairman|president|economists?|"
+                            r"officials?|"
                             r"executives?|directors?|chief|treasurer|dealers?|traders?|correspondent|shareholders|"
                             r"vice|board|unit|subsidiary|lawyers?|sources)\b")
 # "a Woodinville, Wash., company": a town followed by its state.
@@ -50,7 +54,8 @@ SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|asked)\s*)$")
 # ", a Hong Kong daily", ", owners of the ferry": an appositive that describes an organization.
 ORG_APPOSITIVE_RE = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:owners?|operators?|makers?|"
                                r"parent|subsidiary|unit|daily|newspaper|company|firm|group|bank|agency|"
-                               r"manufacturer|producer|broker|brokerage|insurer|carrier|airline|lead manager|co-manager|"
+                               r"manufacturer|producer|broker|brokerage|insurer|carrier|airline|lead manager|"
+                               r"co-manager|"
                                r"underwriters?|arrangers?|chain|store|retailer)\b")
 
 
@@ -219,7 +224,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         if joiner == "of":
             if right and (ppl.looks_like_person(left) or ppl.split_title(left)):
                 # "Thomas McCrann of Merrill Lynch": what a person is "of" is an employer or a place.
-                employer = [Mention(ORG, m.name) if m.kind == PERSON else m for m in classify(right, after, " ")]
+                employer = [Mention(ORG, m.name) if m.kind == PERSON else m
+                            for m in classify(right, after, " ")]
                 return [*classify(left, ",", before), *employer]
             if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
@@ -235,7 +241,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
             return [*left_kind, *right_kind]
         if right and right[-1] in lx.CORPORATE_SUFFIXES and len(right) <= 2:
             return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Louis Harris and Assoc Inc"
-        if left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1 and right[0] not in lx.CORPORATE_SUFFIXES:
+        if (left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1
+                and right[0] not in lx.CORPORATE_SUFFIXES):
             # "Video Affiliates Inc and Citicorp"; "... Inc and BBB-plus" (a rating) names one company
             return [*left_kind, *([Mention(ORG, right[0])] if right[0].isalpha() else [])]
         org = orgs.org_in_run(tokens, after)
@@ -248,7 +255,8 @@ def _weak(found: list[Mention]) -> bool:
     return all(m.kind in (SINGLE, ACRONYM) for m in found)
 
 
-def _split(tokens: list[str], after: str, before: str, at: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+def _split(tokens: list[str], after: str, before: str,
+           at: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """Classify the parts of a run joined by small words; "X and Y neighborhoods" shares its cue."""
     parts: list[list[str]] = [[]]
     joiners: list[str] = []
@@ -329,7 +337,8 @@ def _single(word: str, after: str, before: str = "") -> list[Mention]:
     if STATE_AFTER_RE.match(after):
         return [Mention(PLACE, word), *_state(after)]
     if name:
-        return [Mention(SINGLE, word, cue=bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before)))]
+        cue = bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before))
+        return [Mention(SINGLE, word, cue=cue)]
     return []
 
 
@@ -339,7 +348,9 @@ def _org_cue(after: str) -> bool:
 
 
 def _place_cue(after: str) -> bool:
-    return after[:1] == " " and after.split(" ", 2)[1].rstrip(".,;:") in lx.PLACE_CUES if after.strip() else False
+    if not after.strip() or after[:1] != " ":
+        return False
+    return after.split(" ", 2)[1].rstrip(".,;:") in lx.PLACE_CUES
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,

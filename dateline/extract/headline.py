@@ -16,15 +16,18 @@ from ..article import Seed
 MAX_TITLE = 90
 MAX_SUMMARY = 300
 # Lookbehinds must be fixed-width, hence one per abbreviation length.
-SENTENCE_END_RE = re.compile(r'(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Gov|Rep))'
+SENTENCE_END_RE = re.compile(r'(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
+                             r'(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Gov|Rep))'
                              r'(?<!\bCorp)[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
 LEAD_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z]+\))?\s*(?:--|[-\u2013\u2014])\s+")
 # "President Bashar Assad said in comments published Thursday that ..." / "X said it ..."
-SAID_THAT_RE = re.compile(r"^(?P<who>[A-Z<][^,;\"]{1,70}?)(?:,[^,]{1,60},)?\s+said\b(?P<mid>[^\"]{0,60}?)\s+that\s+(?P<what>.+)$")
-SAID_RE = re.compile(r"^(?P<who>[A-Z<][^,;\"]{1,70}?)(?:,[^,]{1,60},)?\s+said\s+(?P<what>(?:it|he|she|they|the|a|an|[A-Z])\b.+)$")
+_WHO = r"^(?P<who>[A-Z<][^,;\"]{1,70}?)(?:,[^,]{1,60},)?\s+said"
+SAID_THAT_RE = re.compile(_WHO + r"\b(?P<mid>[^\"]{0,60}?)\s+that\s+(?P<what>.+)$")
+SAID_RE = re.compile(_WHO + r"\s+(?P<what>(?:it|he|she|they|the|a|an|[A-Z])\b.+)$")
 TRAILING_SAID_RE = re.compile(r",\s+(?:[^,\"]{0,60}?\s+)?(?:said|says|reported|announced|told reporters)"
                               r"(?:\s+(?:on\s+)?(?:today|yesterday|\w+day))?\.?$")
-TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?(?:President|Prime Minister|Minister|Secretary|Chancellor|"
+TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
+                       r"(?:President|Prime Minister|Minister|Secretary|Chancellor|"
                        r"Governor|Gov\.|Sen\.|Rep\.|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier)\s+")
 # Wire abbreviations and what a reader would write; "57 mln dlr" becomes "$57 million".
 WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollars", "dlrs": "dollars", "pct": "percent",
@@ -33,7 +36,8 @@ WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollars", "dlrs": "dol
 WIRE_RE = re.compile(r"\b(?:(\d[\d.,/-]*) (mln|bln) dlrs?|(" + "|".join(WIRE_WORDS) + r"))\b", re.IGNORECASE)
 # Boundaries to cut at, strongest first, each with the least share of the limit a cut must keep.
 BOUNDARIES = [(re.compile(p), keep) for p, keep in (
-    (r";\s", 0.45), (r"\s--\s", 0.45), (r",\s+(?:but|while|although|as|after|because)\s", 0.45), (r",\s", 0.45),
+    (r";\s", 0.45), (r"\s--\s", 0.45), (r",\s+(?:but|while|although|as|after|because)\s", 0.45),
+    (r",\s", 0.45),
     (r"\s(?:but|while|although|because|after|before|as|when|which|who|amid|despite|since|until)\s", 0.55),
     (r"\s(?:for|with|in|on|at|from|by|over|under|into|through)\s", 0.7))]
 # Words a cut must not leave dangling at the end.

@@ -86,7 +86,8 @@ def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
             continue
         key = keys[name]
         longer = [other for other, k in keys.items() if len(k) > len(key)
-                  and (k[-len(key):] == key or k[:len(key)] == key and other.split()[-1] in lx.CORPORATE_SUFFIXES)]
+                  and (k[-len(key):] == key
+                       or (k[:len(key)] == key and other.split()[-1] in lx.CORPORATE_SUFFIXES))]
         fullest = {mapping.get(o, o) for o in longer}
         mapping[name] = fullest.pop() if len(fullest) == 1 else name
     # Spelling variants of a known name ("International Committee for the Red Cross").

@@ -82,7 +82,8 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
     # ("Barber", "Rich") is a given name.
     while len(tail) < 4 and len(head) > 1 and not is_title(head[-1]) and is_title(head[-2]) \
             and head[-1].lower() in lx.common_words() and head[-1] not in lx.DEPARTMENT_WORDS \
-            and head[-1] not in lx.org_words()[0] and head[-1] not in lx.FUNCTION_WORDS and head[-1][0].isupper():
+            and head[-1] not in lx.org_words()[0] and head[-1] not in lx.FUNCTION_WORDS \
+            and head[-1][0].isupper():
         tail = [head.pop(), *tail]
     if any(t in ("in", "at", "and", "on", "to") for t in head):
         return None  # a title never spans "in"/"and": two names were run together
@@ -186,4 +187,4 @@ def _same_person(short: str, full: str) -> bool:
     a, b = short.split(), full.split()
     if (set(a) & SUFFIXES) and (set(b) & SUFFIXES) and (set(a) & SUFFIXES) != (set(b) & SUFFIXES):
         return False  # "Lloyd U. Noland Jr." and "Lloyd U. Noland III" are father and son
-    return a[0] == b[0] and surname(short) == surname(full) or short == full
+    return (a[0] == b[0] and surname(short) == surname(full)) or short == full

@@ -58,7 +58,8 @@ def dateline_places(dateline: str) -> list[str]:
         named = state or lookup(_title(part)) or lookup(part)
         if not named or named in out:
             continue
-        if out[0] == city and country_of(city) and country_of(named) and country_of(city) != country_of(named):
+        city_country, named_country = country_of(city), country_of(named)
+        if out[0] == city and city_country and named_country and city_country != named_country:
             out[0] = f"{city}, {named}"
         out.append(named)
     return out

@@ -86,10 +86,12 @@ def tag_key(tag: str) -> str:
 
 
 # Countries news groups as the Middle East rather than by continent.
-MIDDLE_EAST = frozenset({"Syria", "Iraq", "Iran", "Israel", "Lebanon", "Jordan", "Saudi Arabia", "Kuwait", "Bahrain",
-                         "Qatar", "United Arab Emirates", "Oman", "Yemen", "North Yemen", "South Yemen", "Egypt",
+MIDDLE_EAST = frozenset({"Syria", "Iraq", "Iran", "Israel", "Lebanon", "Jordan", "Saudi Arabia", "Kuwait",
+                         "Bahrain", "Qatar", "United Arab Emirates", "Oman", "Yemen", "North Yemen",
+                         "South Yemen", "Egypt",
                          "Palestinian Territories"})
-GOVERNMENT_BODIES = frozenset({"Department", "Ministry", "Treasury", "Government", "Senate", "Congress", "Parliament",
+GOVERNMENT_BODIES = frozenset({"Department", "Ministry", "Treasury", "Government", "Senate", "Congress",
+                               "Parliament",
                                "Cabinet", "Commission", "Fed", "Reserve", "Bundesbank", "Diet"})
 GOVERNMENT_ROLES = ("President", "Minister", "Secretary", "Chancellor", "Premier", "Sen.", "Senator", "Rep.",
                     "Gov.", "Governor", "King", "Ambassador", "Mayor")

@@ -14,12 +14,14 @@ from .lexicon import words
 
 # A capitalised word: dotted acronyms (U.S.), abbreviations that keep their period (Sen., Co.),
 # initials (J.), Arabic article prefixes (al-Watan), O'Neill, McDonald, AT&T.
-_ABBR = r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Gen|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Prof|Rev|Co|Inc|Corp|Ltd|Jr|Sr|St|Mt|Ft|Bros|Messrs|Cos)\."
+_ABBR = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Gen|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Prof|Rev"
+         r"|Co|Inc|Corp|Ltd|Jr|Sr|St|Mt|Ft|Bros|Messrs|Cos)\.")
 _WORD = (r"(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"
          rf"|{_ABBR}"
          r"|[A-Z]\.(?=\s+[A-Z])"
          r"|(?:(?:al|el|ad|an|as|ash|at|ar|az|bin|ibn)-)?[A-Z][A-Za-z0-9]*(?:['\u2019&-][A-Za-z0-9]+)*)")
-_JOIN = r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|la|le|bin|ibn|y|in|on)[ \t]+)*)"
+_JOIN = (r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|la|le|bin|ibn|y|in|on)"
+         r"[ \t]+)*)")
 # "Energy Security Analysis, Inc": a company suffix after a comma still belongs to the name.
 _COMMA_SUFFIX = r"(?:,[ \t](?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG)\b\.?)?"
 RUN_RE = re.compile(rf"(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*{_COMMA_SUFFIX}")
@@ -66,7 +68,8 @@ def is_shouting(paragraph: str) -> bool:
 
 def is_table_row(paragraph: str) -> bool:
     """Results tables: many figures, few words."""
-    return len(paragraph) < 200 and len(paragraph) - len(paragraph.translate(_DROP_DIGITS)) > 0.25 * len(paragraph)
+    digits = len(paragraph) - len(paragraph.translate(_DROP_DIGITS))
+    return len(paragraph) < 200 and digits > 0.25 * len(paragraph)
 
 
 def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
@@ -83,7 +86,8 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
             runs.extend(_split_run([t.rstrip(",") for t in tokens], _opens_sentence(before),
                                    before, paragraph[end:end + 40], index, base + start))
         else:
-            runs.append(Run(tokens, _opens_sentence(before), before, paragraph[end:end + 40], index, base + start))
+            runs.append(Run(tokens, _opens_sentence(before), before, paragraph[end:end + 40], index,
+                            base + start))
     return runs
 
 
