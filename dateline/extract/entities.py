@@ -167,6 +167,8 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return joined
     if tokens[-1] in lx.CORPORATE_SUFFIXES:
         return [Mention(ORG, orgs.clean(name))]
+    if tokens[-1] in lx.STREET_WORDS and "and" not in tokens:
+        return [Mention(PLACE, name)]  # "Pennsylvania Avenue" is a street, not the state
     titled = ppl.split_title(tokens)
     if titled:
         role, tail = titled

@@ -58,8 +58,9 @@ county state island islands valley river camp area areas border crossing port fi
 # Verbs of speech: "said Jones" / "Jones said" mark a person (or an organization; checked separately).
 SPEECH = words("said says told added asked noted stated explained warned insisted declared")
 # Words of place direction that modify a place without being part of it ("eastern Aleppo", "Old Aleppo").
-PLACE_MODIFIERS = words("""Old Greater Central North South East West Northern Southern Eastern Western
-Upper Lower Inner Outer Downtown Metropolitan""")
+PLACE_MODIFIERS = words("""Old Greater Upper Lower Inner Outer Downtown Metropolitan""")
+# Capitalised compass words stay part of a name ("Central Jersey", "Southern Pacific").
+STREET_WORDS = words("""Avenue Street Road Boulevard Plaza Highway""")
 
 
 def _lines(name: str) -> list[str]:

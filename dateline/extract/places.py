@@ -67,7 +67,8 @@ def dateline_places(dateline: str) -> list[str]:
 
 def _dateline_name(part: str) -> str:
     """An all-caps dateline city in its gazetteer spelling, else title-cased."""
-    if not part.isupper():
+    letters = [c for c in part if c.isalpha()]
+    if sum(c.islower() for c in letters) > len(letters) // 5:  # written in ordinary case
         return lookup(part) or part
     titled = _title(part)
     return lookup(titled) or titled
