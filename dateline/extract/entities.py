@@ -224,11 +224,13 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         while right and right[0] in lx.CONNECTORS:
             right = right[1:]
         if joiner == "of":
-            if right and (ppl.looks_like_person(left) or ppl.split_title(left)):
-                # "Thomas McCrann of Merrill Lynch": what a person is "of" is an employer or a place.
+            left_kind = classify(left, ",", before) if right else []
+            if left_kind and all(m.kind == PERSON for m in left_kind):
+                # "Thomas McCrann of Merrill Lynch", "said Natsuo Okada of Sumitomo Bank": what a
+                # person is "of" is an employer or a place.
                 employer = [Mention(ORG, m.name) if m.kind == PERSON else m
                             for m in classify(right, after, " ")]
-                return [*classify(left, ",", before), *employer]
+                return [*left_kind, *employer]
             if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
             if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
@@ -283,11 +285,8 @@ def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
         if joiner in tokens[1:-1]:
             i = len(tokens) - 1 - tokens[::-1].index(joiner)
             place = plc.place_in_run(tokens[i + 1:])
-            if place:
-                left = tokens[:i]
-                org = orgs.org_in_run(left, ",")
-                return [Mention(ORG, org) if org else None, *([] if org else classify(left, ",", before)),
-                        Mention(PLACE, place)][0 if org else 1:]
+            if place:  # "Earl Johnson of Harris Trust and Savings Bank in Chicago"
+                return [*classify(tokens[:i], ",", before), Mention(PLACE, place)]
     return []
 
 

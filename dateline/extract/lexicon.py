@@ -33,7 +33,9 @@ But And Or Nor If When While Although Though As At By For From In Into Of On Ont
 After Before Since Until During Under Over Between Among About Against Through Also However Meanwhile
 There Here Where What Which Who Whom Whose Why How Some Many Most Much More Few All Any Each Every
 No Not Only Even Still Yet Just So Then Than Both Either Neither
-Dlr Dlrs Mln Bln Pct Stg Cts Shr Shrs Revs Qtr Qtly Avg Oper Net""")
+Dlr Dlrs Mln Bln Pct Stg Cts Shr Shrs Revs Qtr Qtly Avg Oper Net
+Indeed Moreover Furthermore Nevertheless Instead Separately Earlier Later Overall Currently Previously
+Recently Initially Finally Additionally Accordingly Consequently Therefore Thus Hence Otherwise""")
 # Words naming government branches that sit between a title and a name ("Secretary of State John Kerry").
 DEPARTMENT_WORDS = words("""State Finance Defense Defence Agriculture Trade Commerce Energy Labor Labour
 Interior Justice Health Education Transportation Transport Treasury Foreign Affairs Economy Economic Economics

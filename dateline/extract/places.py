@@ -36,7 +36,7 @@ def place_in_run(tokens: list[str]) -> str | None:
         return found
     if len(tokens) > 1 and tokens[0] in lx.PLACE_MODIFIERS:
         return lookup(" ".join(tokens[1:]))
-    if tokens[0] == "The":
+    if tokens[0] in ("The", "the"):
         return lookup(" ".join(tokens[1:])) if len(tokens) > 1 else None
     return None
 
