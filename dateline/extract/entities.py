@@ -85,8 +85,10 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()
     runs: list[Run] = []
     base = 0
     for i, paragraph in enumerate(paragraphs):
-        mentions.extend(Mention(ORG, orgs.known(n) or n) for n in bracketed(paragraph))
-        runs.extend(find_runs(BRACKET_RE.sub(" ; ", paragraph), i, base))
+        if "<" in paragraph:  # Reuters' <Company Name>: an organization, and a break in any run
+            mentions.extend(Mention(ORG, orgs.known(n) or orgs.clean(n)) for n in bracketed(paragraph))
+            paragraph = BRACKET_RE.sub(" ; ", paragraph)
+        runs.extend(find_runs(paragraph, i, base))
         base += len(paragraph) + 2
     mid_caps = {t for r in runs if not r.sentence_start for t in r.tokens}
     for run in runs:
