@@ -24,7 +24,9 @@ COMPOUND_TAILS = frozenset({"based", "owned", "led", "backed", "born", "run", "m
                             "registered", "listed", "bound", "area"})
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
 # "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
-APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b")
+APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2}|(?:[A-Z][\w-]*\s+){1,5}"
+                           r"(?:secretary|chairman|president|leader|spokesman|spokeswoman|director|minister|"
+                           r"official|analyst|economist))\b")
 # "X said he": a verb of speech, then a personal pronoun (companies say "it").
 SAID_AFTER_RE = re.compile(r"^\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
                            r"(?=.{0,30}\b(?:he|his|him|she|her)\b)")
@@ -197,8 +199,10 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return _split(tokens, after, before)
     if ORG_APPOSITIVE_RE.match(after):
         return [Mention(ORG, name)]
-    if ppl.plausible_name(tokens) and (APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
-                                       or SAID_BEFORE_RE.search(before) or ROLE_BEFORE_RE.search(before)):
+    role_before = bool(ROLE_BEFORE_RE.search(before))
+    cued = (role_before or APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
+            or SAID_BEFORE_RE.search(before))
+    if cued and ppl.plausible_name(tokens, relaxed=role_before):
         return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
     if _place_cue(after):
         return [Mention(PLACE, name)]

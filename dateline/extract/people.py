@@ -130,10 +130,18 @@ def looks_like_person(tokens: list[str]) -> bool:
     return any(INITIAL_RE.match(t) for t in tokens[:-1]) and any(t in lx.given_names() for t in tokens)
 
 
-def plausible_name(tokens: list[str]) -> bool:
-    """A run that can be a name when the context says it is one ("said X", a title)."""
-    return 1 <= len(tokens) <= 4 and all(
-        name_like(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens))
+def plausible_name(tokens: list[str], relaxed: bool = False) -> bool:
+    """A run that can be a name when the context says it is one ("said X", a title).
+
+    ``relaxed``: right after a lowercase role ("spokesman Rich Hall") a capitalised common word
+    may be a given name."""
+    if not 1 <= len(tokens) <= 4:
+        return False
+    if relaxed and len(tokens) > 1 and tokens[0].lower() in lx.common_words() and tokens[0][:1].isupper() \
+            and tokens[0] not in lx.FUNCTION_WORDS and tokens[0] not in lx.DEPARTMENT_WORDS \
+            and tokens[0] not in lx.org_words()[0] and not is_title(tokens[0]):
+        tokens = tokens[1:]
+    return all(name_like(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens))
 
 
 def core(name: str) -> list[str]:
