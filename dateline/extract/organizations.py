@@ -53,8 +53,7 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
 def clean(name: str) -> str:
     """One written form per name: 'U.S. Interstate Commerce Commission' -> 'Interstate Commerce
     Commission' (the country abbreviation is a modifier), 'Swiss Bank Corp.' -> 'Swiss Bank Corp'."""
-    if name.endswith("'s"):
-        name = name[:-2]  # "Chiyoda Fire and Marine Insurance Co Ltd's"
+    name = name.removesuffix("'s")  # "Chiyoda Fire and Marine Insurance Co Ltd's"
     if name.endswith(".") and name.rsplit(" ", 1)[-1][:-1] in lx.CORPORATE_SUFFIXES:
         name = name[:-1]  # "Swiss Bank Corp." and "Swiss Bank Corp" are one name
     head = name.split(" ", 1)[0]
