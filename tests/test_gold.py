@@ -102,3 +102,15 @@ def test_people_precision_audit():
         right += sum(p in row["people_ok"] for p in got.people)
         wrong += sum(p not in row["people_ok"] for p in got.people)
     assert right / (right + wrong) >= 0.97, (right, wrong)
+
+
+def test_scorer_command_runs(capsys):
+    """``python bench/evaluate.py`` is the command editors and CI run; keep it working."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "bench" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--split", "dev", "--no-manifest", "--no-speed"]) == 0
+    out = capsys.readouterr().out
+    assert "Gold set (dev)" in out and "people" in out and "F1" in out
