@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 
@@ -42,6 +43,12 @@ def place_in_run(tokens: list[str]) -> str | None:
 
 
 def dateline_places(dateline: str) -> list[str]:
+    """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida'] (cached: datelines repeat)."""
+    return list(_dateline_places(dateline))
+
+
+@lru_cache(maxsize=1 << 14)
+def _dateline_places(dateline: str) -> tuple[str, ...]:
     """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida']; the city first, always kept.
 
     When the gazetteer puts the city in another country than the dateline says ("CAMBRIDGE,
@@ -62,7 +69,7 @@ def dateline_places(dateline: str) -> list[str]:
         if out[0] == city and city_country and named_country and city_country != named_country:
             out[0] = f"{city}, {named}"
         out.append(named)
-    return out
+    return tuple(out)
 
 
 def _dateline_name(part: str) -> str:

@@ -31,7 +31,6 @@ TICKER_RE = re.compile(r"^[A-Z0-9.]{1,10}$")
 SENTENCE_END_BEFORE_RE = re.compile(r"(?:^|[.!?:;]['\"\u201d)]?|[\"\u201c(\[-])\s*$")
 # Counting characters by deleting them: str.translate runs in C.
 _DROP_UPPER = str.maketrans("", "", string.ascii_uppercase)
-_DROP_LOWER = str.maketrans("", "", string.ascii_lowercase)
 _DROP_DIGITS = str.maketrans("", "", string.digits)
 WORD_RE = re.compile(r"[a-z][a-z'-]+")
 
@@ -61,16 +60,16 @@ class Run:
 
 def is_shouting(paragraph: str) -> bool:
     """A paragraph in capitals (a wire headline, a table heading): its capitals mean nothing."""
-    head = paragraph[:200]
-    upper = len(head) - len(head.translate(_DROP_UPPER))
-    lower = len(head) - len(head.translate(_DROP_LOWER))
-    return upper + lower > 8 and upper > 1.5 * lower
+    head = paragraph[:80]
+    return head.isupper() and len(head) - len(head.translate(_DROP_UPPER)) > 8
 
 
 def is_table_row(paragraph: str) -> bool:
     """Results tables: many figures, few words."""
+    if len(paragraph) >= 200:
+        return False
     digits = len(paragraph) - len(paragraph.translate(_DROP_DIGITS))
-    return len(paragraph) < 200 and digits > 0.25 * len(paragraph)
+    return digits > 0.25 * len(paragraph)
 
 
 def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
