@@ -24,18 +24,20 @@ COMPOUND_TAILS = frozenset({"based", "owned", "led", "backed", "born", "run", "m
                             "registered", "listed", "bound", "area"})
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
 # "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
-APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2}|(?:[A-Z][\w-]*\s+){1,5}"
-                           r"(?:secretary|chairman|president|leader|spokesman|spokeswoman|director|minister|"
-                           r"official|analyst|economist))\b")
+APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2}|(?:[A-Z][\w-]*\s+){0,5}"
+                           r"(?:[Ss]ecretary|[Cc]hairman|[Pp]resident|[Ll]eader|[Ss]pokes(?:man|woman)|[Dd]irector|"
+                           r"[Mm]inister|[Oo]fficial|[Aa]nalyst|[Ee]conomist))\b")
 # "X said he": a verb of speech, then a personal pronoun (companies say "it").
-SAID_AFTER_RE = re.compile(r"^\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
-                           r"(?=.{0,30}\b(?:he|his|him|she|her)\b)")
+SAID_AFTER_RE = re.compile(r"^\s+(?:(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
+                           r"(?=.{0,30}\b(?:he|his|him|she|her)\b)|told\s+(?:Reuters|reporters|a\s|the\s)"
+                           r"|said\s+(?:in\s+an?\s+(?:interview|speech|television))\b)")
 SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
 SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told)\s+$")
 # "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
 ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|"
                             r"governor|leader|head|chief|analyst|economist|official|executive|treasurer|"
-                            r"(?<!lead )manager),?\s+$")
+                            r"representative|negotiator|adviser|advisor|aide|envoy|ambassador|commissioner|"
+                            r"undersecretary|(?<!lead )manager),?\s+$")
 # "fibre firm American Enka", "association UKASTA": a lowercase kind of organization before a name.
 ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|"
                            r"brokerage|"
