@@ -22,7 +22,7 @@ HAS_CORPUS = (CORPUS / "seeds").is_dir()
 # field -> (min precision, min recall)
 LOCAL_FLOOR = {"people": (0.95, 0.90), "places": (0.90, 0.90), "organizations": (0.85, 0.80)}
 ALL_FLOOR = {"people": (0.96, 0.93), "places": (0.96, 0.97), "organizations": (0.93, 0.92)}
-MANIFEST_FLOOR = {"people": (0.80, 0.92), "places": (0.72, 0.94), "organizations": (0.82, 0.90)}
+MANIFEST_FLOOR = {"people": (0.78, 0.93), "places": (0.72, 0.94), "organizations": (0.82, 0.90)}
 
 
 def _score(items: list[ev.GoldItem]) -> dict[str, ev.Score]:
