@@ -10,7 +10,11 @@ from pathlib import Path
 
 @dataclass(frozen=True)
 class ExtractSettings:
-    """Editors' levers on extraction, applied on the next run."""
+    """Editors' levers on extraction, applied on the next run (documented in site.toml [extract]).
+
+    ``aliases`` rename people, places and organizations, in each article and across the archive;
+    the ``not_*`` lists drop a name from that kind; ``tag_synonyms`` and ``not_tags`` steer tags.
+    """
 
     aliases: dict[str, str] = field(default_factory=dict)  # "Assad" -> "Bashar Assad"
     not_people: tuple[str, ...] = ()

@@ -9,12 +9,14 @@ from __future__ import annotations
 import calendar
 import pickle
 from collections import defaultdict
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from . import content
 from .article import Article
 from .config import Settings
+from .extract.archive import canonical_organizations, canonical_people
+from .extract.headline import unique_titles
 from .output import write_atomic
 from .report import Report
 from .slugs import slugify
@@ -158,7 +160,7 @@ def _load_cache(path: Path) -> dict:
 
 
 def build_site(articles: list[Article], settings: Settings) -> Site:
-    ordered = sorted(articles, key=lambda a: (a.date, a.id), reverse=True)
+    ordered = _with_unique_titles(sorted(articles, key=lambda a: (a.date, a.id), reverse=True))
     terms, term_of = _taxonomies(ordered, settings)
     by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in ordered:
@@ -178,7 +180,10 @@ def _taxonomies(ordered: list[Article], settings: Settings
         by_slug: dict[str, Term] = {}
         for article in ordered:
             for raw in getattr(article, attr):
-                name = canonical.get(kind, {}).get(raw, raw)
+                name = canonical[kind].get(raw, raw) if kind in canonical else \
+                    settings.extract.aliases.get(raw, raw)
+                if not name:  # an editor's never-a-person list
+                    continue
                 slug = slugify(name)
                 term = by_slug.get(slug) or by_slug.setdefault(slug, Term(kind, name, slug))
                 term_of[(kind, raw)] = term
@@ -200,9 +205,16 @@ def _with_pages(kind: str, by_slug: dict[str, Term], total: int, settings: Setti
 
 
 def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, dict[str, str]]:
-    """Archive-wide unification of names ("Assad" -> "Bashar Assad"), when the extractor offers it."""
-    try:
-        from .extract.archive import canonical_people
-    except ImportError:
-        return {}
-    return {"people": canonical_people([a.people for a in ordered], settings.extract)}
+    """Archive-wide unification of names: "Assad" in one story and "Bashar Assad" in another
+    are one person page; "Quaker Oats" and "Quaker Oats Co" one organization page."""
+    return {
+        "people": canonical_people([a.people for a in ordered], settings.extract),
+        "organizations": canonical_organizations([a.organizations for a in ordered], settings.extract),
+    }
+
+
+def _with_unique_titles(newest_first: list[Article]) -> list[Article]:
+    """Two stories with one headline are told apart by dateline; the earlier keeps its title."""
+    oldest_first = newest_first[::-1]
+    titles = unique_titles((a.id, a.title, a.dateline) for a in oldest_first)
+    return [a if titles[a.id] == a.title else replace(a, title=titles[a.id]) for a in newest_first]

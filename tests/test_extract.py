@@ -34,7 +34,8 @@ def test_seed_roles_stripped_and_kept(seed_result):
 
 
 def test_seed_contributors(seed_result):
-    assert seed_result.contributors == ["Sarah El Deeb", "Nataliya Vasilyeva", "Patrick Donahue", "Henry Meyer"]
+    assert seed_result.contributors == ["Sarah El Deeb", "Nataliya Vasilyeva", "Patrick Donahue",
+                                        "Henry Meyer"]
     assert not set(seed_result.contributors) & set(seed_result.people)
 
 
@@ -149,3 +150,24 @@ def test_canonical_organizations_short_company_names():
     mapping = canonical_organizations([["Quaker Oats Co"], ["Quaker Oats"], ["Exxon"]])
     assert mapping["Quaker Oats"] == "Quaker Oats Co"
     assert mapping["Exxon"] == "Exxon"
+
+
+def test_headline_reads_like_a_headline():
+    from dateline.extract.headline import as_headline, cut, spell_out
+
+    assert as_headline("Treasury Secretary James Baker said on Tuesday that the dollar had fallen enough.") \
+        == "Baker says the dollar had fallen enough"
+    assert as_headline("Coffee export quotas were suspended a year ago, ICO delegates said.") \
+        == "Coffee export quotas were suspended a year ago"
+    assert spell_out("profit rose to 5.2 mln dlrs, up 12 pct") == "Profit rose to $5.2 million, up 12 percent"
+    long = ("Rebels agreed to leave the city on Thursday, ending a four-year siege"
+            " that killed thousands of people")
+    assert cut(long, 90) == "Rebels agreed to leave the city on Thursday"
+
+
+def test_unique_titles():
+    from dateline.extract.headline import unique_titles
+
+    got = unique_titles([("a", "Oil prices rise", "LONDON"), ("b", "Oil prices rise", "TOKYO"),
+                         ("c", "Oil prices rise", "TOKYO")])
+    assert got == {"a": "Oil prices rise", "b": "Oil prices rise (Tokyo)", "c": "Oil prices rise (Tokyo) (2)"}

@@ -21,8 +21,8 @@ HAS_CORPUS = (CORPUS / "seeds").is_dir()
 
 # field -> (min precision, min recall)
 LOCAL_FLOOR = {"people": (0.95, 0.90), "places": (0.90, 0.90), "organizations": (0.85, 0.80)}
-ALL_FLOOR = {"people": (0.95, 0.92), "places": (0.95, 0.95), "organizations": (0.90, 0.88)}
-MANIFEST_FLOOR = {"people": (0.78, 0.90), "places": (0.70, 0.94), "organizations": (0.82, 0.89)}
+ALL_FLOOR = {"people": (0.96, 0.93), "places": (0.96, 0.97), "organizations": (0.93, 0.92)}
+MANIFEST_FLOOR = {"people": (0.78, 0.93), "places": (0.72, 0.94), "organizations": (0.82, 0.90)}
 
 
 def _score(items: list[ev.GoldItem]) -> dict[str, ev.Score]:
@@ -45,7 +45,7 @@ def test_gold_set_has_enough_articles():
     rows = (ROOT / "tests/gold/reuters.jsonl").read_text().splitlines()
     rows += (ROOT / "tests/gold/local.jsonl").read_text().splitlines()
     assert len(rows) >= 40
-    assert {json.loads(r)["split"] for r in rows} == {"dev", "test"}
+    assert {json.loads(r)["split"] for r in rows} == {"dev", "test", "holdout"}
 
 
 def test_local_gold_items():
@@ -81,3 +81,36 @@ def test_reuters_manifest_held_out():
         if row["orgs"]:
             scores["organizations"].add(ev.set_score(ev.reuters_orgs(got.organizations), set(row["orgs"])))
     _check(scores, MANIFEST_FLOOR)
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_every_tenth_corpus_article_extracts_within_limits():
+    """No crash on real wire text, and the shape editors rely on: 1-8 tags, short titles."""
+    for path in sorted((CORPUS / "seeds").glob("*.txt"))[::10]:
+        got = extract(read_seed(path))
+        assert len(got.title) <= 91 and len(got.summary) <= 300, path.name
+        assert len(got.tags) <= 8 and len(set(got.people)) == len(got.people), path.name
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_people_precision_audit():
+    """Names on 60 hand-checked held-out articles: anything not vouched for counts as wrong."""
+    right = wrong = 0
+    for line in (ROOT / "tests/gold/people_audit.jsonl").read_text().splitlines():
+        row = json.loads(line)
+        got = extract(read_seed(CORPUS / "seeds" / row["file"]))
+        right += sum(p in row["people_ok"] for p in got.people)
+        wrong += sum(p not in row["people_ok"] for p in got.people)
+    assert right / (right + wrong) >= 0.97, (right, wrong)
+
+
+def test_scorer_command_runs(capsys):
+    """``python bench/evaluate.py`` is the command editors and CI run; keep it working."""
+    import importlib.util
+
+    spec = importlib.util.spec_from_file_location("evaluate", ROOT / "bench" / "evaluate.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    assert module.main(["--split", "dev", "--no-manifest", "--no-speed"]) == 0
+    out = capsys.readouterr().out
+    assert "Gold set (dev)" in out and "people" in out and "F1" in out

@@ -13,7 +13,7 @@ from ..article import Seed
 from ..config import ExtractSettings
 from .contributors import contributors_from_credit
 from .entities import entities
-from .headline import headline, summary
+from .headline import title_and_summary
 from .tags import tags
 
 
@@ -34,13 +34,14 @@ def extract(seed: Seed, settings: ExtractSettings | None = None) -> Extraction:
     settings = settings or ExtractSettings()
     contributors = contributors_from_credit(seed.credit)
     found = entities(seed, settings, contributors)
+    title, summary = title_and_summary(seed)
     return Extraction(
-        title=headline(seed),
-        summary=summary(seed),
+        title=title,
+        summary=summary,
         people=found.people,
         roles=found.roles,
         places=found.places,
         organizations=found.organizations,
-        tags=tags(seed, found.place_mentions, settings),
+        tags=tags(seed, found.place_mentions, settings, found.organizations, found.roles),
         contributors=contributors,
     )

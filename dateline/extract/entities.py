@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from ..article import Seed
 from ..config import ExtractSettings
@@ -18,24 +19,48 @@ from . import people as ppl
 from . import places as plc
 from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
+# "Milwaukee-based", "state-owned": compounds whose capitalised head names a place or an organization.
+COMPOUND_TAILS = frozenset({"based", "owned", "led", "backed", "born", "run", "made", "controlled", "held",
+                            "registered", "listed", "bound", "area"})
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
 # "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
-APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2})\b")
+APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2}|(?:[A-Z][\w-]*\s+){0,5}"
+                           r"(?:[Ss]ecretary|[Cc]hairman|[Pp]resident|[Ll]eader|[Ss]pokes(?:man|woman)|[Dd]irector|"
+                           r"[Mm]inister|[Oo]fficial|[Aa]nalyst|[Ee]conomist))\b")
 # "X said he": a verb of speech, then a personal pronoun (companies say "it").
-SAID_AFTER_RE = re.compile(r"^\s+(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
-                           r"(?=.{0,30}\b(?:he|his|him|she|her)\b)")
+SAID_AFTER_RE = re.compile(r"^\s+(?:(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
+                           r"(?=.{0,30}\b(?:he|his|him|she|her)\b)|told\s+(?:Reuters|reporters|a\s|the\s)"
+                           r"|said\s+(?:in\s+an?\s+(?:interview|speech|television))\b)")
 SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
-SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told|by|with|asked)\s+$")
+SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told)\s+$")
 # "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
-ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|governor|"
-                            r"leader|head|chief|analyst|economist|official|executive|treasurer|manager),?\s+$")
+ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|"
+                            r"governor|leader|head|chief|analyst|economist|official|executive|treasurer|"
+                            r"representative|negotiator|adviser|advisor|aide|envoy|ambassador|commissioner|"
+                            r"undersecretary|(?<!lead )manager),?\s+$")
 # "fibre firm American Enka", "association UKASTA": a lowercase kind of organization before a name.
-ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|brokerage|"
+ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency|newspaper|daily|broker|"
+                           r"brokerage|"
                            r"carrier|airline|maker|producer|manufacturer|retailer|conglomerate|concern|association|"
-                           r"organisation|organization|federation|union|manager|insurer|utility)\s+$")
+                           r"organisation|organization|federation|union|lead manager|co-manager|insurer|"
+                           r"utility|"
+                           r"brokers|banks|firms|companies|underwriters?|arranger)\s+$")
+FACILITY_AFTER_RE = re.compile(r"^\s+(?:mine|mines|oilfield|field|fields|refinery|smelter|plant|well|deposit|"
+                               r"reservoir|dam|pipeline|terminal)\b")
+# "Merrill Lynch analyst", "Exxon spokesman": a name its staff is named after.
+STAFF_AFTER_RE = re.compile(r"^\s+(?:analysts?|spokes(?:man|woman|person)|chairman|president|economists?|"
+                            r"officials?|"
+                            r"executives?|directors?|chief|treasurer|dealers?|traders?|correspondent|shareholders|"
+                            r"vice|board|unit|subsidiary|lawyers?|sources)\b")
 # "a Woodinville, Wash., company": a town followed by its state.
 STATE_AFTER_RE = re.compile(r"^,\s(" + "|".join(re.escape(a) for a in lx.US_STATE_ABBR) + r")\.,?\s")
-SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|by|wrote|asked)\s*)$")
+SAID_BEFORE_RE = re.compile(r"(?:\b(?:said|says|told|according to|asked)\s*)$")
+# ", a Hong Kong daily", ", owners of the ferry": an appositive that describes an organization.
+ORG_APPOSITIVE_RE = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(?:owners?|operators?|makers?|"
+                               r"parent|subsidiary|unit|daily|newspaper|company|firm|group|bank|agency|"
+                               r"manufacturer|producer|broker|brokerage|insurer|carrier|airline|lead manager|"
+                               r"co-manager|"
+                               r"underwriters?|arrangers?|chain|store|retailer)\b")
 
 
 @dataclass
@@ -64,8 +89,10 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()
     runs: list[Run] = []
     base = 0
     for i, paragraph in enumerate(paragraphs):
-        mentions.extend(Mention(ORG, orgs.known(n) or n) for n in bracketed(paragraph))
-        runs.extend(find_runs(BRACKET_RE.sub(" ; ", paragraph), i, base))
+        if "<" in paragraph:  # Reuters' <Company Name>: an organization, and a break in any run
+            mentions.extend(Mention(ORG, orgs.known(n) or orgs.clean(n)) for n in bracketed(paragraph))
+            paragraph = BRACKET_RE.sub(" ; ", paragraph)
+        runs.extend(find_runs(paragraph, i, base))
         base += len(paragraph) + 2
     mid_caps = {t for r in runs if not r.sentence_start for t in r.tokens}
     for run in runs:
@@ -95,13 +122,16 @@ def _pieces(tokens: list[str]) -> list[list[str]]:
     for token in tokens:
         if token in lx.MONTHS or token in lx.WEEKDAYS:
             out.append([])
-        elif "-" in token and token.rsplit("-", 1)[1].islower() and not token.startswith(("al-", "el-")):
+        elif "-" in token and token.rsplit("-", 1)[1] in COMPOUND_TAILS:
             head = token.rsplit("-", 1)[0]
             if plc.lookup(head) or orgs.known(head):
-                out.append([head])  # "Milwaukee-based": the place is named; "Semi-annual" is nothing
+                out.append([head])  # "Milwaukee-based": the place is named
             out.append([])
         else:
             out[-1].append(token)
+    for piece in out:
+        while piece and piece[-1] in lx.CONNECTORS:
+            piece.pop()  # "American Enka in [December]"
     return [p for p in out if p and not all(t in lx.CONNECTORS for t in p)]
 
 
@@ -130,7 +160,7 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
-    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of":
+    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of" and "and" not in tokens:
         rest = tokens[2:] if tokens[2] != "the" else tokens[3:]
         org = rest and (orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after))
         if org:
@@ -143,6 +173,8 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return joined
     if tokens[-1] in lx.CORPORATE_SUFFIXES:
         return [Mention(ORG, orgs.clean(name))]
+    if tokens[-1] in lx.STREET_WORDS and "and" not in tokens:
+        return [Mention(PLACE, name)]  # "Pennsylvania Avenue" is a street, not the state
     titled = ppl.split_title(tokens)
     if titled:
         role, tail = titled
@@ -154,16 +186,26 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     org = orgs.org_in_run(tokens, after)
     if org:
         return [Mention(ORG, org)]
+    if FACILITY_AFTER_RE.match(after):
+        return [Mention(PLACE, name)]  # "the Joe Mann mine", "the Hibernia field": a site, not a person
+    if ORG_BEFORE_RE.search(before) or (STAFF_AFTER_RE.match(after) and tokens[0] not in lx.given_names()):
+        # "of brokers James Capel", "Merrill Lynch analyst Thomas Kurlack": the body, not a person
+        return [Mention(ORG, name)]
     if ppl.looks_like_person(tokens):
-        return [Mention(PERSON, name)]
+        # Without an appositive ("X, president of") a name may be a company's ("Tony Lama Co").
+        return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
     place = plc.place_in_run(tokens)
     if place:
         return [Mention(PLACE, place)]
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
         return _split(tokens, after, before)
-    if ppl.plausible_name(tokens) and (APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
-                                       or SAID_BEFORE_RE.search(before) or ROLE_BEFORE_RE.search(before)):
-        return [Mention(PERSON, name, cue=True)]
+    if ORG_APPOSITIVE_RE.match(after):
+        return [Mention(ORG, name)]
+    role_before = bool(ROLE_BEFORE_RE.search(before))
+    cued = (role_before or APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
+            or SAID_BEFORE_RE.search(before))
+    if cued and ppl.plausible_name(tokens, relaxed=role_before):
+        return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
     if _place_cue(after):
         return [Mention(PLACE, name)]
     if STATE_AFTER_RE.match(after):
@@ -190,8 +232,14 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         while right and right[0] in lx.CONNECTORS:
             right = right[1:]
         if joiner == "of":
-            if right and (ppl.looks_like_person(left) or ppl.split_title(left)
-                          or left[-1] in lx.CORPORATE_SUFFIXES):
+            left_kind = classify(left, ",", before) if right else []
+            if left_kind and all(m.kind == PERSON for m in left_kind):
+                # "Thomas McCrann of Merrill Lynch", "said Natsuo Okada of Sumitomo Bank": what a
+                # person is "of" is an employer or a place.
+                employer = [Mention(ORG, m.name) if m.kind == PERSON else m
+                            for m in classify(right, after, " ")]
+                return [*left_kind, *employer]
+            if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
             if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
                     and right[-1] in lx.org_words()[0]:  # "Toronto Argonauts of the Canadian Football League"
@@ -203,8 +251,12 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         right_kind = classify(right, after, " ") if right else []
         if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
             return [*left_kind, *right_kind]
-        if left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1 and right[0] not in lx.CORPORATE_SUFFIXES:
-            return [*left_kind, Mention(ORG, right[0])]  # "Video Affiliates Inc and Citicorp"
+        if right and right[-1] in lx.CORPORATE_SUFFIXES and len(right) <= 2:
+            return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Louis Harris and Assoc Inc"
+        if (left and left[-1] in lx.CORPORATE_SUFFIXES and len(right) == 1
+                and right[0] not in lx.CORPORATE_SUFFIXES):
+            # "Video Affiliates Inc and Citicorp"; "... Inc and BBB-plus" (a rating) names one company
+            return [*left_kind, *([Mention(ORG, right[0])] if right[0].isalpha() else [])]
         org = orgs.org_in_run(tokens, after)
         return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     return None
@@ -215,7 +267,8 @@ def _weak(found: list[Mention]) -> bool:
     return all(m.kind in (SINGLE, ACRONYM) for m in found)
 
 
-def _split(tokens: list[str], after: str, before: str, at: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
+def _split(tokens: list[str], after: str, before: str,
+           at: frozenset[str] | set[str] = frozenset()) -> list[Mention]:
     """Classify the parts of a run joined by small words; "X and Y neighborhoods" shares its cue."""
     parts: list[list[str]] = [[]]
     joiners: list[str] = []
@@ -240,11 +293,8 @@ def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
         if joiner in tokens[1:-1]:
             i = len(tokens) - 1 - tokens[::-1].index(joiner)
             place = plc.place_in_run(tokens[i + 1:])
-            if place:
-                left = tokens[:i]
-                org = orgs.org_in_run(left, ",")
-                return [Mention(ORG, org) if org else None, *([] if org else classify(left, ",", before)),
-                        Mention(PLACE, place)][0 if org else 1:]
+            if place:  # "Earl Johnson of Harris Trust and Savings Bank in Chicago"
+                return [*classify(tokens[:i], ",", before), Mention(PLACE, place)]
     return []
 
 
@@ -264,27 +314,40 @@ def _employer(head: list[str]) -> str | None:
     return orgs.known(" ".join(prefix)) or orgs.org_in_run(prefix, ",")
 
 
-def _single(word: str, after: str, before: str = "") -> list[Mention]:
-    known = orgs.known(word)
+@lru_cache(maxsize=1 << 15)
+def _word_reading(word: str) -> tuple[str, str]:
+    """What a lone capitalised word is whatever its context: (kind, name); kind "" for never a
+    name, "?" for "depends on context" (name then says "1" when it could be a surname)."""
+    known = orgs.known(word) or orgs.known(word + "'s")  # "Moody's" lost its "'s" as a possessive
     if known:
-        return [Mention(ORG, known)]
+        return ORG, known
     if word in lx.demonyms():
-        return []
+        return "", ""
     place = plc.lookup(word)
     if place:
-        return [Mention(PLACE, place)]
-    if word in lx.demonyms() or word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.FUNCTION_WORDS:
+        return PLACE, place
+    if word in lx.MONTHS or word in lx.WEEKDAYS or word in lx.FUNCTION_WORDS:
+        return "", ""
+    return "?", "1" if ppl.name_like(word, last=True) else ""
+
+
+def _single(word: str, after: str, before: str = "") -> list[Mention]:
+    kind, name = _word_reading(word)
+    if kind in (ORG, PLACE):
+        return [Mention(kind, name)]
+    if not kind:
         return []
+    if _org_cue(after) or ORG_BEFORE_RE.search(before):
+        return [Mention(ORG, word)]  # "association UKASTA", "Amro bank"
     if orgs.is_acronym(word):
         return [Mention(ACRONYM, word)]
     if _place_cue(after):
         return [Mention(PLACE, word)]
-    if _org_cue(after) or ORG_BEFORE_RE.search(before):
-        return [Mention(ORG, word)]
     if STATE_AFTER_RE.match(after):
         return [Mention(PLACE, word), *_state(after)]
-    if ppl.name_like(word, last=True):
-        return [Mention(SINGLE, word, cue=bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before)))]
+    if name:
+        cue = bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before))
+        return [Mention(SINGLE, word, cue=cue)]
     return []
 
 
@@ -294,7 +357,9 @@ def _org_cue(after: str) -> bool:
 
 
 def _place_cue(after: str) -> bool:
-    return after[:1] == " " and after.split(" ", 2)[1].rstrip(".,;:") in lx.PLACE_CUES if after.strip() else False
+    if not after.strip() or after[:1] != " ":
+        return False
+    return after.split(" ", 2)[1].rstrip(".,;:") in lx.PLACE_CUES
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
@@ -309,7 +374,7 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_map = orgs.unify(org_names, ties)
     organizations = _unique(org_map[n] for n in org_names)
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
-    places = _unique([*dateline, *(m.name for m in mentions if m.kind == PLACE)])
+    places = _unique([*(aliases.get(d, d) for d in dateline), *(m.name for m in mentions if m.kind == PLACE)])
     people, roles = _people(mentions, settings, contributors, set(organizations) | set(places))
     # A place word that is a person's name or an organization's first word is not a place here
     # ("Wilson" the minister, "Toyota" the company).
@@ -320,7 +385,7 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
         roles=roles,
         places=[p for p in places if p not in drop],
         organizations=[o for o in organizations if o not in set(settings.not_organizations)],
-        place_mentions=[m.name for m in mentions if m.kind == PLACE],
+        place_mentions=[*dateline, *(m.name for m in mentions if m.kind == PLACE)],
     )
 
 

@@ -78,8 +78,8 @@ def norm(name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """People match on first and last word: "Ivan F. Boesky" is "Ivan Boesky"."""
-    words = norm(name).split()
+    """People match on first and last word: "Ivan F. Boesky" is "Ivan Boesky" ("Jr." aside)."""
+    words = [w for w in norm(name).split() if w not in ("jr", "sr", "ii", "iii", "iv")]
     return f"{words[0]} {words[-1]}" if len(words) > 1 else (words[0] if words else "")
 
 
@@ -110,15 +110,17 @@ def compare(predicted: Iterable[str], gold: Iterable[str], key: Callable[[str], 
 
 # Reuters PLACES codes for names that do not slug to them.
 REUTERS_PLACE = {"United States": "usa", "United Kingdom": "uk", "Soviet Union": "ussr", "Russia": "ussr",
-                 "Germany": "west-germany", "United Arab Emirates": "uae", "Trinidad and Tobago": "trinidad-tobago",
-                 "North Yemen": "yemen-arab-republic", "South Yemen": "yemen-demo-republic", "Yemen": "yemen-arab-republic",
+                 "Germany": "west-germany", "United Arab Emirates": "uae",
+                 "Trinidad and Tobago": "trinidad-tobago", "North Yemen": "yemen-arab-republic",
+                 "South Yemen": "yemen-demo-republic", "Yemen": "yemen-arab-republic",
                  "Cambodia": "kampuchea", "Myanmar": "burma", "U.S. Virgin Islands": "us-virgin-islands",
                  "Czech Republic": "czechoslovakia", "Slovakia": "czechoslovakia", "Zaire": "zaire",
                  "Democratic Republic of the Congo": "zaire", "Congo": "congo"}
 # Reuters ORGS codes for the canonical names Dateline writes.
 REUTERS_ORG = {"European Community": "ec", "World Bank": "worldbank", "International Monetary Fund": "imf",
                "Organization of Petroleum Exporting Countries": "opec",
-               "General Agreement on Tariffs and Trade": "gatt", "International Coffee Organization": "ico-coffee",
+               "General Agreement on Tariffs and Trade": "gatt",
+               "International Coffee Organization": "ico-coffee",
                "International Cocoa Organization": "icco",
                "Organization for Economic Cooperation and Development": "oecd",
                "United Nations Conference on Trade and Development": "unctad", "United Nations": "un",
@@ -127,7 +129,8 @@ REUTERS_ORG = {"European Community": "ec", "World Bank": "worldbank", "Internati
                "European Investment Bank": "eib", "Gulf Cooperation Council": "gcc",
                "Organization of Arab Petroleum Exporting Countries": "oapec",
                "International Sugar Organization": "isa", "International Wheat Council": "iwc-wheat",
-               "Bank for International Settlements": "bis", "Council for Mutual Economic Assistance": "comecon",
+               "Bank for International Settlements": "bis",
+               "Council for Mutual Economic Assistance": "comecon",
                "Association of Southeast Asian Nations": "asean", "European Free Trade Association": "efta",
                "African Development Bank": "adb-africa", "Asian Development Bank": "adb-asia"}
 
@@ -176,7 +179,8 @@ def reuters_people(people: Iterable[str], vocabulary: set[str]) -> set[str]:
         words = [w for w in norm(name).split()]
         particle = next((i for i, w in enumerate(words[:-1]) if i and w in lx.NAME_PARTICLES), None)
         tail = slug(" ".join(words[particle:])) if particle else ""
-        for candidate in (slug(name), slug(f"{words[0]} {words[-1]}") if words else "", tail, slug(surname(name))):
+        first_last = slug(f"{words[0]} {words[-1]}") if words else ""
+        for candidate in (slug(name), first_last, tail, slug(surname(name))):
             if candidate in vocabulary:
                 codes.add(candidate)
                 break

@@ -32,7 +32,10 @@ FUNCTION_WORDS = words("""The A An This That These Those It Its He She They We I
 But And Or Nor If When While Although Though As At By For From In Into Of On Onto To With Without
 After Before Since Until During Under Over Between Among About Against Through Also However Meanwhile
 There Here Where What Which Who Whom Whose Why How Some Many Most Much More Few All Any Each Every
-No Not Only Even Still Yet Just So Then Than Both Either Neither""")
+No Not Only Even Still Yet Just So Then Than Both Either Neither
+Dlr Dlrs Mln Bln Pct Stg Cts Shr Shrs Revs Qtr Qtly Avg Oper Net
+Indeed Moreover Furthermore Nevertheless Instead Separately Earlier Later Overall Currently Previously
+Recently Initially Finally Additionally Accordingly Consequently Therefore Thus Hence Otherwise""")
 # Words naming government branches that sit between a title and a name ("Secretary of State John Kerry").
 DEPARTMENT_WORDS = words("""State Finance Defense Defence Agriculture Trade Commerce Energy Labor Labour
 Interior Justice Health Education Transportation Transport Treasury Foreign Affairs Economy Economic Economics
@@ -41,7 +44,7 @@ Fisheries Environment Communications Culture Tourism Development Social Welfare 
 Intelligence Staff Armed Forces General Federal Reserve Board Central Bank National Council Cabinet Joint
 Chiefs Exchange Commission Minister Ministers Department Office Affairs House Senate Committee Relations
 Ways Means Banking Appropriations Judiciary Armed Services Navy Army Air Force Marine Corps Supreme Court
-Company Corporation Group""")
+Company Corporation Group Exchequer""")
 HONORIFICS = words("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Sir Dame Mme Herr Messrs Messrs.")
 CORPORATE_SUFFIXES = words("""Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Company Ltd Ltd.
 Limited Plc PLC plc LLC LP L.P. L.P AG SA S.A. NV N.V. BV SpA GmbH KK AB ASA Oyj Bhd Berhad Pty Bancorp
@@ -57,8 +60,9 @@ county state island islands valley river camp area areas border crossing port fi
 # Verbs of speech: "said Jones" / "Jones said" mark a person (or an organization; checked separately).
 SPEECH = words("said says told added asked noted stated explained warned insisted declared")
 # Words of place direction that modify a place without being part of it ("eastern Aleppo", "Old Aleppo").
-PLACE_MODIFIERS = words("""Old Greater Central North South East West Northern Southern Eastern Western
-Upper Lower Inner Outer Downtown Metropolitan""")
+PLACE_MODIFIERS = words("""Old Greater Upper Lower Inner Outer Downtown Metropolitan""")
+# Capitalised compass words stay part of a name ("Central Jersey", "Southern Pacific").
+STREET_WORDS = words("""Avenue Street Road Boulevard Plaza Highway""")
 
 
 def _lines(name: str) -> list[str]:
@@ -122,10 +126,17 @@ class Gazetteer:
 
     places: dict[str, tuple[str, str]]
     countries: frozenset[str]
-    us_state_abbreviations: dict[str, str]
+    continents: dict[str, str]  # country -> continent ("Syria" -> "Asia")
 
     def lookup(self, name: str) -> tuple[str, str] | None:
         return self.places.get(name)
+
+
+CONTINENTS = {"AF": "Africa", "AS": "Asia", "EU": "Europe", "NA": "North America", "OC": "Oceania",
+              "SA": "South America"}
+HISTORIC_CONTINENTS = {"Soviet Union": "Europe", "West Germany": "Europe", "East Germany": "Europe",
+                       "Yugoslavia": "Europe", "Czechoslovakia": "Europe", "Zaire": "Africa",
+                       "North Yemen": "Asia", "South Yemen": "Asia", "Palestinian Territories": "Asia"}
 
 
 # Postal-era abbreviations used in US datelines ("BOCA RATON, Fla.").
@@ -210,4 +221,6 @@ def gazetteer() -> Gazetteer:
                 continue
             best[name] = pop
             places[name] = (unidecode(name), country)  # as news writes it: "Frankfurt", "Montreal"
-    return Gazetteer(places, frozenset(c for _, c in places.values() if c), {})
+    continents = {country_name[code]: CONTINENTS.get(c["continentcode"], "") for code, c in countries.items()}
+    continents.update(HISTORIC_CONTINENTS)
+    return Gazetteer(places, frozenset(c for _, c in places.values() if c), continents)

@@ -7,13 +7,20 @@ import re
 from . import lexicon as lx
 from .lexicon import words
 
+# Country abbreviations written before a body's name as a modifier ("U.S. Interstate Commerce Commission").
+COUNTRY_PREFIXES = frozenset({"U.S.", "U.K.", "UK", "US"})
 ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,7}$")
 # Small words skipped when an acronym is formed from a name's initials.
 _SKIP = words("of for the and & in on at to de du la le des")
 
 
 def known(name: str) -> str | None:
-    return lx.known_organizations().get(name)
+    """A well-known organization by any of its written forms; "Opec" is OPEC."""
+    table = lx.known_organizations()
+    found = table.get(name)
+    if found is None and name.isalpha() and name[1:].islower() and 2 < len(name) <= 6:
+        found = table.get(name.upper())
+    return found
 
 
 def org_in_run(tokens: list[str], after: str) -> str | None:
@@ -36,7 +43,7 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
     if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
         return " ".join(tokens)
     if len(tokens) > 1 and any(t in kinds for t in tokens[1:-1]) and tokens[-1] not in lx.CONNECTORS:
-        return " ".join(tokens)
+        return clean(" ".join(tokens))
     cue = after.lstrip(" ,").split(" ", 1)[0].lower().rstrip(".,;:")
     if cue in lx.ORG_CUES and tokens[-1] not in lx.demonyms():
         return " ".join(tokens)
@@ -44,9 +51,13 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
 
 
 def clean(name: str) -> str:
-    """'U.S. Interstate Commerce Commission' -> 'Interstate Commerce Commission': the country
-    abbreviation is a modifier, not part of the name."""
-    return name[5:] if name.startswith("U.S. ") and len(name.split()) > 2 else name
+    """One written form per name: 'U.S. Interstate Commerce Commission' -> 'Interstate Commerce
+    Commission' (the country abbreviation is a modifier), 'Swiss Bank Corp.' -> 'Swiss Bank Corp'."""
+    name = name.removesuffix("'s")  # "Chiyoda Fire and Marine Insurance Co Ltd's"
+    if name.endswith(".") and name.rsplit(" ", 1)[-1][:-1] in lx.CORPORATE_SUFFIXES:
+        name = name[:-1]  # "Swiss Bank Corp." and "Swiss Bank Corp" are one name
+    head = name.split(" ", 1)[0]
+    return name[len(head) + 1:] if head in COUNTRY_PREFIXES and len(name.split()) > 2 else name
 
 
 def initials(name: str) -> str:
@@ -78,7 +89,8 @@ def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
             continue
         key = keys[name]
         longer = [other for other, k in keys.items() if len(k) > len(key)
-                  and (k[-len(key):] == key or k[:len(key)] == key and other.split()[-1] in lx.CORPORATE_SUFFIXES)]
+                  and (k[-len(key):] == key
+                       or (k[:len(key)] == key and other.split()[-1] in lx.CORPORATE_SUFFIXES))]
         fullest = {mapping.get(o, o) for o in longer}
         mapping[name] = fullest.pop() if len(fullest) == 1 else name
     # Spelling variants of a known name ("International Committee for the Red Cross").

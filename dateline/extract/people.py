@@ -14,7 +14,9 @@ MIXED_CASE_RE = re.compile(r"^(?!Mc|Mac|O'|De|La|Le|Di|Van|Von|Du)[A-Z][a-z]*[A-
 # Title words that also open ordinary phrases ("General Agreement", "Chief Executive").
 WEAK_TITLES = words("""General Chief Executive Senior Field Major Minority Majority Leader Father Sister
 Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Under Assistant Deputy Vice
-Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator""")
+Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator Manager Managers Editor
+Publisher""")
+COMPOUND_PARTS = words("to based owned led run made style type and of the in on up out serve backed born")
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 
@@ -36,10 +38,12 @@ def name_like(token: str, last: bool) -> bool:
         return not last and not lx.gazetteer().lookup(token)  # "W.A. Kistler", never "U.S."
     if token.isupper() and len(token) > 1:
         return False  # acronyms are organizations or places
+    if token in lx.known_organizations():
+        return False  # "told Reuters Kampelman": an agency is no part of a name
     if MIXED_CASE_RE.match(token):
         return False  # "BAe", "BSi": a company's styling, not a name
-    if "-" in token and any(part.islower() for part in token.split("-")[1:]):
-        return False  # "Ready-to-Serve", "Milwaukee-based"
+    if "-" in token and any(part in COMPOUND_PARTS for part in token.split("-")[1:]):
+        return False  # "Ready-to-Serve", "Milwaukee-based"; "Lho Shin-yong" stays a name
     if last and token.endswith("s") and token.lower() in lx.common_words():
         return False  # "Cookies", "Banks": a plural noun ends a product or a group, not a name
     if token.lower() in lx.common_words() and token not in lx.given_names():
@@ -58,7 +62,7 @@ def name_tail(tokens: list[str]) -> list[str]:
     # "Denis Bra Kanon": a common word inside a name, when a given name opens it.
     start = len(tokens) - len(tail)
     for i in range(start - 1, max(start - 3, -1), -1):
-        if tokens[i] in lx.given_names() and all(
+        if (tokens[i] in lx.given_names() or INITIAL_RE.match(tokens[i])) and all(
                 t.lower() in lx.common_words() and t[0].isupper() and not is_title(t)
                 and t not in lx.DEPARTMENT_WORDS for t in tokens[i + 1:start]):
             tail = tokens[i:]
@@ -74,8 +78,22 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
     head = tokens[: len(tokens) - len(tail)]
     if not tail or not head or not any(is_title(t) for t in head):
         return None
+    # "World Bank President Barber Conable": right after a title, a capitalised common word
+    # ("Barber", "Rich") is a given name.
+    while len(tail) < 4 and len(head) > 1 and not is_title(head[-1]) and is_title(head[-2]) \
+            and head[-1].lower() in lx.common_words() and head[-1] not in lx.DEPARTMENT_WORDS \
+            and head[-1] not in lx.org_words()[0] and head[-1] not in lx.FUNCTION_WORDS \
+            and head[-1][0].isupper():
+        tail = [head.pop(), *tail]
     if any(t in ("in", "at", "and", "on", "to") for t in head):
         return None  # a title never spans "in"/"and": two names were run together
+    if head[-1] in lx.CONNECTORS:
+        return None  # "Comptroller of the Currency": a title's complement, not a name
+    last_title = max(i for i, t in enumerate(head) if is_title(t))
+    if len(tail) == 1 and "of" in head[last_title:] and tail[0].lower() in lx.common_words():
+        return None  # "Professor of Political Science"
+    if len(tail) == 1 and all(t in WEAK_TITLES or not is_title(t) for t in head):
+        return None  # "General Agreement", "General Agreeeement": a weak title needs a full name
     if len(tail) == 1 and lx.gazetteer().lookup(tail[0]):
         return None  # "Governor of the Bank of England": a place is no surname
     if len(tail) == 1 and tail[0].lower() in lx.common_words() and all(
@@ -100,19 +118,35 @@ def looks_like_person(tokens: list[str]) -> bool:
     """A run that reads as a name without any cue: a known given name or an initial first."""
     if not 2 <= len(tokens) <= 4:
         return False
-    if not all(name_like(t, last=i == len(tokens) - 1 or tokens[-1] in SUFFIXES)
-               for i, t in enumerate(tokens)):
+    last_core = len(tokens) - 2 if tokens[-1] in SUFFIXES else len(tokens) - 1
+    if not all(name_like(t, last=i >= last_core) for i, t in enumerate(tokens)):
         return False
     if tokens[0] in lx.given_names():
-        return True
-    # "A. William Reynolds", "Paul A. Volcker": an initial beside a capitalised word.
+        return True  # "James Baker"
+    if len(tokens) == 3 and INITIAL_RE.match(tokens[1]):
+        return True  # "Laurence A. Tisch": first name, middle initial, surname
+    # "A. William Reynolds": an initial beside a given name. ("L.M. Ericsson" and "A.H. Robins" are
+    # companies as often as people: initials alone need a cue.)
     return any(INITIAL_RE.match(t) for t in tokens[:-1]) and any(t in lx.given_names() for t in tokens)
 
 
-def plausible_name(tokens: list[str]) -> bool:
-    """A run that can be a name when the context says it is one ("said X", a title)."""
-    return 1 <= len(tokens) <= 4 and all(
-        name_like(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens))
+def plausible_name(tokens: list[str], relaxed: bool = False) -> bool:
+    """A run that can be a name when the context says it is one ("said X", a title).
+
+    ``relaxed``: right after a lowercase role ("spokesman Rich Hall") a capitalised common word
+    may be a given name."""
+    if not 1 <= len(tokens) <= 4:
+        return False
+    if relaxed and len(tokens) > 1 and tokens[0].lower() in lx.common_words() and tokens[0][:1].isupper() \
+            and tokens[0] not in lx.FUNCTION_WORDS and tokens[0] not in lx.DEPARTMENT_WORDS \
+            and tokens[0] not in lx.org_words()[0] and not is_title(tokens[0]):
+        tokens = tokens[1:]
+    return all(name_like(t, last=i == len(tokens) - 1) for i, t in enumerate(tokens))
+
+
+def core(name: str) -> list[str]:
+    """The words of a name without "Jr."/"III"."""
+    return [w for w in name.split() if w not in SUFFIXES]
 
 
 def surname(name: str) -> str:
@@ -140,20 +174,25 @@ def unify(names: list[str]) -> dict[str, str]:
             by_surname.pop(name)
             mapping[name] = next(iter(firsts[name]))
     for group in by_surname.values():
-        full = sorted({n for n in group if len(n.split()) > 1}, key=lambda n: (-len(n.split()), -len(n)))
+        full = sorted({n for n in group if len(core(n)) > 1}, key=lambda n: (-len(n.split()), -len(n)))
         people: list[str] = []
         for name in full:
             if not any(_same_person(name, other) for other in people):
                 people.append(name)
         for name in group:
-            if len(name.split()) == 1:
-                mapping[name] = people[0] if len(people) == 1 else ("" if people else name)
+            if len(core(name)) == 1:
+                # "Noland III" joins the one full name with the same suffix; "Baker" the one Baker.
+                suffix = set(name.split()) & SUFFIXES
+                fits = [p for p in people if suffix <= set(p.split())]
+                mapping[name] = fits[0] if len(fits) == 1 else ("" if people else name)
             else:
-                mapping[name] = next(p for p in people if _same_person(name, p))
+                mapping[name] = next((p for p in people if _same_person(name, p)), name)
     return mapping
 
 
 def _same_person(short: str, full: str) -> bool:
     """'Paul Volcker' and 'Paul A. Volcker': same first and last words."""
     a, b = short.split(), full.split()
-    return a[0] == b[0] and surname(short) == surname(full) or short == full
+    if (set(a) & SUFFIXES) and (set(b) & SUFFIXES) and (set(a) & SUFFIXES) != (set(b) & SUFFIXES):
+        return False  # "Lloyd U. Noland Jr." and "Lloyd U. Noland III" are father and son
+    return (a[0] == b[0] and surname(short) == surname(full)) or short == full

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 
@@ -36,12 +37,18 @@ def place_in_run(tokens: list[str]) -> str | None:
         return found
     if len(tokens) > 1 and tokens[0] in lx.PLACE_MODIFIERS:
         return lookup(" ".join(tokens[1:]))
-    if tokens[0] == "The":
+    if tokens[0] in ("The", "the"):
         return lookup(" ".join(tokens[1:])) if len(tokens) > 1 else None
     return None
 
 
 def dateline_places(dateline: str) -> list[str]:
+    """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida'] (cached: datelines repeat)."""
+    return list(_dateline_places(dateline))
+
+
+@lru_cache(maxsize=1 << 14)
+def _dateline_places(dateline: str) -> tuple[str, ...]:
     """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida']; the city first, always kept.
 
     When the gazetteer puts the city in another country than the dateline says ("CAMBRIDGE,
@@ -58,15 +65,17 @@ def dateline_places(dateline: str) -> list[str]:
         named = state or lookup(_title(part)) or lookup(part)
         if not named or named in out:
             continue
-        if out[0] == city and country_of(city) and country_of(named) and country_of(city) != country_of(named):
+        city_country, named_country = country_of(city), country_of(named)
+        if out[0] == city and city_country and named_country and city_country != named_country:
             out[0] = f"{city}, {named}"
         out.append(named)
-    return out
+    return tuple(out)
 
 
 def _dateline_name(part: str) -> str:
     """An all-caps dateline city in its gazetteer spelling, else title-cased."""
-    if not part.isupper():
+    letters = [c for c in part if c.isalpha()]
+    if sum(c.islower() for c in letters) > len(letters) // 5:  # written in ordinary case
         return lookup(part) or part
     titled = _title(part)
     return lookup(titled) or titled
