@@ -1,0 +1,61 @@
+"""The site model across articles: one person, one page; editors' levers in site.toml apply
+on the next build; headlines stay unique."""
+
+import dataclasses
+import datetime as dt
+
+from dateline.article import Article
+from dateline.config import load_settings
+from dateline.content import write_article
+from dateline.site import build_site
+from tests.conftest import build_project, write_project
+
+
+def story(n: int, **fields) -> Article:
+    day = dt.date(2016, 12, 1 + n)
+    base = Article(id=f"{n:016x}", slug=f"story-{n}", title=f"Story {n}", date=day,
+                   dateline="BEIRUT", body="Text.\n", path=f"{day:%Y/%m}/story-{n}.md")
+    return dataclasses.replace(base, **fields)
+
+
+def site_of(tmp_path, articles, extra_toml=""):
+    root = write_project(tmp_path / "archive", {}, extra_toml=extra_toml)
+    for article in articles:
+        write_article(article, root / "content")
+    return root, build_site(articles, load_settings(root / "site.toml"))
+
+
+def test_a_surname_mention_in_another_story_joins_the_full_name(tmp_path):
+    _, site = site_of(tmp_path, [story(1, people=["Bashar Assad"]), story(2, people=["Assad"]),
+                                 story(3, people=["John Kerry"])])
+    assert sorted(site.terms["people"]) == ["bashar-assad", "john-kerry"]
+    assert [a.id for a in site.terms["people"]["bashar-assad"].articles] == [story(2).id, story(1).id]
+
+
+def test_two_people_with_one_surname_stay_apart_and_the_bare_surname_joins_neither(tmp_path):
+    _, site = site_of(tmp_path, [story(1, people=["James Baker"]), story(2, people=["Howard Baker"]),
+                                 story(3, people=["Baker"])])
+    assert len(site.terms["people"]["james-baker"].articles) == 1
+    assert len(site.terms["people"]["howard-baker"].articles) == 1
+
+
+def test_site_toml_levers_apply_on_the_next_build(tmp_path):
+    articles = [story(1, people=["Bashar Assad", "Old City"], places=["U.S."]),
+                story(2, people=["President Assad"], places=["United States"])]
+    levers = ('\n[extract]\naliases = { "President Assad" = "Bashar Assad", "U.S." = "United States" }\n'
+              'not_people = ["Old City"]\n')
+    root, _ = site_of(tmp_path, articles, extra_toml=levers)
+    build_project(root)
+    people = root / "_site" / "people"
+    page = (people / "bashar-assad" / "index.html").read_text()
+    assert ">Story 1<" in page and ">Story 2<" in page
+    assert not (people / "old-city").exists() and not (people / "president-assad").exists()
+    assert sorted(p.name for p in (root / "_site" / "places").iterdir() if p.is_dir()) == ["united-states"]
+
+
+def test_repeated_headlines_are_told_apart_and_the_earlier_keeps_its_own(tmp_path):
+    _, site = site_of(tmp_path, [story(1, title="Talks resume"), story(2, title="Talks resume",
+                                                                        dateline="GENEVA")])
+    titles = {a.id: a.title for a in site.articles}
+    assert titles[story(1).id] == "Talks resume"
+    assert titles[story(2).id] == "Talks resume (Geneva)"
