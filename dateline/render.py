@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import math
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -347,13 +346,3 @@ def _sitemaps(site: Site) -> Iterator[Page]:
     for name, part in zip(names, parts, strict=True):
         yield Page(name, "sitemap.xml", {"entries": part})
     yield Page("sitemap.xml", "sitemap-index.xml", {"parts": names})
-
-
-def output_size(folder: Path) -> tuple[int, int]:
-    """(bytes, files) of a built site, for the GitHub Pages size warning."""
-    total = count = 0
-    for root, _, names in os.walk(folder):
-        for name in names:
-            total += os.path.getsize(os.path.join(root, name))
-            count += 1
-    return total, count
