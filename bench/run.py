@@ -40,7 +40,9 @@ FIRST_LINE_RE = re.compile(r"^(\s*date\s+)(\d{4})(-\d\d-\d\d)")
 # ---------------------------------------------------------------- memory of a process tree
 
 def tree_rss(root: int) -> int:
-    """Resident bytes of ``root`` and all its descendants, from /proc."""
+    """Memory of ``root`` and all its descendants, from /proc: the sum of their proportional
+    set sizes (PSS), since fork workers share most of their pages with the parent and adding
+    up their RSS would count those pages once per worker."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -57,9 +59,20 @@ def tree_rss(root: int) -> int:
     total, todo = 0, [root]
     while todo:
         pid = todo.pop()
-        total += rss.get(pid, 0)
+        total += _pss(pid, rss.get(pid, 0))
         todo.extend(children.get(pid, []))
     return total
+
+
+def _pss(pid: int, rss: int) -> int:
+    try:
+        with open(f"/proc/{pid}/smaps_rollup") as handle:
+            for line in handle:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return rss
 
 
 class Sampler(threading.Thread):
@@ -333,7 +346,8 @@ def median(values: list[float]) -> float:
 
 def print_report(runs: list[dict[str, dict]], hugo: list[dict[str, dict]], articles: int) -> None:
     print(f"\nDateline: {articles:,} articles, medians of {len(runs)} repeat(s); "
-          "RSS = peak of the whole process tree (sampled) or the largest process, whichever is more")
+          "peak RSS = the most memory in use at once by the whole process tree (sum of PSS, sampled\n"
+          "every 0.1 s), or the largest single process's peak RSS (getrusage), whichever is more")
     header = (f"{'run':<9} {'stage':<7} {'wall s':>8} {'CPU s':>8} {'peak RSS MB':>12} "
               f"{'files':>8} {'MB written':>11}")
     print(header)
