@@ -173,8 +173,8 @@ def _existing_content(root: Path, cache_path: Path) -> dict[str, _Existing]:
         fresh[rel] = (key, entry)
         if entry:
             found[entry[0]] = entry[1]
-    cache_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+    if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
+        write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
     return found
 
 
