@@ -11,6 +11,7 @@ import os
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import cached_property
 from pathlib import Path
 
 from . import content
@@ -63,6 +64,11 @@ class Month:
 
     def weeks(self) -> list[list[tuple[int, int]]]:
         """Calendar rows of (day, article count); day 0 pads the first and last week."""
+        return self._weeks
+
+    @cached_property
+    def _weeks(self) -> list[list[tuple[int, int]]]:
+        # Every page of a month shows its calendar: count a 10^4-article month once, not per page.
         counts: dict[int, int] = defaultdict(int)
         for article in self.articles:
             counts[article.date.day] += 1
