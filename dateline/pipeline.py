@@ -97,9 +97,10 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
         render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
     bundles = _publish_search(site, staging, built, with_search)
     swap_in(staging, live, keep_old=spare)
-    _save_state(state_path, live, spare, result, built, bundles)
+    sizes = _file_sizes(live, state.get("sizes"), built, bundles)
+    _save_state(state_path, live, spare, result, built, bundles, sizes)
     _tell(report, built, result.rendered)
-    _warn_size(live, settings, report)
+    _warn_size(live, sizes, settings, report)
     return built
 
 
@@ -150,10 +151,11 @@ def _load_state(path: Path, live: Path, spare: Path) -> dict:
 
 
 def _save_state(path: Path, live: Path, spare: Path, result: render_stage.RenderResult,
-                built: Built, bundles: list[str]) -> None:
+                built: Built, bundles: list[str], sizes: dict[str, int]) -> None:
     state = {"output": str(live), "live_ino": _inode(live), "spare_ino": _inode(spare),
              "pages": result.fingerprints, "files": sorted(result.files),
-             "lag_files": sorted(built.changed | set(built.removed)), "lag_dirs": bundles}
+             "lag_files": sorted(built.changed | set(built.removed)), "lag_dirs": bundles,
+             "sizes": sizes}
     write_atomic(path, json.dumps(state).encode())
 
 
@@ -177,8 +179,35 @@ def _count(site: Site, report: Report) -> None:
         report.counts[kind] = len(terms)
 
 
-def _warn_size(live: Path, settings: Settings, report: Report) -> None:
-    size, files = render_stage.output_size(live)
+def _file_sizes(live: Path, known: dict[str, int] | None, built: Built, bundles: list[str]
+                ) -> dict[str, int]:
+    """Every live file's size, for the size warning: carried over from the last build and
+    updated where this one wrote, since walking 10^5 files costs seconds."""
+    if known is None:
+        return _sizes_under(live, live)
+    sizes = dict(known)
+    for rel in built.removed:
+        sizes.pop(rel, None)
+    for rel in built.changed:
+        sizes[rel] = (live / rel).stat().st_size
+    for bundle in bundles:
+        for rel in [r for r in sizes if r.startswith(bundle + "/")]:
+            del sizes[rel]
+        sizes.update(_sizes_under(live / bundle, live))
+    return sizes
+
+
+def _sizes_under(folder: Path, live: Path) -> dict[str, int]:
+    out = {}
+    for root, _, names in os.walk(folder):
+        for name in names:
+            path = os.path.join(root, name)
+            out[os.path.relpath(path, live)] = os.path.getsize(path)
+    return out
+
+
+def _warn_size(live: Path, sizes: dict[str, int], settings: Settings, report: Report) -> None:
+    size, files = sum(sizes.values()), len(sizes)
     report.info(f"site: {size / 1e6:,.1f} MB in {files:,} files at {live}")
     if size > settings.size_warning_mb * 1e6:
         report.warn(str(live), f"{size / 1e6:,.0f} MB: GitHub Pages refuses sites over 1 GB")

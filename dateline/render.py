@@ -16,7 +16,6 @@ import datetime as dt
 import hashlib
 import math
 import multiprocessing
-import os
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -156,10 +155,15 @@ def fingerprints(site: Site, all_pages: list[Page], templates: Path) -> dict[str
     digest = _Digest()
     common = _site_wide_inputs(site, templates)
     out = {}
+    whole = b""  # the digest of the whole model, taken once if a template needs it
     for page in all_pages:
-        reads = TEMPLATE_READS.get(page.template, _whole_site)
-        parts = [common, page.path.encode(), page.template.encode(),
-                 digest.of(page.context), digest.of(reads(site, page))]
+        reads = TEMPLATE_READS.get(page.template)
+        if reads is None:
+            whole = whole or digest.of([site.articles, site.terms, site.months])
+            extra = whole
+        else:
+            extra = repr(reads(site, page)).encode()
+        parts = [common, page.path.encode(), page.template.encode(), digest.of(page.context), extra]
         out[urls.output_file(page.path)] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     return out
 
@@ -184,8 +188,9 @@ def _markdown_version() -> str:
     return markdown.__version__
 
 
-# What each template reads from the site model beyond its own context. A template not listed
-# here is taken to read everything, so a new template is correct before it is fast.
+# What each template reads from the site model beyond its own context, as plain values (their
+# repr is the digest). A template not listed here is taken to read everything, so a new
+# template is correct before it is fast.
 def _article_reads(site: Site, page: Page) -> object:
     article = page.context["article"]
     linked = [[(t.name, t.url_path) for t in site.article_terms(article, kind)] for kind in KINDS]
@@ -206,10 +211,6 @@ def _archive_reads(site: Site, page: Page) -> object:
 
 def _nothing(site: Site, page: Page) -> object:
     return None
-
-
-def _whole_site(site: Site, page: Page) -> object:
-    return site.articles, site.terms, site.months
 
 
 HOME_TERMS = 12  # terms per kind on the front page, as home.html asks site.top_terms for
@@ -245,7 +246,8 @@ class _Digest:
     def _remembered(self, value: Article | Term | Month) -> bytes:
         found = self.memo.get(id(value))
         if found is None:
-            data = self.of(_fields(value))
+            # An article's fields are plain values whose repr is exact and fast to take.
+            data = repr(_fields(value)).encode() if isinstance(value, Article) else self.of(_fields(value))
             found = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
             self.keep.append(value)
         return found
@@ -350,13 +352,3 @@ def _sitemaps(site: Site) -> Iterator[Page]:
     for name, part in zip(names, parts, strict=True):
         yield Page(name, "sitemap.xml", {"entries": part})
     yield Page("sitemap.xml", "sitemap-index.xml", {"parts": names})
-
-
-def output_size(folder: Path) -> tuple[int, int]:
-    """(bytes, files) of a built site, for the GitHub Pages size warning."""
-    total = count = 0
-    for root, _, names in os.walk(folder):
-        for name in names:
-            total += os.path.getsize(os.path.join(root, name))
-            count += 1
-    return total, count

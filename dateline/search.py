@@ -16,6 +16,7 @@ from __future__ import annotations
 import shutil
 import subprocess
 from collections import Counter
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -111,17 +112,25 @@ def shards_to_index(site: Site, changed_files: set[str], folder: Path) -> list[s
 
 
 def index(folder: Path, names: list[str], site: Site) -> None:
-    """Run the Pagefind binary over the built site, once per shard named."""
+    """Run the Pagefind binary over the built site, once per shard named, one per core at a
+    time (Pagefind indexes mostly on one thread; shards are independent)."""
     globs = {shard.name: shard.glob for shard in shards(site)}
-    for name in names:
-        glob = globs[name]
-        bundle = bundle_of(name)
-        shutil.rmtree(folder / bundle, ignore_errors=True)  # no stale fragments from a past index
-        command = [str(get_executable()), "--site", str(folder), "--glob", glob,
-                   "--output-subdir", bundle, "--silent"]
-        done = subprocess.run(command, check=False, capture_output=True, text=True)
-        if done.returncode != 0:
-            raise SearchError(f"Pagefind failed on {bundle}: {done.stderr.strip() or done.stdout.strip()}")
+    with ThreadPoolExecutor(max(1, min(site.settings.worker_count, len(names)))) as pool:
+        failures = [f for f in pool.map(lambda n: _index_one(folder, n, globs[n]), names) if f]
+    if failures:
+        raise SearchError(failures[0])
+
+
+def _index_one(folder: Path, name: str, glob: str) -> str:
+    """Index one shard into its bundle; returns what went wrong, or ''."""
+    bundle = bundle_of(name)
+    shutil.rmtree(folder / bundle, ignore_errors=True)  # no stale fragments from a past index
+    command = [str(get_executable()), "--site", str(folder), "--glob", glob,
+               "--output-subdir", bundle, "--silent"]
+    done = subprocess.run(command, check=False, capture_output=True, text=True)
+    if done.returncode != 0:
+        return f"Pagefind failed on {bundle}: {done.stderr.strip() or done.stdout.strip()}"
+    return ""
 
 
 def old_shards(folder: Path, site: Site) -> list[str]:

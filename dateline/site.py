@@ -7,9 +7,11 @@ articles that carry it. The model is plain data; rendering decides how it looks.
 from __future__ import annotations
 
 import calendar
+import os
 import pickle
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
+from functools import cached_property
 from pathlib import Path
 
 from . import content
@@ -65,6 +67,11 @@ class Month:
 
     def weeks(self) -> list[list[tuple[int, int]]]:
         """Calendar rows of (day, article count); day 0 pads the first and last week."""
+        return self._weeks
+
+    @cached_property
+    def _weeks(self) -> list[list[tuple[int, int]]]:
+        # Every page of a month shows its calendar: count a 10^4-article month once, not per page.
         counts: dict[int, int] = defaultdict(int)
         for article in self.articles:
             counts[article.date.day] += 1
@@ -110,9 +117,9 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
     cache_path = settings.path("cache") / CACHE_FILE
     cache = _load_cache(cache_path)
     fresh, articles, seen = {}, [], {}
-    for path in content.content_files(root):
-        rel = str(path.relative_to(root))
-        stat = path.stat()
+    for rel in _content_files(root):
+        path = root / rel
+        stat = os.stat(path)
         key = (stat.st_mtime_ns, stat.st_size)
         cached = cache.get(rel)
         if cached and cached[0] == key:
@@ -131,7 +138,9 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
             continue
         seen[article.id] = rel
         articles.append(article)
-    write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
+    if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
+        # Rewriting an unchanged cache costs seconds at 10^5 articles: only when it changed.
+        write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
     return articles
 
 
@@ -149,6 +158,17 @@ def _last_good(rel: str, cached: tuple | None, problem: str, report: Report) -> 
         return None
     report.warn(f"content/{rel}", f"{problem}; the site keeps the last good version of this page")
     return cached[1]
+
+
+def _content_files(root: Path) -> list[str]:
+    """``content.content_files`` as relative strings, in the same order (path components
+    compared in turn), without building and sorting 10^5 Path objects."""
+    found = []
+    for folder, _, names in os.walk(root):
+        for name in names:
+            if name.endswith(".md"):
+                found.append(os.path.relpath(os.path.join(folder, name), root))
+    return sorted(found, key=lambda rel: rel.split(os.sep))
 
 
 def _load_cache(path: Path) -> dict:
