@@ -45,7 +45,7 @@ def test_gold_set_has_enough_articles():
     rows = (ROOT / "tests/gold/reuters.jsonl").read_text().splitlines()
     rows += (ROOT / "tests/gold/local.jsonl").read_text().splitlines()
     assert len(rows) >= 40
-    assert {json.loads(r)["split"] for r in rows} == {"dev", "test", "holdout"}
+    assert {json.loads(r)["split"] for r in rows} == {"dev", "test", "holdout", "audit2"}
 
 
 def test_local_gold_items():
