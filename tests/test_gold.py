@@ -22,6 +22,8 @@ HAS_CORPUS = (CORPUS / "seeds").is_dir()
 # field -> (min precision, min recall)
 LOCAL_FLOOR = {"people": (0.95, 0.90), "places": (0.90, 0.90), "organizations": (0.85, 0.80)}
 ALL_FLOOR = {"people": (0.96, 0.93), "places": (0.96, 0.97), "organizations": (0.93, 0.92)}
+# The audit2 split (labelled by a second engineer before the extractor saw it), scored on its own.
+AUDIT2_FLOOR = {"people": (0.95, 0.95), "places": (0.97, 0.95), "organizations": (0.80, 0.80)}
 MANIFEST_FLOOR = {"people": (0.78, 0.93), "places": (0.72, 0.94), "organizations": (0.82, 0.90)}
 
 
@@ -56,9 +58,17 @@ def test_local_gold_items():
 
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
 def test_whole_gold_set():
-    items = ev.load_gold(ROOT)
+    """The first engineer's splits (dev, test, holdout) together."""
+    items = [i for i in ev.load_gold(ROOT) if i.split != "audit2"]
     assert len(items) >= 40
     _check(_score(items), ALL_FLOOR)
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_audit2_split():
+    items = [i for i in ev.load_gold(ROOT) if i.split == "audit2"]
+    assert len(items) >= 30
+    _check(_score(items), AUDIT2_FLOOR)
 
 
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")

@@ -23,16 +23,34 @@ from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table
 COMPOUND_TAILS = frozenset({"based", "owned", "led", "backed", "born", "run", "made", "controlled", "held",
                             "registered", "listed", "bound", "area"})
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
+# Lowercase words before a role in an appositive (", vice president of", ", general director").
+_ROLE_MODIFIERS = (r"(?:vice|deputy|general|executive|assistant|senior|chief|managing|acting|former|"
+                   r"associate|joint|economic|finance|foreign|trade|marketing|sales|research|regional|international|"
+                   r"financial|technical|press|public|information|national|group|company|bank|party|"
+                   r"government|the company's)\s+")
 # "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
-APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2}|(?:[A-Z][\w-]*\s+){0,5}"
+APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|"
+                           r"\d{2}\b(?!\s+(?:to|mm|pct|mln|dlrs|and)\b)|"
+                           rf"(?:[A-Z][\w-]*\s+|{_ROLE_MODIFIERS}){{0,5}}"
                            r"(?:[Ss]ecretary|[Cc]hairman|[Pp]resident|[Ll]eader|[Ss]pokes(?:man|woman)|[Dd]irector|"
                            r"[Mm]inister|[Oo]fficial|[Aa]nalyst|[Ee]conomist))\b")
+# ", vice president of": a lowercase role right after the name says it is a person's.
+ROLE_APPOSITIVE_RE = re.compile(rf"^,\s+(?:{_ROLE_MODIFIERS}){{0,3}}(?:secretary|chairman|president|leader|"
+                                r"spokes(?:man|woman)|director|minister|official|analyst|economist|manager|"
+                                r"governor)\b")
 # "X said he": a verb of speech, then a personal pronoun (companies say "it").
 SAID_AFTER_RE = re.compile(r"^\s+(?:(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
                            r"(?=.{0,30}\b(?:he|his|him|she|her)\b)|told\s+(?:Reuters|reporters|a\s|the\s)"
                            r"|said\s+(?:in\s+an?\s+(?:interview|speech|television))\b)")
 SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
 SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told)\s+$")
+# "Gotoh said", "Pohl told": a lone word in a speaker's place (confirms a two-word name, see _people).
+SPEAKS_RE = re.compile(r"^\s+(?:said|says|told|added|noted|stated|explained|warned|estimated|described|"
+                       r"declined|urged|reassured)\b")
+CANDIDATE = "candidate"
+IT_RE = re.compile(r"\b(?:it|its)\b")
+# "F. Hoffmann-La Roche und Co": a founder's name that goes on into a company's.
+COMPANY_AFTER_RE = re.compile(r"^\s+(?:und|and|&|et)\s+(?:Co|Cie|Company|Sons)\b")
 # "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
 ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|"
                             r"governor|leader|head|chief|analyst|economist|official|executive|treasurer|"
@@ -45,7 +63,8 @@ ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency
                            r"organisation|organization|federation|union|lead manager|co-manager|insurer|"
                            r"utility|"
                            r"brokers|banks|firms|companies|underwriters?|arranger)\s+$")
-FACILITY_AFTER_RE = re.compile(r"^\s+(?:mine|mines|oilfield|field|fields|refinery|smelter|plant|well|deposit|"
+FACILITY_AFTER_RE = re.compile(r"^\s+(?:(?:gold|silver|copper|coal|oil|gas|uranium|zinc|nickel|iron|ore)\s+)?"
+                               r"(?:mine|mines|oilfield|field|fields|refinery|smelter|plant|well|deposit|"
                                r"reservoir|dam|pipeline|terminal)\b")
 # "Merrill Lynch analyst", "Exxon spokesman": a name its staff is named after.
 STAFF_AFTER_RE = re.compile(r"^\s+(?:analysts?|spokes(?:man|woman|person)|chairman|president|economists?|"
@@ -63,6 +82,16 @@ ORG_APPOSITIVE_RE = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(
                                r"underwriters?|arrangers?|chain|store|retailer)\b")
 
 
+# A news digest's items open with their own dateline: "ZEEBRUGGE, Belgium - A capsized ferry ...".
+INNER_DATELINE_RE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+                               r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?) - (?=[A-Z])")
+
+
+# Titles that are also common surnames: after a given name they end a name ("Donna Pope").
+SURNAME_TITLES = frozenset({"Pope", "King", "Bishop", "Judge", "Dean", "Marshal", "Major", "Prince",
+                            "Cardinal", "Abbott", "Baron", "Earl", "Knight", "Duke", "Sheriff", "Chancellor"})
+
+
 @dataclass
 class Mention:
     kind: str
@@ -72,6 +101,7 @@ class Mention:
     # Weak evidence: a single word in a speaker's place ("Bangemann said"), or a name known only
     # from its context ("said Carling O'Keefe"), which yields to an organization of that name.
     cue: bool = False
+    speaks: bool = False  # a lone word before a verb of speech ("Gotoh said")
 
 
 @dataclass
@@ -89,6 +119,11 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()
     runs: list[Run] = []
     base = 0
     for i, paragraph in enumerate(paragraphs):
+        if i and paragraph[:2].isupper() and " - " in paragraph[:40]:
+            inner = INNER_DATELINE_RE.match(paragraph)
+            if inner:
+                mentions.extend(Mention(PLACE, p) for p in plc.dateline_places(inner.group(1)))
+                paragraph = paragraph[inner.end():]
         if "<" in paragraph:  # Reuters' <Company Name>: an organization, and a break in any run
             mentions.extend(Mention(ORG, orgs.known(n) or orgs.clean(n)) for n in bracketed(paragraph))
             paragraph = BRACKET_RE.sub(" ; ", paragraph)
@@ -191,17 +226,22 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     if ORG_BEFORE_RE.search(before) or (STAFF_AFTER_RE.match(after) and tokens[0] not in lx.given_names()):
         # "of brokers James Capel", "Merrill Lynch analyst Thomas Kurlack": the body, not a person
         return [Mention(ORG, name)]
+    if tokens[-1] in ppl.GEO_FEATURES and tokens[0] not in lx.given_names():
+        return [Mention(PLACE, name)]  # "Gordon Lake", "Campos Basin"; "Thomas Bay, vice president" stays
     if ppl.looks_like_person(tokens):
         # Without an appositive ("X, president of") a name may be a company's ("Tony Lama Co").
         return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
     place = plc.place_in_run(tokens)
     if place:
         return [Mention(PLACE, place)]
+    if len(tokens) == 2 and tokens[0] in lx.given_names() and tokens[1] in SURNAME_TITLES:
+        return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]  # "Donna Pope", "Larry King"
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
         return _split(tokens, after, before)
     if ORG_APPOSITIVE_RE.match(after):
         return [Mention(ORG, name)]
-    role_before = bool(ROLE_BEFORE_RE.search(before))
+    # "spokesman Rich Hall", "said Glen Hofer, vice president": a role says a common word is a given name.
+    role_before = bool(ROLE_BEFORE_RE.search(before)) or bool(ROLE_APPOSITIVE_RE.match(after))
     cued = (role_before or APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
             or SAID_BEFORE_RE.search(before))
     if cued and ppl.plausible_name(tokens, relaxed=role_before):
@@ -218,6 +258,15 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     if head:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
         kind = PLACE if plc.lookup(tokens[0]) else ORG
         return [Mention(kind, head), *classify(tokens[1:], after, " ")]
+    if "-" in tokens[0] and ppl.is_title(tokens[0].rsplit("-", 1)[1]) and len(tokens) > 2:
+        return [Mention(PERSON, " ".join(tokens[1:]), tokens[0])]  # "Rear-Admiral Augustus Aikhomu"
+    if 2 <= len(tokens) <= 3 and tokens[0].lower() not in lx.common_words() \
+            and not COMPANY_AFTER_RE.match(after) and tokens[0] not in lx.CONNECTORS \
+            and tokens[-1] not in lx.CORPORATE_SUFFIXES and tokens[-1] != "Bros" \
+            and ppl.plausible_name(tokens) and not orgs.is_acronym(tokens[-1]):
+        # "Noboru Gotoh": a name-shaped run nothing else explains; a person if the article later
+        # has the surname speak ("Gotoh said").
+        return [Mention(CANDIDATE, name)]
     return []
 
 
@@ -347,7 +396,8 @@ def _single(word: str, after: str, before: str = "") -> list[Mention]:
         return [Mention(PLACE, word), *_state(after)]
     if name:
         cue = bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before))
-        return [Mention(SINGLE, word, cue=cue)]
+        speaks = bool(SPEAKS_RE.match(after)) and not IT_RE.search(after[:30])  # companies say "it"
+        return [Mention(SINGLE, word, cue=cue, speaks=speaks)]
     return []
 
 
@@ -391,7 +441,11 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
 
 def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
-    full = [m for m in mentions if m.kind == PERSON]
+    speaking = {m.name for m in mentions if m.kind == SINGLE and m.speaks}
+    full = [m for m in mentions if m.kind == PERSON or (
+        m.kind == CANDIDATE and ppl.surname(m.name) in speaking and m.name not in other_names)]
+    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
+    full = [m for m in full if m.kind == PERSON or m.name not in org_prefixes]
     surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
     blocked = set(settings.not_people) | set(contributors) | other_names
     org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}

@@ -17,6 +17,8 @@ Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Unde
 Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator Manager Managers Editor
 Publisher""")
 COMPOUND_PARTS = words("to based owned led run made style type and of the in on up out serve backed born")
+GEO_FEATURES = words("""Lake Lakes River Bay Island Islands Mountain Mountains Creek Valley Basin Hills Hill
+Canyon Gulf Strait Peninsula Harbour Harbor Reef Falls Springs Point Cape Sound Desert Forest""")
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 
