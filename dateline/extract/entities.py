@@ -116,6 +116,7 @@ class Entities:
 def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()) -> Entities:
     paragraphs = [p for p in seed.paragraphs if not is_shouting(p) and not is_table_row(p)]
     mentions: list[Mention] = []
+    short_forms: dict[str, str] = {}  # a short name the article gives in brackets -> the full name
     runs: list[Run] = []
     base = 0
     for i, paragraph in enumerate(paragraphs):
@@ -125,7 +126,13 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()
                 mentions.extend(Mention(PLACE, p) for p in plc.dateline_places(inner.group(1)))
                 paragraph = paragraph[inner.end():]
         if "<" in paragraph:  # Reuters' <Company Name>: an organization, and a break in any run
-            mentions.extend(Mention(ORG, orgs.known(n) or orgs.clean(n)) for n in bracketed(paragraph))
+            for n in bracketed(paragraph):
+                mentions.append(Mention(ORG, orgs.known(n) or orgs.clean(n)))
+                if "(" in n and ")" in n:  # "<Arabian Investment Banking Corp (Investcorp) EC>"
+                    short = n.split("(", 1)[1].split(")", 1)[0].strip()
+                    if short[:1].isupper():
+                        short_forms[short] = orgs.clean(n)
+                        mentions.append(Mention(ACRONYM, short))
             paragraph = BRACKET_RE.sub(" ; ", paragraph)
         runs.extend(find_runs(paragraph, i, base))
         base += len(paragraph) + 2
@@ -133,7 +140,7 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()
     for run in runs:
         for piece in _pieces(_trim(run, mid_caps)):
             mentions.extend(classify(piece, run.after, run.before))
-    return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors)
+    return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors, short_forms)
 
 
 def _trim(run: Run, mid_caps: set[str]) -> list[str]:
@@ -195,11 +202,22 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
-    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of" and "and" not in tokens:
-        rest = tokens[2:] if tokens[2] != "the" else tokens[3:]
-        org = rest and (orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after))
-        if org:
-            return [Mention(ORG, org)]  # "Governor of the Bank of England"
+    if ppl.is_title(tokens[0]) and len(tokens) > 2 and "of" in tokens[1:5]:
+        # "Governor of the Bank of England", "Deputy Assistant Secretary of the Treasury": the body
+        i = tokens.index("of")
+        rest = tokens[i + 1:] if tokens[i + 1:i + 2] != ["the"] else tokens[i + 2:]
+        if all(ppl.is_title(t) for t in tokens[:i]) and rest:
+            org = orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after) or (
+                rest[0] if len(rest) == 1 and rest[0] in lx.DEPARTMENT_WORDS else None)
+            tail = ppl.name_tail(rest)
+            if len(tail) >= 2 and len(rest) - len(tail) >= 2 and ppl.looks_like_person(tail):
+                # "Director of the Office of Management and Budget James Miller"
+                body = rest[:len(rest) - len(tail)]
+                org = orgs.known(" ".join(body)) or orgs.org_in_run(body, ",")
+                if org:
+                    return [Mention(ORG, org), Mention(PERSON, " ".join(tail), " ".join(tokens[:i]))]
+            elif org and ("and" not in tokens[:i] and ("and" not in rest or len(rest) > 3)):
+                return [Mention(ORG, org)]
     located = _located(tokens, after, before)
     if located:
         return located
@@ -217,6 +235,9 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         if employer and role.startswith(employer + " "):
             role = role[len(employer) + 1:]  # "Bank of Japan Governor" -> "Governor"
         found = [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
+        country = plc.lookup(tokens[0]) if tokens[0] in orgs.COUNTRY_PREFIXES else None
+        if country:
+            found.append(Mention(PLACE, country))  # "U.S. Agriculture Secretary Richard Lyng"
         return [Mention(ORG, employer), *found] if employer else found
     org = orgs.org_in_run(tokens, after)
     if org:
@@ -288,6 +309,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
                 employer = [Mention(ORG, m.name) if m.kind == PERSON else m
                             for m in classify(right, after, " ")]
                 return [*left_kind, *employer]
+            if right and right[-1] in lx.CORPORATE_SUFFIXES and plc.lookup(" ".join(right[:-1])):
+                return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "General Motors of Canada Ltd"
             if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
             if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
@@ -299,6 +322,10 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         left_kind = classify(left, ",", before) if left else []
         right_kind = classify(right, after, " ") if right else []
         if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
+            return [*left_kind, *right_kind]
+        # "WHO and the Pan American Health Organization", "JAL and All Nippon Airlines"; not "LL and E"
+        if len(left) == 1 and orgs.is_acronym(left[0]) and len(right) > 1 and len(right[0]) > 1 \
+                and right_kind and all(m.kind == ORG for m in right_kind):
             return [*left_kind, *right_kind]
         if right and right[-1] in lx.CORPORATE_SUFFIXES and len(right) <= 2:
             return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Louis Harris and Assoc Inc"
@@ -413,7 +440,7 @@ def _place_cue(after: str) -> bool:
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
-            contributors: list[str]) -> Entities:
+            contributors: list[str], short_forms: dict[str, str] | None = None) -> Entities:
     """Turn mentions into the article's distinct people, places and organizations."""
     aliases = settings.aliases
     for m in mentions:
@@ -421,15 +448,20 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_names = _unique(m.name for m in mentions if m.kind == ORG)
     acronyms = {m.name for m in mentions if m.kind == ACRONYM}
     ties = orgs.acronym_ties(org_names, acronyms)
+    for short, full in (short_forms or {}).items():
+        ties.setdefault(short, full)
     org_map = orgs.unify(org_names, ties)
     organizations = _unique(org_map[n] for n in org_names)
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
     places = _unique([*(aliases.get(d, d) for d in dateline), *(m.name for m in mentions if m.kind == PLACE)])
-    people, roles = _people(mentions, settings, contributors, set(organizations) | set(places))
+    people, roles = _people(mentions, settings, contributors,
+                            set(organizations) | set(places) | set(short_forms or ()))
     # A place word that is a person's name or an organization's first word is not a place here
     # ("Wilson" the minister, "Toyota" the company).
     drop = set(settings.not_places) | {w for p in people for w in p.split()}
-    drop |= {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))} - set(dateline)
+    # A country stays: "Japan" opens "Japan Chamber of Commerce" and is named on its own too.
+    drop |= {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))
+             if plc.country_of(" ".join(o.split()[:n])) != " ".join(o.split()[:n])} - set(dateline)
     return Entities(
         people=people,
         roles=roles,
