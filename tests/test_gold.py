@@ -13,6 +13,7 @@ import pytest
 
 from dateline.extract import evaluation as ev
 from dateline.extract import extract
+from dateline.extract.tags import tag_key
 from dateline.seeds import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -100,6 +101,9 @@ def test_every_tenth_corpus_article_extracts_within_limits():
         got = extract(read_seed(path))
         assert len(got.title) <= 91 and len(got.summary) <= 300, path.name
         assert len(got.tags) <= 8 and len(set(got.people)) == len(got.people), path.name
+        # places are browsed on place pages: a tag never repeats one; one tag per spelling key
+        assert not set(got.tags) & set(got.places), (path.name, got.tags, got.places)
+        assert len({tag_key(t) for t in got.tags}) == len(got.tags), (path.name, got.tags)
 
 
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")

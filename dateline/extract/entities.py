@@ -218,6 +218,10 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
                     return [Mention(ORG, org), Mention(PERSON, " ".join(tail), " ".join(tokens[:i]))]
             elif org and ("and" not in tokens[:i] and ("and" not in rest or len(rest) > 3)):
                 return [Mention(ORG, org)]
+    if "and" in tokens and any(ppl.department_and(tokens, i) for i, t in enumerate(tokens) if t == "and"):
+        titled = ppl.split_title(tokens)  # "Secretary of Trade and Industry Jose Concepcion"
+        if titled:
+            return [Mention(PERSON, " ".join(titled[1]), titled[0])]
     located = _located(tokens, after, before)
     if located:
         return located

@@ -87,7 +87,7 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
             and head[-1] not in lx.org_words()[0] and head[-1] not in lx.FUNCTION_WORDS \
             and head[-1][0].isupper():
         tail = [head.pop(), *tail]
-    if any(t in ("in", "at", "and", "on", "to") for t in head):
+    if any(t in ("in", "at", "and", "on", "to") and not department_and(head, i) for i, t in enumerate(head)):
         return None  # a title never spans "in"/"and": two names were run together
     if head[-1] in lx.CONNECTORS:
         return None  # "Comptroller of the Currency": a title's complement, not a name
@@ -103,6 +103,12 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
         return None  # "General Agreement": a weak title before a common word is no name
     role = _role(head)
     return role, tail
+
+
+def department_and(head: list[str], i: int) -> bool:
+    """'Secretary of Trade and Industry': an "and" between two department words after "of"."""
+    return (head[i] == "and" and 1 < i < len(head) - 1 and "of" in head[:i]
+            and head[i - 1] in lx.DEPARTMENT_WORDS and head[i + 1] in lx.DEPARTMENT_WORDS)
 
 
 def _role(head: list[str]) -> str:
