@@ -464,8 +464,8 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     # ("Wilson" the minister, "Toyota" the company).
     drop = set(settings.not_places) | {w for p in people for w in p.split()}
     # A country stays: "Japan" opens "Japan Chamber of Commerce" and is named on its own too.
-    drop |= {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))
-             if plc.country_of(" ".join(o.split()[:n])) != " ".join(o.split()[:n])} - set(dateline)
+    prefixes = {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))}
+    drop |= {p for p in prefixes if p in places and plc.country_of(p) != p} - set(dateline)
     return Entities(
         people=people,
         roles=roles,
@@ -477,18 +477,18 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
 
 def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
+    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
     speaking = {m.name for m in mentions if m.kind == SINGLE and m.speaks}
     full = [m for m in mentions if m.kind == PERSON or (
-        m.kind == CANDIDATE and ppl.surname(m.name) in speaking and m.name not in other_names)]
-    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
-    full = [m for m in full if m.kind == PERSON or m.name not in org_prefixes]
+        m.kind == CANDIDATE and ppl.surname(m.name) in speaking and m.name not in other_names
+        and m.name not in org_prefixes)]
     surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
     blocked = set(settings.not_people) | set(contributors) | other_names
-    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
     other_words = {w for n in other_names for w in n.split()}
     other_words |= {w.replace("'s", s) for w in other_words if w.endswith("'s") for s in ("", "s")}
+    speakers = _speakers(mentions)
     singles = [m for m in mentions if m.kind == SINGLE and (m.name in surnames or (
-        m.name in _speakers(mentions) and m.name not in other_words))]
+        m.name in speakers and m.name not in other_words))]
     names = _unique(m.name for m in [*full, *singles])
     mapping = ppl.unify(names)
     contributor_surnames = {ppl.surname(c) for c in contributors}
