@@ -253,6 +253,12 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(ORG, name)]
     if tokens[-1] in ppl.GEO_FEATURES and tokens[0] not in lx.given_names():
         return [Mention(PLACE, name)]  # "Gordon Lake", "Campos Basin"; "Thomas Bay, vice president" stays
+    if len(tokens) > 2 and tokens[0] not in lx.given_names():
+        for n in (3, 2):  # "San Jose Communique": a place opens the run, the rest is no name of a person
+            head = " ".join(tokens[:n])
+            place = plc.lookup(head) if len(tokens) > n and not orgs.known(head) else None
+            if place:
+                return [Mention(PLACE, place), *classify(tokens[n:], after, " ")]
     if ppl.looks_like_person(tokens):
         # Without an appositive ("X, president of") a name may be a company's ("Tony Lama Co").
         return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
@@ -478,7 +484,8 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
 def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
     org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
-    speaking = {m.name for m in mentions if m.kind == SINGLE and m.speaks}
+    speakers = _speakers(mentions)
+    speaking = {m.name for m in mentions if m.kind == SINGLE and m.speaks} | speakers
     full = [m for m in mentions if m.kind == PERSON or (
         m.kind == CANDIDATE and ppl.surname(m.name) in speaking and m.name not in other_names
         and m.name not in org_prefixes)]
@@ -486,7 +493,6 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: li
     blocked = set(settings.not_people) | set(contributors) | other_names
     other_words = {w for n in other_names for w in n.split()}
     other_words |= {w.replace("'s", s) for w in other_words if w.endswith("'s") for s in ("", "s")}
-    speakers = _speakers(mentions)
     singles = [m for m in mentions if m.kind == SINGLE and (m.name in surnames or (
         m.name in speakers and m.name not in other_words))]
     names = _unique(m.name for m in [*full, *singles])

@@ -19,6 +19,7 @@ Publisher""")
 COMPOUND_PARTS = words("to based owned led run made style type and of the in on up out serve backed born")
 GEO_FEATURES = words("""Lake Lakes River Bay Island Islands Mountain Mountains Creek Valley Basin Hills Hill
 Canyon Gulf Strait Peninsula Harbour Harbor Reef Falls Springs Point Cape Sound Desert Forest""")
+HALF_TITLES = frozenset({"Prime"})
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 
@@ -91,6 +92,8 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
         return None  # a title never spans "in"/"and": two names were run together
     if head[-1] in lx.CONNECTORS:
         return None  # "Comptroller of the Currency": a title's complement, not a name
+    if head[-1] in HALF_TITLES:
+        return None  # "Prime Medical" is a company; "Prime" is a title only in "Prime Minister"
     last_title = max(i for i, t in enumerate(head) if is_title(t))
     if len(tail) == 1 and "of" in head[last_title:] and tail[0].lower() in lx.common_words():
         return None  # "Professor of Political Science"
