@@ -8,7 +8,7 @@
    any), PLACES country codes, ORGS codes. Dev = even NEWID (tuned on), test = odd NEWID (report).
    Reuters labels the countries a story is about, not every one it mentions, so places are scored
    twice: every extracted place, and the salient ones (dateline, lead, named twice or more).
-3. People precision on 60 held-out articles whose extracted names were checked by hand.
+3. People precision on 103 held-out articles whose extracted names were checked by hand.
 4. Speed: ``extract()`` on every corpus seed, one process, articles per second (CPU time).
 Run from the repository root; the corpus is read from ../shared/corpus/reuters21578.
 """
@@ -130,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         split = args.split or "test"
         show(f"Reuters manifest labels, articles not in the gold set ({split} split)",
              manifest_scores(split, corpus), args.errors)
-    show("People precision audit, 60 held-out articles read by hand (recall not measured here)",
+    show("People precision audit, 103 held-out articles read by hand (recall not measured here)",
          audit_scores(corpus), args.errors, precision_only=True)
     if not args.no_speed:
         n, seconds = speed(corpus)

@@ -108,7 +108,7 @@ def test_every_tenth_corpus_article_extracts_within_limits():
 
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
 def test_people_precision_audit():
-    """Names on 60 hand-checked held-out articles: anything not vouched for counts as wrong."""
+    """Names on 103 hand-checked held-out articles: anything not vouched for counts as wrong."""
     right = wrong = 0
     for line in (ROOT / "tests/gold/people_audit.jsonl").read_text().splitlines():
         row = json.loads(line)
