@@ -2,12 +2,13 @@
 
 1. Gold set (tests/gold): per-field precision, recall, F1, micro over articles, for the dev
    split (tuned on), the test split (held out, but its errors were read once while building),
-   the holdout split (labelled last, scored once, never tuned on) and all.
+   the holdout split (labelled last, scored once, never tuned on), the audit2 split (32 articles
+   picked by rule and labelled by a second engineer before running the extractor on them) and all.
 2. Reuters manifest labels, on articles NOT in the gold set: PEOPLE codes (on articles that carry
    any), PLACES country codes, ORGS codes. Dev = even NEWID (tuned on), test = odd NEWID (report).
    Reuters labels the countries a story is about, not every one it mentions, so places are scored
    twice: every extracted place, and the salient ones (dateline, lead, named twice or more).
-3. People precision on 60 held-out articles whose extracted names were checked by hand.
+3. People precision on 103 held-out articles whose extracted names were checked by hand.
 4. Speed: ``extract()`` on every corpus seed, one process, articles per second (CPU time).
 Run from the repository root; the corpus is read from ../shared/corpus/reuters21578.
 """
@@ -112,7 +113,7 @@ def show(title: str, scores: dict[str, ev.Score], errors: bool, precision_only: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "holdout", "all"), default=None,
+    parser.add_argument("--split", choices=("dev", "test", "holdout", "audit2", "all"), default=None,
                         help="score one split only "
                              "(default: each split and all for the gold set; test for Reuters)")
     parser.add_argument("--errors", action="store_true", help="list every miss and extra")
@@ -120,7 +121,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-manifest", action="store_true")
     args = parser.parse_args(argv)
     corpus = ROOT / ev.CORPUS
-    for split in [args.split] if args.split else ["dev", "test", "holdout", "all"]:
+    for split in [args.split] if args.split else ["dev", "test", "holdout", "audit2", "all"]:
         show(f"Gold set ({split})", gold_scores(split, args.errors), args.errors)
     if not (corpus / "seeds").is_dir():
         print(f"(no corpus at {corpus}: Reuters gold cases, manifest scores and speed skipped)")
@@ -129,7 +130,7 @@ def main(argv: list[str] | None = None) -> int:
         split = args.split or "test"
         show(f"Reuters manifest labels, articles not in the gold set ({split} split)",
              manifest_scores(split, corpus), args.errors)
-    show("People precision audit, 60 held-out articles read by hand (recall not measured here)",
+    show("People precision audit, 103 held-out articles read by hand (recall not measured here)",
          audit_scores(corpus), args.errors, precision_only=True)
     if not args.no_speed:
         n, seconds = speed(corpus)

@@ -171,3 +171,42 @@ def test_unique_titles():
     got = unique_titles([("a", "Oil prices rise", "LONDON"), ("b", "Oil prices rise", "TOKYO"),
                          ("c", "Oil prices rise", "TOKYO")])
     assert got == {"a": "Oil prices rise", "b": "Oil prices rise (Tokyo)", "c": "Oil prices rise (Tokyo) (2)"}
+
+
+def _table_seed(*paragraphs: str):
+    import datetime as dt
+
+    from dateline.article import Seed
+
+    return Seed(path="x.txt", id="x", sha256="0", date=dt.date(1987, 3, 2), dateline="CHICAGO",
+                paragraphs=tuple(paragraphs))
+
+
+def test_results_table_headline_in_words():
+    """A results table's first row is not a headline: its period and the company, in words."""
+    from dateline.extract.headline import title_and_summary
+
+    seed = _table_seed("Shr loss 12 cts vs profit 20 cts", "Net loss 1,200,000 vs profit 2,000,000",
+                       "Year", "Shr 1.10 dlrs vs 1.30 dlrs")
+    assert title_and_summary(seed)[0] == "Quarterly results: loss of 12 cents a share vs profit of 20 cents"
+    assert title_and_summary(seed, ["Acme Widget Corp"])[0] == "Acme Widget Corp: quarterly results"
+    seed = _table_seed("4th qtr", "Shr 50 cts vs 40 cts", "Net 5,000,000 vs 4,000,000")
+    assert title_and_summary(seed)[0].startswith("Fourth-quarter results: 50 cents a share")
+
+
+def test_dividend_headline_says_what_changed():
+    from dateline.extract.headline import title_and_summary
+
+    assert title_and_summary(_table_seed("Qtly div 48 cts vs 44 cts prior", "Pay April 1"))[0] == \
+        "Quarterly dividend raised to 48 cents from 44 cents"
+    assert title_and_summary(_table_seed("Qtly div six cts vs six cts prior"))[0] == \
+        "Quarterly dividend unchanged at six cents"
+
+
+def test_headline_drops_asides_before_cutting():
+    from dateline.extract.headline import title_and_summary
+
+    seed = _table_seed("Widget Holdings Inc, an affiliate of a large European engineering group based in "
+                       "Zurich, said it agreed to buy the remaining shares of Gadget Corp for 40 mln dlrs.")
+    title = title_and_summary(seed)[0]
+    assert title.startswith("Widget Holdings Inc says it agreed to buy") and len(title) <= 91

@@ -13,6 +13,7 @@ import pytest
 
 from dateline.extract import evaluation as ev
 from dateline.extract import extract
+from dateline.extract.tags import tag_key
 from dateline.seeds import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -21,8 +22,10 @@ HAS_CORPUS = (CORPUS / "seeds").is_dir()
 
 # field -> (min precision, min recall)
 LOCAL_FLOOR = {"people": (0.95, 0.90), "places": (0.90, 0.90), "organizations": (0.85, 0.80)}
-ALL_FLOOR = {"people": (0.96, 0.93), "places": (0.96, 0.97), "organizations": (0.93, 0.92)}
-MANIFEST_FLOOR = {"people": (0.78, 0.93), "places": (0.72, 0.94), "organizations": (0.82, 0.90)}
+ALL_FLOOR = {"people": (0.97, 0.96), "places": (0.96, 0.97), "organizations": (0.94, 0.93)}
+# The audit2 split (labelled by a second engineer before the extractor saw it), scored on its own.
+AUDIT2_FLOOR = {"people": (0.97, 0.97), "places": (0.97, 0.96), "organizations": (0.91, 0.91)}
+MANIFEST_FLOOR = {"people": (0.79, 0.95), "places": (0.72, 0.95), "organizations": (0.82, 0.92)}
 
 
 def _score(items: list[ev.GoldItem]) -> dict[str, ev.Score]:
@@ -45,7 +48,7 @@ def test_gold_set_has_enough_articles():
     rows = (ROOT / "tests/gold/reuters.jsonl").read_text().splitlines()
     rows += (ROOT / "tests/gold/local.jsonl").read_text().splitlines()
     assert len(rows) >= 40
-    assert {json.loads(r)["split"] for r in rows} == {"dev", "test", "holdout"}
+    assert {json.loads(r)["split"] for r in rows} == {"dev", "test", "holdout", "audit2"}
 
 
 def test_local_gold_items():
@@ -56,9 +59,17 @@ def test_local_gold_items():
 
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
 def test_whole_gold_set():
-    items = ev.load_gold(ROOT)
+    """The first engineer's splits (dev, test, holdout) together."""
+    items = [i for i in ev.load_gold(ROOT) if i.split != "audit2"]
     assert len(items) >= 40
     _check(_score(items), ALL_FLOOR)
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_audit2_split():
+    items = [i for i in ev.load_gold(ROOT) if i.split == "audit2"]
+    assert len(items) >= 30
+    _check(_score(items), AUDIT2_FLOOR)
 
 
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
@@ -90,11 +101,14 @@ def test_every_tenth_corpus_article_extracts_within_limits():
         got = extract(read_seed(path))
         assert len(got.title) <= 91 and len(got.summary) <= 300, path.name
         assert len(got.tags) <= 8 and len(set(got.people)) == len(got.people), path.name
+        # places are browsed on place pages: a tag never repeats one; one tag per spelling key
+        assert not set(got.tags) & set(got.places), (path.name, got.tags, got.places)
+        assert len({tag_key(t) for t in got.tags}) == len(got.tags), (path.name, got.tags)
 
 
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
 def test_people_precision_audit():
-    """Names on 60 hand-checked held-out articles: anything not vouched for counts as wrong."""
+    """Names on 103 hand-checked held-out articles: anything not vouched for counts as wrong."""
     right = wrong = 0
     for line in (ROOT / "tests/gold/people_audit.jsonl").read_text().splitlines():
         row = json.loads(line)

@@ -23,16 +23,34 @@ from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table
 COMPOUND_TAILS = frozenset({"based", "owned", "led", "backed", "born", "run", "made", "controlled", "held",
                             "registered", "listed", "bound", "area"})
 PERSON, PLACE, ORG, ACRONYM, SINGLE = "person", "place", "org", "acronym", "single"
+# Lowercase words before a role in an appositive (", vice president of", ", general director").
+_ROLE_MODIFIERS = (r"(?:vice|deputy|general|executive|assistant|senior|chief|managing|acting|former|"
+                   r"associate|joint|economic|finance|foreign|trade|marketing|sales|research|regional|international|"
+                   r"financial|technical|press|public|information|national|group|company|bank|party|"
+                   r"government|the company's)\s+")
 # "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
-APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|\d{2}|(?:[A-Z][\w-]*\s+){0,5}"
+APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|"
+                           r"\d{2}\b(?!\s+(?:to|mm|pct|mln|dlrs|and)\b)|"
+                           rf"(?:[A-Z][\w-]*\s+|{_ROLE_MODIFIERS}){{0,5}}"
                            r"(?:[Ss]ecretary|[Cc]hairman|[Pp]resident|[Ll]eader|[Ss]pokes(?:man|woman)|[Dd]irector|"
                            r"[Mm]inister|[Oo]fficial|[Aa]nalyst|[Ee]conomist))\b")
+# ", vice president of": a lowercase role right after the name says it is a person's.
+ROLE_APPOSITIVE_RE = re.compile(rf"^,\s+(?:{_ROLE_MODIFIERS}){{0,3}}(?:secretary|chairman|president|leader|"
+                                r"spokes(?:man|woman)|director|minister|official|analyst|economist|manager|"
+                                r"governor)\b")
 # "X said he": a verb of speech, then a personal pronoun (companies say "it").
 SAID_AFTER_RE = re.compile(r"^\s+(?:(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
                            r"(?=.{0,30}\b(?:he|his|him|she|her)\b)|told\s+(?:Reuters|reporters|a\s|the\s)"
                            r"|said\s+(?:in\s+an?\s+(?:interview|speech|television))\b)")
 SINGLE_AFTER_RE = re.compile(rf"{SAID_AFTER_RE.pattern}|^,\s+who\b")
 SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told)\s+$")
+# "Gotoh said", "Pohl told": a lone word in a speaker's place (confirms a two-word name, see _people).
+SPEAKS_RE = re.compile(r"^\s+(?:said|says|told|added|noted|stated|explained|warned|estimated|described|"
+                       r"declined|urged|reassured)\b")
+CANDIDATE = "candidate"
+IT_RE = re.compile(r"\b(?:it|its)\b")
+# "F. Hoffmann-La Roche und Co": a founder's name that goes on into a company's.
+COMPANY_AFTER_RE = re.compile(r"^\s+(?:und|and|&|et)\s+(?:Co|Cie|Company|Sons)\b")
 # "spokesman Rich Hall", "the party's president, Arnaldo Forlani": a lowercase role before a name.
 ROLE_BEFORE_RE = re.compile(r"\b(?:president|chairman|secretary|minister|director|spokesman|spokeswoman|"
                             r"governor|leader|head|chief|analyst|economist|official|executive|treasurer|"
@@ -45,7 +63,8 @@ ORG_BEFORE_RE = re.compile(r"\b(?:firm|company|group|unit|subsidiary|bank|agency
                            r"organisation|organization|federation|union|lead manager|co-manager|insurer|"
                            r"utility|"
                            r"brokers|banks|firms|companies|underwriters?|arranger)\s+$")
-FACILITY_AFTER_RE = re.compile(r"^\s+(?:mine|mines|oilfield|field|fields|refinery|smelter|plant|well|deposit|"
+FACILITY_AFTER_RE = re.compile(r"^\s+(?:(?:gold|silver|copper|coal|oil|gas|uranium|zinc|nickel|iron|ore)\s+)?"
+                               r"(?:mine|mines|oilfield|field|fields|refinery|smelter|plant|well|deposit|"
                                r"reservoir|dam|pipeline|terminal)\b")
 # "Merrill Lynch analyst", "Exxon spokesman": a name its staff is named after.
 STAFF_AFTER_RE = re.compile(r"^\s+(?:analysts?|spokes(?:man|woman|person)|chairman|president|economists?|"
@@ -63,6 +82,16 @@ ORG_APPOSITIVE_RE = re.compile(r"^,\s+(?:the\s+|a\s+|an\s+)?(?:[\w-]+\s+){0,3}?(
                                r"underwriters?|arrangers?|chain|store|retailer)\b")
 
 
+# A news digest's items open with their own dateline: "ZEEBRUGGE, Belgium - A capsized ferry ...".
+INNER_DATELINE_RE = re.compile(r"^([A-Z][A-Z.'-]+(?: [A-Z][A-Z.'-]+){0,3}"
+                               r"(?:, [A-Z][A-Za-z.]+(?: [A-Z][A-Za-z.]+)?)?) - (?=[A-Z])")
+
+
+# Titles that are also common surnames: after a given name they end a name ("Donna Pope").
+SURNAME_TITLES = frozenset({"Pope", "King", "Bishop", "Judge", "Dean", "Marshal", "Major", "Prince",
+                            "Cardinal", "Abbott", "Baron", "Earl", "Knight", "Duke", "Sheriff", "Chancellor"})
+
+
 @dataclass
 class Mention:
     kind: str
@@ -72,6 +101,7 @@ class Mention:
     # Weak evidence: a single word in a speaker's place ("Bangemann said"), or a name known only
     # from its context ("said Carling O'Keefe"), which yields to an organization of that name.
     cue: bool = False
+    speaks: bool = False  # a lone word before a verb of speech ("Gotoh said")
 
 
 @dataclass
@@ -86,11 +116,23 @@ class Entities:
 def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()) -> Entities:
     paragraphs = [p for p in seed.paragraphs if not is_shouting(p) and not is_table_row(p)]
     mentions: list[Mention] = []
+    short_forms: dict[str, str] = {}  # a short name the article gives in brackets -> the full name
     runs: list[Run] = []
     base = 0
     for i, paragraph in enumerate(paragraphs):
+        if i and paragraph[:2].isupper() and " - " in paragraph[:40]:
+            inner = INNER_DATELINE_RE.match(paragraph)
+            if inner:
+                mentions.extend(Mention(PLACE, p) for p in plc.dateline_places(inner.group(1)))
+                paragraph = paragraph[inner.end():]
         if "<" in paragraph:  # Reuters' <Company Name>: an organization, and a break in any run
-            mentions.extend(Mention(ORG, orgs.known(n) or orgs.clean(n)) for n in bracketed(paragraph))
+            for n in bracketed(paragraph):
+                mentions.append(Mention(ORG, orgs.known(n) or orgs.clean(n)))
+                if "(" in n and ")" in n:  # "<Arabian Investment Banking Corp (Investcorp) EC>"
+                    short = n.split("(", 1)[1].split(")", 1)[0].strip()
+                    if short[:1].isupper():
+                        short_forms[short] = orgs.clean(n)
+                        mentions.append(Mention(ACRONYM, short))
             paragraph = BRACKET_RE.sub(" ; ", paragraph)
         runs.extend(find_runs(paragraph, i, base))
         base += len(paragraph) + 2
@@ -98,7 +140,7 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()
     for run in runs:
         for piece in _pieces(_trim(run, mid_caps)):
             mentions.extend(classify(piece, run.after, run.before))
-    return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors)
+    return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors, short_forms)
 
 
 def _trim(run: Run, mid_caps: set[str]) -> list[str]:
@@ -160,11 +202,26 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
-    if ppl.is_title(tokens[0]) and len(tokens) > 2 and tokens[1] == "of" and "and" not in tokens:
-        rest = tokens[2:] if tokens[2] != "the" else tokens[3:]
-        org = rest and (orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after))
-        if org:
-            return [Mention(ORG, org)]  # "Governor of the Bank of England"
+    if ppl.is_title(tokens[0]) and len(tokens) > 2 and "of" in tokens[1:5]:
+        # "Governor of the Bank of England", "Deputy Assistant Secretary of the Treasury": the body
+        i = tokens.index("of")
+        rest = tokens[i + 1:] if tokens[i + 1:i + 2] != ["the"] else tokens[i + 2:]
+        if all(ppl.is_title(t) for t in tokens[:i]) and rest:
+            org = orgs.known(" ".join(rest)) or orgs.org_in_run(rest, after) or (
+                rest[0] if len(rest) == 1 and rest[0] in lx.DEPARTMENT_WORDS else None)
+            tail = ppl.name_tail(rest)
+            if len(tail) >= 2 and len(rest) - len(tail) >= 2 and ppl.looks_like_person(tail):
+                # "Director of the Office of Management and Budget James Miller"
+                body = rest[:len(rest) - len(tail)]
+                org = orgs.known(" ".join(body)) or orgs.org_in_run(body, ",")
+                if org:
+                    return [Mention(ORG, org), Mention(PERSON, " ".join(tail), " ".join(tokens[:i]))]
+            elif org and ("and" not in tokens[:i] and ("and" not in rest or len(rest) > 3)):
+                return [Mention(ORG, org)]
+    if "and" in tokens and any(ppl.department_and(tokens, i) for i, t in enumerate(tokens) if t == "and"):
+        titled = ppl.split_title(tokens)  # "Secretary of Trade and Industry Jose Concepcion"
+        if titled:
+            return [Mention(PERSON, " ".join(titled[1]), titled[0])]
     located = _located(tokens, after, before)
     if located:
         return located
@@ -182,6 +239,9 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         if employer and role.startswith(employer + " "):
             role = role[len(employer) + 1:]  # "Bank of Japan Governor" -> "Governor"
         found = [Mention(PERSON, " ".join(tail), role, titled=len(tail) == 1)]
+        country = plc.lookup(tokens[0]) if tokens[0] in orgs.COUNTRY_PREFIXES else None
+        if country:
+            found.append(Mention(PLACE, country))  # "U.S. Agriculture Secretary Richard Lyng"
         return [Mention(ORG, employer), *found] if employer else found
     org = orgs.org_in_run(tokens, after)
     if org:
@@ -191,17 +251,28 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     if ORG_BEFORE_RE.search(before) or (STAFF_AFTER_RE.match(after) and tokens[0] not in lx.given_names()):
         # "of brokers James Capel", "Merrill Lynch analyst Thomas Kurlack": the body, not a person
         return [Mention(ORG, name)]
+    if tokens[-1] in ppl.GEO_FEATURES and tokens[0] not in lx.given_names():
+        return [Mention(PLACE, name)]  # "Gordon Lake", "Campos Basin"; "Thomas Bay, vice president" stays
+    if len(tokens) > 2 and tokens[0] not in lx.given_names():
+        for n in (3, 2):  # "San Jose Communique": a place opens the run, the rest is no name of a person
+            head = " ".join(tokens[:n])
+            place = plc.lookup(head) if len(tokens) > n and not orgs.known(head) else None
+            if place:
+                return [Mention(PLACE, place), *classify(tokens[n:], after, " ")]
     if ppl.looks_like_person(tokens):
         # Without an appositive ("X, president of") a name may be a company's ("Tony Lama Co").
         return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]
     place = plc.place_in_run(tokens)
     if place:
         return [Mention(PLACE, place)]
+    if len(tokens) == 2 and tokens[0] in lx.given_names() and tokens[1] in SURNAME_TITLES:
+        return [Mention(PERSON, name, cue=not APPOSITIVE_RE.match(after))]  # "Donna Pope", "Larry King"
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in tokens):
         return _split(tokens, after, before)
     if ORG_APPOSITIVE_RE.match(after):
         return [Mention(ORG, name)]
-    role_before = bool(ROLE_BEFORE_RE.search(before))
+    # "spokesman Rich Hall", "said Glen Hofer, vice president": a role says a common word is a given name.
+    role_before = bool(ROLE_BEFORE_RE.search(before)) or bool(ROLE_APPOSITIVE_RE.match(after))
     cued = (role_before or APPOSITIVE_RE.match(after) or SAID_AFTER_RE.match(after)
             or SAID_BEFORE_RE.search(before))
     if cued and ppl.plausible_name(tokens, relaxed=role_before):
@@ -218,6 +289,15 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     if head:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
         kind = PLACE if plc.lookup(tokens[0]) else ORG
         return [Mention(kind, head), *classify(tokens[1:], after, " ")]
+    if "-" in tokens[0] and ppl.is_title(tokens[0].rsplit("-", 1)[1]) and len(tokens) > 2:
+        return [Mention(PERSON, " ".join(tokens[1:]), tokens[0])]  # "Rear-Admiral Augustus Aikhomu"
+    if 2 <= len(tokens) <= 3 and tokens[0].lower() not in lx.common_words() \
+            and not COMPANY_AFTER_RE.match(after) and tokens[0] not in lx.CONNECTORS \
+            and tokens[-1] not in lx.CORPORATE_SUFFIXES and tokens[-1] != "Bros" \
+            and ppl.plausible_name(tokens) and not orgs.is_acronym(tokens[-1]):
+        # "Noboru Gotoh": a name-shaped run nothing else explains; a person if the article later
+        # has the surname speak ("Gotoh said").
+        return [Mention(CANDIDATE, name)]
     return []
 
 
@@ -239,6 +319,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
                 employer = [Mention(ORG, m.name) if m.kind == PERSON else m
                             for m in classify(right, after, " ")]
                 return [*left_kind, *employer]
+            if right and right[-1] in lx.CORPORATE_SUFFIXES and plc.lookup(" ".join(right[:-1])):
+                return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "General Motors of Canada Ltd"
             if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
             if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
@@ -250,6 +332,10 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         left_kind = classify(left, ",", before) if left else []
         right_kind = classify(right, after, " ") if right else []
         if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
+            return [*left_kind, *right_kind]
+        # "WHO and the Pan American Health Organization", "JAL and All Nippon Airlines"; not "LL and E"
+        if len(left) == 1 and orgs.is_acronym(left[0]) and len(right) > 1 and len(right[0]) > 1 \
+                and right_kind and all(m.kind == ORG for m in right_kind):
             return [*left_kind, *right_kind]
         if right and right[-1] in lx.CORPORATE_SUFFIXES and len(right) <= 2:
             return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Louis Harris and Assoc Inc"
@@ -347,7 +433,8 @@ def _single(word: str, after: str, before: str = "") -> list[Mention]:
         return [Mention(PLACE, word), *_state(after)]
     if name:
         cue = bool(SINGLE_AFTER_RE.match(after) or SINGLE_BEFORE_RE.search(before))
-        return [Mention(SINGLE, word, cue=cue)]
+        speaks = bool(SPEAKS_RE.match(after)) and not IT_RE.search(after[:30])  # companies say "it"
+        return [Mention(SINGLE, word, cue=cue, speaks=speaks)]
     return []
 
 
@@ -363,7 +450,7 @@ def _place_cue(after: str) -> bool:
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
-            contributors: list[str]) -> Entities:
+            contributors: list[str], short_forms: dict[str, str] | None = None) -> Entities:
     """Turn mentions into the article's distinct people, places and organizations."""
     aliases = settings.aliases
     for m in mentions:
@@ -371,15 +458,20 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_names = _unique(m.name for m in mentions if m.kind == ORG)
     acronyms = {m.name for m in mentions if m.kind == ACRONYM}
     ties = orgs.acronym_ties(org_names, acronyms)
+    for short, full in (short_forms or {}).items():
+        ties.setdefault(short, full)
     org_map = orgs.unify(org_names, ties)
     organizations = _unique(org_map[n] for n in org_names)
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
     places = _unique([*(aliases.get(d, d) for d in dateline), *(m.name for m in mentions if m.kind == PLACE)])
-    people, roles = _people(mentions, settings, contributors, set(organizations) | set(places))
+    people, roles = _people(mentions, settings, contributors,
+                            set(organizations) | set(places) | set(short_forms or ()))
     # A place word that is a person's name or an organization's first word is not a place here
     # ("Wilson" the minister, "Toyota" the company).
     drop = set(settings.not_places) | {w for p in people for w in p.split()}
-    drop |= {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))} - set(dateline)
+    # A country stays: "Japan" opens "Japan Chamber of Commerce" and is named on its own too.
+    prefixes = {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))}
+    drop |= {p for p in prefixes if p in places and plc.country_of(p) != p} - set(dateline)
     return Entities(
         people=people,
         roles=roles,
@@ -391,14 +483,18 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
 
 def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
-    full = [m for m in mentions if m.kind == PERSON]
+    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
+    speakers = _speakers(mentions)
+    speaking = {m.name for m in mentions if m.kind == SINGLE and m.speaks} | speakers
+    full = [m for m in mentions if m.kind == PERSON or (
+        m.kind == CANDIDATE and ppl.surname(m.name) in speaking and m.name not in other_names
+        and m.name not in org_prefixes)]
     surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
     blocked = set(settings.not_people) | set(contributors) | other_names
-    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
     other_words = {w for n in other_names for w in n.split()}
     other_words |= {w.replace("'s", s) for w in other_words if w.endswith("'s") for s in ("", "s")}
     singles = [m for m in mentions if m.kind == SINGLE and (m.name in surnames or (
-        m.name in _speakers(mentions) and m.name not in other_words))]
+        m.name in speakers and m.name not in other_words))]
     names = _unique(m.name for m in [*full, *singles])
     mapping = ppl.unify(names)
     contributor_surnames = {ppl.surname(c) for c in contributors}

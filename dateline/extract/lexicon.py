@@ -115,7 +115,8 @@ def demonyms() -> dict[str, str]:
     for line in _lines("demonyms.txt"):
         word, _, country = (p.strip() for p in line.partition("="))
         table[word] = country
-        if not word.endswith(("s", "ese", "sh", "ch")):
+        # "Syrians" is a plural; "Philippines" is a country, not more than one "Philippine".
+        if not word.endswith(("s", "ese", "sh", "ch")) and not gazetteer().lookup(word + "s"):
             table.setdefault(word + "s", country)
     return table
 

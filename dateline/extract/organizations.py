@@ -9,6 +9,8 @@ from .lexicon import words
 
 # Country abbreviations written before a body's name as a modifier ("U.S. Interstate Commerce Commission").
 COUNTRY_PREFIXES = frozenset({"U.S.", "U.K.", "UK", "US"})
+# Words that open a company's name in French, Italian, Spanish or German usage.
+COMPANY_PREFIXES = words("Cie Compagnie Societe Banque Banco Banca Credito Compania Cia")
 ACRONYM_RE = re.compile(r"^(?:[A-Z]\.){2,}$|^[A-Z][A-Z0-9&-]{1,7}$")
 # Small words skipped when an acronym is formed from a name's initials.
 _SKIP = words("of for the and & in on at to de du la le des")
@@ -38,6 +40,8 @@ def org_in_run(tokens: list[str], after: str) -> str | None:
     if len(tokens) == 2 and last.endswith("s") and last.lower() in lx.common_words() and (
             tokens[0] in lx.demonyms() or lx.gazetteer().lookup(tokens[0])):
         return None  # "U.S. Banks", "Japanese Banks": a plural noun, not a name
+    if len(tokens) > 1 and tokens[0] in COMPANY_PREFIXES:
+        return " ".join(tokens)  # "Cie de Saint-Gobain", "Banque Paribas"
     if len(tokens) > 1 and (last in lx.CORPORATE_SUFFIXES or last in kinds):
         return clean(" ".join(tokens))
     if len(tokens) > 1 and tokens[0] in heads and any(t in ("of", "for") for t in tokens):
@@ -54,6 +58,8 @@ def clean(name: str) -> str:
     """One written form per name: 'U.S. Interstate Commerce Commission' -> 'Interstate Commerce
     Commission' (the country abbreviation is a modifier), 'Swiss Bank Corp.' -> 'Swiss Bank Corp'."""
     name = name.removesuffix("'s")  # "Chiyoda Fire and Marine Insurance Co Ltd's"
+    if "(" in name:  # "Arabian Investment Banking Corp (Investcorp) EC": the name before its short form
+        name = name.split("(", 1)[0].strip() or name
     if name.endswith(".") and name.rsplit(" ", 1)[-1][:-1] in lx.CORPORATE_SUFFIXES:
         name = name[:-1]  # "Swiss Bank Corp." and "Swiss Bank Corp" are one name
     head = name.split(" ", 1)[0]

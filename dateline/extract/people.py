@@ -17,6 +17,9 @@ Count Lady Lord Officer Partner Founder Managing Director Economist Analyst Unde
 Crown Justice Speaker Whip Chair Treasurer Controller Administrator Coordinator Manager Managers Editor
 Publisher""")
 COMPOUND_PARTS = words("to based owned led run made style type and of the in on up out serve backed born")
+GEO_FEATURES = words("""Lake Lakes River Bay Island Islands Mountain Mountains Creek Valley Basin Hills Hill
+Canyon Gulf Strait Peninsula Harbour Harbor Reef Falls Springs Point Cape Sound Desert Forest""")
+HALF_TITLES = frozenset({"Prime"})
 SUFFIXES = frozenset({"Jr.", "Sr.", "Jr", "Sr", "II", "III", "IV"})
 
 
@@ -85,10 +88,12 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
             and head[-1] not in lx.org_words()[0] and head[-1] not in lx.FUNCTION_WORDS \
             and head[-1][0].isupper():
         tail = [head.pop(), *tail]
-    if any(t in ("in", "at", "and", "on", "to") for t in head):
+    if any(t in ("in", "at", "and", "on", "to") and not department_and(head, i) for i, t in enumerate(head)):
         return None  # a title never spans "in"/"and": two names were run together
     if head[-1] in lx.CONNECTORS:
         return None  # "Comptroller of the Currency": a title's complement, not a name
+    if head[-1] in HALF_TITLES:
+        return None  # "Prime Medical" is a company; "Prime" is a title only in "Prime Minister"
     last_title = max(i for i, t in enumerate(head) if is_title(t))
     if len(tail) == 1 and "of" in head[last_title:] and tail[0].lower() in lx.common_words():
         return None  # "Professor of Political Science"
@@ -101,6 +106,12 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
         return None  # "General Agreement": a weak title before a common word is no name
     role = _role(head)
     return role, tail
+
+
+def department_and(head: list[str], i: int) -> bool:
+    """'Secretary of Trade and Industry': an "and" between two department words after "of"."""
+    return (head[i] == "and" and 1 < i < len(head) - 1 and "of" in head[:i]
+            and head[i - 1] in lx.DEPARTMENT_WORDS and head[i + 1] in lx.DEPARTMENT_WORDS)
 
 
 def _role(head: list[str]) -> str:

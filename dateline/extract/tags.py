@@ -30,7 +30,12 @@ def _cues() -> tuple[dict[str, str], dict[str, str], tuple[int, ...], frozenset[
     for line in lx._lines("tags.txt"):
         tag, _, cues = line.partition(":")
         for cue in (c.strip() for c in cues.split(",") if c.strip()):
-            if cue.endswith("*"):
+            if cue.endswith("*") and " " in cue.strip():
+                # "stock exchange*": a phrase matches as written and in its plural
+                for form in (cue[:-1], cue[:-1] + "s"):
+                    exact.setdefault(_phrase_key(form), tag.strip())
+                    phrases.append(_phrase_key(form))
+            elif cue.endswith("*"):
                 prefix.setdefault(cue[:-1], tag.strip())
             elif len(_phrase_key(cue).split()) > 1:
                 key = _phrase_key(cue)
@@ -85,11 +90,6 @@ def tag_key(tag: str) -> str:
     return re.sub(r"[^a-z0-9]", "", tag.lower())
 
 
-# Countries news groups as the Middle East rather than by continent.
-MIDDLE_EAST = frozenset({"Syria", "Iraq", "Iran", "Israel", "Lebanon", "Jordan", "Saudi Arabia", "Kuwait",
-                         "Bahrain", "Qatar", "United Arab Emirates", "Oman", "Yemen", "North Yemen",
-                         "South Yemen", "Egypt",
-                         "Palestinian Territories"})
 GOVERNMENT_BODIES = frozenset({"Department", "Ministry", "Treasury", "Government", "Senate", "Congress",
                                "Parliament",
                                "Cabinet", "Commission", "Fed", "Reserve", "Bundesbank", "Diet"})
@@ -101,38 +101,89 @@ def tags(seed: Seed, places: list[str], settings: ExtractSettings,
          organizations: list[str] = (), roles: dict[str, str] | None = None) -> list[str]:
     """3 to ``settings.max_tags`` topics: cue words counted, the lead counting double.
 
-    A thin article (few topic cues, e.g. a results table) is filled up to three with its main
-    country, that country's region, and the kind of news (company news, government).
+    A thin article (few topic cues) is filled up to three with topics named once, its companies'
+    industries, the kind of news (company news, government) and broader topics (grain ->
+    commodities). Never with a place name: places are browsed on their own pages. A bare results
+    table with no company name may keep fewer than three.
     """
     scores: dict[str, float] = {}
     if seed.paragraphs:
         _count(seed.paragraphs[0], scores, 2.0)
         _count("\n".join(seed.paragraphs[1:]), scores, 1.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    picked = [t for t, s in ranked if s >= 2] or [t for t, _ in ranked[:MIN_TAGS]]
+    picked = [t for t, s in ranked if s >= 2]
     country = _main_country(places)
     if "civil war" in picked:
         adjective = next((d for d, c in lx.demonyms().items() if c == country and not d.endswith("s")), "")
         if adjective:
             picked[picked.index("civil war")] = f"{adjective} civil war"
-    for extra in (country, _region(country), *_kinds(organizations, roles or {})):
+    # A thin article is filled up with topics named once, the industries of its companies and the kind
+    # of news. Never with a place: places have their own pages ("United States" is browsed there).
+    kinds = _kinds(organizations, roles or {}, bool(COMPANY_TOPICS & set(scores)))
+    sectors = _sectors(organizations)
+    umbrellas = _unique_list(UMBRELLA.get(t, "") for t in (*(t for t, _ in ranked), *sectors, *kinds))
+    for extra in (*(t for t, _ in ranked), *sectors, *kinds, *umbrellas):
         if len(normalize(picked, settings)) >= MIN_TAGS:
             break
         if extra and extra not in picked:
             picked.append(extra)
-    return normalize(picked, settings)[: max(settings.max_tags, 0)]
+    never = set(places)
+    return [t for t in normalize(picked, settings) if t not in never][: max(settings.max_tags, 0)]
 
 
-def _region(country: str) -> str:
-    if country in MIDDLE_EAST:
-        return "Middle East"
-    return lx.gazetteer().continents.get(country, "")
+# Broader topics a reader browses by, over the narrow ones ("grain" is a commodity).
+UMBRELLA = {**dict.fromkeys(("grain", "oil", "natural gas", "metals", "gold", "steel", "coffee", "cocoa",
+                             "sugar", "cotton", "rubber", "oilseeds", "livestock", "futures"), "commodities"),
+            **dict.fromkeys(("currencies", "bonds", "stock markets", "interest rates", "money supply"),
+                            "markets"),
+            **dict.fromkeys(("inflation", "jobs", "trade", "budget", "housing", "retail", "investment",
+                             "debt"), "economy"),
+            **dict.fromkeys(("elections", "diplomacy", "government"), "politics")}
 
 
-def _kinds(organizations: list[str], roles: dict[str, str]) -> list[str]:
+def _unique_list(items) -> list[str]:
+    return list(dict.fromkeys(i for i in items if i))
+
+
+# Topics only companies have: results and dividends are company news.
+COMPANY_TOPICS = frozenset({"earnings", "dividends", "mergers and acquisitions", "management changes"})
+# The last words of a company's name that say its industry ("Pacific Gas and Electric Co" -> utilities).
+SECTOR_WORDS = {"Bank": "banking", "Bancorp": "banking", "Bancorporation": "banking", "Bancshares": "banking",
+                "Bankshares": "banking", "Banc": "banking", "Savings": "banking", "Petroleum": "oil",
+                "Oil": "oil", "Energy": "oil", "Mining": "mining", "Mines": "mining", "Gold": "gold",
+                "Resources": "mining", "Airlines": "airlines", "Airways": "airlines", "Air": "airlines",
+                "Motors": "automobiles", "Motor": "automobiles", "Insurance": "insurance",
+                "Assurance": "insurance", "Foods": "food", "Food": "food",
+                "Pharmaceuticals": "pharmaceuticals",
+                "Pharmaceutical": "pharmaceuticals", "Laboratories": "pharmaceuticals",
+                "Electronics": "technology", "Technologies": "technology", "Technology": "technology",
+                "Computer": "technology", "Systems": "technology", "Software": "technology",
+                "Semiconductor": "technology", "Data": "technology", "Utilities": "utilities",
+                "Electric": "utilities", "Power": "utilities", "Light": "utilities", "Steel": "steel",
+                "Chemicals": "chemicals", "Chemical": "chemicals", "Stores": "retail",
+                "Communications": "media",
+                "Telecommunications": "telecommunications", "Telephone": "telecommunications",
+                "Broadcasting": "media", "Publishing": "media", "Realty": "real estate",
+                "Properties": "real estate", "Securities": "stock markets", "Shipping": "shipping",
+                "Lines": "shipping", "Railroad": "transport", "Railway": "transport", "Trucking": "transport",
+                "Brewing": "food", "Tobacco": "tobacco", "Sugar": "sugar", "Coffee": "coffee"}
+
+
+def _sectors(organizations: list[str]) -> list[str]:
+    """The industries a company's name gives, most named first."""
+    found: dict[str, int] = {}
+    for org in organizations:
+        for word in org.split():
+            sector = SECTOR_WORDS.get(word)
+            if sector:
+                found[sector] = found.get(sector, 0) + 1
+    return sorted(found, key=lambda s: -found[s])
+
+
+def _kinds(organizations: list[str], roles: dict[str, str], company_topic: bool = False) -> list[str]:
     """The kind of news, from who is in it: companies, governments."""
     out = []
-    if any(o.split()[-1] in lx.CORPORATE_SUFFIXES for o in organizations):
+    if any(o.split()[-1] in lx.CORPORATE_SUFFIXES for o in organizations) or company_topic:
         out.append("company news")
     if any(any(r in role for r in GOVERNMENT_ROLES) for role in roles.values()) or any(
             w in GOVERNMENT_BODIES for o in organizations for w in o.split()):

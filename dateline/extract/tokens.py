@@ -10,7 +10,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from .lexicon import given_names, words
+from .lexicon import gazetteer, given_names, words
 
 # A capitalised word: dotted acronyms (U.S.), abbreviations that keep their period (Sen., Co.),
 # initials (J.), Arabic article prefixes (al-Watan), O'Neill, McDonald, AT&T.
@@ -106,7 +106,8 @@ def _split_run(tokens: list[str], sentence_start: bool, before: str, after: str,
     for i, tok in enumerate(tokens):
         # "Vernell's Fine Candies Inc" is one name; "Ivan Boesky's Seemala Corp" is two.
         possessive = tok.endswith(("'s", "\u2019s")) and not (
-            _company_follows(tokens, i) and tokens[0] not in given_names())
+            _company_follows(tokens, i) and tokens[0] not in given_names()
+            and not (i == 0 and gazetteer().lookup(tok[:-2])))  # "Iraq's Rafidain Bank" is two names
         current.append(tok[:-2] if possessive else tok)
         if possessive and i < len(tokens) - 1:
             out.append(Run(current, sentence_start if not out else False, before, "'s", index, offset))
