@@ -188,17 +188,18 @@ def measured(command: list[str], cwd: Path | None = None) -> dict:
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = {"tree": 0}
+    finished = threading.Event()
 
-    def sample() -> None:
-        while process.poll() is None:
+    def sample() -> None:  # not process.poll(): that could reap the child before wait4 does
+        while not finished.wait(SAMPLE_SECONDS):
             peak["tree"] = max(peak["tree"], tree_rss(process.pid))
-            time.sleep(SAMPLE_SECONDS)
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
     out = process.stdout.read()
     err = process.stderr.read()
     _, status, usage = os.wait4(process.pid, 0)
+    finished.set()
     process.returncode = os.waitstatus_to_exitcode(status)
     sampler.join()
     if process.returncode != 0:

@@ -5,12 +5,15 @@ from __future__ import annotations
 
 import datetime as dt
 import fnmatch
+import threading
 from dataclasses import replace
 
 from dateline import search
 from dateline.article import Article
 from dateline.config import Settings
+from dateline.serve import make_server
 from dateline.site import build_site
+from tests.conftest import SUBPATH, build_project, write_project
 
 LIMIT = 40
 
@@ -51,3 +54,27 @@ def test_without_a_limit_there_is_one_shard_a_year():
     settings = replace(Settings(), search_shard_max_pages=0, min_tag_archive=10**9)
     site = build_site(archive({(2016, 3): 200, (2017, 5): 10}), settings)
     assert search.shard_names(site) == ["2017", "2016"]
+
+
+def test_the_search_page_finds_articles_in_every_shard(tmp_path, page):
+    """Month and letter shards merged in the browser: a word from each shard's articles is found."""
+    words = ["quokka", "narwhal", "axolotl", "pangolin", "okapi", "tapir"]
+    seeds = {f"{n:02d}.txt": (f" date 2017-0{3 + n % 2}-{1 + n:02d} GENEVA -- {word.title()} report "
+                              f"{n}: officials saw a {word} in the city.\n\nMore text.\n")
+             for n, word in enumerate(words)}
+    root = write_project(tmp_path / "a", seeds, base_url=f"https://example.org{SUBPATH}",
+                         extra_toml="\n[search]\nshard_max_pages = 2\n")
+    build_project(root)
+    assert len(list((root / "_site" / "pagefind").iterdir())) >= 4
+    server = make_server(root / "_site", SUBPATH, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        page.goto(f"http://127.0.0.1:{server.server_port}{SUBPATH}search/")
+        box = page.locator(".pagefind-ui__search-input")
+        box.wait_for()
+        for word in words:
+            box.fill(word)
+            page.locator(".pagefind-ui__result-link", has_text=word.title()).first.wait_for()
+        assert page.js_errors == []
+    finally:
+        server.shutdown()
