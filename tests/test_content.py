@@ -4,6 +4,9 @@ import datetime as dt
 import html
 import re
 
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
 from dateline.article import Article
 from dateline.content import article_text, is_hand_edited, parse_article
 from dateline.markup import markdown_to_html, text_to_markdown
@@ -52,3 +55,17 @@ def test_a_generated_file_is_not_hand_edited_until_someone_edits_it():
     assert is_hand_edited(text.replace("dateline: BEIRUT", "dateline: DAMASCUS"))
     assert is_hand_edited(text.replace("- Bashar Assad", "").replace("[Bashar Assad]", "[]"))
     assert is_hand_edited(text + "An added paragraph.\n")
+
+
+@settings(max_examples=300, deadline=None)
+@given(st.lists(st.text(st.characters(blacklist_categories=("Cs", "Cc")), min_size=1),
+                min_size=1, max_size=4))
+def test_the_plain_paragraph_fast_path_gives_the_parsers_bytes(paragraphs):
+    from dateline.markup import _MD, paragraphs_to_markdown
+
+    body = paragraphs_to_markdown([" ".join(p.split()) or "x" for p in paragraphs])
+    assert markdown_to_html(body) == _MD.reset().convert(body)
+
+
+def test_editor_markdown_still_goes_through_the_parser():
+    assert markdown_to_html("Some *emphasis* here.\n") == "<p>Some <em>emphasis</em> here.</p>"
