@@ -107,30 +107,30 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10}
 
 
-def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
-    """'Acme Corp: quarterly results', 'Quarterly dividend raised to 17 cents from 15 cents'."""
+def _table_rows(seed: Seed) -> tuple[str, str]:
+    """(period heading or "", first row) of a results or dividend table."""
     first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
     heading = ""
     if len(first) < 30 and len(seed.paragraphs) > 1 and PERIOD_WORD_RE.search(first):
         heading, first = first, seed.paragraphs[1].strip()  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
-    first = re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
-    company = next((o for o in organizations if o.split()[-1] in _COMPANY_ENDS), "")
-    prefix = f"{company}: " if company else ""
-    div = DIVIDEND_RE.match(first)
-    if div:
-        kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
-            (div["kind"] or "").lower(), (div["kind"] or "").lower())
-        what = f"{kind} dividend".strip()
-        new, old = _amount(div["new"]), _amount(div["old"])
-        unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
-            (div["unit"] or "").lower(), "")
-        if new is not None and old is not None and unit:
-            change = ("unchanged at" if new == old else "raised to" if new > old else "cut to")
-            tail = f" {div['new']} {unit}" + (f" from {div['old']} {unit}" if new != old else "")
-            return cut(_cap(f"{prefix}{what} {change}{tail}"), MAX_TITLE)
-        return cut(_cap(f"{prefix}{what}"), MAX_TITLE)
-    if not RESULTS_ROW_RE.match(first) or " vs " not in first:
-        return ""
+    return heading, re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
+
+
+def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
+    """(kind, change, unit) of a dividend row: ("quarterly", "raised to", "cents")."""
+    kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
+        (div["kind"] or "").lower(), (div["kind"] or "").lower())
+    new, old = _amount(div["new"]), _amount(div["old"])
+    unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
+        (div["unit"] or "").lower(), "")
+    change = ""
+    if new is not None and old is not None and unit:
+        change = "unchanged at" if new == old else "raised to" if new > old else "cut to"
+    return kind, change, unit
+
+
+def _period(seed: Seed, heading: str, first: str) -> str:
+    """'quarterly', 'annual', 'half-year', ... for a results table, from its own headings."""
     period = next((PERIOD_LINES[k] for k in (" ".join(heading.lower().split()[:n]) for n in (2, 1))
                    if k in PERIOD_LINES), "")
     headings = [p.strip().rstrip(".").lower() for p in seed.paragraphs[1:12] if len(p) < 30]
@@ -144,7 +144,41 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
     if not period:
         m = re.search(r"\b(?:(qtr|quarter)|(year|annual))\b", f"{heading} {first}", re.IGNORECASE)
         period = ("quarterly" if m[1] else "annual") if m else ""
-    what = f"{period} results".strip()
+    return period
+
+
+def table_kind(seed: Seed) -> tuple[str, str, str]:
+    """What a results or dividend table reports, for tags: ("results", period, "") or
+    ("dividend", kind, change); ("", "", "") for prose."""
+    if not seed.paragraphs:
+        return "", "", ""
+    heading, first = _table_rows(seed)
+    div = DIVIDEND_RE.match(first)
+    if div:
+        kind, change, _ = _dividend(div)
+        return "dividend", kind, change.split()[0] if change else ""
+    if not RESULTS_ROW_RE.match(first) or " vs " not in first:
+        return "", "", ""
+    return "results", _period(seed, heading, first), ""
+
+
+def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
+    """'Acme Corp: quarterly results', 'Quarterly dividend raised to 17 cents from 15 cents'."""
+    heading, first = _table_rows(seed)
+    company = next((o for o in organizations if o.split()[-1] in _COMPANY_ENDS), "")
+    prefix = f"{company}: " if company else ""
+    div = DIVIDEND_RE.match(first)
+    if div:
+        kind, change, unit = _dividend(div)
+        what = f"{kind} dividend".strip()
+        if change:
+            same = change.startswith("unchanged")
+            tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
+            return cut(_cap(f"{prefix}{what} {change}{tail}"), MAX_TITLE)
+        return cut(_cap(f"{prefix}{what}"), MAX_TITLE)
+    if not RESULTS_ROW_RE.match(first) or " vs " not in first:
+        return ""
+    what = f"{_period(seed, heading, first)} results".strip()
     if company:
         return cut(f"{company}: {what}", MAX_TITLE)
     row = SHARE_ROW_RE.match(first.rstrip("."))

@@ -66,18 +66,52 @@ def _word_tag(word: str) -> str:
     return tag or ""
 
 
+# Every word met so far -> its tag ("" for none), and the words that have one: the archive's
+# vocabulary repeats, so after the first articles a word is looked up in C (set operations), not in
+# a Python loop over every distinct word.
+_MEMO: dict[str, str] = {}
+_TAGGED: set[str] = set()
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First word -> ((" phrase ", tag), ...), for counting phrases in the space-joined words."""
+    exact = _cues()[0]
+    out: dict[str, list[tuple[str, str]]] = {}
+    for phrase, tag in exact.items():
+        if " " in phrase:
+            out.setdefault(phrase.split()[0], []).append((f" {phrase} ", tag))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _count(text: str, scores: dict[str, float], weight: float) -> None:
-    exact, _, _, firsts = _cues()
     words = text.lower().translate(_PUNCT_TO_SPACE).split()
-    for word, n in Counter(words).items():
-        tag = _word_tag(word)
+    counts = Counter(words)
+    if len(_MEMO) > 1 << 18:
+        _MEMO.clear()
+        _TAGGED.clear()
+    seen = set(counts)
+    for word in seen.difference(_MEMO):  # a set minus a dict: only the set is walked
+        tag = _MEMO[word] = _word_tag(word)
         if tag:
+            _TAGGED.add(word)
+    # In order of first use, so that ties rank as the text orders them.
+    for word in sorted(seen.intersection(_TAGGED), key=words.index):
+        tag = _MEMO[word]
+        scores[tag] = scores.get(tag, 0.0) + counts[word] * weight
+    # Phrases: looked for only when one of their first words stands in the text.
+    by_first = _phrases_by_first()
+    present = seen.intersection(by_first)
+    if present:
+        joined = f" {' '.join(words)} "
+        hits = []
+        for first in present:
+            for phrase, tag in by_first[first]:
+                at = joined.find(phrase)
+                if at >= 0:
+                    hits.append((at, tag, joined.count(phrase)))
+        for _, tag, n in sorted(hits):
             scores[tag] = scores.get(tag, 0.0) + n * weight
-    # Phrases: looked up only where one of their first words stands.
-    for i in [i for i, w in enumerate(words) if w in firsts]:
-        tag = exact.get(" ".join(words[i:i + 2])) or exact.get(" ".join(words[i:i + 3]))
-        if tag:
-            scores[tag] = scores.get(tag, 0.0) + weight
 
 
 # Punctuation becomes a space, so "cease-fire," and "cease fire" split alike.
