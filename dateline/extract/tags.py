@@ -10,6 +10,7 @@ from functools import lru_cache
 from ..article import Seed
 from ..config import ExtractSettings
 from . import lexicon as lx
+from .headline import table_kind
 
 MIN_TAGS = 3
 
@@ -145,7 +146,10 @@ def tags(seed: Seed, places: list[str], settings: ExtractSettings,
         _count(seed.paragraphs[0], scores, 2.0)
         _count("\n".join(seed.paragraphs[1:]), scores, 1.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    picked = [t for t, s in ranked if s >= 2]
+    table = _table_tags(seed)
+    if not table and scores.get("earnings", 0) >= 2:
+        table = ["earnings", _results_period(seed)]  # results told in prose
+    picked = _unique_list((*table, *(t for t, s in ranked if s >= 2)))
     country = _main_country(places)
     if "civil war" in picked:
         adjective = next((d for d, c in lx.demonyms().items() if c == country and not d.endswith("s")), "")
@@ -163,6 +167,33 @@ def tags(seed: Seed, places: list[str], settings: ExtractSettings,
             picked.append(extra)
     never = set(places)
     return [t for t in normalize(picked, settings) if t not in never][: max(settings.max_tags, 0)]
+
+
+def _table_tags(seed: Seed) -> list[str]:
+    """A results table is earnings and its period's results; a dividend table, dividends and
+    what happened to the payout. Read from the table's own rows ("Qtr", "Qtly div 17 cts vs 15 cts")."""
+    what, kind, change = table_kind(seed)
+    if what == "results":
+        return ["earnings", f"{kind} results" if kind else _results_period(seed)]
+    if what == "dividend":
+        payout = (DIVIDEND_CHANGE.get(change) or DIVIDEND_KIND.get(kind)
+                  or ("regular dividends" if change else ""))
+        return ["dividends", payout]
+    return []
+
+
+# "first quarter", "qtr", "1986 year", "full-year": which results an article on earnings reports.
+_PERIOD_RE = re.compile(r"(?i)\b(?:(quarter|qtr)|(year|annual|12 mths))\b")
+
+
+def _results_period(seed: Seed) -> str:
+    """'quarterly results' or 'annual results', from the first period the lead (or next paragraph) names."""
+    m = _PERIOD_RE.search(" ".join(seed.paragraphs[:2]))
+    return ("quarterly results" if m[1] else "annual results") if m else ""
+
+
+DIVIDEND_CHANGE = {"raised": "dividend increases", "cut": "dividend cuts"}
+DIVIDEND_KIND = {"special": "special dividends", "extra": "special dividends", "initial": "initial dividends"}
 
 
 # Broader topics a reader browses by, over the narrow ones ("grain" is a commodity).
