@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import string
-from collections import Counter
 from functools import lru_cache
 
 from ..article import Seed
@@ -87,11 +86,10 @@ def _phrases_by_first() -> dict[str, tuple[tuple[str, str], ...]]:
 
 def _count(text: str, scores: dict[str, float], weight: float) -> None:
     words = text.lower().translate(_PUNCT_TO_SPACE).split()
-    counts = Counter(words)
     if len(_MEMO) > 1 << 18:
         _MEMO.clear()
         _TAGGED.clear()
-    seen = set(counts)
+    seen = set(words)
     for word in seen.difference(_MEMO):  # a set minus a dict: only the set is walked
         tag = _MEMO[word] = _word_tag(word)
         if tag:
@@ -99,7 +97,7 @@ def _count(text: str, scores: dict[str, float], weight: float) -> None:
     # In order of first use, so that ties rank as the text orders them.
     for word in sorted(seen.intersection(_TAGGED), key=words.index):
         tag = _MEMO[word]
-        scores[tag] = scores.get(tag, 0.0) + counts[word] * weight
+        scores[tag] = scores.get(tag, 0.0) + words.count(word) * weight
     # Phrases: looked for only when one of their first words stands in the text.
     by_first = _phrases_by_first()
     present = seen.intersection(by_first)
@@ -150,23 +148,26 @@ def tags(seed: Seed, places: list[str], settings: ExtractSettings,
     if not table and scores.get("earnings", 0) >= 2:
         table = ["earnings", _results_period(seed)]  # results told in prose
     picked = _unique_list((*table, *(t for t, s in ranked if s >= 2)))
-    country = _main_country(places)
     if "civil war" in picked:
+        country = _main_country(places)
         adjective = next((d for d, c in lx.demonyms().items() if c == country and not d.endswith("s")), "")
         if adjective:
             picked[picked.index("civil war")] = f"{adjective} civil war"
-    # A thin article is filled up with topics named once, the industries of its companies and the kind
-    # of news. Never with a place: places have their own pages ("United States" is browsed there).
-    kinds = _kinds(organizations, roles or {}, bool(COMPANY_TOPICS & set(scores)))
-    sectors = _sectors(organizations)
-    umbrellas = _unique_list(UMBRELLA.get(t, "") for t in (*(t for t, _ in ranked), *sectors, *kinds))
-    for extra in (*(t for t, _ in ranked), *sectors, *kinds, *umbrellas):
-        if len(normalize(picked, settings)) >= MIN_TAGS:
-            break
-        if extra and extra not in picked:
-            picked.append(extra)
+    synonyms, blocked = _levers(settings)
     never = set(places)
-    return [t for t in normalize(picked, settings) if t not in never][: max(settings.max_tags, 0)]
+    chosen = _normalized(picked, synonyms, blocked, never)
+    if len(chosen) < MIN_TAGS:
+        # A thin article is filled up with topics named once, the industries of its companies and the
+        # kind of news. Never with a place: places have their own pages ("United States" is browsed there).
+        kinds = _kinds(organizations, roles or {}, bool(COMPANY_TOPICS & set(scores)))
+        sectors = _sectors(organizations)
+        umbrellas = _unique_list(UMBRELLA.get(t, "") for t in (*(t for t, _ in ranked), *sectors, *kinds))
+        for extra in (*(t for t, _ in ranked), *sectors, *kinds, *umbrellas):
+            if len(chosen) >= MIN_TAGS:
+                break
+            if extra:
+                _normalized([extra], synonyms, blocked, never, chosen)
+    return list(chosen.values())[: max(settings.max_tags, 0)]
 
 
 def _table_tags(seed: Seed) -> list[str]:
@@ -266,14 +267,24 @@ def _main_country(place_mentions: list[str]) -> str:
     return max(counts, key=lambda c: counts[c]) if counts else ""
 
 
-def normalize(raw: list[str], settings: ExtractSettings) -> list[str]:
-    """Editors' synonyms and never-a-tag list applied; one tag per spelling key."""
-    synonyms = {tag_key(k): v for k, v in settings.tag_synonyms.items()}
-    blocked = {tag_key(t) for t in settings.not_tags}
-    out: dict[str, str] = {}
+def _levers(settings: ExtractSettings) -> tuple[dict[str, str], set[str]]:
+    """Editors' tag synonyms (by spelling key) and never-tags (spelling keys)."""
+    return ({tag_key(k): v for k, v in settings.tag_synonyms.items()} if settings.tag_synonyms else {},
+            {tag_key(t) for t in settings.not_tags})
+
+
+def _normalized(raw, synonyms: dict[str, str], blocked: set[str], never: set[str] = frozenset(),
+                out: dict[str, str] | None = None) -> dict[str, str]:
+    """Spelling key -> tag, synonyms applied, blocked keys and places left out; adds to ``out``."""
+    out = {} if out is None else out
     for tag in raw:
         tag = synonyms.get(tag_key(tag), tag)
         key = tag_key(tag)
-        if key not in blocked and key not in out:
+        if key not in blocked and key not in out and tag not in never:
             out[key] = tag
-    return list(out.values())
+    return out
+
+
+def normalize(raw: list[str], settings: ExtractSettings) -> list[str]:
+    """Editors' synonyms and never-a-tag list applied; one tag per spelling key."""
+    return list(_normalized(raw, *_levers(settings)).values())
