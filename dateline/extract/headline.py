@@ -16,7 +16,8 @@ from ..article import Seed
 MAX_TITLE = 90
 MAX_SUMMARY = 300
 # Lookbehinds must be fixed-width, hence one per abbreviation length.
-SENTENCE_END_RE = re.compile(r'(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
+# The leading lookahead rejects, in one test, every position that is no stop (most of the text).
+SENTENCE_END_RE = re.compile(r'(?=[.!?])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
                              r'(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Gov|Rep))'
                              r'(?<!\bCorp)[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
 LEAD_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z]+\))?\s*(?:--|[-\u2013\u2014])\s+")
