@@ -38,7 +38,10 @@ TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
 WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollars", "dlrs": "dollars", "pct": "percent",
               "stg": "sterling", "cts": "cents", "ct": "cent", "shr": "share", "qtly": "quarterly",
               "qtrly": "quarterly", "div": "dividend", "revs": "revenues"}
-WIRE_RE = re.compile(r"\b(?:(\d[\d.,/-]*) (mln|bln) dlrs?|(" + "|".join(WIRE_WORDS) + r"))\b", re.IGNORECASE)
+_WIRE_FIRSTS = "".join(sorted({w[0] for w in WIRE_WORDS}))
+# The leading lookahead skips every position that cannot open a wire word before the alternation runs.
+WIRE_RE = re.compile(rf"(?=[\d{_WIRE_FIRSTS}{_WIRE_FIRSTS.upper()}])"
+                     r"\b(?:(\d[\d.,/-]*) (mln|bln) dlrs?|(" + "|".join(WIRE_WORDS) + r"))\b", re.IGNORECASE)
 # Boundaries to cut at, strongest first, each with the least share of the limit a cut must keep.
 BOUNDARIES = [(re.compile(p), keep) for p, keep in (
     (r";\s", 0.45), (r"\s--\s", 0.45), (r",\s+(?:but|while|although|as|after|because)\s", 0.45),
