@@ -111,7 +111,7 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10}
 
 
-def _table_rows(seed: Seed) -> tuple[str, str]:
+def table_rows(seed: Seed) -> tuple[str, str]:
     """(period heading or "", first row) of a results or dividend table."""
     first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
     heading = ""
@@ -156,7 +156,7 @@ def table_kind(seed: Seed) -> tuple[str, str, str]:
     ("dividend", kind, change); ("", "", "") for prose."""
     if not seed.paragraphs:
         return "", "", ""
-    heading, first = _table_rows(seed)
+    heading, first = table_rows(seed)
     div = DIVIDEND_RE.match(first)
     if div:
         kind, change, _ = _dividend(div)
@@ -168,7 +168,7 @@ def table_kind(seed: Seed) -> tuple[str, str, str]:
 
 def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
     """'Acme Corp: quarterly results', 'Quarterly dividend raised to 17 cents from 15 cents'."""
-    heading, first = _table_rows(seed)
+    heading, first = table_rows(seed)
     company = next((o for o in organizations if o.split()[-1] in _COMPANY_ENDS), "")
     prefix = f"{company}: " if company else ""
     div = DIVIDEND_RE.match(first)

@@ -9,7 +9,7 @@ from functools import lru_cache
 from ..article import Seed
 from ..config import ExtractSettings
 from . import lexicon as lx
-from .headline import table_kind
+from .headline import table_kind, table_rows
 
 MIN_TAGS = 3
 
@@ -175,7 +175,8 @@ def _table_tags(seed: Seed) -> list[str]:
     what happened to the payout. Read from the table's own rows ("Qtr", "Qtly div 17 cts vs 15 cts")."""
     what, kind, change = table_kind(seed)
     if what == "results":
-        return ["earnings", f"{kind} results" if kind else _results_period(seed)]
+        loss = "losses" if _LOSS_ROW_RE.match(table_rows(seed)[1]) else ""
+        return ["earnings", f"{kind} results" if kind else _results_period(seed), loss]
     if what == "dividend":
         payout = (DIVIDEND_CHANGE.get(change) or DIVIDEND_KIND.get(kind)
                   or ("regular dividends" if change else ""))
@@ -183,6 +184,8 @@ def _table_tags(seed: Seed) -> list[str]:
     return []
 
 
+# The first row of a table that reports a loss: "Shr loss 12 cts vs profit 20 cts", "Oper net loss ...".
+_LOSS_ROW_RE = re.compile(r"(?i)^(?:oper(?:ating)?\s+)?(?:shr|net)\s+(?:loss|net\s+loss)\b")
 # "first quarter", "qtr", "1986 year", "full-year": which results an article on earnings reports.
 _PERIOD_RE = re.compile(r"(?i)\b(?:(quarter|qtr)|(year|annual|12 mths))\b")
 
