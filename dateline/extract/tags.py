@@ -193,7 +193,16 @@ _PERIOD_RE = re.compile(r"(?i)\b(?:(quarter|qtr)|(year|annual|12 mths))\b")
 def _results_period(seed: Seed) -> str:
     """'quarterly results' or 'annual results', from the first period the lead (or next paragraph) names."""
     m = _PERIOD_RE.search(" ".join(seed.paragraphs[:2]))
-    return ("quarterly results" if m[1] else "annual results") if m else ""
+    if m:
+        return "quarterly results" if m[1] else "annual results"
+    # A table whose first block has no heading, then "Six months" / "Nine mths" / "Year": the first
+    # block is a quarter.
+    if any(len(p) < 30 and _LATER_BLOCK_RE.match(p) for p in seed.paragraphs[1:12]):
+        return "quarterly results"
+    return ""
+
+
+_LATER_BLOCK_RE = re.compile(r"(?i)\s*(?:six|nine|6|9|12)\s+(?:mths|months)\b|\s*year\b")
 
 
 DIVIDEND_CHANGE = {"raised": "dividend increases", "cut": "dividend cuts"}
