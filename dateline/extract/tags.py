@@ -145,8 +145,8 @@ def tags(seed: Seed, places: list[str], settings: ExtractSettings,
         _count("\n".join(seed.paragraphs[1:]), scores, 1.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
     table = _table_tags(seed)
-    if not table and scores.get("earnings", 0) >= 2:
-        table = ["earnings", _results_period(seed)]  # results told in prose
+    if not table and ranked and ranked[0][0] == "earnings" and ranked[0][1] >= 2:
+        table = ["earnings", _results_period(seed)]  # results told in prose, the article's main topic
     picked = _unique_list((*table, *(t for t, s in ranked if s >= 2)))
     if "civil war" in picked:
         country = _main_country(places)
