@@ -210,3 +210,15 @@ def test_headline_drops_asides_before_cutting():
                        "Zurich, said it agreed to buy the remaining shares of Gadget Corp for 40 mln dlrs.")
     title = title_and_summary(seed)[0]
     assert title.startswith("Widget Holdings Inc says it agreed to buy") and len(title) <= 91
+
+
+def test_tables_get_browsable_tags_from_their_rows():
+    """A bare results or dividend table still gets three honest tags, never a place."""
+    got = extract(_table_seed("Shr loss 12 cts vs profit 20 cts", "Net loss 1,200,000 vs profit 2,000,000",
+                              "Year", "Shr 1.10 dlrs vs 1.30 dlrs"))
+    assert got.tags[:3] == ["earnings", "quarterly results", "losses"]
+    got = extract(_table_seed("Qtly div 48 cts vs 44 cts prior", "Pay April 1", "Record March 15"))
+    assert got.tags[:2] == ["dividends", "dividend increases"] and "company news" in got.tags
+    got = extract(_table_seed("Qtly div 10 cts vs 10 cts prior", "Pay April 1"))
+    assert got.tags[:2] == ["dividends", "regular dividends"]
+    assert not set(got.tags) & {"Chicago", "United States"}

@@ -106,6 +106,25 @@ def test_every_tenth_corpus_article_extracts_within_limits():
         assert len({tag_key(t) for t in got.tags}) == len(got.tags), (path.name, got.tags)
 
 
+# Every fifth corpus article: share with 3-8 tags (83.5% over the whole corpus when set), and tags
+# against Reuters TOPICS on the odd-NEWID (held-out) ones among them (P 0.724, R 0.855 on all odd).
+TAGS_IN_RANGE_FLOOR = 0.80
+TOPICS_FLOOR = (0.70, 0.83)
+
+
+@pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
+def test_tag_counts_and_reuters_topics():
+    rows = [json.loads(x) for x in (CORPUS / "manifest.jsonl").read_text().splitlines()][::5]
+    in_range, score = 0, ev.Score()
+    for row in rows:
+        got = extract(read_seed(CORPUS / "seeds" / row["file"]))
+        in_range += 3 <= len(got.tags) <= 8
+        if row["topics"] and row["newid"] % 2:
+            score.add(ev.topic_score(got.tags, row["topics"]))
+    assert in_range / len(rows) >= TAGS_IN_RANGE_FLOOR, (in_range, len(rows))
+    assert score.precision >= TOPICS_FLOOR[0] and score.recall >= TOPICS_FLOOR[1], score
+
+
 @pytest.mark.skipif(not HAS_CORPUS, reason="Reuters corpus not present")
 def test_people_precision_audit():
     """Names on 103 hand-checked held-out articles: anything not vouched for counts as wrong."""

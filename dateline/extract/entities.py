@@ -160,6 +160,11 @@ def _trim(run: Run, mid_caps: set[str]) -> list[str]:
 def _pieces(tokens: list[str]) -> list[list[str]]:
     """Cut a run where a name cannot go on: at months and weekdays ("Felix Houphouet-Boigny
     March"), and after a compound like "Milwaukee-based" (its head is kept as a piece)."""
+    if _PIECE_BREAKS.isdisjoint(tokens) and "-" not in "".join(tokens):
+        # the common case, nothing to cut at: only the trailing connectors go
+        while tokens and tokens[-1] in lx.CONNECTORS:
+            tokens = tokens[:-1]
+        return [tokens] if tokens else []
     out: list[list[str]] = [[]]
     for token in tokens:
         if token in lx.MONTHS or token in lx.WEEKDAYS:
@@ -175,6 +180,9 @@ def _pieces(tokens: list[str]) -> list[list[str]]:
         while piece and piece[-1] in lx.CONNECTORS:
             piece.pop()  # "American Enka in [December]"
     return [p for p in out if p and not all(t in lx.CONNECTORS for t in p)]
+
+
+_PIECE_BREAKS = lx.MONTHS | lx.WEEKDAYS
 
 
 def _known_start(tokens: list[str]) -> bool:

@@ -202,3 +202,33 @@ def warm() -> None:
     """Load word lists and gazetteer before timing."""
     lx.gazetteer()
     lx.common_words()
+
+
+# Reuters TOPICS codes a Dateline tag stands for (Reuters files dividends and results under "earn").
+REUTERS_TOPIC = {"earnings": "earn", "dividends": "earn", "quarterly results": "earn",
+                 "annual results": "earn", "half-year results": "earn", "nine-month results": "earn",
+                 "mergers and acquisitions": "acq", "currencies": "money-fx", "grain": "grain",
+                 "oil": "crude", "trade": "trade", "interest rates": "interest", "shipping": "ship",
+                 "sugar": "sugar", "oilseeds": "oilseed", "coffee": "coffee", "gold": "gold",
+                 "money supply": "money-supply", "livestock": "livestock", "natural gas": "nat-gas",
+                 "inflation": "cpi", "cocoa": "cocoa", "jobs": "jobs", "steel": "iron-steel",
+                 "cotton": "cotton", "rubber": "rubber", "housing": "housing", "retail": "retail"}
+TOPIC_CODES = frozenset(REUTERS_TOPIC.values())
+
+
+def reuters_topics(tags: Iterable[str]) -> set[str]:
+    """The Reuters TOPICS codes (among ``TOPIC_CODES``) that a list of tags stands for."""
+    return {REUTERS_TOPIC[t] for t in tags if t in REUTERS_TOPIC}
+
+
+def topic_score(tags: Iterable[str], topics: Iterable[str], label: str = "") -> Score:
+    """Tags against the agency's own topic labels, on the codes the tag vocabulary covers."""
+    return set_score(reuters_topics(tags), set(topics) & TOPIC_CODES, label)
+
+
+def tag_count_distribution(counts: Iterable[int]) -> dict[int, int]:
+    """How many articles got 0, 1, 2, ... tags."""
+    out: dict[int, int] = {}
+    for n in counts:
+        out[n] = out.get(n, 0) + 1
+    return dict(sorted(out.items()))

@@ -16,7 +16,8 @@ from ..article import Seed
 MAX_TITLE = 90
 MAX_SUMMARY = 300
 # Lookbehinds must be fixed-width, hence one per abbreviation length.
-SENTENCE_END_RE = re.compile(r'(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
+# The leading lookahead rejects, in one test, every position that is no stop (most of the text).
+SENTENCE_END_RE = re.compile(r'(?=[.!?])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
                              r'(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Gov|Rep))'
                              r'(?<!\bCorp)[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
 LEAD_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z]+\))?\s*(?:--|[-\u2013\u2014])\s+")
@@ -37,7 +38,10 @@ TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
 WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollars", "dlrs": "dollars", "pct": "percent",
               "stg": "sterling", "cts": "cents", "ct": "cent", "shr": "share", "qtly": "quarterly",
               "qtrly": "quarterly", "div": "dividend", "revs": "revenues"}
-WIRE_RE = re.compile(r"\b(?:(\d[\d.,/-]*) (mln|bln) dlrs?|(" + "|".join(WIRE_WORDS) + r"))\b", re.IGNORECASE)
+_WIRE_FIRSTS = "".join(sorted({w[0] for w in WIRE_WORDS}))
+# The leading lookahead skips every position that cannot open a wire word before the alternation runs.
+WIRE_RE = re.compile(rf"(?=[\d{_WIRE_FIRSTS}{_WIRE_FIRSTS.upper()}])"
+                     r"\b(?:(\d[\d.,/-]*) (mln|bln) dlrs?|(" + "|".join(WIRE_WORDS) + r"))\b", re.IGNORECASE)
 # Boundaries to cut at, strongest first, each with the least share of the limit a cut must keep.
 BOUNDARIES = [(re.compile(p), keep) for p, keep in (
     (r";\s", 0.45), (r"\s--\s", 0.45), (r",\s+(?:but|while|although|as|after|because)\s", 0.45),
@@ -107,30 +111,30 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10}
 
 
-def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
-    """'Acme Corp: quarterly results', 'Quarterly dividend raised to 17 cents from 15 cents'."""
+def table_rows(seed: Seed) -> tuple[str, str]:
+    """(period heading or "", first row) of a results or dividend table."""
     first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
     heading = ""
     if len(first) < 30 and len(seed.paragraphs) > 1 and PERIOD_WORD_RE.search(first):
         heading, first = first, seed.paragraphs[1].strip()  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
-    first = re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
-    company = next((o for o in organizations if o.split()[-1] in _COMPANY_ENDS), "")
-    prefix = f"{company}: " if company else ""
-    div = DIVIDEND_RE.match(first)
-    if div:
-        kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
-            (div["kind"] or "").lower(), (div["kind"] or "").lower())
-        what = f"{kind} dividend".strip()
-        new, old = _amount(div["new"]), _amount(div["old"])
-        unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
-            (div["unit"] or "").lower(), "")
-        if new is not None and old is not None and unit:
-            change = ("unchanged at" if new == old else "raised to" if new > old else "cut to")
-            tail = f" {div['new']} {unit}" + (f" from {div['old']} {unit}" if new != old else "")
-            return cut(_cap(f"{prefix}{what} {change}{tail}"), MAX_TITLE)
-        return cut(_cap(f"{prefix}{what}"), MAX_TITLE)
-    if not RESULTS_ROW_RE.match(first) or " vs " not in first:
-        return ""
+    return heading, re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
+
+
+def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
+    """(kind, change, unit) of a dividend row: ("quarterly", "raised to", "cents")."""
+    kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
+        (div["kind"] or "").lower(), (div["kind"] or "").lower())
+    new, old = _amount(div["new"]), _amount(div["old"])
+    unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
+        (div["unit"] or "").lower(), "")
+    change = ""
+    if new is not None and old is not None and unit:
+        change = "unchanged at" if new == old else "raised to" if new > old else "cut to"
+    return kind, change, unit
+
+
+def _period(seed: Seed, heading: str, first: str) -> str:
+    """'quarterly', 'annual', 'half-year', ... for a results table, from its own headings."""
     period = next((PERIOD_LINES[k] for k in (" ".join(heading.lower().split()[:n]) for n in (2, 1))
                    if k in PERIOD_LINES), "")
     headings = [p.strip().rstrip(".").lower() for p in seed.paragraphs[1:12] if len(p) < 30]
@@ -144,7 +148,41 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
     if not period:
         m = re.search(r"\b(?:(qtr|quarter)|(year|annual))\b", f"{heading} {first}", re.IGNORECASE)
         period = ("quarterly" if m[1] else "annual") if m else ""
-    what = f"{period} results".strip()
+    return period
+
+
+def table_kind(seed: Seed) -> tuple[str, str, str]:
+    """What a results or dividend table reports, for tags: ("results", period, "") or
+    ("dividend", kind, change); ("", "", "") for prose."""
+    if not seed.paragraphs:
+        return "", "", ""
+    heading, first = table_rows(seed)
+    div = DIVIDEND_RE.match(first)
+    if div:
+        kind, change, _ = _dividend(div)
+        return "dividend", kind, change.split()[0] if change else ""
+    if not RESULTS_ROW_RE.match(first) or " vs " not in first:
+        return "", "", ""
+    return "results", _period(seed, heading, first), ""
+
+
+def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
+    """'Acme Corp: quarterly results', 'Quarterly dividend raised to 17 cents from 15 cents'."""
+    heading, first = table_rows(seed)
+    company = next((o for o in organizations if o.split()[-1] in _COMPANY_ENDS), "")
+    prefix = f"{company}: " if company else ""
+    div = DIVIDEND_RE.match(first)
+    if div:
+        kind, change, unit = _dividend(div)
+        what = f"{kind} dividend".strip()
+        if change:
+            same = change.startswith("unchanged")
+            tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
+            return cut(_cap(f"{prefix}{what} {change}{tail}"), MAX_TITLE)
+        return cut(_cap(f"{prefix}{what}"), MAX_TITLE)
+    if not RESULTS_ROW_RE.match(first) or " vs " not in first:
+        return ""
+    what = f"{_period(seed, heading, first)} results".strip()
     if company:
         return cut(f"{company}: {what}", MAX_TITLE)
     row = SHARE_ROW_RE.match(first.rstrip("."))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import lru_cache
 
 from . import lexicon as lx
 from .lexicon import words
@@ -27,6 +28,7 @@ def is_title(token: str) -> bool:
     return token in lx.titles()
 
 
+@lru_cache(maxsize=1 << 16)
 def name_like(token: str, last: bool) -> bool:
     """Could this token be part of a person's name? A common word only as a surname ("Baker")."""
     if token in lx.CONNECTORS or token in lx.FUNCTION_WORDS or is_title(token):

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import re
 import string
-from collections import Counter
 from functools import lru_cache
 
 from ..article import Seed
 from ..config import ExtractSettings
 from . import lexicon as lx
+from .headline import table_kind, table_rows
 
 MIN_TAGS = 3
 
@@ -66,18 +66,51 @@ def _word_tag(word: str) -> str:
     return tag or ""
 
 
+# Every word met so far -> its tag ("" for none), and the words that have one: the archive's
+# vocabulary repeats, so after the first articles a word is looked up in C (set operations), not in
+# a Python loop over every distinct word.
+_MEMO: dict[str, str] = {}
+_TAGGED: set[str] = set()
+
+
+@lru_cache(maxsize=1)
+def _phrases_by_first() -> dict[str, tuple[tuple[str, str], ...]]:
+    """First word -> ((" phrase ", tag), ...), for counting phrases in the space-joined words."""
+    exact = _cues()[0]
+    out: dict[str, list[tuple[str, str]]] = {}
+    for phrase, tag in exact.items():
+        if " " in phrase:
+            out.setdefault(phrase.split()[0], []).append((f" {phrase} ", tag))
+    return {k: tuple(v) for k, v in out.items()}
+
+
 def _count(text: str, scores: dict[str, float], weight: float) -> None:
-    exact, _, _, firsts = _cues()
     words = text.lower().translate(_PUNCT_TO_SPACE).split()
-    for word, n in Counter(words).items():
-        tag = _word_tag(word)
+    if len(_MEMO) > 1 << 18:
+        _MEMO.clear()
+        _TAGGED.clear()
+    seen = set(words)
+    for word in seen.difference(_MEMO):  # a set minus a dict: only the set is walked
+        tag = _MEMO[word] = _word_tag(word)
         if tag:
+            _TAGGED.add(word)
+    # In order of first use, so that ties rank as the text orders them.
+    for word in sorted(seen.intersection(_TAGGED), key=words.index):
+        tag = _MEMO[word]
+        scores[tag] = scores.get(tag, 0.0) + words.count(word) * weight
+    # Phrases: looked for only when one of their first words stands in the text.
+    by_first = _phrases_by_first()
+    present = seen.intersection(by_first)
+    if present:
+        joined = f" {' '.join(words)} "
+        hits = []
+        for first in present:
+            for phrase, tag in by_first[first]:
+                at = joined.find(phrase)
+                if at >= 0:
+                    hits.append((at, tag, joined.count(phrase)))
+        for _, tag, n in sorted(hits):
             scores[tag] = scores.get(tag, 0.0) + n * weight
-    # Phrases: looked up only where one of their first words stands.
-    for i in [i for i, w in enumerate(words) if w in firsts]:
-        tag = exact.get(" ".join(words[i:i + 2])) or exact.get(" ".join(words[i:i + 3]))
-        if tag:
-            scores[tag] = scores.get(tag, 0.0) + weight
 
 
 # Punctuation becomes a space, so "cease-fire," and "cease fire" split alike.
@@ -111,24 +144,69 @@ def tags(seed: Seed, places: list[str], settings: ExtractSettings,
         _count(seed.paragraphs[0], scores, 2.0)
         _count("\n".join(seed.paragraphs[1:]), scores, 1.0)
     ranked = sorted(scores.items(), key=lambda kv: -kv[1])
-    picked = [t for t, s in ranked if s >= 2]
-    country = _main_country(places)
+    table = _table_tags(seed)
+    if not table and ranked and ranked[0][0] == "earnings" and ranked[0][1] >= 2:
+        table = ["earnings", _results_period(seed)]  # results told in prose, the article's main topic
+    picked = _unique_list((*table, *(t for t, s in ranked if s >= 2)))
     if "civil war" in picked:
+        country = _main_country(places)
         adjective = next((d for d, c in lx.demonyms().items() if c == country and not d.endswith("s")), "")
         if adjective:
             picked[picked.index("civil war")] = f"{adjective} civil war"
-    # A thin article is filled up with topics named once, the industries of its companies and the kind
-    # of news. Never with a place: places have their own pages ("United States" is browsed there).
-    kinds = _kinds(organizations, roles or {}, bool(COMPANY_TOPICS & set(scores)))
-    sectors = _sectors(organizations)
-    umbrellas = _unique_list(UMBRELLA.get(t, "") for t in (*(t for t, _ in ranked), *sectors, *kinds))
-    for extra in (*(t for t, _ in ranked), *sectors, *kinds, *umbrellas):
-        if len(normalize(picked, settings)) >= MIN_TAGS:
-            break
-        if extra and extra not in picked:
-            picked.append(extra)
+    synonyms, blocked = _levers(settings)
     never = set(places)
-    return [t for t in normalize(picked, settings) if t not in never][: max(settings.max_tags, 0)]
+    chosen = _normalized(picked, synonyms, blocked, never)
+    if len(chosen) < MIN_TAGS:
+        # A thin article is filled up with topics named once, the industries of its companies and the
+        # kind of news. Never with a place: places have their own pages ("United States" is browsed there).
+        kinds = _kinds(organizations, roles or {}, bool(COMPANY_TOPICS & set(scores)))
+        sectors = _sectors(organizations)
+        umbrellas = _unique_list(UMBRELLA.get(t, "") for t in (*(t for t, _ in ranked), *sectors, *kinds))
+        for extra in (*(t for t, _ in ranked), *sectors, *kinds, *umbrellas):
+            if len(chosen) >= MIN_TAGS:
+                break
+            if extra:
+                _normalized([extra], synonyms, blocked, never, chosen)
+    return list(chosen.values())[: max(settings.max_tags, 0)]
+
+
+def _table_tags(seed: Seed) -> list[str]:
+    """A results table is earnings and its period's results; a dividend table, dividends and
+    what happened to the payout. Read from the table's own rows ("Qtr", "Qtly div 17 cts vs 15 cts")."""
+    what, kind, change = table_kind(seed)
+    if what == "results":
+        loss = "losses" if _LOSS_ROW_RE.match(table_rows(seed)[1]) else ""
+        return ["earnings", f"{kind} results" if kind else _results_period(seed), loss]
+    if what == "dividend":
+        payout = (DIVIDEND_CHANGE.get(change) or DIVIDEND_KIND.get(kind)
+                  or ("regular dividends" if change else ""))
+        return ["dividends", payout]
+    return []
+
+
+# The first row of a table that reports a loss: "Shr loss 12 cts vs profit 20 cts", "Oper net loss ...".
+_LOSS_ROW_RE = re.compile(r"(?i)^(?:oper(?:ating)?\s+)?(?:shr|net)\s+(?:loss|net\s+loss)\b")
+# "first quarter", "qtr", "1986 year", "full-year": which results an article on earnings reports.
+_PERIOD_RE = re.compile(r"(?i)\b(?:(quarter|qtr)|(year|annual|12 mths))\b")
+
+
+def _results_period(seed: Seed) -> str:
+    """'quarterly results' or 'annual results', from the first period the lead (or next paragraph) names."""
+    m = _PERIOD_RE.search(" ".join(seed.paragraphs[:2]))
+    if m:
+        return "quarterly results" if m[1] else "annual results"
+    # A table whose first block has no heading, then "Six months" / "Nine mths" / "Year": the first
+    # block is a quarter.
+    if any(len(p) < 30 and _LATER_BLOCK_RE.match(p) for p in seed.paragraphs[1:12]):
+        return "quarterly results"
+    return ""
+
+
+_LATER_BLOCK_RE = re.compile(r"(?i)\s*(?:six|nine|6|9|12)\s+(?:mths|months)\b|\s*year\b")
+
+
+DIVIDEND_CHANGE = {"raised": "dividend increases", "cut": "dividend cuts"}
+DIVIDEND_KIND = {"special": "special dividends", "extra": "special dividends", "initial": "initial dividends"}
 
 
 # Broader topics a reader browses by, over the narrow ones ("grain" is a commodity).
@@ -201,14 +279,24 @@ def _main_country(place_mentions: list[str]) -> str:
     return max(counts, key=lambda c: counts[c]) if counts else ""
 
 
-def normalize(raw: list[str], settings: ExtractSettings) -> list[str]:
-    """Editors' synonyms and never-a-tag list applied; one tag per spelling key."""
-    synonyms = {tag_key(k): v for k, v in settings.tag_synonyms.items()}
-    blocked = {tag_key(t) for t in settings.not_tags}
-    out: dict[str, str] = {}
+def _levers(settings: ExtractSettings) -> tuple[dict[str, str], set[str]]:
+    """Editors' tag synonyms (by spelling key) and never-tags (spelling keys)."""
+    return ({tag_key(k): v for k, v in settings.tag_synonyms.items()} if settings.tag_synonyms else {},
+            {tag_key(t) for t in settings.not_tags})
+
+
+def _normalized(raw, synonyms: dict[str, str], blocked: set[str], never: set[str] = frozenset(),
+                out: dict[str, str] | None = None) -> dict[str, str]:
+    """Spelling key -> tag, synonyms applied, blocked keys and places left out; adds to ``out``."""
+    out = {} if out is None else out
     for tag in raw:
         tag = synonyms.get(tag_key(tag), tag)
         key = tag_key(tag)
-        if key not in blocked and key not in out:
+        if key not in blocked and key not in out and tag not in never:
             out[key] = tag
-    return list(out.values())
+    return out
+
+
+def normalize(raw: list[str], settings: ExtractSettings) -> list[str]:
+    """Editors' synonyms and never-a-tag list applied; one tag per spelling key."""
+    return list(_normalized(raw, *_levers(settings)).values())

@@ -75,19 +75,22 @@ def is_table_row(paragraph: str) -> bool:
 def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
     """Every maximal capitalised run of ``paragraph`` (numbered ``index``) as a ``Run``."""
     runs = []
+    append = runs.append
     for m in RUN_RE.finditer(paragraph):
-        text = m.group(0)
+        text = m.group()
         if text in SKIP_WORDS:
             continue  # "The", "He", "It": most runs, and never a name
         start, end = m.span()
-        before = paragraph[max(0, start - 40):start]
-        tokens = text.split() if " " in text else [text]
+        before = paragraph[start - 40 if start > 40 else 0:start]
         if "," in text or "'" in text or "\u2019" in text:
-            runs.extend(_split_run([t.rstrip(",") for t in tokens], _opens_sentence(before),
+            runs.extend(_split_run([t.rstrip(",") for t in text.split()], _opens_sentence(before),
                                    before, paragraph[end:end + 40], index, base + start))
         else:
-            runs.append(Run(tokens, _opens_sentence(before), before, paragraph[end:end + 40], index,
-                            base + start))
+            # _opens_sentence, inlined: this loop runs for every capitalised run of the archive
+            last = before.rstrip()[-2:]
+            opens = not last or last[-1] in "\"\u201c([-:;!?" or (last[-1] == "." and last[:1] != ".") or (
+                last[-1] in "'\"\u201d)" and last[:1] in ".!?")
+            append(Run(text.split(), opens, before, paragraph[end:end + 40], index, base + start))
     return runs
 
 
