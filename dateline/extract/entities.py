@@ -28,16 +28,17 @@ _ROLE_MODIFIERS = (r"(?:vice|deputy|general|executive|assistant|senior|chief|man
                    r"associate|joint|economic|finance|foreign|trade|marketing|sales|research|regional|international|"
                    r"financial|technical|press|public|information|national|group|company|bank|party|"
                    r"government|the company's)\s+")
-# "X, a spokesman", "X, 52,", "X, who": an appositive only people get.
+# Roles only a person holds, as they follow a name in an appositive.
+_ROLES = ("secretary", "chairman", "president", "leader", "spokes(?:man|woman)", "director", "minister",
+          "official", "analyst", "economist")
+# "X, a spokesman", "X, 52,", "X, who": an appositive only people get (a role may be capitalised).
 APPOSITIVE_RE = re.compile(r"^,\s+(?:who|a|an|the|[a-z]+ (?:of|at|for)|"
                            r"\d{2}\b(?!\s+(?:to|mm|pct|mln|dlrs|and)\b)|"
                            rf"(?:[A-Z][\w-]*\s+|{_ROLE_MODIFIERS}){{0,5}}"
-                           r"(?:[Ss]ecretary|[Cc]hairman|[Pp]resident|[Ll]eader|[Ss]pokes(?:man|woman)|[Dd]irector|"
-                           r"[Mm]inister|[Oo]fficial|[Aa]nalyst|[Ee]conomist))\b")
+                           "(?:" + "|".join(f"[{r[0].upper()}{r[0]}]{r[1:]}" for r in _ROLES) + "))\\b")
 # ", vice president of": a lowercase role right after the name says it is a person's.
-ROLE_APPOSITIVE_RE = re.compile(rf"^,\s+(?:{_ROLE_MODIFIERS}){{0,3}}(?:secretary|chairman|president|leader|"
-                                r"spokes(?:man|woman)|director|minister|official|analyst|economist|manager|"
-                                r"governor)\b")
+ROLE_APPOSITIVE_RE = re.compile(rf"^,\s+(?:{_ROLE_MODIFIERS}){{0,3}}"
+                                "(?:" + "|".join((*_ROLES, "manager", "governor")) + ")\\b")
 # "X said he": a verb of speech, then a personal pronoun (companies say "it").
 SAID_AFTER_RE = re.compile(r"^\s+(?:(?:said|says|told|added|noted|had|has|was|is|will|would|declined|urged)\b"
                            r"(?=.{0,30}\b(?:he|his|him|she|her)\b)|told\s+(?:Reuters|reporters|a\s|the\s)"

@@ -90,7 +90,3 @@ def _title(text: str) -> str:
             w = "Mc" + w[2:].capitalize()
         words.append(w.lower() if i and w in SMALL_WORDS else w)
     return " ".join(words)
-
-
-def is_place_word(word: str) -> bool:
-    return lx.gazetteer().lookup(word) is not None

@@ -295,8 +295,3 @@ def _normalized(raw, synonyms: dict[str, str], blocked: set[str], never: set[str
         if key not in blocked and key not in out and tag not in never:
             out[key] = tag
     return out
-
-
-def normalize(raw: list[str], settings: ExtractSettings) -> list[str]:
-    """Editors' synonyms and never-a-tag list applied; one tag per spelling key."""
-    return list(_normalized(raw, *_levers(settings)).values())

@@ -132,7 +132,3 @@ _SUFFIXES = words("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank")
 def bracketed(paragraph: str) -> list[str]:
     """Reuters' ``<Company Name>`` convention: the contents, tickers (``<SRD>``) left out."""
     return [name.strip() for name in BRACKET_RE.findall(paragraph) if not TICKER_RE.match(name.strip())]
-
-
-def lower_words(text: str) -> set[str]:
-    return set(WORD_RE.findall(text))
