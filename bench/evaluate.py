@@ -34,11 +34,9 @@ extract = importlib.import_module("dateline.extract").extract
 read_seed = importlib.import_module("dateline.seeds").read_seed
 
 
-def gold_scores(split: str, errors: bool) -> dict[str, ev.Score]:
+def gold_scores(items: list[ev.GoldItem]) -> dict[str, ev.Score]:
     scores = {f: ev.Score() for f in (*ev.FIELDS, "contributors")}
-    for item in ev.load_gold(ROOT):
-        if split != "all" and item.split != split:
-            continue
+    for item in items:
         got = extract(read_seed(item.file))
         name = Path(item.file).name
         for f in ev.FIELDS:
@@ -48,6 +46,21 @@ def gold_scores(split: str, errors: bool) -> dict[str, ev.Score]:
             scores["contributors"].add(ev.compare(got.contributors, item.labels["contributors"],
                                                   ev.person_key, f"{name} contributors"))
     return scores
+
+
+def gold_groups(split: str | None) -> dict[str, list[ev.GoldItem]]:
+    """Labelled articles by split (and, for the desk copy, by kind), then every held-out one."""
+    items = ev.load_labelled(ROOT)
+    groups: dict[str, list[ev.GoldItem]] = {}
+    for item in items:
+        if split and item.split != split:
+            continue
+        groups.setdefault(item.split, []).append(item)
+        if item.split.endswith("desk") or item.split == "train":
+            groups.setdefault(f"{item.split} / {item.kind}", []).append(item)
+    if not split:
+        groups["all held out (never trained on)"] = [i for i in items if i.split not in ev.TRAIN_SPLITS]
+    return dict(sorted(groups.items()))
 
 
 def manifest_scores(split: str, corpus: Path) -> dict[str, ev.Score]:
@@ -143,7 +156,7 @@ def show(title: str, scores: dict[str, ev.Score], errors: bool, precision_only: 
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--split", choices=("dev", "test", "holdout", "audit2", "all"), default=None,
+    parser.add_argument("--split", default=None,
                         help="score one split only "
                              "(default: each split and all for the gold set; test for Reuters)")
     parser.add_argument("--errors", action="store_true", help="list every miss and extra")
@@ -151,8 +164,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-manifest", action="store_true")
     args = parser.parse_args(argv)
     corpus = ROOT / ev.CORPUS
-    for split in [args.split] if args.split else ["dev", "test", "holdout", "audit2", "all"]:
-        show(f"Gold set ({split})", gold_scores(split, args.errors), args.errors)
+    for group, items in gold_groups(args.split).items():
+        trained = "trained on" if items[0].split in ev.TRAIN_SPLITS else "held out"
+        show(f"Gold set: {group} ({len(items)} articles, {trained})", gold_scores(items), args.errors)
     if not (corpus / "seeds").is_dir():
         print(f"(no corpus at {corpus}: Reuters gold cases, manifest scores and speed skipped)")
         return 0

@@ -13,10 +13,12 @@ from functools import lru_cache
 
 from ..article import Seed
 from ..config import ExtractSettings
+from . import features as ft
 from . import lexicon as lx
 from . import organizations as orgs
 from . import people as ppl
 from . import places as plc
+from .model import load as load_model
 from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
 # "Milwaukee-based", "state-owned": compounds whose capitalised head names a place or an organization.
@@ -49,6 +51,8 @@ SINGLE_BEFORE_RE = re.compile(r"\b(?:said|quoted|told)\s+$")
 SPEAKS_RE = re.compile(r"^\s+(?:said|says|told|added|noted|stated|explained|warned|estimated|described|"
                        r"declined|urged|reassured)\b")
 CANDIDATE = "candidate"
+NONE = "none"  # a run the rules read as no name; the model may still read one
+WHOLE = "whole"  # a run the rules split or renamed, as one name
 IT_RE = re.compile(r"\b(?:it|its)\b")
 # "F. Hoffmann-La Roche und Co": a founder's name that goes on into a company's.
 COMPANY_AFTER_RE = re.compile(r"^\s+(?:und|and|&|et)\s+(?:Co|Cie|Company|Sons)\b")
@@ -115,33 +119,100 @@ class Entities:
 
 
 def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()) -> Entities:
-    paragraphs = [p for p in seed.paragraphs if not is_shouting(p) and not is_table_row(p)]
-    mentions: list[Mention] = []
+    """Evidence (the rules' reading of every capitalised run) -> model (features.py, model.py) ->
+    decision (this article's distinct people, places and organizations)."""
+    found, short_forms, direct = candidates(seed)
+    dateline = plc.dateline_places(seed.dateline)
+    evidence = ft.article_evidence(found, dateline, seed.text)
+    mentions = [*direct, *decide(found, evidence)]
+    return resolve(mentions, dateline, settings, contributors, short_forms)
+
+
+def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Mention]]:
+    """Every name the rules read in the article's runs, prose, table rows and lists alike (the
+    model weighs where a run stands); also the short forms the article gives in brackets, and the
+    names that need no weighing (a news digest's own datelines, Reuters' <Company Name>)."""
+    found: list[ft.Candidate] = []
+    direct: list[Mention] = []
     short_forms: dict[str, str] = {}  # a short name the article gives in brackets -> the full name
-    runs: list[Run] = []
+    runs: list[tuple[Run, str]] = []
     base = 0
-    for i, paragraph in enumerate(paragraphs):
+    for i, paragraph in enumerate(seed.paragraphs):
+        if is_shouting(paragraph):
+            base += len(paragraph) + 2
+            continue
+        where = "table" if is_table_row(paragraph) else ("list" if _is_name_list(paragraph) else "prose")
         if i and paragraph[:2].isupper() and " - " in paragraph[:40]:
             inner = INNER_DATELINE_RE.match(paragraph)
             if inner:
-                mentions.extend(Mention(PLACE, p) for p in plc.dateline_places(inner.group(1)))
+                direct.extend(Mention(PLACE, p) for p in plc.dateline_places(inner.group(1)))
                 paragraph = paragraph[inner.end():]
         if "<" in paragraph:  # Reuters' <Company Name>: an organization, and a break in any run
             for n in bracketed(paragraph):
-                mentions.append(Mention(ORG, orgs.known(n) or orgs.clean(n)))
+                direct.append(Mention(ORG, orgs.known(n) or orgs.clean(n)))
                 if "(" in n and ")" in n:  # "<Arabian Investment Banking Corp (Investcorp) EC>"
                     short = n.split("(", 1)[1].split(")", 1)[0].strip()
                     if short[:1].isupper():
                         short_forms[short] = orgs.clean(n)
-                        mentions.append(Mention(ACRONYM, short))
+                        direct.append(Mention(ACRONYM, short))
             paragraph = BRACKET_RE.sub(" ; ", paragraph)
-        runs.extend(find_runs(paragraph, i, base))
+        runs.extend((run, where) for run in find_runs(paragraph, i, base))
         base += len(paragraph) + 2
-    mid_caps = {t for r in runs if not r.sentence_start for t in r.tokens}
-    for run in runs:
-        for piece in _pieces(_trim(run, mid_caps)):
-            mentions.extend(classify(piece, run.after, run.before))
-    return resolve(mentions, plc.dateline_places(seed.dateline), settings, contributors, short_forms)
+    mid_caps = {t for r, _ in runs if not r.sentence_start for t in r.tokens}
+    for run, where in runs:
+        # A table row or a line-up opens with a name, not with a sentence's capitalised first word.
+        tokens = _trim(run, mid_caps) if where == "prose" else _trim_connectors(run.tokens)
+        for piece in _pieces(tokens):
+            readings = classify(piece, run.after, run.before) or [Mention(NONE, " ".join(piece))]
+            whole = " ".join(piece)
+            if len(readings) > 1 or readings[0].name != whole:
+                # The rules split or renamed the run ("Manchester" + "United"): the run as one name
+                # is a candidate too, and when the model takes it the rules' parts go.
+                found.append(ft.Candidate(WHOLE, whole, where, run.before, run.after, run.sentence_start))
+                part_of = len(found) - 1
+            else:
+                part_of = -1
+            found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
+                                      m.role, m.cue, m.speaks, m.titled, part_of) for m in readings)
+    return found, short_forms, direct
+
+
+def _trim_connectors(tokens: list[str]) -> list[str]:
+    tokens = list(tokens)
+    while tokens and (tokens[0] in lx.FUNCTION_WORDS or tokens[0] in lx.CONNECTORS):
+        tokens.pop(0)
+    return tokens
+
+
+def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence) -> list[Mention]:
+    """The model's verdict on each candidate, as mentions; "none" drops it."""
+    model = load_model()
+    out: list[Mention] = []
+    taken: set[int] = set()  # runs taken whole: their parts are not read again
+    for i, c in enumerate(found):
+        if c.part_of in taken:
+            continue
+        verdict, _ = model.predict(ft.name_features(c.name), ft.context_features(c, evidence))
+        if c.kind == WHOLE and verdict != "none":
+            taken.add(i)
+        if verdict == "person":
+            out.append(Mention(PERSON, c.name, c.role, titled=c.titled))
+        elif verdict == "place":
+            out.append(Mention(PLACE, plc.lookup(c.name) or c.name))
+        elif verdict == "org":
+            if c.kind == ACRONYM:
+                out.append(Mention(ACRONYM, c.name))
+            out.append(Mention(ORG, orgs.known(c.name) or orgs.clean(c.name)))
+    return out
+
+
+def _is_name_list(paragraph: str) -> bool:
+    """A line-up or a scorer list: names between commas and semicolons, hardly any lowercase words."""
+    if paragraph.count(",") + paragraph.count(";") < 3:
+        return False
+    words = paragraph.split()
+    lower = sum(1 for w in words if w[:1].islower())
+    return lower < 0.25 * len(words)
 
 
 def _trim(run: Run, mid_caps: set[str]) -> list[str]:
@@ -492,46 +563,23 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
 
 def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
-    org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
-    speakers = _speakers(mentions)
-    speaking = {m.name for m in mentions if m.kind == SINGLE and m.speaks} | speakers
-    full = [m for m in mentions if m.kind == PERSON or (
-        m.kind == CANDIDATE and ppl.surname(m.name) in speaking and m.name not in other_names
-        and m.name not in org_prefixes)]
-    surnames = {ppl.surname(m.name) for m in full if len(m.name.split()) > 1}
+    """The article's people: one fullest name each ("Berg" joins "Henning Berg"), the editors'
+    never-list, the credit line's journalists and the article's other names left out."""
+    persons = [m for m in mentions if m.kind == PERSON]
+    mapping = ppl.unify(_unique(m.name for m in persons))
     blocked = set(settings.not_people) | set(contributors) | other_names
-    other_words = {w for n in other_names for w in n.split()}
-    other_words |= {w.replace("'s", s) for w in other_words if w.endswith("'s") for s in ("", "s")}
-    singles = [m for m in mentions if m.kind == SINGLE and (m.name in surnames or (
-        m.name in speakers and m.name not in other_words))]
-    names = _unique(m.name for m in [*full, *singles])
-    mapping = ppl.unify(names)
     contributor_surnames = {ppl.surname(c) for c in contributors}
     people: list[str] = []
     roles: dict[str, str] = {}
-    for m in [*full, *singles]:
+    for m in persons:
         name = settings.aliases.get(mapping.get(m.name, ""), mapping.get(m.name, ""))
         if not name or name in blocked or (len(name.split()) == 1 and name in contributor_surnames):
-            continue
-        if m.cue and name in org_prefixes:
             continue
         if name not in people:
             people.append(name)
         if m.role and name not in roles:
             roles[name] = m.role
     return people, roles
-
-
-def _speakers(mentions: list[Mention]) -> set[str]:
-    """Single words used as a person at least twice, once in a speaker's place ("Bangemann said")."""
-    counts: dict[str, int] = {}
-    cued: set[str] = set()
-    for m in mentions:
-        if m.kind == SINGLE:
-            counts[m.name] = counts.get(m.name, 0) + 1
-            if m.cue and m.name.lower() not in lx.common_words():
-                cued.add(m.name)
-    return {n for n in cued if counts[n] >= 2}
 
 
 def _unique(items) -> list[str]:

@@ -54,6 +54,14 @@ class GoldItem:
     file: str  # the seed's path as read
     split: str
     labels: dict[str, list[str]]
+    kind: str = "reuters-1987"
+
+
+# Splits the entity model is trained on (scripts/train_entities.py); every other split is scored only.
+TRAIN_SPLITS = frozenset({"dev", "test", "train", "train-wikigold", "train-uner", "silver-1987"})
+OTHER_NEWS = Path("..") / "shared" / "corpus" / "other-news"
+# uner-pud snippets held out in tests/gold/other_news.jsonl: every third file from 000 to 177.
+UNER_HELDOUT = frozenset(range(0, 180, 3))
 
 
 def load_gold(root: Path, corpus: Path | None = None) -> list[GoldItem]:
@@ -69,6 +77,66 @@ def load_gold(root: Path, corpus: Path | None = None) -> list[GoldItem]:
             row = json.loads(line)
             items.append(GoldItem(str(seeds / row["file"]), row["split"], row))
     return items
+
+
+def load_labelled(root: Path) -> list[GoldItem]:
+    """Every labelled article whose text is here, of every kind: the 1987 gold set, the desk copy
+    written for the project (train and held-out), hand labels of other-news copy, and the
+    other-news sets' own labels (wikigold: two thirds trained on, a third held out; uner-pud: the
+    snippets not held out in other_news.jsonl)."""
+    items = load_gold(root)
+    gold = root / "tests" / "gold"
+    for name in ("desk_train.jsonl", "desk_heldout.jsonl", "other_news.jsonl"):
+        path = gold / name
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            file = root / row["file"]
+            if file.exists():
+                items.append(GoldItem(str(file), row["split"], row, row.get("kind", "")))
+    silver = gold / "silver_reuters.jsonl"
+    seeds = root / CORPUS / "seeds"
+    if silver.exists() and seeds.is_dir():
+        for line in silver.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            items.append(GoldItem(str(seeds / row["file"]), row["split"], row))
+    other = root / OTHER_NEWS
+    for folder, kind in (("wikigold", "wikipedia"), ("uner-pud", "news-snippets")):
+        path = other / folder / "gold.jsonl"
+        if not path.exists():
+            continue
+        for line in path.read_text(encoding="utf-8").splitlines():
+            row = json.loads(line)
+            number = int(row["file"].split("_", 1)[0])
+            if folder == "wikigold":
+                split = "heldout-wikigold" if number % 3 == 2 else "train-wikigold"
+            elif number in UNER_HELDOUT:
+                continue  # labelled by hand in other_news.jsonl
+            else:
+                split = "train-uner"
+            items.append(GoldItem(str(other / folder / "seeds" / row["file"]), split,
+                                  _conll_labels(row), kind))
+    return items
+
+
+def _conll_labels(row: dict) -> dict[str, list[str]]:
+    """PER / LOC / ORG name lists in our convention: one item per person (a surname or a
+    titled form joins the fullest name that contains it), places also under Dateline's name."""
+    people = [_untitled(p) for p in row.get("PER", [])]
+    people = [p for p in dict.fromkeys(people) if p and not any(
+        p != q and set(p.split()) <= set(q.split()) for q in people)]
+    places = [f"{p}|{plc.lookup(p)}" if plc.lookup(p) and plc.lookup(p) != p else p
+              for p in row.get("LOC", [])]
+    return {"people": people, "places": places, "organizations": list(row.get("ORG", []))}
+
+
+def _untitled(name: str) -> str:
+    words = name.split()
+    while len(words) > 1 and (words[0] in lx.titles() or words[0] in lx.HONORIFICS
+                              or words[0].rstrip(".") in lx.titles()):
+        words.pop(0)
+    return " ".join(words)
 
 
 def norm(name: str) -> str:

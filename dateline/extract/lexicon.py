@@ -93,6 +93,29 @@ def org_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(ln for ln in lines if not ln.startswith("head:")), heads
 
 
+def _census(*files: str) -> dict[str, int]:
+    """US Census 1990 name lists (package ``names``): NAME in capitals -> frequency rank (1 = commonest)."""
+    from importlib.resources import files as package_files
+
+    ranks: dict[str, int] = {}
+    for name in files:
+        for line in package_files("names").joinpath(name).read_text(encoding="ascii").splitlines():
+            parts = line.split()
+            if len(parts) == 4:
+                ranks[parts[0]] = min(ranks.get(parts[0], 1 << 30), int(parts[3]))
+    return ranks
+
+
+@lru_cache(maxsize=1)
+def census_first_names() -> dict[str, int]:
+    return _census("dist.male.first", "dist.female.first")
+
+
+@lru_cache(maxsize=1)
+def census_surnames() -> dict[str, int]:
+    return _census("dist.all.last")
+
+
 def _alias_table(name: str) -> dict[str, str]:
     table: dict[str, str] = {}
     for line in _lines(name):

@@ -16,16 +16,19 @@ from .lexicon import gazetteer, given_names, words
 # initials (J.), Arabic article prefixes (al-Watan), O'Neill, McDonald, AT&T.
 _ABBR = (r"(?:Mr|Mrs|Ms|Dr|Sen|Sens|Gov|Rep|Reps|Gen|Col|Lt|Maj|Capt|Adm|Sgt|Cmdr|Prof|Rev"
          r"|Co|Inc|Corp|Ltd|Jr|Sr|St|Mt|Ft|Bros|Messrs|Cos)\.")
+# Latin letters with accents count ("Mel Tormé", "Joachim Król", "Ólafur"): news names are not ASCII.
+_UPPER = "A-Z\u00c0-\u00d6\u00d8-\u00de" + "".join(chr(c) for c in range(0x100, 0x17F) if chr(c).isupper())
+_LETTER = "A-Za-z0-9\u00c0-\u00d6\u00d8-\u00f6\u00f8-\u00ff\u0100-\u017e"
 _WORD = (r"(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"
          rf"|{_ABBR}"
          r"|[A-Z]\.(?=\s+[A-Z])"
-         r"|(?:(?:al|el|ad|an|as|ash|at|ar|az|bin|ibn)-)?[A-Z][A-Za-z0-9]*(?:['\u2019&-][A-Za-z0-9]+)*)")
+         rf"|(?:(?:al|el|ad|an|as|ash|at|ar|az|bin|ibn)-)?[{_UPPER}][{_LETTER}]*(?:['\u2019&-][{_LETTER}]+)*)")
 _JOIN = (r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|la|le|bin|ibn|y|in|on)"
          r"[ \t]+)*)")
 # "Energy Security Analysis, Inc": a company suffix after a comma still belongs to the name.
 _COMMA_SUFFIX = r"(?:,[ \t](?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG)\b\.?)?"
 # The lookahead lets the engine skip, in one cheap test, every position no run can start at.
-RUN_RE = re.compile(rf"(?=[A-Zaeib])(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*{_COMMA_SUFFIX}")
+RUN_RE = re.compile(rf"(?=[{_UPPER}aeib])(?<![\w\-.']){_WORD}(?:{_JOIN}{_WORD})*{_COMMA_SUFFIX}")
 BRACKET_RE = re.compile(r"<([^<>\n]{2,80})>")
 TICKER_RE = re.compile(r"^[A-Z0-9.]{1,10}$")
 SENTENCE_END_BEFORE_RE = re.compile(r"(?:^|[.!?:;]['\"\u201d)]?|[\"\u201c(\[-])\s*$")

@@ -1,0 +1,206 @@
+"""Evidence about one candidate name, as the feature strings the entity model weighs.
+
+Two parts. ``name_features`` depend only on the name's words: their shape, the word lists, the
+gazetteer, the census name lists, so they are computed once per distinct name. ``context_features``
+are what this mention's surroundings say: the rules' reading of the run, the words either side,
+where the run stands (prose, a table row, a list of names), and what the rest of the article says
+about the same name (named again, its surname speaks, it opens an organization's name).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from . import lexicon as lx
+from . import organizations as orgs
+from .people import is_title
+
+_NUMBER_RE = re.compile(r"^[\d.,:/-]+$")
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'.-]*|\d[\d.,:/-]*|[^\sA-Za-z\d]")
+# "(Norway)", "(U.S.)": what a results line puts after a competitor's name.
+PAREN_RE = re.compile(r"^\s*\(([A-Z][A-Za-z. -]{1,30})\)")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A name the rules read out of a run, with the context the model weighs."""
+
+    kind: str  # the rules' reading: person, place, org, acronym, single, candidate or none
+    name: str
+    where: str  # prose, table, list
+    before: str
+    after: str
+    sentence_start: bool
+    role: str = ""
+    cue: bool = False
+    speaks: bool = False
+    titled: bool = False
+    part_of: int = -1  # index of the whole-run candidate this reading is a part of, if any
+
+
+@dataclass
+class ArticleEvidence:
+    """What the whole article says about its names, for every candidate in it."""
+
+    counts: dict[str, int] = field(default_factory=dict)
+    person_surnames: set[str] = field(default_factory=set)
+    speakers: set[str] = field(default_factory=set)
+    org_words: set[str] = field(default_factory=set)
+    dateline: set[str] = field(default_factory=set)
+    lowercase: frozenset[str] = frozenset()
+
+
+def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
+    ev = ArticleEvidence(dateline=set(dateline))
+    counts = ev.counts
+    for c in candidates:
+        counts[c.name] = counts.get(c.name, 0) + 1
+        words = c.name.split()
+        if c.kind == "person" and len(words) > 1:
+            ev.person_surnames.add(words[-1])
+        elif c.kind == "single" and c.speaks:
+            ev.speakers.add(c.name)
+        elif c.kind == "org" and len(words) > 1:
+            ev.org_words.update(words)
+    ev.lowercase = frozenset(re.findall(r"(?<![\w'.-])[a-z][a-z]+", text))
+    return ev
+
+
+def _bucket(rank: int | None, cuts: tuple[int, ...]) -> str:
+    if rank is None:
+        return "no"
+    for cut in cuts:
+        if rank <= cut:
+            return str(cut)
+    return "rare"
+
+
+def _shape(token: str) -> str:
+    s = re.sub(r"[A-Z]", "X", token)
+    s = re.sub(r"[a-z]", "x", s)
+    s = re.sub(r"\d", "d", s)
+    return re.sub(r"(.)\1+", r"\1\1", s)
+
+
+@lru_cache(maxsize=1 << 16)
+def gazetteer_class(name: str) -> str:
+    found = lx.gazetteer().lookup(name)
+    if not found:
+        return "no"
+    canonical, country = found
+    if canonical in lx.gazetteer().countries:
+        return "country"
+    return "region" if not country else "city"
+
+
+@lru_cache(maxsize=1 << 17)
+def name_features(name: str) -> tuple[str, ...]:
+    tokens = name.split()
+    first, last = tokens[0], tokens[-1]
+    n = len(tokens)
+    f = [f"n={min(n, 4)}", f"shape0={_shape(first)}", f"shapeL={_shape(last)}",
+         f"w0={first.lower()}", f"wL={last.lower()}", f"suf={last[-3:].lower()}",
+         f"gaz={gazetteer_class(name)}", f"gaz0={gazetteer_class(first)}"]
+    if n > 1:
+        f.append(f"gazL={gazetteer_class(last)}")
+        f.extend(f"w={t.lower()}" for t in tokens[1:-1])
+    if orgs.known(name):
+        f.append("known_org")
+    if first in lx.given_names():
+        f.append("given0")
+    f.append(f"cf0={_bucket(lx.census_first_names().get(first.upper()), (200, 1000, 3000))}")
+    f.append(f"csL={_bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))}")
+    if n > 1:
+        f.append(f"cs0={_bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))}")
+    if last.lower() in lx.common_words():
+        f.append("commonL")
+    if first.lower() in lx.common_words():
+        f.append("common0")
+    if last in lx.CORPORATE_SUFFIXES:
+        f.append("corp_suffix")
+    kinds, heads = lx.org_words()
+    if any(t in kinds for t in tokens):
+        f.append("org_kind_word")
+    if first in heads:
+        f.append("org_head0")
+    if any(is_title(t) for t in tokens):
+        f.append("title_inside")
+    if first in lx.demonyms():
+        f.append("demonym0")
+    if any(t in lx.CONNECTORS for t in tokens[1:-1]):
+        f.append("connector_inside")
+    if orgs.is_acronym(name):
+        f.append("acronym")
+    if first in lx.MONTHS or first in lx.WEEKDAYS:
+        f.append("calendar0")
+    if n == 1 and len(name) <= 3:
+        f.append("short_single")
+    return tuple(f)
+
+
+def _previous(before: str) -> tuple[str, str]:
+    """The word before the run and the punctuation right before it ("" when none)."""
+    stripped = before.rstrip()
+    punct = stripped[-1:] if stripped[-1:] and not stripped[-1:].isalnum() else ""
+    words = _WORD_RE.findall(stripped)
+    word = next((w for w in reversed(words) if w[0].isalnum()), "")
+    if word and _NUMBER_RE.match(word):
+        word = "<num>"
+    return word.lower() if word[:1].islower() or word == "<num>" else ("<Cap>" if word else "<start>"), punct
+
+
+def _next(after: str) -> tuple[str, str, str]:
+    """The first and second words after the run and the punctuation right after it."""
+    stripped = after.lstrip()
+    punct = stripped[:1] if stripped[:1] and not stripped[:1].isalnum() else ""
+    words = [w for w in _WORD_RE.findall(stripped) if w[0].isalnum()][:2]
+
+    def norm(w: str) -> str:
+        if _NUMBER_RE.match(w):
+            return "<num>"
+        return w.lower() if w[:1].islower() else "<Cap>"
+    first = norm(words[0]) if words else "<end>"
+    second = norm(words[1]) if len(words) > 1 else "<end>"
+    return first, second, punct
+
+
+def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
+    kind, where, name = c.kind, c.where, c.name
+    gaz = gazetteer_class(name)
+    p1, pp = _previous(c.before)
+    n1, n2, np_ = _next(c.after)
+    single = " " not in name
+    f = [f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}",
+         f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
+         f"rule|p1={kind}|{p1}", f"single|where={single}|{where}"]
+    if c.sentence_start:
+        f.append("sent0")
+    if c.cue:
+        f.append("cue")
+    if c.speaks:
+        f.append("speaks")
+    if c.titled:
+        f.append("titled")
+    if c.role:
+        f.append("role")
+    if c.part_of >= 0:
+        f.append("part")
+    paren = PAREN_RE.match(c.after)
+    if paren:
+        f.append(f"paren={gazetteer_class(paren.group(1).strip())}")
+    count = ev.counts.get(name, 0)
+    f.append(f"count={min(count, 3)}")
+    if single:
+        if name in ev.person_surnames:
+            f.append("surname_of_person")
+        if name in ev.speakers:
+            f.append("speaker")
+        if name in ev.org_words:
+            f.append("in_org_name")
+        if name.lower() in ev.lowercase:
+            f.append("lowercase_elsewhere")
+    if name in ev.dateline:
+        f.append("dateline")
+    return f

@@ -1,0 +1,110 @@
+"""Train the entity model: ``python scripts/train_entities.py`` rewrites dateline/extract/entity_model.json.
+
+Examples are the candidates Dateline's own evidence stage finds in every labelled article of a
+training split (evaluation.TRAIN_SPLITS: the 1987 gold set's dev and test, the desk copy written for
+the project, wikigold's and uner-pud's training parts), each labelled person / place / org / none by
+matching its name against the article's hand labels. Held-out splits are never read here.
+Deterministic: same data, same file.
+"""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+import sys
+from collections import Counter
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+ev = importlib.import_module("dateline.extract.evaluation")
+ent = importlib.import_module("dateline.extract.entities")
+ft = importlib.import_module("dateline.extract.features")
+model = importlib.import_module("dateline.extract.model")
+orgs = importlib.import_module("dateline.extract.organizations")
+plc = importlib.import_module("dateline.extract.places")
+read_seed = importlib.import_module("dateline.seeds").read_seed
+
+
+class Labels:
+    """An article's hand labels as keys a candidate's name can be matched against."""
+
+    def __init__(self, labels: dict[str, list[str]]):
+        self.sure: dict[str, set[str]] = {"person": set(), "place": set(), "org": set()}
+        self.maybe: set[str] = set()
+        self.surnames: set[str] = set()
+        for field, kind in (("people", "person"), ("places", "place"), ("organizations", "org")):
+            for item in labels.get(field, []):
+                optional = item.startswith("?")
+                for form in item.lstrip("?").split("|"):
+                    keys = self._keys(kind, form)
+                    (self.maybe.update if optional else self.sure[kind].update)(keys)
+                    if kind == "person" and not optional:
+                        self.surnames.add(ev.norm(form).split()[-1] if ev.norm(form) else "")
+
+    @staticmethod
+    def _keys(kind: str, form: str) -> set[str]:
+        if kind == "person":
+            return {"p:" + ev.person_key(form)}
+        keys = {f"{kind}:" + ev.norm(form)}
+        canonical = plc.lookup(form) if kind == "place" else orgs.known(form)
+        if canonical:
+            keys.add(f"{kind}:" + ev.norm(canonical))
+        if kind == "org":
+            initials = orgs.initials(form)
+            if len(initials) >= 2:
+                keys.add("org:" + ev.norm(initials))
+        return keys
+
+    def label(self, name: str) -> str | None:
+        """The candidate's class, or None when only an optional ("?") label fits it."""
+        person = "p:" + ev.person_key(name)
+        if person in self.sure["person"] or (" " not in name and ev.norm(name) in self.surnames):
+            return "person"
+        for kind in ("org", "place"):
+            keys = self._keys(kind, name)
+            if keys & self.sure[kind]:
+                return kind
+        if person in self.maybe or (self._keys("org", name) | self._keys("place", name)) & self.maybe:
+            return None
+        return "none"
+
+
+def examples(items: list) -> tuple[list[tuple[tuple[str, ...], str]], Counter]:
+    out: list[tuple[tuple[str, ...], str]] = []
+    counts: Counter = Counter()
+    for item in items:
+        seed = read_seed(item.file)
+        found, _, _ = ent.candidates(seed)
+        evidence = ft.article_evidence(found, ent.plc.dateline_places(seed.dateline), seed.text)
+        labels = Labels(item.labels)
+        for c in found:
+            label = labels.label(c.name)
+            if label is None:
+                continue
+            counts[label] += 1
+            out.append(((*ft.name_features(c.name), *ft.context_features(c, evidence)), label))
+    return out, counts
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--epochs", type=int, default=12)
+    parser.add_argument("--output", type=Path, default=model.WEIGHTS_FILE)
+    args = parser.parse_args(argv)
+    items = [i for i in ev.load_labelled(ROOT) if i.split in ev.TRAIN_SPLITS]
+    data, counts = examples(items)
+    weights = model.train(data, epochs=args.epochs)
+    by_split = Counter(i.split for i in items)
+    model.save(weights, args.output, meta={
+        "articles": dict(sorted(by_split.items())), "examples": dict(sorted(counts.items())),
+        "epochs": args.epochs, "features": len(weights)})
+    print(f"{len(items)} articles ({', '.join(f'{k} {v}' for k, v in sorted(by_split.items()))}), "
+          f"{len(data)} candidates ({', '.join(f'{k} {v}' for k, v in sorted(counts.items()))}), "
+          f"{len(weights)} features -> {args.output}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())
