@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import importlib
 import sys
+import zlib
 from collections import Counter
 from pathlib import Path
 
@@ -25,6 +26,8 @@ model = importlib.import_module("dateline.extract.model")
 orgs = importlib.import_module("dateline.extract.organizations")
 plc = importlib.import_module("dateline.extract.places")
 read_seed = importlib.import_module("dateline.seeds").read_seed
+ExtractSettings = importlib.import_module("dateline.config").ExtractSettings
+contributors_from_credit = importlib.import_module("dateline.extract.contributors").contributors_from_credit
 
 
 class Labels:
@@ -88,12 +91,46 @@ def examples(items: list) -> tuple[list[tuple[tuple[str, ...], str]], Counter]:
     return out, counts
 
 
+def cross_validate(items: list, folds: int, epochs: int, errors: bool) -> None:
+    """Train on all folds but one, score the one left out, for every fold: what the model does on
+    training-pool articles it has not seen (the held-out splits stay untouched). Per split."""
+    settings = ExtractSettings()
+    scores: dict[str, dict[str, object]] = {}
+    fold_of = {i.file: zlib.crc32(i.file.encode()) % folds for i in items}
+    for k in range(folds):
+        train_items = [i for i in items if fold_of[i.file] != k]
+        weights = model.train(examples(train_items)[0], epochs=epochs)
+        fold_model = model.Perceptron(weights)
+        for item in (i for i in items if fold_of[i.file] == k):
+            seed = read_seed(item.file)
+            got = ent.entities(seed, settings, contributors_from_credit(seed.credit), fold_model)
+            per = scores.setdefault(item.split, {f: ev.Score() for f in ev.FIELDS})
+            for f in ev.FIELDS:
+                key = ev.person_key if f == "people" else ev.norm
+                per[f].add(ev.compare(getattr(got, f), item.labels[f], key, f"{Path(item.file).name} {f}"))
+    for split, per in sorted(scores.items()):
+        print(f"cross-validated ({folds} folds): {split}")
+        for f, s in per.items():
+            print(f"  {f:14} P {s.precision:.3f}  R {s.recall:.3f}  F1 {s.f1:.3f}")
+            if errors:
+                for e in s.errors:
+                    print("     ", e)
+
+
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--epochs", type=int, default=12)
     parser.add_argument("--output", type=Path, default=model.WEIGHTS_FILE)
+    parser.add_argument("--cross-validate", type=int, metavar="FOLDS", default=0,
+                        help="score the training pool by k-fold cross-validation (writes no model)")
+    parser.add_argument("--errors", action="store_true", help="with --cross-validate: list misses and extras")
+    parser.add_argument("--split", action="append", help="with --cross-validate: only these training splits")
     args = parser.parse_args(argv)
     items = [i for i in ev.load_labelled(ROOT) if i.split in ev.TRAIN_SPLITS]
+    if args.cross_validate:
+        wanted = [i for i in items if not args.split or i.split in args.split]
+        cross_validate(wanted, args.cross_validate, args.epochs, args.errors)
+        return 0
     data, counts = examples(items)
     weights = model.train(data, epochs=args.epochs)
     by_split = Counter(i.split for i in items)

@@ -11,12 +11,16 @@ from collections.abc import Iterable
 
 from ..config import ExtractSettings
 from . import lexicon as lx
+from .organizations import initials, is_acronym
 from .people import SUFFIXES, surname
 
 
 def _person_key(name: str) -> tuple[str, str]:
+    """First and last word, a short given name read as its formal one ("Jim Baker" is "James Baker")."""
     words = [w for w in name.split() if w not in SUFFIXES]
-    return (words[0], words[-1]) if len(words) > 1 else ("", words[0] if words else "")
+    if len(words) < 2:
+        return ("", words[0] if words else "")
+    return lx.formal_given_names().get(words[0], words[0]), words[-1]
 
 
 def canonical_people(articles_people: Iterable[list[str]],
@@ -30,7 +34,8 @@ def canonical_people(articles_people: Iterable[list[str]],
     - Editors' ``settings.aliases`` win first ("Assad" -> "Bashar Assad"); ``not_people`` names map
       to "" (drop them).
     - Full names with the same first and last word are one person ("Paul Volcker",
-      "Paul A. Volcker"); the form used in most articles is canonical (ties: the longer one).
+      "Paul A. Volcker", and "Jim Baker" with "James Baker": a short given name reads as its formal
+      one); the form used in most articles is canonical (ties: the longer one).
     - A surname-only name ("Volcker") joins the one full name with that surname. When two
       different people share it ("James Baker", "Howard Baker") the bare surname is ambiguous and
       stays as it is, so neither person's page absorbs the other's mentions.
@@ -66,27 +71,62 @@ def canonical_people(articles_people: Iterable[list[str]],
     return mapping
 
 
+def _org_key(name: str) -> str:
+    """One key for the written forms of one body: case, "The", a trailing company suffix and
+    "and Co" aside ("Merrill Lynch and Co Inc" is "Merrill Lynch")."""
+    words = [w.rstrip(".,") for w in name.split()]
+    while len(words) > 1 and (words[-1] in lx.CORPORATE_SUFFIXES or words[-1] in ("and", "&")):
+        words.pop()
+    if len(words) > 1 and words[0] == "The":
+        words.pop(0)
+    return " ".join(words).lower()
+
+
 def canonical_organizations(articles_orgs: Iterable[list[str]],
                             settings: ExtractSettings | None = None) -> dict[str, str]:
     """Map every organization name to one form across the archive.
 
-    A short company name ("Quaker Oats") joins the one full name it opens ("Quaker Oats Co");
-    two candidates ("Quaker Oats Co", "Quaker Oats Ltd") leave it alone. Editors' aliases win;
-    ``not_organizations`` map to "". Every input name has an entry.
+    - Forms that differ only by case, "The" or a company suffix are one body; the form most
+      articles use names it ("Merrill Lynch", "Merrill Lynch and Co", "Merrill Lynch and Co Inc").
+    - A short company name ("Quaker Oats") joins the one full name it opens ("Quaker Oats Co");
+      two candidates ("Quaker Oats Co", "Quaker Oats Ltd") leave it alone.
+    - An acronym ("SEC") joins the full name whose initials it is ("Securities and Exchange
+      Commission") when that name is used in at least two articles and at least three times as
+      often as any other name with the same initials; otherwise it stays its own page.
+    Editors' aliases win; ``not_organizations`` map to "". Every input name has an entry.
     """
     settings = settings or ExtractSettings()
-    raw_names = {n for orgs in articles_orgs for n in orgs}
-    targets = {raw: settings.aliases.get(raw, raw) for raw in raw_names}
+    counts: Counter[str] = Counter()
+    for orgs in articles_orgs:
+        counts.update(set(orgs))
+    targets = {raw: settings.aliases.get(raw, raw) for raw in counts}
+    forms: dict[str, Counter[str]] = {}
+    for raw, target in targets.items():
+        forms.setdefault(_org_key(target), Counter())[target] += counts[raw]
+    best = {key: min(c, key=lambda f: (-c[f], -len(f), f)) for key, c in forms.items()}
+    usage = {key: sum(c.values()) for key, c in forms.items()}
     full = {t for t in targets.values() if t.split()[-1] in lx.CORPORATE_SUFFIXES}
     by_prefix: dict[str, set[str]] = {}
     for name in full:
         words = name.split()
         for n in range(1, len(words)):
-            by_prefix.setdefault(" ".join(words[:n]), set()).add(name)
+            by_prefix.setdefault(" ".join(words[:n]), set()).add(best[_org_key(name)])
+    by_initials: dict[str, list[str]] = {}
+    for key, name in best.items():
+        letters = initials(name)
+        if len(name.split()) > 1 and len(letters) >= 2:
+            by_initials.setdefault(letters, []).append(key)
     blocked = set(settings.not_organizations)
     mapping: dict[str, str] = {}
     for raw, target in targets.items():
-        candidates = by_prefix.get(target, set()) if target not in full else set()
-        joined = next(iter(candidates)) if len(candidates) == 1 and len(target.split()) > 1 else target
+        joined = best[_org_key(target)]
+        candidates = by_prefix.get(target, set()) - {joined} if target not in full else set()
+        if len(candidates) == 1 and len(target.split()) > 1:
+            joined = next(iter(candidates))
+        elif is_acronym(target) and target in by_initials:
+            ranked = sorted(by_initials[target], key=lambda k: -usage[k])
+            top = usage[ranked[0]]
+            if top >= 2 and (len(ranked) == 1 or top >= 3 * usage[ranked[1]]):
+                joined = best[ranked[0]]
         mapping[raw] = "" if raw in blocked or target in blocked else joined
     return mapping

@@ -18,6 +18,7 @@ from . import lexicon as lx
 from . import organizations as orgs
 from . import people as ppl
 from . import places as plc
+from .model import Perceptron
 from .model import load as load_model
 from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
@@ -118,13 +119,15 @@ class Entities:
     place_mentions: list[str] = field(default_factory=list)  # every mention, for weighting tags
 
 
-def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()) -> Entities:
+def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = (),
+             model: Perceptron | None = None) -> Entities:
     """Evidence (the rules' reading of every capitalised run) -> model (features.py, model.py) ->
-    decision (this article's distinct people, places and organizations)."""
+    decision (this article's distinct people, places and organizations). ``model``: the shipped one
+    unless given (cross-validation trains its own)."""
     found, short_forms, direct = candidates(seed)
     dateline = plc.dateline_places(seed.dateline)
     evidence = ft.article_evidence(found, dateline, seed.text)
-    mentions = [*direct, *decide(found, evidence)]
+    mentions = [*direct, *decide(found, evidence, model or load_model())]
     return resolve(mentions, dateline, settings, contributors, short_forms)
 
 
@@ -184,9 +187,8 @@ def _trim_connectors(tokens: list[str]) -> list[str]:
     return tokens
 
 
-def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence) -> list[Mention]:
+def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> list[Mention]:
     """The model's verdict on each candidate, as mentions; "none" drops it."""
-    model = load_model()
     out: list[Mention] = []
     taken: set[int] = set()  # runs taken whole: their parts are not read again
     for i, c in enumerate(found):
@@ -196,7 +198,8 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence) -> list[Ment
         if c.kind == WHOLE and verdict != "none":
             taken.add(i)
         if verdict == "person":
-            out.append(Mention(PERSON, c.name, c.role, titled=c.titled))
+            title, name = ppl.without_title(c.name)
+            out.append(Mention(PERSON, name, c.role or title, titled=c.titled or bool(title)))
         elif verdict == "place":
             out.append(Mention(PLACE, plc.lookup(c.name) or c.name))
         elif verdict == "org":

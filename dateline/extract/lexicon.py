@@ -93,6 +93,19 @@ def org_words() -> tuple[frozenset[str], frozenset[str]]:
     return frozenset(ln for ln in lines if not ln.startswith("head:")), heads
 
 
+@lru_cache(maxsize=1)
+def formal_given_names() -> dict[str, str]:
+    """A short given name -> its formal form ("Jim" -> "James"); a short form of two names
+    ("Pat": Patricia, Patrick; "Steve") maps to the first listed, which only ever joins a surname's
+    namesakes with the same first word."""
+    table: dict[str, str] = {}
+    for line in _lines("nicknames.txt"):
+        formal, *short = (p.strip() for p in line.split("|"))
+        for nick in short:
+            table.setdefault(nick, formal)
+    return table
+
+
 def _census(*files: str) -> dict[str, int]:
     """US Census 1990 name lists (package ``names``): NAME in capitals -> frequency rank (1 = commonest)."""
     from importlib.resources import files as package_files

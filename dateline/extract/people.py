@@ -56,6 +56,17 @@ def name_like(token: str, last: bool) -> bool:
     return True
 
 
+def without_title(name: str) -> tuple[str, str]:
+    """'Sen Mark Hatfield' -> ('Sen', 'Mark Hatfield'): title words, with or without their period,
+    and honorifics are no part of a person's name."""
+    words = name.split()
+    head = 0
+    while head < len(words) - 1 and (is_title(words[head]) or is_title(words[head] + ".")
+                                     or words[head] in lx.HONORIFICS):
+        head += 1
+    return " ".join(words[:head]), " ".join(words[head:])
+
+
 def name_tail(tokens: list[str]) -> list[str]:
     """The longest run of name-like tokens ending the run, at most four words."""
     tail: list[str] = []

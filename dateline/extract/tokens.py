@@ -132,6 +132,22 @@ def _company_follows(tokens: list[str], i: int) -> bool:
 _SUFFIXES = words("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank")
 
 
+# Markup in a seed's text ("<b>", "<Script>", "<img src=x onerror=...>", "</p>"), never a company.
+HTML_ELEMENTS = words("""a abbr b body br button code div em embed font form h1 h2 h3 head html i iframe img
+input link meta object p pre script span strong style svg table td title tr u ul li video audio""")
+
+
 def bracketed(paragraph: str) -> list[str]:
-    """Reuters' ``<Company Name>`` convention: the contents, tickers (``<SRD>``) left out."""
-    return [name.strip() for name in BRACKET_RE.findall(paragraph) if not TICKER_RE.match(name.strip())]
+    """Reuters' ``<Company Name>`` convention: the contents; tickers (``<SRD>``) and markup left out.
+    A company's name opens with a capital; a tag opens with a letter of any case, a slash or "!",
+    and often carries attributes."""
+    out = []
+    for name in BRACKET_RE.findall(paragraph):
+        name = name.strip()
+        if TICKER_RE.match(name) or not name[:1].isupper() or "=" in name:
+            continue
+        first, *rest = name.split()
+        if first.lower() in HTML_ELEMENTS and not any(w[:1].isupper() for w in rest):
+            continue  # "<Script>"; "<B and H Ocean Carriers>" and "<Table Trac Inc>" are companies
+        out.append(name)
+    return out
