@@ -18,7 +18,7 @@ from . import lexicon as lx
 from . import organizations as orgs
 from . import people as ppl
 from . import places as plc
-from .model import Perceptron
+from .model import CLASSES, Perceptron
 from .model import load as load_model
 from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
@@ -188,15 +188,21 @@ def _trim_connectors(tokens: list[str]) -> list[str]:
 
 
 def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> list[Mention]:
-    """The model's verdict on each candidate, as mentions; "none" drops it."""
+    """The model's verdict, one per distinct name: the scores of all its mentions are summed, so a
+    name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
+    taken whole leaves its parts unread."""
+    totals: dict[str, list[float]] = {}
+    for c in found:
+        s = model.scores(ft.name_features(c.name), ft.context_features(c, evidence))
+        total = totals.get(c.name)
+        totals[c.name] = s if total is None else [a + b for a, b in zip(total, s, strict=True)]
+    verdicts = {name: CLASSES[max(range(len(s)), key=s.__getitem__)] for name, s in totals.items()}
+    taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     out: list[Mention] = []
-    taken: set[int] = set()  # runs taken whole: their parts are not read again
-    for i, c in enumerate(found):
-        if c.part_of in taken:
+    for c in found:
+        verdict = verdicts[c.name]
+        if c.part_of in taken or verdict == "none":
             continue
-        verdict, _ = model.predict(ft.name_features(c.name), ft.context_features(c, evidence))
-        if c.kind == WHOLE and verdict != "none":
-            taken.add(i)
         if verdict == "person":
             title, name = ppl.without_title(c.name)
             out.append(Mention(PERSON, name, c.role or title, titled=c.titled or bool(title)))

@@ -23,6 +23,23 @@ _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'.-]*|\d[\d.,:/-]*|[^\sA-Za-z\d]")
 PAREN_RE = re.compile(r"^\s*\(([A-Z][A-Za-z. -]{1,30})\)")
 
 
+# Score lines ("3-1", "6-4 7-5") and the vocabulary of match reports: in such copy a city's name
+# is usually its club ("Barcelona beat Valencia"), which the model learns from the labelled desk copy.
+SCORE_RE = re.compile(r"(?<![\d.:/-])\d{1,3}-\d{1,3}(?![\d.:/-])")
+SPORTS_WORDS = lx.words("""scored goal goals match matches league innings wickets striker midfielder
+goalkeeper defender tournament seeded semifinal semi-final semifinals quarter-final quarter-finals halftime
+half-time referee stadium squad scorers golf tennis soccer football rugby cricket basketball hockey
+baseball athletics skiing cycling marathon olympic olympics medal medals tabulated fixtures tries
+conversions rebounds assists bowled batting bowling pitcher inning homer slalom downhill podium
+qualifier qualifiers kickoff kick-off substitute substitutes coach laps rider riders sprint standings
+championship championships champions cup""")
+# Words sports copy uses often but other copy too ("results", "points", "won"): they only add up.
+SPORTS_WEAK_WORDS = lx.words("""beat beats score scores scoring season seasons race races lap final
+finals draw drew drawn points played won lost victory defeat title results scorer minute minutes stage
+overall leaders leading rank ranked seed wins losses pct player players team teams club clubs game games
+par driver drivers division try captain opener penalty penalties round""")
+
+
 @dataclass(slots=True)
 class Candidate:
     """A name the rules read out of a run, with the context the model weighs."""
@@ -50,6 +67,7 @@ class ArticleEvidence:
     org_words: set[str] = field(default_factory=set)
     dateline: set[str] = field(default_factory=set)
     lowercase: frozenset[str] = frozenset()
+    desk: str = "news"  # "sports" when the copy reads as results and match reports
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -65,6 +83,10 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
         elif c.kind == "org" and len(words) > 1:
             ev.org_words.update(words)
     ev.lowercase = frozenset(re.findall(r"(?<![\w'.-])[a-z][a-z]+", text))
+    scores = len(SCORE_RE.findall(text))
+    words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
+    strong, weak = len(words & SPORTS_WORDS), len(words & SPORTS_WEAK_WORDS)
+    ev.desk = "sports" if strong >= 2 or (strong + (scores >= 2) >= 1 and weak >= 3) else "news"
     return ev
 
 
@@ -174,7 +196,9 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
     single = " " not in name
     f = [f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}",
          f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
-         f"rule|p1={kind}|{p1}", f"single|where={single}|{where}"]
+         f"rule|p1={kind}|{p1}", f"single|where={single}|{where}", f"desk|gaz={ev.desk}|{gaz}",
+         f"desk|rule|where={ev.desk}|{kind}|{where}", f"desk|gaz|where={ev.desk}|{gaz}|{where}",
+         f"pp|n1={pp}|{n1}"]
     if c.sentence_start:
         f.append("sent0")
     if c.cue:
