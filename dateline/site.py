@@ -228,7 +228,8 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
     """Archive-wide unification of names: "Assad" in one story and "Bashar Assad" in another
     are one person page; "Quaker Oats" and "Quaker Oats Co" one organization page."""
     return {
-        "people": canonical_people([a.people for a in ordered], settings.extract),
+        "people": canonical_people([a.people for a in ordered], settings.extract,
+                                   [a.organizations for a in ordered]),
         "organizations": canonical_organizations([a.organizations for a in ordered], settings.extract),
     }
 

@@ -24,7 +24,8 @@ def _person_key(name: str) -> tuple[str, str]:
 
 
 def canonical_people(articles_people: Iterable[list[str]],
-                     settings: ExtractSettings | None = None) -> dict[str, str]:
+                     settings: ExtractSettings | None = None,
+                     articles_orgs: Iterable[list[str]] = ()) -> dict[str, str]:
     """Map every person name found in the archive to the one name its person page uses.
 
     Contract:
@@ -39,12 +40,17 @@ def canonical_people(articles_people: Iterable[list[str]],
     - A surname-only name ("Volcker") joins the one full name with that surname. When two
       different people share it ("James Baker", "Howard Baker") the bare surname is ambiguous and
       stays as it is, so neither person's page absorbs the other's mentions.
+    - A name the archive reads as an organization at least as often as a person ("Merrill Lynch"
+      the broker, also written "Merrill Lynch and Co Inc") is no person: it maps to "".
     Deterministic: the same input gives the same mapping, whatever the article order.
     """
     settings = settings or ExtractSettings()
     counts: Counter[str] = Counter()
     for people in articles_people:
         counts.update(set(people))
+    as_org: Counter[str] = Counter()
+    for orgs in articles_orgs:
+        as_org.update({_org_key(o) for o in orgs})
     aliased = {name: settings.aliases.get(name, name) for name in counts}
     blocked = set(settings.not_people)
     # Full names, grouped by first + last word.
@@ -61,7 +67,8 @@ def canonical_people(articles_people: Iterable[list[str]],
     mapping: dict[str, str] = {}
     for name in counts:
         target = aliased[name]
-        if name in blocked or target in blocked:
+        if name in blocked or target in blocked or (
+                name not in settings.aliases and as_org[target.lower()] >= counts[name]):
             mapping[name] = ""
         elif len(target.split()) > 1:
             mapping[name] = full[_person_key(target)]

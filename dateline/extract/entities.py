@@ -552,7 +552,8 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_map = orgs.unify(org_names, ties)
     organizations = _unique(org_map[n] for n in org_names)
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
-    places = _unique([*(aliases.get(d, d) for d in dateline), *(m.name for m in mentions if m.kind == PLACE)])
+    places = _unique_casefold([*(aliases.get(d, d) for d in dateline),
+                               *(m.name for m in mentions if m.kind == PLACE)])
     people, roles = _people(mentions, settings, contributors,
                             set(organizations) | set(places) | set(short_forms or ()))
     # A place word that is a person's name or an organization's first word is not a place here
@@ -589,6 +590,15 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: li
         if m.role and name not in roles:
             roles[name] = m.role
     return people, roles
+
+
+def _unique_casefold(items: list[str]) -> list[str]:
+    """First spelling of each name, case aside ("al-Sukkari" and "Al-Sukkari" opening a sentence)."""
+    seen: dict[str, str] = {}
+    for item in items:
+        if item:
+            seen.setdefault(item.casefold(), item)
+    return list(seen.values())
 
 
 def _unique(items) -> list[str]:

@@ -19,6 +19,7 @@ from .people import is_title
 
 _NUMBER_RE = re.compile(r"^[\d.,:/-]+$")
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'.-]*|\d[\d.,:/-]*|[^\sA-Za-z\d]")
+_PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|it|its|they|their)\b", re.IGNORECASE)
 # "(Norway)", "(U.S.)": what a results line puts after a competitor's name.
 PAREN_RE = re.compile(r"^\s*\(([A-Z][A-Za-z. -]{1,30})\)")
 
@@ -68,6 +69,7 @@ class ArticleEvidence:
     dateline: set[str] = field(default_factory=set)
     lowercase: frozenset[str] = frozenset()
     desk: str = "news"  # "sports" when the copy reads as results and match reports
+    singles: set[str] = field(default_factory=set)  # one-word names: "Berg" after "Henning Berg"
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -82,6 +84,8 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
             ev.speakers.add(c.name)
         elif c.kind == "org" and len(words) > 1:
             ev.org_words.update(words)
+        if len(words) == 1:
+            ev.singles.add(c.name)
     ev.lowercase = frozenset(re.findall(r"(?<![\w'.-])[a-z][a-z]+", text))
     scores = len(SCORE_RE.findall(text))
     words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
@@ -135,7 +139,9 @@ def name_features(name: str) -> tuple[str, ...]:
     f.append(f"cf0={_bucket(lx.census_first_names().get(first.upper()), (200, 1000, 3000))}")
     f.append(f"csL={_bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))}")
     if n > 1:
+        # "Merrill Lynch", "Morgan Stanley": a firm named for two surnames opens with a surname
         f.append(f"cs0={_bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))}")
+        f.append(f"cf0|cs0={f[-3][4:]}|{f[-1][4:]}")
     if last.lower() in lx.common_words():
         f.append("commonL")
     if first.lower() in lx.common_words():
@@ -211,6 +217,9 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
         f.append("role")
     if c.part_of >= 0:
         f.append("part")
+    pronoun = _PRONOUN_RE.search(c.after)
+    if pronoun:
+        f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
     paren = PAREN_RE.match(c.after)
     if paren:
         f.append(f"paren={gazetteer_class(paren.group(1).strip())}")
@@ -225,6 +234,28 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
             f.append("in_org_name")
         if name.lower() in ev.lowercase:
             f.append("lowercase_elsewhere")
+    else:
+        words = name.split()
+        if words[-1] in ev.singles:
+            f.append("last_alone_elsewhere")
+        if words[0] in ev.singles:
+            f.append("first_alone_elsewhere")
     if name in ev.dateline:
         f.append("dateline")
+    f.append(f"before={_symbols(c.before)[-2:]}")
+    f.append(f"after={_symbols(c.after)[:3]}")
     return f
+
+
+_SYMBOL_RE = re.compile(r"\d[\d.,:/-]*|[A-Z\u00c0-\u00de][\w'.-]*|[a-z][\w'-]*|[^\s\w]")
+
+
+@lru_cache(maxsize=1 << 16)
+def _symbols(text: str) -> str:
+    """The shape of a context: '2 (Etxeberria 34,' -> '#(N#,': numbers, capitalised and lowercase
+    words and punctuation, which tells a score line, a standings row or a line-up from prose."""
+    out = []
+    for tok in _SYMBOL_RE.findall(text):
+        c = tok[0]
+        out.append("#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c)
+    return "".join(out)

@@ -24,12 +24,15 @@ WEIGHTS_FILE = Path(__file__).with_name("entity_model.json")
 class Perceptron:
     """Scores per class as the sum of the weights of a candidate's features."""
 
-    def __init__(self, weights: dict[str, Sequence[float]]):
+    def __init__(self, weights: dict[str, Sequence[float]], bias: Sequence[float] = (0.0,) * len(CLASSES)):
         self.weights = {f: tuple(w) for f, w in weights.items()}
+        # Per-class offsets chosen by cross-validation (scripts/train_entities.py): where to draw
+        # the line between "a name" and "none" for each class, which training alone does not set.
+        self.bias = tuple(bias)
         self._static = lru_cache(maxsize=1 << 16)(self._sum)
 
     def _sum(self, features: tuple[str, ...]) -> tuple[float, ...]:
-        total = [0.0] * len(CLASSES)
+        total = list(self.bias)
         get = self.weights.get
         for f in features:
             w = get(f)
@@ -103,8 +106,10 @@ def train(examples: Sequence[tuple[Sequence[str], str]], epochs: int = 12, seed:
     return averaged
 
 
-def save(weights: dict[str, list[float]], path: Path = WEIGHTS_FILE, meta: dict | None = None) -> None:
-    body = {"classes": list(CLASSES), "meta": meta or {}, "weights": dict(sorted(weights.items()))}
+def save(weights: dict[str, list[float]], path: Path = WEIGHTS_FILE, meta: dict | None = None,
+         bias: Sequence[float] = (0.0,) * len(CLASSES)) -> None:
+    body = {"classes": list(CLASSES), "bias": list(bias), "meta": meta or {},
+            "weights": dict(sorted(weights.items()))}
     path.write_text(json.dumps(body, indent=0, sort_keys=False, separators=(",", ":")) + "\n",
                     encoding="utf-8")
 
@@ -118,4 +123,4 @@ def load(path: Path = WEIGHTS_FILE) -> Perceptron:
     body = json.loads(path.read_text(encoding="utf-8"))
     if tuple(body["classes"]) != CLASSES:
         raise ValueError(f"{path}: classes {body['classes']} are not {list(CLASSES)}; retrain the model")
-    return Perceptron(body["weights"])
+    return Perceptron(body["weights"], body.get("bias", (0.0,) * len(CLASSES)))
