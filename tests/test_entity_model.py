@@ -1,0 +1,116 @@
+"""The entity model: deterministic training, the shipped weights in step with the labelled data, and what
+it reads in copy of kinds the rules never handled (tables, line-ups, scorer lists), written here for the test."""
+
+from __future__ import annotations
+
+import importlib.util
+import json
+from pathlib import Path
+
+import pytest
+
+from dateline.article import Seed
+from dateline.extract import extract
+from dateline.extract import model as mdl
+from dateline.extract.archive import canonical_organizations, canonical_people
+from dateline.extract.evaluation import CORPUS, OTHER_NEWS
+from dateline.seeds import read_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+HAS_SHARED = (ROOT / CORPUS / "seeds").is_dir() and (ROOT / OTHER_NEWS).is_dir()
+
+
+def _seed(text: str) -> Seed:
+    return read_seed("test.txt", raw=text.encode())
+
+
+def test_training_is_deterministic_and_learns():
+    examples = [(("w=barcelona", "where=table"), "org"), (("w=oslo", "where=prose"), "place"),
+                (("w=larsen", "pp=("), "person"), (("w=the",), "none")] * 5
+    first, second = mdl.train(examples, epochs=5), mdl.train(examples, epochs=5)
+    assert first == second
+    model = mdl.Perceptron(first)
+    assert model.predict(("w=barcelona", "where=table"), ())[0] == "org"
+    assert model.predict(("w=larsen",), ("pp=(",))[0] == "person"
+
+
+def test_shipped_model_loads_with_offsets():
+    body = json.loads(mdl.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert tuple(body["classes"]) == mdl.CLASSES and len(body["bias"]) == len(mdl.CLASSES)
+    assert len(body["weights"]) > 1000 and body["meta"]["articles"]
+
+
+def test_missing_weights_file_reads_nothing(tmp_path):
+    empty = mdl.load.__wrapped__(tmp_path / "none.json")
+    assert empty.predict(("w=anything",), ())[0] == "none"
+
+
+@pytest.mark.skipif(not HAS_SHARED, reason="training data in ../shared not present")
+def test_retraining_gives_the_shipped_weights(tmp_path):
+    """One command retrains; the same data gives the same file, so the shipped model matches the labels."""
+    spec = importlib.util.spec_from_file_location("train_entities", ROOT / "scripts" / "train_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    out = tmp_path / "model.json"
+    assert module.main(["--no-tune", "--output", str(out)]) == 0
+    shipped = json.loads(mdl.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    assert json.loads(out.read_text(encoding="utf-8"))["weights"] == shipped["weights"]
+
+
+# Sports agate as a desk files it (written for this test, names invented).
+RESULTS = """ date 1997-03-02 MADRID -- Results of Spanish first division matches played on Sunday (home team first):
+
+Valdemoro 2 (Arrieta 12, Quiroga 77) Real Castellana 1 (Benitez 40)
+
+Alcorcon 0 Deportivo Almansa 0
+
+Getafe 3 (Lozano 5, 61, Orbegozo 88) Sporting Leganes 2 (Urdaneta 19, Pombo 54)
+"""
+
+LINEUP = """ date 1996-09-01 OSLO -- Teams for Saturday's World Cup qualifier between Norway and Finland:
+
+Norway - Trond Haugstad; Eirik Solberg, Anders Vatne, Kjell Hovland, Petter Moen; Rune Lillegard, Odd Fjeldstad, Sverre Nordby; Geir Aasland, Tor Brekken, Henning Ulvestad.
+
+Finland - Jari Kivimaki; Mika Salonen, Pekka Rautio, Sami Lehtola, Timo Heikkila; Antti Pesonen, Ville Koskela, Juha Niskanen; Kari Tuominen, Esa Lindqvist, Matti Ahonen.
+"""
+
+
+def test_scorers_in_a_results_table_are_people():
+    got = extract(_seed(RESULTS))
+    scorers = {"Arrieta", "Quiroga", "Benitez", "Lozano", "Orbegozo", "Urdaneta", "Pombo"}
+    assert len(scorers & set(got.people)) >= 5, got.people
+    assert not {"Valdemoro", "Getafe", "Alcorcon"} & set(got.people)
+
+
+def test_line_ups_are_people_and_national_teams_places():
+    got = extract(_seed(LINEUP))
+    named = [n for n in LINEUP.split() if n[:1].isupper()]
+    assert sum(p in " ".join(named) for p in got.people) >= 16, got.people
+    assert {"Norway", "Finland"} <= set(got.places)
+    assert "Norway" not in got.people and "Finland" not in got.organizations
+
+
+def test_markup_in_a_seed_is_never_an_organization():
+    got = extract(_seed(" date 2016-12-09 BEIRUT -- <b>Acme</b> said <script>alert(1)</script> and "
+                        "<img src=x onerror=alert(document.domain)> the <Hoechst AG> unit rose.\n"))
+    assert "Hoechst AG" in got.organizations
+    lowered = {o.lower() for o in got.organizations}
+    assert not lowered & {"b", "script", "img src=x onerror=alert", "img"}, got.organizations
+
+
+def test_title_inside_a_name_is_a_role():
+    got = extract(_seed(" date 1987-03-02 WASHINGTON -- Sen Mark Hatfield, an Oregon Republican, said he "
+                        "would oppose the bill. Hatfield told reporters the vote was close.\n"))
+    assert "Mark Hatfield" in got.people and not any(p.startswith("Sen") for p in got.people)
+
+
+def test_one_page_per_person_and_per_organization_across_the_archive():
+    people = canonical_people([["Jim Baker"], ["James Baker"], ["James Baker", "Merrill Lynch"]], None,
+                              [["Merrill Lynch and Co Inc"], ["Merrill Lynch"], []])
+    assert people["Jim Baker"] == people["James Baker"] == "James Baker"
+    assert people["Merrill Lynch"] == ""  # the archive reads it as a firm more often than a person
+    orgs = canonical_organizations([["SEC"], ["Securities and Exchange Commission"],
+                                    ["Securities and Exchange Commission", "Merrill Lynch and Co Inc"],
+                                    ["Merrill Lynch"], ["Merrill Lynch"]])
+    assert orgs["SEC"] == "Securities and Exchange Commission"
+    assert orgs["Merrill Lynch and Co Inc"] == orgs["Merrill Lynch"] == "Merrill Lynch"
