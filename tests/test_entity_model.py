@@ -1,5 +1,6 @@
-"""The entity model: deterministic training, the shipped weights in step with the labelled data, and what
-it reads in copy of kinds the rules never handled (tables, line-ups, scorer lists), written here for the test."""
+"""The entity model: deterministic training, the shipped weights in step with the labelled data, and
+what it reads in copy of kinds the rules never handled (tables, line-ups, scorer lists), written here
+for the test."""
 
 from __future__ import annotations
 
@@ -58,21 +59,19 @@ def test_retraining_gives_the_shipped_weights(tmp_path):
 
 
 # Sports agate as a desk files it (written for this test, names invented).
-RESULTS = """ date 1997-03-02 MADRID -- Results of Spanish first division matches played on Sunday (home team first):
+RESULTS = "\n\n".join([
+    " date 1997-03-02 MADRID -- Results of Spanish first division matches played on Sunday"
+    " (home team first):",
+    "Valdemoro 2 (Arrieta 12, Quiroga 77) Real Castellana 1 (Benitez 40)",
+    "Alcorcon 0 Deportivo Almansa 0",
+    "Getafe 3 (Lozano 5, 61, Orbegozo 88) Sporting Leganes 2 (Urdaneta 19, Pombo 54)"]) + "\n"
 
-Valdemoro 2 (Arrieta 12, Quiroga 77) Real Castellana 1 (Benitez 40)
-
-Alcorcon 0 Deportivo Almansa 0
-
-Getafe 3 (Lozano 5, 61, Orbegozo 88) Sporting Leganes 2 (Urdaneta 19, Pombo 54)
-"""
-
-LINEUP = """ date 1996-09-01 OSLO -- Teams for Saturday's World Cup qualifier between Norway and Finland:
-
-Norway - Trond Haugstad; Eirik Solberg, Anders Vatne, Kjell Hovland, Petter Moen; Rune Lillegard, Odd Fjeldstad, Sverre Nordby; Geir Aasland, Tor Brekken, Henning Ulvestad.
-
-Finland - Jari Kivimaki; Mika Salonen, Pekka Rautio, Sami Lehtola, Timo Heikkila; Antti Pesonen, Ville Koskela, Juha Niskanen; Kari Tuominen, Esa Lindqvist, Matti Ahonen.
-"""
+LINEUP = "\n\n".join([
+    " date 1996-09-01 OSLO -- Teams for Saturday's World Cup qualifier between Norway and Finland:",
+    "Norway - Trond Haugstad; Eirik Solberg, Anders Vatne, Kjell Hovland, Petter Moen; Rune Lillegard,"
+    " Odd Fjeldstad, Sverre Nordby; Geir Aasland, Tor Brekken, Henning Ulvestad.",
+    "Finland - Jari Kivimaki; Mika Salonen, Pekka Rautio, Sami Lehtola, Timo Heikkila; Antti Pesonen,"
+    " Ville Koskela, Juha Niskanen; Kari Tuominen, Esa Lindqvist, Matti Ahonen."]) + "\n"
 
 
 def test_scorers_in_a_results_table_are_people():
