@@ -176,6 +176,30 @@ def compare(predicted: Iterable[str], gold: Iterable[str], key: Callable[[str], 
     return score
 
 
+def confusion(predicted: dict[str, list[str]], labels: dict[str, list[str]]) -> dict[tuple[str, str], int]:
+    """Kind against kind: (gold field, the field Dateline put it in, or "missed") for every required
+    gold name, and ("none", field) for a name Dateline gave that the labels have under no field."""
+    def keys(kind: str, name: str) -> set[str]:
+        key = person_key if kind == "people" else norm
+        return {key(f) for f in name.lstrip("?").split("|")}
+    out: dict[tuple[str, str], int] = {}
+    for kind in FIELDS:
+        for item in labels.get(kind, []):
+            if item.startswith("?"):
+                continue
+            wanted = keys(kind, item)
+            where = next((f for f in (kind, *FIELDS) if any(
+                (person_key(p) if f == "people" else norm(p)) in (wanted | keys(f, item))
+                for p in predicted.get(f, []))), "missed")
+            out[(kind, where)] = out.get((kind, where), 0) + 1
+    for kind in FIELDS:
+        for name in predicted.get(kind, []):
+            if not any(person_key(name) in keys("people", g) or norm(name) in keys(f, g)
+                       for f in FIELDS for g in labels.get(f, [])):
+                out[("none", kind)] = out.get(("none", kind), 0) + 1
+    return out
+
+
 # Reuters PLACES codes for names that do not slug to them.
 REUTERS_PLACE = {"United States": "usa", "United Kingdom": "uk", "Soviet Union": "ussr", "Russia": "ussr",
                  "Germany": "west-germany", "United Arab Emirates": "uae",
