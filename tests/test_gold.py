@@ -26,15 +26,15 @@ MANIFEST_FLOOR = {"people": (0.77, 0.94), "places": (0.72, 0.95), "organizations
 # Every labelled split, a little under what bench/evaluate.py reports; held-out ones are never trained on
 # (tests/gold/README.md), so these floors are what the model is expected to do on news it has not seen.
 SPLIT_FLOORS = {
-    "dev": {"people": (0.95, 0.95), "places": (0.95, 0.95), "organizations": (0.90, 0.90)},
-    "test": {"people": (0.85, 0.95), "places": (0.95, 0.95), "organizations": (0.88, 0.93)},
-    "holdout": {"people": (0.85, 0.85), "places": (0.94, 0.90), "organizations": (0.90, 0.88)},
-    "audit2": {"people": (0.92, 0.92), "places": (0.96, 0.94), "organizations": (0.83, 0.90)},
-    "heldout-desk": {"people": (0.90, 0.88), "places": (0.91, 0.88), "organizations": (0.80, 0.77)},
-    "heldout-wikinews": {"people": (0.84, 0.78), "places": (0.81, 0.85), "organizations": (0.66, 0.63)},
-    "heldout-gum": {"people": (0.83, 0.80), "places": (0.76, 0.76), "organizations": (0.50, 0.50)},
-    "heldout-uner": {"people": (0.75, 0.30), "places": (0.72, 0.82), "organizations": (0.60, 0.35)},
-    "heldout-wikigold": {"people": (0.79, 0.69), "places": (0.77, 0.48), "organizations": (0.40, 0.35)},
+    "dev": {"people": (0.97, 0.97), "places": (0.97, 0.97), "organizations": (0.95, 0.93)},
+    "test": {"people": (0.97, 0.97), "places": (0.97, 0.94), "organizations": (0.91, 0.97)},
+    "holdout": {"people": (0.97, 0.85), "places": (0.94, 0.86), "organizations": (0.79, 0.88)},
+    "audit2": {"people": (0.94, 0.92), "places": (0.95, 0.94), "organizations": (0.83, 0.91)},
+    "heldout-desk": {"people": (0.90, 0.88), "places": (0.91, 0.86), "organizations": (0.81, 0.81)},
+    "heldout-wikinews": {"people": (0.84, 0.83), "places": (0.77, 0.84), "organizations": (0.65, 0.62)},
+    "heldout-gum": {"people": (0.85, 0.82), "places": (0.81, 0.76), "organizations": (0.49, 0.55)},
+    "heldout-uner": {"people": (0.80, 0.35), "places": (0.77, 0.84), "organizations": (0.49, 0.37)},
+    "heldout-wikigold": {"people": (0.79, 0.69), "places": (0.74, 0.48), "organizations": (0.39, 0.37)},
 }
 
 

@@ -164,19 +164,20 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
     mid_caps = {t for r, _ in runs if not r.sentence_start for t in r.tokens}
     for run, where in runs:
         # A table row or a line-up opens with a name, not with a sentence's capitalised first word.
-        tokens = _trim(run, mid_caps) if where == "prose" else _trim_connectors(run.tokens)
-        for piece in _pieces(tokens):
-            readings = classify(piece, run.after, run.before) or [Mention(NONE, " ".join(piece))]
-            whole = " ".join(piece)
-            if len(readings) > 1 or readings[0].name != whole:
-                # The rules split or renamed the run ("Manchester" + "United"): the run as one name
-                # is a candidate too, and when the model takes it the rules' parts go.
-                found.append(ft.Candidate(WHOLE, whole, where, run.before, run.after, run.sentence_start))
-                part_of = len(found) - 1
-            else:
-                part_of = -1
-            found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
-                                      m.role, m.cue, m.speaks, m.titled, part_of) for m in readings)
+        full = _trim_connectors(run.tokens)
+        tokens = _trim(run, mid_caps) if where == "prose" else full
+        readings = [m for piece in _pieces(tokens)
+                    for m in classify(piece, run.after, run.before) or [Mention(NONE, " ".join(piece))]]
+        whole = " ".join(full)
+        part_of = -1
+        if whole and (len(readings) != 1 or readings[0].name != whole):
+            # The rules trimmed, cut or split the run ("Air France" at a sentence start, "Theresa May"
+            # at the month, "Manchester" + "United"): the run as one name is a candidate too, and
+            # when the model takes it the rules' readings go.
+            found.append(ft.Candidate(WHOLE, whole, where, run.before, run.after, run.sentence_start))
+            part_of = len(found) - 1
+        found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
+                                  m.role, m.cue, m.speaks, m.titled, part_of) for m in readings)
     return found, short_forms, direct
 
 

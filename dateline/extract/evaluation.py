@@ -58,7 +58,8 @@ class GoldItem:
 
 
 # Splits the entity model is trained on (scripts/train_entities.py); every other split is scored only.
-TRAIN_SPLITS = frozenset({"dev", "test", "train", "train-wikigold", "train-uner", "silver-1987"})
+TRAIN_SPLITS = frozenset({"dev", "test", "train", "train-1987", "train-wikigold", "train-uner",
+                          "silver-1987"})
 OTHER_NEWS = Path("..") / "shared" / "corpus" / "other-news"
 # uner-pud snippets held out in tests/gold/other_news.jsonl: every third file from 000 to 177.
 UNER_HELDOUT = frozenset(range(0, 180, 3))
@@ -80,8 +81,9 @@ def load_gold(root: Path, corpus: Path | None = None) -> list[GoldItem]:
 
 
 def load_labelled(root: Path) -> list[GoldItem]:
-    """Every labelled article whose text is here, of every kind: the 1987 gold set, the desk copy
-    written for the project (train and held-out), hand labels of other-news copy, and the
+    """Every labelled article whose text is here, of every kind: the 1987 gold set and its hand-labelled
+    train split, the rules' silver 1987 labels, the desk copy written for the project (train and
+    held-out), hand labels of other-news copy, and the
     other-news sets' own labels (wikigold: two thirds trained on, a third held out; uner-pud: the
     snippets not held out in other_news.jsonl)."""
     items = load_gold(root)
@@ -95,12 +97,13 @@ def load_labelled(root: Path) -> list[GoldItem]:
             file = root / row["file"]
             if file.exists():
                 items.append(GoldItem(str(file), row["split"], row, row.get("kind", "")))
-    silver = gold / "silver_reuters.jsonl"
     seeds = root / CORPUS / "seeds"
-    if silver.exists() and seeds.is_dir():
-        for line in silver.read_text(encoding="utf-8").splitlines():
-            row = json.loads(line)
-            items.append(GoldItem(str(seeds / row["file"]), row["split"], row))
+    for name in ("reuters_train.jsonl", "silver_reuters.jsonl"):
+        if (gold / name).exists() and seeds.is_dir():
+            for line in (gold / name).read_text(encoding="utf-8").splitlines():
+                row = json.loads(line)
+                kind = row.get("kind", "reuters-1987")
+                items.append(GoldItem(str(seeds / row["file"]), row["split"], row, kind))
     other = root / OTHER_NEWS
     for folder, kind in (("wikigold", "wikipedia"), ("uner-pud", "news-snippets")):
         path = other / folder / "gold.jsonl"
