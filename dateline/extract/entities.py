@@ -205,7 +205,7 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         if c.part_of in taken or verdict == "none":
             continue
         if verdict == "person":
-            title, name = ppl.without_title(c.name)
+            title, name = ppl.without_title(c.name, c.sentence_start)
             out.append(Mention(PERSON, name, c.role or title, titled=c.titled or bool(title)))
         elif verdict == "place":
             out.append(Mention(PLACE, plc.lookup(c.name) or c.name))
@@ -557,9 +557,11 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
                                *(m.name for m in mentions if m.kind == PLACE)])
     people, roles = _people(mentions, settings, contributors,
                             set(organizations) | set(places) | set(short_forms or ()))
-    # A place word that is a person's name or an organization's first word is not a place here
-    # ("Wilson" the minister, "Toyota" the company).
-    drop = set(settings.not_places) | {w for p in people for w in p.split()}
+    # A town that is a person's surname here is that person ("Wilson" the minister), and one that
+    # opens an organization's name is that body ("Toyota" the company); a country or the dateline
+    # stays ("Jordan"), and so does a word inside a name ("Madrid" in "Atletico Madrid").
+    surnames = {ppl.surname(p) for p in people if " " in p}
+    drop = set(settings.not_places) | {p for p in surnames if plc.country_of(p) != p} - set(dateline)
     # A country stays: "Japan" opens "Japan Chamber of Commerce" and is named on its own too.
     prefixes = {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))}
     drop |= {p for p in prefixes if p in places and plc.country_of(p) != p} - set(dateline)

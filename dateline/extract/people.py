@@ -56,15 +56,23 @@ def name_like(token: str, last: bool) -> bool:
     return True
 
 
-def without_title(name: str) -> tuple[str, str]:
+def without_title(name: str, sentence_start: bool = False) -> tuple[str, str]:
     """'Sen Mark Hatfield' -> ('Sen', 'Mark Hatfield'): title words, with or without their period,
-    and honorifics are no part of a person's name."""
+    "-elect" titles and honorifics are no part of a person's name. At a sentence start, so is a
+    capitalised role before a given name ("Promoter Frank Warren", "Defenceman Denis Zubarev")."""
     words = name.split()
     head = 0
     while head < len(words) - 1 and (is_title(words[head]) or is_title(words[head] + ".")
-                                     or words[head] in lx.HONORIFICS):
+                                     or words[head] in lx.HONORIFICS or words[head].endswith("-elect")):
         head += 1
+    if (sentence_start and head == 0 and len(words) >= 3 and not _given(words[0])
+            and (_given(words[1]) or INITIAL_RE.match(words[1]) or INITIALS_RE.match(words[1]))):
+        head = 1
     return " ".join(words[:head]), " ".join(words[head:])
+
+
+def _given(word: str) -> bool:
+    return word in lx.given_names() or word.upper() in lx.census_first_names()
 
 
 def name_tail(tokens: list[str]) -> list[str]:
