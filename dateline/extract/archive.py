@@ -6,6 +6,7 @@ and rewrites each article's names through the returned mapping.
 
 from __future__ import annotations
 
+import re
 from collections import Counter
 from collections.abc import Iterable
 
@@ -86,7 +87,7 @@ def _org_key(name: str) -> str:
         words.pop()
     if len(words) > 1 and words[0] == "The":
         words.pop(0)
-    return " ".join(words).lower()
+    return re.sub(r"isation\b", "ization", " ".join(words).lower())  # "Organisation" is "Organization"
 
 
 def canonical_organizations(articles_orgs: Iterable[list[str]],

@@ -164,8 +164,8 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
     mid_caps = {t for r, _ in runs if not r.sentence_start for t in r.tokens}
     for run, where in runs:
         # A table row or a line-up opens with a name, not with a sentence's capitalised first word.
-        full = _trim_connectors(run.tokens)
-        tokens = _trim(run, mid_caps) if where == "prose" else full
+        full = _cased(_trim_connectors(run.tokens))
+        tokens = _cased(_trim(run, mid_caps)) if where == "prose" else full
         readings = [m for piece in _pieces(tokens)
                     for m in classify(piece, run.after, run.before) or [Mention(NONE, " ".join(piece))]]
         whole = " ".join(full)
@@ -174,11 +174,21 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
             # The rules trimmed, cut or split the run ("Air France" at a sentence start, "Theresa May"
             # at the month, "Manchester" + "United"): the run as one name is a candidate too, and
             # when the model takes it the rules' readings go.
-            found.append(ft.Candidate(WHOLE, whole, where, run.before, run.after, run.sentence_start))
+            found.append(ft.Candidate(WHOLE, whole, where, run.before, run.after, run.sentence_start,
+                                      parts="+".join(sorted({m.kind for m in readings}))))
             part_of = len(found) - 1
         found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
                                   m.role, m.cue, m.speaks, m.titled, part_of) for m in readings)
     return found, short_forms, direct
+
+
+def _cased(tokens: list[str]) -> list[str]:
+    """'BOLIVIA', 'NEW YORK' in a table: a place written in capitals is read as the place."""
+    if tokens and all(t.isupper() and len(t) > 2 for t in tokens):
+        titled = [t.title() for t in tokens]
+        if plc.lookup(" ".join(titled)):
+            return titled
+    return tokens
 
 
 def _trim_connectors(tokens: list[str]) -> list[str]:
@@ -581,6 +591,9 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: li
     persons = [m for m in mentions if m.kind == PERSON]
     mapping = ppl.unify(_unique(m.name for m in persons))
     blocked = set(settings.not_people) | set(contributors) | other_names
+    # "Franco Nevada" beside "Franco Nevada Mining Corp Ltd", "Merrill Lynch" beside "Merrill Lynch
+    # and Co": the opening words of an organization the article names are that organization.
+    blocked |= {" ".join(o.split()[:n]) for o in other_names for n in range(2, len(o.split()))}
     contributor_surnames = {ppl.surname(c) for c in contributors}
     people: list[str] = []
     roles: dict[str, str] = {}

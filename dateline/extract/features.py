@@ -56,6 +56,7 @@ class Candidate:
     speaks: bool = False
     titled: bool = False
     part_of: int = -1  # index of the whole-run candidate this reading is a part of, if any
+    parts: str = ""  # for a whole run: the kinds the rules read in it ("org+person")
 
 
 @dataclass
@@ -165,6 +166,10 @@ def name_features(name: str) -> tuple[str, ...]:
         f.append("calendar0")
     if n == 1 and len(name) <= 3:
         f.append("short_single")
+    if any(t.endswith(("'s", "\u2019s")) for t in tokens[:-1]):
+        f.append("possessive_inside")  # "Britain's Tate": two names, never one person
+    if n > 1 and gazetteer_class(last) == "country":
+        f.append("ends_in_country")
     return tuple(f)
 
 
@@ -217,6 +222,8 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
         f.append("role")
     if c.part_of >= 0:
         f.append("part")
+    if c.parts:
+        f.append(f"parts={c.parts}")
     pronoun = _PRONOUN_RE.search(c.after)
     if pronoun:
         f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
@@ -226,6 +233,8 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
     count = ev.counts.get(name, 0)
     f.append(f"count={min(count, 3)}")
     if single:
+        alone = name not in ev.person_surnames and name not in ev.speakers
+        f.append(f"lone|where={alone}|{where}")  # a surname with no full name nor speech
         if name in ev.person_surnames:
             f.append("surname_of_person")
         if name in ev.speakers:
