@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import actions
 from .config import ConfigError, load_settings
 from .ingest import article_from_seed
 from .pipeline import BuildLockedError, build
@@ -89,6 +90,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return FAILED
     print(report.summary())
+    actions.publish(report, settings, args.strict)
     return exit_status(report, args.strict)
 
 

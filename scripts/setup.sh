@@ -25,6 +25,12 @@ fi
 if [ "${1:-}" = dev ]; then
   .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
   need=()
+  # Shared libraries that binaries shipped in pip packages link to and a minimal Debian lacks
+  # (Playwright's Node driver needs libatomic.so.1); tests/test_setup.py keeps this list whole.
+  LIBRARIES=(libatomic1)
+  for package in "${LIBRARIES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || need+=("$package")
+  done
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v npm >/dev/null || need+=(npm)
