@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 
+from . import assets
+
 
 @dataclass(frozen=True)
 class ExtractSettings:
@@ -54,8 +56,13 @@ class Settings:
     root: str = "."  # the folder site.toml is in; relative paths are taken from it
 
     def path(self, name: str) -> Path:
-        """A [paths] setting (``seeds``, ``content``, ``output``...) as an absolute path."""
-        return (Path(self.root) / getattr(self, name)).resolve()
+        """A [paths] setting (``seeds``, ``content``, ``output``...) as an absolute path. A project
+        without its own templates/ or static/ (left at the default) gets the shipped look."""
+        value = getattr(self, name)
+        path = (Path(self.root) / value).resolve()
+        if name in assets.NAMES and value == name and not path.exists():
+            return assets.shipped(name)
+        return path
 
     @property
     def base_path(self) -> str:
