@@ -18,7 +18,7 @@ def running_under_actions(env: Mapping[str, str] = os.environ) -> bool:
     return env.get("GITHUB_ACTIONS") == "true"
 
 
-def annotations(report: Report, settings: Settings, cwd: Path | None = None) -> list[str]:
+def warning_commands(report: Report, settings: Settings, cwd: Path | None = None) -> list[str]:
     """One workflow command per skipped file and per warning, skips first."""
     lines = [_command(where, f"skipped, not published: {problem}", settings, cwd)
              for where, problem in report.skipped]
@@ -49,7 +49,7 @@ def publish(report: Report, settings: Settings, strict: bool,
     """Print the annotations and append the job summary, when under Actions."""
     if not running_under_actions(env):
         return
-    for line in annotations(report, settings):
+    for line in warning_commands(report, settings):
         print(line, flush=True)
     summary = env.get("GITHUB_STEP_SUMMARY")
     if summary:

@@ -19,6 +19,7 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
 import jinja2.meta
@@ -305,7 +306,7 @@ class _Digest:
         return found
 
 
-def _fields(value: object) -> list:
+def _fields(value: Any) -> list:  # a dataclass instance
     return [type(value).__name__] + [getattr(value, f.name) for f in dataclasses.fields(value)]
 
 

@@ -79,5 +79,5 @@ def test_annotation_values_are_escaped_as_github_reads_them():
     report = Report(quiet=True)
     report.skip("seeds/a,b:c.txt", "50% of it\nis junk")
     settings = Settings(root="/w")
-    assert actions.annotations(report, settings, Path("/w")) == [
+    assert actions.warning_commands(report, settings, Path("/w")) == [
         "::warning file=seeds/a%2Cb%3Ac.txt::skipped, not published: 50%25 of it%0Ais junk"]
