@@ -8,6 +8,7 @@ shape of an organization, then a given name, then context cues ("said X", "X nei
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -114,7 +115,7 @@ class Entities:
     place_mentions: list[str] = field(default_factory=list)  # every mention, for weighting tags
 
 
-def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = ()) -> Entities:
+def entities(seed: Seed, settings: ExtractSettings, contributors: Sequence[str] = ()) -> Entities:
     paragraphs = [p for p in seed.paragraphs if not is_shouting(p) and not is_table_row(p)]
     mentions: list[Mention] = []
     short_forms: dict[str, str] = {}  # a short name the article gives in brackets -> the full name
@@ -294,10 +295,10 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(ORG, name)]
     if tokens[0] in lx.demonyms() or tokens[0] in lx.PLACE_MODIFIERS:
         return classify(tokens[1:], after, before)
-    head = plc.lookup(tokens[0]) or orgs.known(tokens[0])
-    if head:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
+    known = plc.lookup(tokens[0]) or orgs.known(tokens[0])
+    if known:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
         kind = PLACE if plc.lookup(tokens[0]) else ORG
-        return [Mention(kind, head), *classify(tokens[1:], after, " ")]
+        return [Mention(kind, known), *classify(tokens[1:], after, " ")]
     if "-" in tokens[0] and ppl.is_title(tokens[0].rsplit("-", 1)[1]) and len(tokens) > 2:
         return [Mention(PERSON, " ".join(tokens[1:]), tokens[0])]  # "Rear-Admiral Augustus Aikhomu"
     if 2 <= len(tokens) <= 3 and tokens[0].lower() not in lx.common_words() \
@@ -332,9 +333,10 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
                 return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "General Motors of Canada Ltd"
             if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
-            if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
+            if len(left) > 1 and left[0] not in lx.org_words()[1] \
+                    and (league := orgs.org_in_run(right, after)) \
                     and right[-1] in lx.org_words()[0]:  # "Toronto Argonauts of the Canadian Football League"
-                return [Mention(ORG, " ".join(left)), Mention(ORG, orgs.org_in_run(right, after))]
+                return [Mention(ORG, " ".join(left)), Mention(ORG, league)]
             continue
         if all(t in lx.CORPORATE_SUFFIXES for t in right):
             return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Ivan F. Boesky and Co. L.P."
@@ -394,8 +396,8 @@ def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
 
 
 def _state(after: str) -> list[Mention]:
-    abbr = STATE_AFTER_RE.match(after).group(1)
-    return [Mention(PLACE, lx.US_STATE_ABBR[abbr])]
+    found = STATE_AFTER_RE.match(after)  # callers have matched it already
+    return [Mention(PLACE, lx.US_STATE_ABBR[found.group(1)])] if found else []
 
 
 def _employer(head: list[str]) -> str | None:
@@ -459,7 +461,7 @@ def _place_cue(after: str) -> bool:
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
-            contributors: list[str], short_forms: dict[str, str] | None = None) -> Entities:
+            contributors: Sequence[str], short_forms: dict[str, str] | None = None) -> Entities:
     """Turn mentions into the article's distinct people, places and organizations."""
     aliases = settings.aliases
     for m in mentions:
@@ -490,7 +492,7 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     )
 
 
-def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
+def _people(mentions: list[Mention], settings: ExtractSettings, contributors: Sequence[str],
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
     org_prefixes = {" ".join(o.split()[:n]) for o in other_names for n in range(1, len(o.split()))}
     speakers = _speakers(mentions)

@@ -212,10 +212,10 @@ def gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         pop = city["population"]
         country = country_name.get(city["countrycode"], "")
-        names = {city["name"], to_ascii(city["name"])}
+        spellings = {city["name"], to_ascii(city["name"])}
         if pop >= MIN_ALIAS_POPULATION:  # "Frankfurt", "Hanover", "Peking" for big cities
-            names.update(a for a in city["alternatenames"] if _usable_alias(a, common))
-        for name in names:
+            spellings.update(a for a in city["alternatenames"] if _usable_alias(a, common))
+        for name in spellings:
             if name in fixed or pop <= best.get(name, -1):
                 continue
             if pop < _min_population(name, common, given):
