@@ -173,3 +173,42 @@ def test_random_changes_build_the_same_site_as_a_cold_build(tmp_path, seed):
         differ += [rel for rel in ours if rel in cold and ours[rel] != cold[rel]]
         assert differ == [], (f"seed {seed}, after step {number + 1}: {len(differ)} file(s) differ from a "
                               f"cold build, e.g. {differ[:5]}; steps: " + "; ".join(project.log))
+
+
+# --- the two dependencies the random test found, each on its own -------------------------
+
+def test_a_new_article_updates_the_masthead_count_on_every_page(tmp_path):
+    from tests.test_incremental import seed_text, seeds
+
+    root = write_project(tmp_path / "a", seeds(5), extra_toml=TOML)
+    build_project(root)
+    (root / "seeds" / "900.txt").write_text(seed_text(900), encoding="utf-8")
+    build_project(root)
+    pages = list((root / "_site").rglob("*.html"))
+    stale = [p.relative_to(root / "_site").as_posix() for p in pages
+             if '<p class="edition">6 articles' not in p.read_text(encoding="utf-8")]
+    assert pages and stale == []
+
+
+def test_a_newsroom_template_that_reads_the_whole_archive_is_rendered_again(tmp_path):
+    """A term page made to name the newest article follows its headline, on every term's page."""
+    from tests.test_incremental import seeds
+
+    templates = tmp_path / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    name, old, new = TEMPLATE_EDITS[1]
+    (templates / name).write_text((templates / name).read_text(encoding="utf-8").replace(old, new, 1),
+                                  encoding="utf-8")
+    root = write_project(tmp_path / "a", seeds(5), extra_toml=TOML)
+    toml = (root / "site.toml").read_text(encoding="utf-8")
+    (root / "site.toml").write_text(toml.replace(str(REPO / "templates"), str(templates)), encoding="utf-8")
+    build_project(root)
+    place_pages = [p for p in (root / "_site" / "places").rglob("index.html") if p.parent.name != "places"]
+    newest = re.search(r"one of 5: (.+?)</p>", place_pages[0].read_text(encoding="utf-8")).group(1)
+    [target] = [p for p in content_files(root / "content") if f"\ntitle: {newest}\n" in p.read_text()]
+    text = target.read_text(encoding="utf-8").replace(f"\ntitle: {newest}\n", "\ntitle: A new headline\n")
+    target.write_text(text, encoding="utf-8")
+    build_project(root)
+    assert len(place_pages) > 1
+    assert [p.parent.name for p in place_pages
+            if "one of 5: A new headline" not in p.read_text(encoding="utf-8")] == []
