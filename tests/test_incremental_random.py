@@ -49,6 +49,7 @@ class Project:
         self.settings = {"per_page": 3, "feed_entries": 4, "home_articles": 20, "min_tag_articles": 2}
         self.title = "Test Archive"
         self.edits: list[int] = []  # TEMPLATE_EDITS in force: none means the shipped templates
+        self.extract = ""  # an [extract] section: editors' levers that re-read every seed
         write_project(root, {})
         for _ in range(6):
             self.add_seed()
@@ -62,7 +63,8 @@ class Project:
         (self.root / "site.toml").write_text(
             f'[site]\nbase_url = "http://127.0.0.1/"\ntitle = "{self.title}"\n\n'
             f'[paths]\ntemplates = "{templates}"\nstatic = "{REPO / "static"}"\n\n'
-            f"[build]\nworkers = 2\n{build}\n" + TOML.split("\n\n", 1)[1], encoding="utf-8")
+            f"[build]\nworkers = 2\n{build}\n" + TOML.split("\n\n", 1)[1] + self.extract,
+            encoding="utf-8")
 
     def add_seed(self) -> None:
         number = self.next_seed
@@ -87,6 +89,13 @@ class Project:
         (self.root / "seeds" / source).unlink()
         target.unlink()
         self.log.append(f"remove {source} and its content file")
+
+    def edit_seed(self) -> None:
+        """The wire resends a story: its content file follows, unless an editor changed it."""
+        target = self.rng.choice(sorted((self.root / "seeds").iterdir()))
+        with target.open("a", encoding="utf-8") as out:
+            out.write(f"\nTalks resumed on day {self.rng.randint(1, 99)}, {self.rng.choice(PEOPLE)} said.\n")
+        self.log.append(f"edit seed {target.name}")
 
     def edit_body(self) -> None:
         target = self.rng.choice(self.files())
@@ -126,7 +135,13 @@ class Project:
         self.log.append(f"templates: {[TEMPLATE_EDITS[i][0] for i in self.edits] or 'shipped'}")
 
     def change_settings(self) -> None:
-        if self.rng.random() < 0.2:
+        roll = self.rng.random()
+        if roll < 0.15:
+            dropped, person = self.rng.choice(TAGS), self.rng.choice(PEOPLE)
+            self.extract = (f'\n[extract]\nnot_tags = ["{dropped}"]\n'
+                            f'aliases = {{"{person.split()[1]}" = "{person}"}}\n')
+            self.log.append(f"[extract] not_tags {dropped}, alias for {person}")
+        elif roll < 0.3:
             self.title = f"Archive {self.rng.randint(1, 99)}"
             self.log.append(f"title = {self.title}")
         else:
@@ -136,7 +151,7 @@ class Project:
         self.write_settings()
 
     def step(self) -> None:
-        actions = [self.add_seed, self.add_seed, self.remove_article, self.edit_body,
+        actions = [self.add_seed, self.add_seed, self.remove_article, self.edit_seed, self.edit_body,
                    self.edit_front_matter, self.edit_front_matter, self.edit_templates,
                    self.change_settings]
         self.rng.choice(actions)()
