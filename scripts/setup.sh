@@ -22,7 +22,7 @@ if [ ! -x .venv/bin/python ]; then
 fi
 # The lock files pin every package, transitive ones too, with their hashes: a build today and one
 # next year install the same bytes. requirements*.txt say what is wanted and why; to update a
-# pin, edit it there and regenerate the lock (see the lock file's header).
+# pin, edit it there and run scripts/lock.sh.
 if [ "${1:-}" = dev ]; then lock=requirements-dev.lock; else lock=requirements.lock; fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
 
