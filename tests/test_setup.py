@@ -52,34 +52,53 @@ def shipped_binaries() -> list[Path]:
     return found
 
 
-def system_libraries(binary: Path) -> set[str]:
-    """Libraries the binary loads from the system (not those bundled beside it in the wheel)."""
-    done = subprocess.run(["ldd", str(binary)], capture_output=True, text=True, check=False)
+def system_libraries(binaries: list[Path]) -> dict[str, set[str]]:
+    """Library -> the binaries that load it from the system (not bundled beside them in the wheel).
+    One ldd call per hundred files: mypy alone ships hundreds of compiled modules."""
     site = sysconfig.get_paths()["purelib"]
-    libs = set()
-    for line in done.stdout.splitlines():
-        match = re.match(r"\s*(\S+) => (\S+)", line)
-        if match and match.group(2) == "not":
-            libs.add(match.group(1))
-        elif match and not match.group(2).startswith(site):
-            libs.add(str(Path(match.group(2)).resolve()))
+    libs: dict[str, set[str]] = {}
+    for start in range(0, len(binaries), 100):
+        chunk = binaries[start:start + 100]
+        done = subprocess.run(["ldd", *map(str, chunk)], capture_output=True, text=True, check=False)
+        current = chunk[0].name
+        for line in done.stdout.splitlines():
+            if not line.startswith(("\t", " ")):
+                current = Path(line.rstrip(":")).name
+                continue
+            match = re.match(r"\s*(\S+) => (\S+)", line)
+            if match and match.group(2) == "not":
+                libs.setdefault(match.group(1), set()).add(current)
+            elif match and not match.group(2).startswith(site):
+                libs.setdefault(str(Path(match.group(2)).resolve()), set()).add(current)
     return libs
 
 
-def owner(library: str) -> str:
-    done = subprocess.run(["dpkg-query", "-S", library], capture_output=True, text=True, check=False)
-    if done.returncode != 0:  # merged /usr: the same file under the other name
-        other = library.replace("/usr/lib/", "/lib/", 1) if library.startswith("/usr/") else "/usr" + library
-        done = subprocess.run(["dpkg-query", "-S", other], capture_output=True, text=True, check=False)
-    return done.stdout.split(":")[0] if done.returncode == 0 else f"(no package owns {library})"
+def owners(libraries: list[str]) -> dict[str, str]:
+    """Library -> the Debian package that installed it (merged /usr: either name of the file)."""
+    found: dict[str, str] = {}
+    for names in (libraries, [_other_name(lib) for lib in libraries]):
+        todo = [n for n, lib in zip(names, libraries, strict=True) if lib not in found]
+        if not todo:
+            break
+        done = subprocess.run(["dpkg-query", "-S", *todo], capture_output=True, text=True, check=False)
+        for line in done.stdout.splitlines():
+            package, _, path = line.partition(": ")
+            for lib in libraries:
+                if path in (lib, _other_name(lib)):
+                    found.setdefault(lib, package.split(":")[0])
+    return {lib: found.get(lib, f"(no package owns {lib})") for lib in libraries}
+
+
+def _other_name(library: str) -> str:
+    return library.replace("/usr/lib/", "/lib/", 1) if library.startswith("/usr/") else "/usr" + library
 
 
 def test_every_library_a_pip_binary_needs_is_on_a_fresh_machine_or_installed_by_setup():
     assert sys.prefix != sys.base_prefix, "run the suite from the project's .venv"
     available = base_packages() | setup_packages()
+    libraries = system_libraries(shipped_binaries())
     needs: dict[str, set[str]] = {}
-    for binary in shipped_binaries():
-        for library in system_libraries(binary):
-            needs.setdefault(owner(library), set()).add(binary.name)
+    for library, package in owners(sorted(libraries)).items():
+        needs.setdefault(package, set()).update(libraries[library])
     missing = {package: sorted(users) for package, users in needs.items() if package not in available}
     assert missing == {}, f"add these to scripts/setup.sh: {missing}"
