@@ -7,6 +7,7 @@ import json
 import sys
 from pathlib import Path
 
+from . import actions
 from .config import ConfigError, load_settings
 from .ingest import article_from_seed
 from .pipeline import BuildLockedError, build
@@ -39,8 +40,8 @@ COMMANDS = {
 }
 
 
-def parser() -> argparse.ArgumentParser:
-    top = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, epilog=EPILOG,
+def parser(prog: str = "build.py") -> argparse.ArgumentParser:
+    top = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, epilog=EPILOG,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
     top.add_argument("--config", default="site.toml", help="settings file (default: site.toml)")
     top.add_argument("--seeds", help="folder of raw articles (default from site.toml: seeds)")
@@ -65,8 +66,13 @@ def parser() -> argparse.ArgumentParser:
     return top
 
 
-def main(argv: list[str] | None = None) -> int:
-    args = parser().parse_args(argv)
+def console() -> int:
+    """The installed ``dateline`` command: build.py's CLI under the command's own name."""
+    return main(prog="dateline")
+
+
+def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
+    args = parser(prog).parse_args(argv)
     try:
         settings = load_settings(args.config, seeds=args.seeds, content=args.content,
                                  output=args.output, base_url=args.base_url)
@@ -89,6 +95,7 @@ def main(argv: list[str] | None = None) -> int:
         print(f"error: {err}", file=sys.stderr)
         return FAILED
     print(report.summary())
+    actions.publish(report, settings, args.strict)
     return exit_status(report, args.strict)
 
 

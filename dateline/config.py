@@ -6,6 +6,9 @@ import os
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
+from typing import Any
+
+from . import assets
 
 
 @dataclass(frozen=True)
@@ -54,8 +57,13 @@ class Settings:
     root: str = "."  # the folder site.toml is in; relative paths are taken from it
 
     def path(self, name: str) -> Path:
-        """A [paths] setting (``seeds``, ``content``, ``output``...) as an absolute path."""
-        return (Path(self.root) / getattr(self, name)).resolve()
+        """A [paths] setting (``seeds``, ``content``, ``output``...) as an absolute path. A project
+        without its own templates/ or static/ (left at the default) gets the shipped look."""
+        value = getattr(self, name)
+        path = (Path(self.root) / value).resolve()
+        if name in assets.NAMES and value == name and not path.exists():
+            return assets.shipped(name)
+        return path
 
     @property
     def base_path(self) -> str:
@@ -86,7 +94,7 @@ def load_settings(path: str | Path = "site.toml", **overrides: object) -> Settin
     """Read site.toml (missing file: all defaults); keyword overrides win (command-line flags)."""
     path = Path(path)
     data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    values: dict[str, object] = {"root": str(path.parent.resolve())}
+    values: dict[str, Any] = {"root": str(path.parent.resolve())}
     known = {f.name for f in fields(Settings)}
     for section, keys in SECTIONS.items():
         for key, value in data.get(section, {}).items():
@@ -99,9 +107,10 @@ def load_settings(path: str | Path = "site.toml", **overrides: object) -> Settin
     return replace(Settings(), **values)
 
 
-def _extract_settings(path: Path, data: dict) -> ExtractSettings:
+def _extract_settings(path: Path, data: dict[str, Any]) -> ExtractSettings:
     known = {f.name for f in fields(ExtractSettings)}
     unknown = set(data) - known
     if unknown:
         raise ConfigError(f"{path}: unknown setting [extract] {', '.join(sorted(unknown))}")
-    return ExtractSettings(**{k: tuple(v) if isinstance(v, list) else v for k, v in data.items()})
+    given: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
+    return ExtractSettings(**given)

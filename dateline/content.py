@@ -76,8 +76,9 @@ def _yaml_problem(err: yaml.YAMLError) -> str:
     mark, context = getattr(err, "problem_mark", None), getattr(err, "context_mark", None)
     where = f"line {mark.line + 2}: " if mark else ""
     text = f"{where}front matter is not valid YAML: {getattr(err, 'problem', None) or err}"
-    if context and getattr(err, "context", None) and (not mark or context.line != mark.line):
-        text += f" ({err.context} that starts on line {context.line + 2})"
+    what = getattr(err, "context", None)  # only a MarkedYAMLError says what it was parsing
+    if context and what and (not mark or context.line != mark.line):
+        text += f" ({what} that starts on line {context.line + 2})"
     return text
 
 

@@ -41,7 +41,8 @@ STATE_ENTRY_LEN = 6
 WRITE_THREADS = 16
 PACKAGE = Path(__file__).parent
 # Everything that shapes a generated content file: when any of it changes, files refresh.
-GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py")
+GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py",
+                     "translit.py")
 
 
 def article_from_seed(seed: Seed, settings: Settings) -> Article:

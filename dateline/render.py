@@ -19,10 +19,12 @@ import multiprocessing
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import Any
 
 import jinja2
+import jinja2.meta
 
-from . import search, structured, urls
+from . import assets, search, structured, urls
 from .article import Article
 from .markup import markdown_to_html
 from .output import write_if_changed
@@ -30,6 +32,7 @@ from .site import KINDS, Month, Site, Term
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
 PACKAGE = Path(__file__).parent
+SHIPPED_TEMPLATES = assets.shipped("templates")  # the templates TEMPLATE_READS describes
 # Code whose behaviour shows in rendered bytes: a change to any of it re-renders every page.
 RENDER_SOURCES = ("render.py", "site.py", "article.py", "structured.py", "urls.py", "markup.py",
                   "search.py")
@@ -156,13 +159,14 @@ def fingerprints(site: Site, all_pages: list[Page], templates: Path) -> dict[str
     common = _site_wide_inputs(site, templates)
     out = {}
     whole = b""  # the digest of the whole model, taken once if a template needs it
+    reads_of = page_reads(templates)
     for page in all_pages:
-        reads = TEMPLATE_READS.get(page.template)
+        reads = reads_of(page.template)
         if reads is None:
             whole = whole or digest.of([site.articles, site.terms, site.months])
             extra = whole
         else:
-            extra = repr(reads(site, page)).encode()
+            extra = repr([read(site, page) for read in reads]).encode()
         parts = [common, page.path.encode(), page.template.encode(), digest.of(page.context), extra]
         out[urls.output_file(page.path)] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     return out
@@ -188,15 +192,31 @@ def _markdown_version() -> str:
     return markdown.__version__
 
 
-# What each template reads from the site model beyond its own context, as plain values (their
-# repr is the digest). A template not listed here is taken to read everything, so a new
-# template is correct before it is fast.
+# What each template file reads from the site model beyond its page's context, as plain values
+# (their repr is the digest). A page reads what its template and every template that one extends,
+# includes or imports read. These describe the shipped templates: a template not listed, or one
+# whose text differs from the shipped file of its name (a newsroom's own), is taken to read
+# everything, so a new or edited template is correct before it is fast.
 def _article_reads(site: Site, page: Page) -> object:
     article = page.context["article"]
-    linked = [[(t.name, t.url_path) for t in site.article_terms(article, kind)] for kind in KINDS]
+    # The entity chips link terms that have a page; the JSON-LD names every term by its
+    # archive-wide spelling, page or not.
+    named = []
+    for kind in KINDS:
+        for name in getattr(article, KINDS[kind][0]):
+            term = site.term_of.get((kind, name))
+            named.append((kind, name, term and term.name, term and term.slug in site.terms[kind]
+                          and term.url_path))
     neighbours = [(n.title, n.url_path) if n else None
                   for n in (site.older.get(article.id), site.newer.get(article.id))]
-    return linked, neighbours
+    return named, neighbours
+
+
+def _masthead_reads(site: Site, page: Page) -> object:
+    """base.html's edition line, on every HTML page: the article count and the years covered."""
+    if not site.articles:
+        return None
+    return len(site.articles), site.articles[-1].date.year, site.articles[0].date.year
 
 
 def _home_reads(site: Site, page: Page) -> object:
@@ -214,12 +234,45 @@ def _nothing(site: Site, page: Page) -> object:
 
 
 HOME_TERMS = 12  # terms per kind on the front page, as home.html asks site.top_terms for
-TEMPLATE_READS: dict[str, Callable[[Site, Page], object]] = {
+Reads = Callable[[Site, Page], object]
+TEMPLATE_READS: dict[str, Reads] = {
+    "base.html": _masthead_reads, "macros.html": _nothing, "search-widget.html": _nothing,
     "article.html": _article_reads, "home.html": _home_reads, "archive.html": _archive_reads,
     "year.html": _nothing, "month.html": _nothing, "terms.html": _nothing, "term.html": _nothing,
     "feed.xml": _nothing, "sitemap.xml": _nothing, "sitemap-index.xml": _nothing,
     "search.html": _nothing, "404.html": _nothing, "robots.txt": _nothing,
 }
+
+
+def page_reads(templates: Path) -> Callable[[str], list[Reads] | None]:
+    """Template name -> the reads of it and of all it uses, or None: it may read anything."""
+    env = jinja2.Environment(loader=jinja2.FileSystemLoader(templates))
+    found: dict[str, list[Reads] | None] = {}
+
+    def reads(name: str) -> list[Reads] | None:
+        if name not in found:
+            found[name] = None  # a template that uses itself (through another) reads nothing new
+            found[name] = _closure_reads(env, templates, name, reads)
+        return found[name]
+
+    return reads
+
+
+def _closure_reads(env: jinja2.Environment, templates: Path, name: str,
+                   reads: Callable[[str], list[Reads] | None]) -> list[Reads] | None:
+    own = TEMPLATE_READS.get(name)
+    source = templates / name
+    shipped = SHIPPED_TEMPLATES / name
+    if own is None or not source.is_file() or not shipped.is_file() \
+            or source.read_bytes() != shipped.read_bytes():
+        return None
+    out = [own]
+    for used in jinja2.meta.find_referenced_templates(env.parse(source.read_text(encoding="utf-8"))):
+        more = reads(used) if used is not None else None  # None: a name computed at render time
+        if more is None:
+            return None
+        out += [r for r in more if r not in out]
+    return out
 
 
 class _Digest:
@@ -253,7 +306,7 @@ class _Digest:
         return found
 
 
-def _fields(value: object) -> list:
+def _fields(value: Any) -> list:  # a dataclass instance
     return [type(value).__name__] + [getattr(value, f.name) for f in dataclasses.fields(value)]
 
 

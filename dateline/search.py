@@ -56,7 +56,7 @@ class Shard:
         if self.initials is None and not self.other:
             return True
         first = rel[len(self.folder):len(self.folder) + 1]
-        return first not in INITIALS if self.other else first in self.initials
+        return first not in INITIALS if self.other else first in (self.initials or "")
 
 
 def shards(site: Site) -> list[Shard]:

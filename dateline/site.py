@@ -116,7 +116,9 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
     root = settings.path("content")
     cache_path = settings.path("cache") / CACHE_FILE
     cache = _load_cache(cache_path)
-    fresh, articles, seen = {}, [], {}
+    fresh: dict[str, tuple] = {}
+    articles: list[Article] = []
+    seen: dict[str, str] = {}  # id -> the content file that has it
     for rel in _content_files(root):
         path = root / rel
         stat = os.stat(path)
@@ -131,7 +133,7 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
                 article = _last_good(rel, cached, _content_problem(err, rel), report)
                 if article is None:
                     continue
-                key = cached[0]  # stays stale, so the next run checks (and warns) again
+                key = cached[0] if cached else key  # stays stale, so the next run checks (and warns) again
         fresh[rel] = (key, article)
         if article.id in seen:
             report.warn(f"content/{rel}", f"same id as content/{seen[article.id]}; left out")

@@ -6,14 +6,14 @@ from __future__ import annotations
 import hashlib
 import re
 
-from unidecode import unidecode
+from .translit import to_ascii
 
 MAX_SLUG = 80
 
 
 def slugify(text: str, limit: int = MAX_SLUG) -> str:
     """'Assad: victory in Aleppo a "big gain"' -> 'assad-victory-in-aleppo-a-big-gain'."""
-    ascii_text = unidecode(text).lower().replace("'", "")
+    ascii_text = to_ascii(text).lower().replace("'", "")
     slug = re.sub(r"[^a-z0-9]+", "-", ascii_text).strip("-")
     if len(slug) > limit:
         slug = slug[:limit].rsplit("-", 1)[0]

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Set up Dateline in .venv with pinned dependencies.
+# Set up Dateline in .venv with locked dependencies (requirements.lock, requirements-dev.lock).
 #   scripts/setup.sh        what a build needs
 #   scripts/setup.sh dev    also what the tests need: pytest & co, Debian's Chromium, Java and Node for the HTML checker
 set -euo pipefail
@@ -20,11 +20,20 @@ if [ ! -x .venv/bin/python ]; then
     "$PYTHON" -m venv .venv
   fi
 fi
-.venv/bin/python -m pip install -q --disable-pip-version-check -r requirements.txt
+# The lock files pin every package, transitive ones too, with their hashes: a build today and one
+# next year install the same bytes. requirements*.txt say what is wanted and why; to update a
+# pin, edit it there and run scripts/lock.sh.
+if [ "${1:-}" = dev ]; then lock=requirements-dev.lock; else lock=requirements.lock; fi
+.venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
 
 if [ "${1:-}" = dev ]; then
-  .venv/bin/python -m pip install -q --disable-pip-version-check -r requirements-dev.txt
   need=()
+  # Shared libraries that binaries shipped in pip packages link to and a minimal Debian lacks
+  # (Playwright's Node driver needs libatomic.so.1); tests/test_setup.py keeps this list whole.
+  LIBRARIES=(libatomic1)
+  for package in "${LIBRARIES[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q 'ok installed' || need+=("$package")
+  done
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v npm >/dev/null || need+=(npm)

@@ -8,6 +8,7 @@ shape of an organization, then a given name, then context cues ("said X", "X nei
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -119,7 +120,7 @@ class Entities:
     place_mentions: list[str] = field(default_factory=list)  # every mention, for weighting tags
 
 
-def entities(seed: Seed, settings: ExtractSettings, contributors: list[str] = (),
+def entities(seed: Seed, settings: ExtractSettings, contributors: Sequence[str] = (),
              model: Perceptron | None = None) -> Entities:
     """Evidence (the rules' reading of every capitalised run) -> model (features.py, model.py) ->
     decision (this article's distinct people, places and organizations). ``model``: the shipped one
@@ -385,10 +386,10 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         return [Mention(ORG, name)]
     if tokens[0] in lx.demonyms() or tokens[0] in lx.PLACE_MODIFIERS:
         return classify(tokens[1:], after, before)
-    head = plc.lookup(tokens[0]) or orgs.known(tokens[0])
-    if head:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
+    known = plc.lookup(tokens[0]) or orgs.known(tokens[0])
+    if known:  # "U.S. Banks", "Ontario Corn growers": the known name, then the rest
         kind = PLACE if plc.lookup(tokens[0]) else ORG
-        return [Mention(kind, head), *classify(tokens[1:], after, " ")]
+        return [Mention(kind, known), *classify(tokens[1:], after, " ")]
     if "-" in tokens[0] and ppl.is_title(tokens[0].rsplit("-", 1)[1]) and len(tokens) > 2:
         return [Mention(PERSON, " ".join(tokens[1:]), tokens[0])]  # "Rear-Admiral Augustus Aikhomu"
     if 2 <= len(tokens) <= 3 and tokens[0].lower() not in lx.common_words() \
@@ -423,9 +424,10 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
                 return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "General Motors of Canada Ltd"
             if right and left[-1] in lx.CORPORATE_SUFFIXES:
                 return [*classify(left, ",", before), *classify(right, after, " ")]
-            if len(left) > 1 and left[0] not in lx.org_words()[1] and orgs.org_in_run(right, after) \
+            if len(left) > 1 and left[0] not in lx.org_words()[1] \
+                    and (league := orgs.org_in_run(right, after)) \
                     and right[-1] in lx.org_words()[0]:  # "Toronto Argonauts of the Canadian Football League"
-                return [Mention(ORG, " ".join(left)), Mention(ORG, orgs.org_in_run(right, after))]
+                return [Mention(ORG, " ".join(left)), Mention(ORG, league)]
             continue
         if all(t in lx.CORPORATE_SUFFIXES for t in right):
             return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Ivan F. Boesky and Co. L.P."
@@ -485,8 +487,8 @@ def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
 
 
 def _state(after: str) -> list[Mention]:
-    abbr = STATE_AFTER_RE.match(after).group(1)
-    return [Mention(PLACE, lx.US_STATE_ABBR[abbr])]
+    found = STATE_AFTER_RE.match(after)  # callers have matched it already
+    return [Mention(PLACE, lx.US_STATE_ABBR[found.group(1)])] if found else []
 
 
 def _employer(head: list[str]) -> str | None:
@@ -550,7 +552,7 @@ def _place_cue(after: str) -> bool:
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
-            contributors: list[str], short_forms: dict[str, str] | None = None) -> Entities:
+            contributors: Sequence[str], short_forms: dict[str, str] | None = None) -> Entities:
     """Turn mentions into the article's distinct people, places and organizations."""
     aliases = settings.aliases
     for m in mentions:
@@ -584,7 +586,7 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     )
 
 
-def _people(mentions: list[Mention], settings: ExtractSettings, contributors: list[str],
+def _people(mentions: list[Mention], settings: ExtractSettings, contributors: Sequence[str],
             other_names: set[str]) -> tuple[list[str], dict[str, str]]:
     """The article's people: one fullest name each ("Berg" joins "Henning Berg"), the editors'
     never-list, the credit line's journalists and the article's other names left out."""

@@ -13,9 +13,8 @@ from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
-
 from ..article import Seed
+from ..translit import to_ascii
 from . import lexicon as lx
 from . import places as plc
 from .people import surname
@@ -144,7 +143,7 @@ def _untitled(name: str) -> str:
 
 def norm(name: str) -> str:
     """Spelling-insensitive form: case, accents, punctuation, 'the', 'for'/'of' ignored."""
-    words = re.sub(r"[^a-z0-9 ]", " ", unidecode(name).lower().replace("'s", "")).split()
+    words = re.sub(r"[^a-z0-9 ]", " ", to_ascii(name).lower().replace("'s", "")).split()
     return " ".join("of" if w == "for" else w for w in words if w != "the")
 
 
@@ -231,7 +230,7 @@ REUTERS_ORG = {"European Community": "ec", "World Bank": "worldbank", "Internati
 
 
 def slug(text: str) -> str:
-    return re.sub(r"[^a-z0-9]+", "-", unidecode(text).lower()).strip("-")
+    return re.sub(r"[^a-z0-9]+", "-", to_ascii(text).lower()).strip("-")
 
 
 def reuters_places(places: Iterable[str]) -> set[str]:

@@ -89,8 +89,8 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
             ev.singles.add(c.name)
     ev.lowercase = frozenset(re.findall(r"(?<![\w'.-])[a-z][a-z]+", text))
     scores = len(SCORE_RE.findall(text))
-    words = set(re.findall(r"[a-z][a-z-]+", text.lower()))
-    strong, weak = len(words & SPORTS_WORDS), len(words & SPORTS_WEAK_WORDS)
+    vocabulary = set(re.findall(r"[a-z][a-z-]+", text.lower()))
+    strong, weak = len(vocabulary & SPORTS_WORDS), len(vocabulary & SPORTS_WEAK_WORDS)
     ev.desk = "sports" if strong >= 2 or (strong + (scores >= 2) >= 1 and weak >= 3) else "news"
     return ev
 

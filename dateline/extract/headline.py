@@ -9,7 +9,7 @@ boundary (a clause, then a phrase) that keeps it within ~90 characters.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 
 from ..article import Seed
 
@@ -222,7 +222,7 @@ def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
-def _lead(paragraphs: list[str]) -> str:
+def _lead(paragraphs: Sequence[str]) -> str:
     """The lead paragraph, joined with the next where the wire broke a sentence ("said a sharp" /
     "rise in its share price ...")."""
     lead = paragraphs[0]

@@ -10,7 +10,7 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from unidecode import unidecode
+from ..translit import to_ascii
 
 DATA = Path(__file__).parent / "data"
 
@@ -248,16 +248,16 @@ def gazetteer() -> Gazetteer:
     for city in gc.get_cities().values():
         pop = city["population"]
         country = country_name.get(city["countrycode"], "")
-        names = {city["name"], unidecode(city["name"])}
+        spellings = {city["name"], to_ascii(city["name"])}
         if pop >= MIN_ALIAS_POPULATION:  # "Frankfurt", "Hanover", "Peking" for big cities
-            names.update(a for a in city["alternatenames"] if _usable_alias(a, common))
-        for name in names:
+            spellings.update(a for a in city["alternatenames"] if _usable_alias(a, common))
+        for name in spellings:
             if name in fixed or pop <= best.get(name, -1):
                 continue
             if pop < _min_population(name, common, given):
                 continue
             best[name] = pop
-            places[name] = (unidecode(name), country)  # as news writes it: "Frankfurt", "Montreal"
+            places[name] = (to_ascii(name), country)  # as news writes it: "Frankfurt", "Montreal"
     continents = {country_name[code]: CONTINENTS.get(c["continentcode"], "") for code, c in countries.items()}
     continents.update(HISTORIC_CONTINENTS)
     return Gazetteer(places, frozenset(c for _, c in places.values() if c), continents)

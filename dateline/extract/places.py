@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from functools import lru_cache
 
 from . import lexicon as lx
@@ -48,7 +49,7 @@ def dateline_places(dateline: str) -> list[str]:
 
 
 @lru_cache(maxsize=1 << 14)
-def _dateline_places(dateline: str) -> tuple[str, ...]:
+def _dateline_places(dateline: str) -> Sequence[str]:
     """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida']; the city first, always kept.
 
     When the gazetteer puts the city in another country than the dateline says ("CAMBRIDGE,

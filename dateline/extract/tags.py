@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Collection, Sequence
 from functools import lru_cache
 
 from ..article import Seed
@@ -131,7 +132,7 @@ GOVERNMENT_ROLES = ("President", "Minister", "Secretary", "Chancellor", "Premier
 
 
 def tags(seed: Seed, places: list[str], settings: ExtractSettings,
-         organizations: list[str] = (), roles: dict[str, str] | None = None) -> list[str]:
+         organizations: Sequence[str] = (), roles: dict[str, str] | None = None) -> list[str]:
     """3 to ``settings.max_tags`` topics: cue words counted, the lead counting double.
 
     A thin article (few topic cues) is filled up to three with topics named once, its companies'
@@ -247,7 +248,7 @@ SECTOR_WORDS = {"Bank": "banking", "Bancorp": "banking", "Bancorporation": "bank
                 "Brewing": "food", "Tobacco": "tobacco", "Sugar": "sugar", "Coffee": "coffee"}
 
 
-def _sectors(organizations: list[str]) -> list[str]:
+def _sectors(organizations: Sequence[str]) -> list[str]:
     """The industries a company's name gives, most named first."""
     found: dict[str, int] = {}
     for org in organizations:
@@ -258,7 +259,7 @@ def _sectors(organizations: list[str]) -> list[str]:
     return sorted(found, key=lambda s: -found[s])
 
 
-def _kinds(organizations: list[str], roles: dict[str, str], company_topic: bool = False) -> list[str]:
+def _kinds(organizations: Sequence[str], roles: dict[str, str], company_topic: bool = False) -> list[str]:
     """The kind of news, from who is in it: companies, governments."""
     out = []
     if any(o.split()[-1] in lx.CORPORATE_SUFFIXES for o in organizations) or company_topic:
@@ -285,7 +286,7 @@ def _levers(settings: ExtractSettings) -> tuple[dict[str, str], set[str]]:
             {tag_key(t) for t in settings.not_tags})
 
 
-def _normalized(raw, synonyms: dict[str, str], blocked: set[str], never: set[str] = frozenset(),
+def _normalized(raw, synonyms: dict[str, str], blocked: set[str], never: Collection[str] = frozenset(),
                 out: dict[str, str] | None = None) -> dict[str, str]:
     """Spelling key -> tag, synonyms applied, blocked keys and places left out; adds to ``out``."""
     out = {} if out is None else out

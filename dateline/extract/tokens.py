@@ -77,7 +77,7 @@ def is_table_row(paragraph: str) -> bool:
 
 def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
     """Every maximal capitalised run of ``paragraph`` (numbered ``index``) as a ``Run``."""
-    runs = []
+    runs: list[Run] = []
     append = runs.append
     for m in RUN_RE.finditer(paragraph):
         text = m.group()
