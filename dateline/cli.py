@@ -85,6 +85,9 @@ def main(argv: list[str] | None = None) -> int:
     except BuildLockedError as err:
         print(f"error: {err}", file=sys.stderr)
         return LOCKED
+    except ConfigError as err:  # e.g. an output folder that would delete the project's files
+        print(f"error: {err}", file=sys.stderr)
+        return BAD_SETTINGS
     except (SearchError, OSError) as err:  # e.g. a full disk: the live site is left as it was
         print(f"error: {err}", file=sys.stderr)
         return FAILED

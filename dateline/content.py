@@ -15,19 +15,36 @@ import yaml
 
 from .article import Article
 from .output import write_atomic
+from .seeds import seed_id
 
 try:  # the C parser is ~10x faster, which matters at 10^5 files
     from yaml import CSafeDumper as Dumper
-    from yaml import CSafeLoader as Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeDumper as Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+    """YAML without implicit timestamps: ``date: 2016-13-45`` would make the parser itself
+    raise a bare ValueError; read as text, the date is checked here and the file named."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
 
 FIELDS = ("id", "slug", "title", "date", "dateline", "summary", "people", "roles", "places",
           "organizations", "tags", "contributors", "source", "seed_sha256")
 LIST_FIELDS = ("people", "places", "organizations", "tags", "contributors")
 CHECKSUM_RE = re.compile(r"^checksum: *(\S*)\n", re.M)
 FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n?", re.S)
+DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]\S.*)?")  # a time after it is ignored
+# A slug is one segment of the article's URL and the name of its folder in the site: nothing
+# that could climb out of it ('..', '/') or need escaping in a link.
+SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.~-]{0,199}")
+RAW_ID_RE = re.compile(r"^id *: *([^\s#]+)", re.M)
+TEXT_FIELDS = ("title", "slug", "dateline", "summary", "source", "seed_sha256")
 
 
 class ContentError(ValueError):
@@ -66,7 +83,7 @@ def parse_article(text: str, path: str = "") -> Article:
         raise ContentError(f"{path}: {_yaml_problem(err)}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: front matter is not a set of 'key: value' lines")
-    return _article_from(data, text[match.end():].lstrip("\n"), path)
+    return _article_from(data, text[match.end():].lstrip("\n"), path, match.group(1))
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:
@@ -81,28 +98,83 @@ def _yaml_problem(err: yaml.YAMLError) -> str:
     return text
 
 
-def _article_from(data: dict, body: str, path: str) -> Article:
-    missing = [k for k in ("id", "title", "date") if not data.get(k)]
+def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
+    text = {name: _text(data.get(name), name, path) for name in TEXT_FIELDS}
+    article_id = _article_id(data, text, path, front)
+    missing = [k for k, v in (("id", article_id), ("title", text["title"]), ("date", data.get("date")))
+               if v in (None, "")]
     if missing:
         raise ContentError(f"{path}: front matter lacks {', '.join(missing)}")
-    date = data["date"]
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date)
-        except ValueError:
-            raise ContentError(f"{path}: date {date!r} is not YYYY-MM-DD") from None
-    if isinstance(date, dt.datetime):
-        date = date.date()
+    slug = text["slug"] or article_id
+    if not SLUG_RE.fullmatch(slug):
+        raise ContentError(f"{path}: slug {slug!r} is not one URL path segment: use letters, "
+                           "digits and hyphens only (no '/', spaces or '..'), starting with a "
+                           "letter or digit")
     lists = {k: _string_list(data.get(k), k, path) for k in LIST_FIELDS}
     roles = data.get("roles") or {}
-    if not isinstance(roles, dict):
+    if not isinstance(roles, dict) or not all(_is_scalar(v) for v in [*roles, *roles.values()]):
         raise ContentError(f"{path}: roles must be 'name: role' pairs")
     return Article(
-        id=str(data["id"]), slug=str(data.get("slug") or data["id"]), title=str(data["title"]),
-        date=date, dateline=str(data.get("dateline") or ""), summary=str(data.get("summary") or ""),
-        body=body, roles={str(k): str(v) for k, v in roles.items()},
-        source=str(data.get("source") or ""), seed_sha256=str(data.get("seed_sha256") or ""),
-        path=path, **lists)
+        id=article_id, slug=slug, title=text["title"], date=_date(data["date"], path),
+        dateline=text["dateline"], summary=text["summary"], body=body,
+        roles={str(k): str(v) for k, v in roles.items() if v is not None},
+        source=text["source"], seed_sha256=text["seed_sha256"], path=path, **lists)
+
+
+def _article_id(data: dict, text: dict[str, str], path: str, front: str) -> str:
+    """The id as written: YAML reads ``id: 0000000000000000`` as the number 0 (and a leading
+    0 as octal), so a number is taken from the raw line instead. A file whose id: line was
+    lost gets back its seed's id from its source and seed hash."""
+    value = data.get("id")
+    if isinstance(value, bool | list | dict):
+        raise ContentError(f"{path}: id must be one word, not {_kind(value)}")
+    if isinstance(value, int | float):
+        raw = RAW_ID_RE.search(front)
+        return raw.group(1) if raw else str(value)
+    if value not in (None, ""):
+        return str(value).strip()
+    if text["source"] and text["seed_sha256"]:
+        return id_from_source(text["source"], text["seed_sha256"])
+    return ""
+
+
+def id_from_source(source: str, seed_sha256: str) -> str:
+    """The id ingest gives the article of seed file ``source`` with this hash."""
+    return seed_id(Path(source), seed_sha256)
+
+
+def _text(value: object, name: str, path: str) -> str:
+    if value is None:
+        return ""
+    if not _is_scalar(value):
+        raise ContentError(f"{path}: {name} must be text, not {_kind(value)} (put it in quotes "
+                           "if it starts with '[' or '{')")
+    return str(value).strip() if name in ("slug", "source", "seed_sha256") else str(value)
+
+
+def _is_scalar(value: object) -> bool:
+    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
+
+
+def _kind(value: object) -> str:
+    return {list: "a list", dict: "a set of 'key: value' pairs", bool: "yes/no"}.get(
+        type(value), type(value).__name__)
+
+
+def _date(value: object, path: str) -> dt.date:
+    """A date written ``YYYY-MM-DD``; anything else (a list, a bare number, 2016-13-45) names
+    the file and what is wrong."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    found = DATE_RE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not found:
+        raise ContentError(f"{path}: date {value!r} is not a date written YYYY-MM-DD")
+    try:
+        return dt.date(*(int(part) for part in found.groups()))
+    except ValueError as err:
+        raise ContentError(f"{path}: date {value!r} is not a real day ({err})") from None
 
 
 def _string_list(value: object, name: str, path: str) -> list[str]:
@@ -112,6 +184,8 @@ def _string_list(value: object, name: str, path: str) -> list[str]:
         return [value]
     if not isinstance(value, list):
         raise ContentError(f"{path}: {name} must be a list")
+    if not all(_is_scalar(v) for v in value):
+        raise ContentError(f"{path}: {name} must be a list of names, each one plain text")
     return [str(v) for v in value if v is not None and str(v).strip()]
 
 
@@ -129,11 +203,10 @@ def content_files(root: Path) -> list[Path]:
     return sorted(root.rglob("*.md")) if root.exists() else []
 
 
-HEAD_ID_RE = re.compile(r"^id: *['\"]?([^'\"\n]+)", re.M)
+HEAD_FIELD_RE = re.compile(r"^(id|source|seed_sha256) *: *['\"]?([^'\"\n]+)", re.M)
 
 
-def head_id(path: Path) -> str | None:
-    """The article id from a content file's first lines, without a full YAML parse."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        found = HEAD_ID_RE.search(handle.read(512))
-    return found.group(1).strip() if found else None
+def head_fields(text: str) -> dict[str, str]:
+    """id, source and seed_sha256 read line by line, from a file too broken for YAML."""
+    head = text[:4096]
+    return {key: value.strip() for key, value in reversed(HEAD_FIELD_RE.findall(head)) if value.strip()}

@@ -30,7 +30,7 @@ from .seeds import SeedError, read_seed, seed_files
 from .slugs import slugify
 
 STATE_FILE = "ingest.json"
-SCAN_FILE = "content-scan.pickle"  # what _existing_content learnt, per file size and mtime
+SCAN_FILE = "content-scan-2.pickle"  # what _existing_content learnt, per file size and mtime
 # Present while an ingest runs; found at the start of one, it means the last was killed and may
 # have left temp files in content/ (looking for them every run would cost a walk of the folder).
 RUNNING_MARK = "ingest.running"
@@ -81,6 +81,7 @@ class _Existing:
     slug: str
     seed_sha256: str
     edited: bool
+    source: str = ""  # the seed file it was written from, as its front matter says
 
 
 def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[str]:
@@ -102,8 +103,10 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     files = seed_files(seeds_dir)
     todo, fresh = _changed_seeds(files, seeds_dir, known)
     report.counts["seeds"] = len(files)
-    parsed = _parse_all(todo, settings)
     existing, taken = _existing_content(content_dir, settings.path("cache") / SCAN_FILE)
+    by_seed = {(e.source, e.seed_sha256): e for e in existing.values() if e.source}
+    todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
+    parsed = _parse_all(todo, settings)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
@@ -128,7 +131,9 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
             seen_ids[seed.id] = seen_texts[key] = rel
             for warning in seed.warnings:
                 report.warn(shown(rel), warning)
-            path = _place(article, existing.get(seed.id), taken, content_dir, report, write)
+            # An editor's file whose id: line was changed or lost is still this seed's article.
+            old = existing.get(seed.id) or by_seed.get((article.source, article.seed_sha256))
+            path = _place(article, old, taken, content_dir, report, write)
             if path:
                 written.append(path)
             fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
@@ -182,6 +187,17 @@ def _changed_seeds(files: list[Path], root: Path, known: dict[str, list]
         else:
             todo.append(rel)
     return todo, fresh
+
+
+def _without_content(files: list[Path], root: Path, fresh: dict[str, list],
+                     existing: dict[str, _Existing], by_seed: dict[tuple[str, str], _Existing]
+                     ) -> tuple[list[str], dict[str, list]]:
+    """The cache says which seeds are unchanged, never which articles exist: a carried-over
+    seed whose content file is gone (deleted by hand, a new content folder) is read again."""
+    kept = {rel: entry for rel, entry in fresh.items() if entry[3] in existing
+            or (readable_name(Path(rel).name), entry[2]) in by_seed}
+    rels = (file.relative_to(root).as_posix() for file in files)
+    return [rel for rel in rels if rel not in kept], kept
 
 
 # (seed path, seed, its article, problem, kind of problem); seed and article are None when skipped
@@ -242,11 +258,17 @@ def _scan_one(path: Path, rel: str) -> tuple[str, _Existing] | None:
     try:
         article = content.parse_article(text, rel)
     except content.ContentError:
-        article_id = content.head_id(path)
-        if article_id:  # broken YAML is an editor's work in progress: never overwrite it
-            return article_id, _Existing(rel, "", "", True)
+        # Broken YAML is an editor's work in progress: never overwrite it. Its id, or else its
+        # source and seed hash, read line by line, say whose article it is.
+        head = content.head_fields(text)
+        article_id = head.get("id") or (head.get("source") and head.get("seed_sha256")
+                                        and content.id_from_source(head["source"], head["seed_sha256"]))
+        if article_id:
+            return article_id, _Existing(rel, "", head.get("seed_sha256", ""), True,
+                                         head.get("source", ""))
         return None
-    return article.id, _Existing(rel, article.slug, article.seed_sha256, content.is_hand_edited(text))
+    return article.id, _Existing(rel, article.slug, article.seed_sha256,
+                                 content.is_hand_edited(text), article.source)
 
 
 def _place(article: Article, old: _Existing | None, taken: dict[str, str], root: Path,

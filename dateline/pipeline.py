@@ -16,8 +16,9 @@ from . import render as render_stage
 from . import search
 from .config import Settings
 from .ingest import ingest
-from .output import link_tree, remove_leftover_temps, swap_in, write_atomic
+from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, write_if_changed
 from .report import Report
+from .safety import MARK, MARK_TEXT, check_output
 from .site import Site, build_site, load_articles
 
 LOCK_FILE = "build.lock"
@@ -58,6 +59,8 @@ def build_lock(settings: Settings) -> Iterator[None]:
 
 def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: bool = True,
           do_render: bool = True, do_search: bool = True) -> Built | None:
+    if do_render:  # before anything is written: the cache itself may be the clash
+        check_output(settings, settings.path("cache") / RENDER_STATE)
     with build_lock(settings):
         remove_leftover_temps(settings.path("cache"))  # a killed run's half-written state files
         if do_ingest:
@@ -81,10 +84,10 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     state = _load_state(state_path, live, spare)
     work = render_stage.plan(site, live, settings.path("templates"), settings.path("static"),
                              state.get("pages"))
-    produced = set(work.fingerprints) | set(work.static)
+    produced = set(work.fingerprints) | set(work.static) | {MARK}
     gone = sorted(set(state["files"]) - produced) if "files" in state else None
     if gone == [] and not work.todo and render_stage.static_unchanged(work, live) \
-            and _search_current(site, live, with_search):
+            and (live / MARK).is_file() and _search_current(site, live, with_search):
         shutil.rmtree(staging, ignore_errors=True)  # a killed run's half-built site
         _tell(report, Built(site), 0)
         return Built(site)
@@ -92,6 +95,9 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     link_tree(live, staging, spare, lag)
     result = render_stage.render(site, staging, settings.path("templates"), settings.path("static"),
                                  work=work)
+    result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
+    if write_if_changed(staging / MARK, MARK_TEXT):
+        result.changed.add(MARK)
     built = Built(site, result.changed)
     built.removed = _remove(staging, gone) if gone is not None else \
         render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))

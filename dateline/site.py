@@ -138,10 +138,42 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
             continue
         seen[article.id] = rel
         articles.append(article)
+    articles = unique_urls(articles, report)
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         # Rewriting an unchanged cache costs seconds at 10^5 articles: only when it changed.
         write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
     return articles
+
+
+def unique_urls(articles: list[Article], report: Report) -> list[Article]:
+    """Two articles at one URL would share a page: one never published, its links opening the
+    other. The first in content-file order keeps the URL (an editor's slug: clash or a copied
+    file); each later one gets its id appended, and the clash is reported."""
+    owners: dict[str, Article] = {a.url_path: a for a in reversed(articles)}
+    taken = set(owners)
+    out = []
+    for article in articles:
+        if owners[article.url_path] is article:
+            out.append(article)
+            continue
+        slug = _free_slug(article, taken)
+        taken.add(f"{article.date:%Y/%m}/{slug}/")
+        report.warn(f"content/{article.path}", f"slug {article.slug!r} is already the URL of "
+                    f"content/{owners[article.url_path].path}; published at {slug!r} instead "
+                    "(set a slug of its own to choose another)")
+        out.append(replace(article, slug=slug))  # a copy: the cached article stays as written
+    return out
+
+
+def _free_slug(article: Article, taken: set[str]) -> str:
+    for length in (6, 16):
+        slug = f"{article.slug}-{article.id[:length]}"
+        if f"{article.date:%Y/%m}/{slug}/" not in taken:
+            return slug
+    number = 2
+    while f"{article.date:%Y/%m}/{article.slug}-{number}/" in taken:
+        number += 1
+    return f"{article.slug}-{number}"
 
 
 def _content_problem(err: Exception, rel: str) -> str:

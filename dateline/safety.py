@@ -1,0 +1,73 @@
+"""Where a build may write its site. The output folder is swapped away whole on every build, so
+it must never be (or hold, or sit inside) one of the project's own folders, and a folder that
+Dateline did not build is never replaced: whatever is in it would be lost for good."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+from .config import ConfigError, Settings
+
+# Written into every site Dateline builds; its presence is what makes a folder replaceable.
+# A dotfile: GitHub Pages' upload leaves dotfiles out, and no page links to it.
+MARK = ".dateline-site"
+MARK_TEXT = b"This folder is built by Dateline and replaced whole on every build.\n"
+GUARDED = ("seeds", "content", "templates", "static", "cache")
+
+
+class OutputRefusedError(ConfigError):
+    """The output folder would overwrite something that is not a built site."""
+
+
+def check_output(settings: Settings, render_state: Path | None = None) -> None:
+    """Raise ``OutputRefusedError`` naming the clash when building into the output folder could
+    delete an editor's or anyone's files."""
+    output = settings.path("output")
+    root = Path(settings.root).resolve()
+    _refuse_overlap(output, root, settings)
+    if output.exists() and not output.is_dir():
+        raise OutputRefusedError(f"output {output} is a file, not a folder")
+    if output.is_dir() and not is_built_site(output, render_state):
+        raise OutputRefusedError(
+            f"output {output} is a folder Dateline did not build and it is not empty; every "
+            "build replaces its output folder whole, so this one is left alone. Choose a new "
+            f"or empty folder (or delete this one yourself)")
+
+
+def _refuse_overlap(output: Path, root: Path, settings: Settings) -> None:
+    if output == root or _inside(root, output):
+        raise OutputRefusedError(f"output {output} is the project folder or above it ({root}); "
+                            "building there would delete the project")
+    for name in GUARDED:
+        folder = settings.path(name)
+        if output == folder:
+            raise OutputRefusedError(f"output {output} is the {name} folder; choose another one")
+        if _inside(output, folder):
+            raise OutputRefusedError(f"output {output} is inside the {name} folder {folder}")
+        if _inside(folder, output):
+            raise OutputRefusedError(f"output {output} holds the {name} folder {folder}; "
+                                "building there would delete it")
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    """Whether ``path`` is strictly below ``folder``."""
+    return path != folder and path.is_relative_to(folder)
+
+
+def is_built_site(folder: Path, render_state: Path | None = None) -> bool:
+    """An empty folder, one carrying Dateline's mark, or the very folder (same inode) the last
+    build recorded as its live site (sites built before the mark existed)."""
+    try:
+        if not any(folder.iterdir()) or (folder / MARK).is_file():
+            return True
+    except OSError:
+        return False
+    if render_state is None:
+        return False
+    try:
+        state = json.loads(render_state.read_text())
+        return state.get("output") == str(folder) and state.get("live_ino") == os.stat(folder).st_ino
+    except (OSError, ValueError, AttributeError):
+        return False
