@@ -280,7 +280,7 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
         news_article_ld=lambda article: structured.news_article(article, site),
         term_ld=lambda term: structured.term_thing(term, site))
-    env.filters.update(markdown=markdown_to_html, by_day=by_day,
+    env.filters.update(markdown=markdown_to_html, by_day=by_day, search_text=search.inert_text,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env
 

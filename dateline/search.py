@@ -22,6 +22,7 @@ from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
+import markupsafe
 from pagefind_bin import get_executable
 
 from .site import Month, Site
@@ -92,6 +93,16 @@ def _month_shards(month: Month, limit: int) -> list[Shard]:
     if sum(n for letter, n in counts.items() if letter not in INITIALS):
         out.append(Shard(f"{name}-other", folder, other=True))
     return out
+
+
+def inert_text(value: object) -> str:
+    """A value for a Pagefind filter or meta attribute, ready for the template to escape once
+    more. Pagefind's UI writes filter values into the page as HTML, so a place named
+    ``<img src=x onerror=...>`` would run there. Pagefind decodes entities twice (once reading
+    the attribute, once more on its own: ``&amp;lt;`` is stored as ``<``), so the value is
+    escaped twice here and once by the template: Pagefind keeps it HTML-escaped, and the UI
+    shows it as the characters it is (tests/test_harden_search.py checks it in Chromium)."""
+    return str(markupsafe.escape(str(markupsafe.escape(str(value)))))
 
 
 def shard_names(site: Site) -> list[str]:
