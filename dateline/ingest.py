@@ -26,7 +26,8 @@ from .extract import extract
 from .markup import paragraphs_to_markdown
 from .output import remove_leftover_temps, write_atomic
 from .report import Report
-from .seeds import SeedError, read_seed, seed_files
+from .safety import files_below, link_warning
+from .seeds import SeedError, read_seed
 from .slugs import slugify
 
 STATE_FILE = "ingest.json"
@@ -100,10 +101,14 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     generator = generator_fingerprint(settings)
     stale = refresh or state.get("generator") != generator
     known: dict[str, list] = {} if stale else state.get("seeds", {})
-    files = seed_files(seeds_dir)
+    rels, refused = files_below(seeds_dir, Path(settings.root), hidden=False)
+    for rel in refused:
+        report.warn(shown(rel), link_warning(seeds_dir / rel))
+    files = [seeds_dir / rel for rel in rels]
     todo, fresh = _changed_seeds(files, seeds_dir, known)
     report.counts["seeds"] = len(files)
-    existing, taken = _existing_content(content_dir, settings.path("cache") / SCAN_FILE)
+    existing, taken = _existing_content(content_dir, Path(settings.root),
+                                        settings.path("cache") / SCAN_FILE)
     by_seed = {(e.source, e.seed_sha256): e for e in existing.values() if e.source}
     todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
     parsed = _parse_all(todo, settings)
@@ -225,14 +230,15 @@ def _parse_one(job: tuple[str, str, Settings]) -> Parsed:
     return rel, seed, article_from_seed(seed, settings), "", ""
 
 
-def _existing_content(root: Path, cache_path: Path) -> tuple[dict[str, _Existing], dict[str, str]]:
+def _existing_content(root: Path, project: Path, cache_path: Path
+                      ) -> tuple[dict[str, _Existing], dict[str, str]]:
     """The content files by article id, and every content path with the id that owns it
     ('' when no id can be read: no article may take that path). Parsing 10^4 files' YAML takes
     seconds, so files whose size and mtime are unchanged since the last run come from a cache."""
     cache = _load_scan(cache_path)
     fresh, found, taken = {}, {}, {}
-    for path in content.content_files(root):
-        rel = path.relative_to(root).as_posix()
+    for rel in files_below(root, project, ".md")[0]:  # load_articles warns of the links left out
+        path = root / rel
         key = _stat_key(path)
         cached = cache.get(rel)
         entry = cached[1] if cached and cached[0] == key else _scan_one(path, rel)

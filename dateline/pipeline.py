@@ -18,7 +18,7 @@ from .config import Settings
 from .ingest import ingest
 from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, write_if_changed
 from .report import Report
-from .safety import MARK, MARK_TEXT, check_output
+from .safety import MARK, MARK_TEXT, check_output, link_warning
 from .site import Site, build_site, load_articles
 
 LOCK_FILE = "build.lock"
@@ -84,6 +84,8 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     state = _load_state(state_path, live, spare)
     work = render_stage.plan(site, live, settings.path("templates"), settings.path("static"),
                              state.get("pages"))
+    for link in work.refused:
+        report.warn(str(link), link_warning(link))
     produced = set(work.fingerprints) | set(work.static) | {MARK}
     gone = sorted(set(state["files"]) - produced) if "files" in state else None
     if gone == [] and not work.todo and render_stage.static_unchanged(work, live) \

@@ -26,6 +26,7 @@ from . import search, structured, urls
 from .article import Article
 from .markup import markdown_to_html
 from .output import write_if_changed
+from .safety import files_below
 from .site import KINDS, Month, Site, Term
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
@@ -60,6 +61,7 @@ class Plan:
     fingerprints: dict[str, str]  # output file -> digest of the page's inputs
     todo: list[Page]  # pages whose inputs changed or whose file is missing
     static: dict[str, Path]  # output file -> source file
+    refused: list[Path] = field(default_factory=list)  # links in static/ to outside the project
 
 
 def plan(site: Site, folder: Path, templates: Path, static: Path,
@@ -71,9 +73,9 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     todo = [page for page in all_pages
             if known.get(urls.output_file(page.path)) != prints[urls.output_file(page.path)]
             or not (folder / urls.output_file(page.path)).is_file()]
-    sources = {"static/" + s.relative_to(static).as_posix(): s
-               for s in (sorted(static.rglob("*")) if static.is_dir() else []) if s.is_file()}
-    return Plan(all_pages, prints, todo, sources)
+    found, refused = files_below(static, Path(site.settings.root))
+    sources = {f"static/{rel}": static / rel for rel in found}
+    return Plan(all_pages, prints, todo, sources, [static / rel for rel in refused])
 
 
 def static_unchanged(work: Plan, folder: Path) -> bool:

@@ -1,6 +1,10 @@
-"""Where a build may write its site. The output folder is swapped away whole on every build, so
-it must never be (or hold, or sit inside) one of the project's own folders, and a folder that
-Dateline did not build is never replaced: whatever is in it would be lost for good."""
+"""Where a build may write its site, and what it may read into it.
+
+The output folder is swapped away whole on every build, so it must never be (or hold, or sit
+inside) one of the project's own folders, and a folder that Dateline did not build is never
+replaced: whatever is in it would be lost for good. And a symbolic link in seeds/, content/ or
+static/ that points outside the project is never followed: its target (any file the build can
+read) would end up on the public site."""
 
 from __future__ import annotations
 
@@ -71,3 +75,42 @@ def is_built_site(folder: Path, render_state: Path | None = None) -> bool:
         return state.get("output") == str(folder) and state.get("live_ino") == os.stat(folder).st_ino
     except (OSError, ValueError, AttributeError):
         return False
+
+
+def files_below(folder: Path, root: Path, suffix: str = "", hidden: bool = True
+                ) -> tuple[list[str], list[str]]:
+    """(files, refused): paths relative to ``folder``, in path-component order, of its files
+    ending in ``suffix`` (names starting with '.' left out unless ``hidden``), and of the
+    symbolic links among them whose target lies outside both ``root`` and ``folder``. Links to
+    folders are not followed, as ``Path.rglob`` does not follow them either."""
+    inside = (root.resolve(), folder.resolve())
+    found: list[str] = []
+    refused: list[str] = []
+    stack = [""]
+    while stack:
+        prefix = stack.pop()
+        try:
+            entries = list(os.scandir(folder / prefix if prefix else folder))
+        except (FileNotFoundError, NotADirectoryError):
+            continue
+        for entry in entries:
+            if not hidden and entry.name.startswith("."):
+                continue
+            rel = prefix + entry.name
+            if entry.is_dir(follow_symlinks=False):
+                stack.append(rel + "/")
+            elif entry.name.endswith(suffix) and entry.is_file():
+                (found if not entry.is_symlink() or _points_inside(entry.path, inside)
+                 else refused).append(rel)
+    key = lambda rel: rel.split("/")  # noqa: E731 - the order content_files always had
+    return sorted(found, key=key), sorted(refused, key=key)
+
+
+def _points_inside(link: str, folders: tuple[Path, ...]) -> bool:
+    target = Path(link).resolve()
+    return any(target.is_relative_to(folder) for folder in folders)
+
+
+def link_warning(target: Path) -> str:
+    return (f"a symbolic link to {target.resolve()}, outside the project: not published "
+            "(copy the file into the project if it belongs on the site)")

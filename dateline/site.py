@@ -21,6 +21,7 @@ from .extract.archive import canonical_organizations, canonical_people
 from .extract.headline import unique_titles
 from .output import write_atomic
 from .report import Report
+from .safety import files_below, link_warning
 from .slugs import slugify
 
 KINDS = {  # kind -> (article field, singular label, plural label)
@@ -117,7 +118,10 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
     cache_path = settings.path("cache") / CACHE_FILE
     cache = _load_cache(cache_path)
     fresh, articles, seen = {}, [], {}
-    for rel in _content_files(root):
+    rels, refused = files_below(root, Path(settings.root), ".md")
+    for rel in refused:
+        report.warn(f"content/{rel}", link_warning(root / rel))
+    for rel in rels:
         path = root / rel
         stat = os.stat(path)
         key = (stat.st_mtime_ns, stat.st_size)
@@ -190,17 +194,6 @@ def _last_good(rel: str, cached: tuple | None, problem: str, report: Report) -> 
         return None
     report.warn(f"content/{rel}", f"{problem}; the site keeps the last good version of this page")
     return cached[1]
-
-
-def _content_files(root: Path) -> list[str]:
-    """``content.content_files`` as relative strings, in the same order (path components
-    compared in turn), without building and sorting 10^5 Path objects."""
-    found = []
-    for folder, _, names in os.walk(root):
-        for name in names:
-            if name.endswith(".md"):
-                found.append(os.path.relpath(os.path.join(folder, name), root))
-    return sorted(found, key=lambda rel: rel.split(os.sep))
 
 
 def _load_cache(path: Path) -> dict:
