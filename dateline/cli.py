@@ -9,7 +9,8 @@ from pathlib import Path
 
 from .config import ConfigError, load_settings
 from .ingest import article_from_seed
-from .pipeline import BuildLockedError, build
+from .pipeline import BuildLockedError, StageError, build
+from .render import TemplateError
 from .report import Report
 from .search import SearchError
 from .seeds import SeedError, read_seed
@@ -42,7 +43,8 @@ COMMANDS = {
 def parser() -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog="build.py", description=DESCRIPTION, epilog=EPILOG,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-    top.add_argument("--config", default="site.toml", help="settings file (default: site.toml)")
+    top.add_argument("--config", help="settings file (default: site.toml; without one, every "
+                     "setting has its default)")
     top.add_argument("--seeds", help="folder of raw articles (default from site.toml: seeds)")
     top.add_argument("--content", help="folder of editable article files (default: content)")
     top.add_argument("--output", help="folder the website is written to (default: _site)")
@@ -67,8 +69,11 @@ def parser() -> argparse.ArgumentParser:
 
 def main(argv: list[str] | None = None) -> int:
     args = parser().parse_args(argv)
+    if args.config and not Path(args.config).is_file():  # else folders appear beside a typo
+        print(f"error: --config {args.config}: no such settings file", file=sys.stderr)
+        return BAD_SETTINGS
     try:
-        settings = load_settings(args.config, seeds=args.seeds, content=args.content,
+        settings = load_settings(args.config or "site.toml", seeds=args.seeds, content=args.content,
                                  output=args.output, base_url=args.base_url)
     except (ConfigError, ValueError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -88,7 +93,7 @@ def main(argv: list[str] | None = None) -> int:
     except ConfigError as err:  # e.g. an output folder that would delete the project's files
         print(f"error: {err}", file=sys.stderr)
         return BAD_SETTINGS
-    except (SearchError, OSError) as err:  # e.g. a full disk: the live site is left as it was
+    except (SearchError, StageError, TemplateError, OSError) as err:  # the live site is unchanged
         print(f"error: {err}", file=sys.stderr)
         return FAILED
     print(report.summary())

@@ -64,7 +64,8 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
     with build_lock(settings):
         remove_leftover_temps(settings.path("cache"))  # a killed run's half-written state files
         if do_ingest:
-            ingest(settings, report, refresh=refresh)
+            with _stage("ingest", None, settings.path("content")):
+                ingest(settings, report, refresh=refresh)
         if not do_render:
             return None
         site = build_site(load_articles(settings, report), settings)
@@ -82,6 +83,10 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     spare = live.with_name(f".{live.name}.spare")
     state_path = settings.path("cache") / RENDER_STATE
     state = _load_state(state_path, live, spare)
+    render_stage.check_templates(site, settings.path("templates"))  # before anything is written
+    if not settings.path("static").is_dir():
+        report.warn(str(settings.path("static")), "no static folder: the site is published "
+                    "without its stylesheet and icon ([paths] static in site.toml)")
     work = render_stage.plan(site, live, settings.path("templates"), settings.path("static"),
                              state.get("pages"))
     for link in work.refused:
@@ -94,22 +99,48 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
         _tell(report, Built(site), 0)
         return Built(site)
     lag = (state["lag_files"], state["lag_dirs"]) if state.get("spare_ino") else None
-    link_tree(live, staging, spare, lag)
-    result = render_stage.render(site, staging, settings.path("templates"), settings.path("static"),
-                                 work=work)
-    result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
-    if write_if_changed(staging / MARK, MARK_TEXT):
-        result.changed.add(MARK)
-    built = Built(site, result.changed)
-    built.removed = _remove(staging, gone) if gone is not None else \
-        render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
-    bundles = _publish_search(site, staging, built, with_search)
-    swap_in(staging, live, keep_old=spare)
+    with _stage("render", staging, live):
+        link_tree(live, staging, spare, lag)
+        result = render_stage.render(site, staging, settings.path("templates"),
+                                     settings.path("static"), work=work)
+        result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
+        if write_if_changed(staging / MARK, MARK_TEXT):
+            result.changed.add(MARK)
+        built = Built(site, result.changed)
+        built.removed = _remove(staging, gone) if gone is not None else \
+            render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
+    with _stage("search index", staging, live):
+        bundles = _publish_search(site, staging, built, with_search)
+    with _stage("swap", staging, live):
+        swap_in(staging, live, keep_old=spare)
     sizes = _file_sizes(live, state.get("sizes"), built, bundles)
     _save_state(state_path, live, spare, result, built, bundles, sizes)
     _tell(report, built, result.rendered)
     _warn_size(live, sizes, settings, report)
     return built
+
+
+class StageError(RuntimeError):
+    """A stage failed (a full disk, a template mistake); the message names the stage, the
+    path and the problem, and says the live site was left as it was."""
+
+
+@contextmanager
+def _stage(name: str, staging: Path | None, live: Path) -> Iterator[None]:
+    """Run one stage; if it fails, remove the half-built staging folder (on a full disk it is
+    what keeps the disk full) and say which stage failed, where and why."""
+    try:
+        yield
+    except (OSError, render_stage.TemplateError, search.SearchError) as err:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        problem = f"{err.filename or staging or live}: {err.strerror or err}" \
+            if isinstance(err, OSError) else str(err)
+        if staging is None:
+            after = f"every file in {live} is whole (none is left half-written)"
+        else:
+            after = f"the live site {live} is unchanged and the half-built copy {staging} was removed"
+        raise StageError(f"{name} failed: {problem}; {after}") from None
 
 
 def _publish_search(site: Site, staging: Path, built: Built, with_search: bool) -> list[str]:

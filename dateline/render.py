@@ -16,6 +16,7 @@ import datetime as dt
 import hashlib
 import math
 import multiprocessing
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -146,10 +147,53 @@ def _render_share(share: tuple[int, int]) -> list[str]:
     changed = []
     for page in _JOB["pages"][index::count]:
         rel = urls.output_file(page.path)
-        data = env.get_template(page.template).render(page=page, **page.context)
+        try:
+            data = env.get_template(page.template).render(page=page, **page.context)
+        except Exception as err:  # any mistake in a template: named, never a traceback
+            raise TemplateError(template_problem(err, page.template, _JOB["templates"])) from None
         if write_if_changed(_JOB["folder"] / rel, data.encode("utf-8")):
             changed.append(rel)
     return changed
+
+
+class TemplateError(RuntimeError):
+    """A template that cannot render; the message names the template, line and problem.
+    (One plain string, so it crosses back from a worker process intact.)"""
+
+
+def check_templates(site: Site, templates: Path) -> None:
+    """Compile every template the site's pages use before anything is written: a syntax error
+    or a missing template stops the build with its name, line and problem."""
+    if not templates.is_dir():
+        raise TemplateError(f"templates folder {templates} does not exist")
+    env = environment(site, templates)
+    # The pages' own templates, and every other one they may extend or include.
+    names = sorted(set(TEMPLATE_READS) | set(env.list_templates(
+        filter_func=lambda n: not any(part.startswith(".") for part in n.split("/")))))
+    for name in names:
+        try:
+            env.get_template(name)
+        except Exception as err:  # a missing or unparsable template
+            raise TemplateError(template_problem(err, name, templates)) from None
+
+
+def template_problem(err: Exception, page_template: str, templates: Path) -> str:
+    """'templates/article.html: line 12: 'foo' is undefined (rendering 2016/12/x/)'."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        name, line, problem = err.filename or err.name or page_template, err.lineno, err.message
+    elif isinstance(err, jinja2.TemplateNotFound):
+        name, line, problem = page_template, None, f"template {err.name!r} not found in {templates}"
+    else:  # raised while rendering: the innermost frame that is a template gives the line
+        frames = [f for f in traceback.extract_tb(err.__traceback__)
+                  if Path(f.filename).is_relative_to(templates)]
+        name = frames[-1].filename if frames else page_template
+        line = frames[-1].lineno if frames else None
+        problem = str(err) if isinstance(err, jinja2.TemplateError) else f"{type(err).__name__}: {err}"
+    shown = Path(name)
+    shown_name = shown.relative_to(templates).as_posix() if shown.is_absolute() and \
+        shown.is_relative_to(templates) else str(name)
+    where = f"{templates.name}/{shown_name}" + (f": line {line}" if line else "")
+    return f"{where}: {problem}"
 
 
 def fingerprints(site: Site, all_pages: list[Page], templates: Path) -> dict[str, str]:
