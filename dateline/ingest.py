@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 import re
@@ -21,6 +20,7 @@ from pathlib import Path
 
 from . import content
 from .article import Article, Seed
+from .children import worker_pool
 from .config import Settings
 from .extract import extract
 from .markup import paragraphs_to_markdown
@@ -215,7 +215,7 @@ def _parse_all(rels: list[str], settings: Settings) -> list[Parsed]:
     workers = min(settings.worker_count, max(1, len(jobs) // 200))
     if workers <= 1:
         return [_parse_one(job) for job in jobs]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with worker_pool(workers) as pool:
         return pool.map(_parse_one, jobs, chunksize=64)
 
 

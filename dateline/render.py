@@ -15,7 +15,6 @@ import dataclasses
 import datetime as dt
 import hashlib
 import math
-import multiprocessing
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -25,6 +24,7 @@ import jinja2
 
 from . import search, structured, urls
 from .article import Article
+from .children import worker_pool
 from .markup import markdown_to_html
 from .output import write_if_changed
 from .safety import files_below
@@ -135,7 +135,7 @@ def _render_in_parallel(site: Site, todo: list[Page], folder: Path, templates: P
         if workers <= 1:
             yield _render_share((0, 1))
             return
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with worker_pool(workers) as pool:
             yield from pool.imap_unordered(_render_share, [(i, workers) for i in range(workers)])
     finally:
         _JOB.clear()
