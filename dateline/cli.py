@@ -62,9 +62,20 @@ def parser() -> argparse.ArgumentParser:
         if name == "extract":
             command.add_argument("files", nargs="+", metavar="SEED", help="seed files to read")
         if name == "serve":
-            command.add_argument("--port", type=int, default=8000)
+            command.add_argument("--port", type=port_number, default=8000,
+                                 help="port to listen on, 0-65535 (0: any free one)")
             command.add_argument("--no-build", action="store_true", help="serve what is built")
     return top
+
+
+def port_number(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return port
 
 
 def main(argv: list[str] | None = None) -> int:
