@@ -96,7 +96,8 @@ CHOICES = {"search_shard_by": ("", "year")}
 TIMEZONE_RE = re.compile(r"Z|[+-](?:0\d|1[0-4]):[0-5]\d")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag: en, pt-BR
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not text, nor valid in an Atom feed
-MULTILINE = ("description",)  # may be written over several lines
+MULTILINE = ("description",)
+REQUIRED_TEXT = ("title", "publisher")  # may be written over several lines
 FLAGS = {"seeds": "--seeds", "content": "--content", "output": "--output", "base_url": "--base-url"}
 
 
@@ -193,6 +194,8 @@ def _value_problem(name: str, value: object) -> str:
         return "must be one line of text, without control characters"
     if name in SECTIONS["paths"] and not value.strip():
         return "must name a folder"
+    if name in REQUIRED_TEXT and not value.strip():
+        return "must not be empty: it is shown on every page"
     return _FORMATS.get(name, lambda v: "")(value)
 
 
@@ -212,6 +215,10 @@ def _base_url_problem(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
         return "must start with https:// (or http://) and a host, e.g. https://OWNER.github.io/REPO/"
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        return "has a port that is not a number from 0 to 65535"
     if parts.query or parts.fragment or "?" in value or "#" in value:
         return "must have no query (?...) or fragment (#...): every link is built on it"
     if re.search(r"[\s\"'<>\\^`{|}]", value) or "@" in parts.netloc:

@@ -15,7 +15,7 @@ import yaml
 
 from .article import Article
 from .output import write_atomic
-from .seeds import seed_id
+from .seeds import MIN_YEAR, seed_id
 
 try:  # the C parser is ~10x faster, which matters at 10^5 files
     from yaml import CSafeDumper as Dumper
@@ -74,7 +74,8 @@ def is_hand_edited(text: str) -> bool:
 
 def parse_article(text: str, path: str = "") -> Article:
     """Read a content file's text. Raises ``ContentError`` naming the problem and line."""
-    match = FRONT_MATTER_RE.match(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")  # a file saved by a Windows editor
+    match = FRONT_MATTER_RE.match(text)
     if not match:
         raise ContentError(f"{path}: no front matter (the file must start with a '---' line)")
     try:
@@ -102,9 +103,11 @@ def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
     text = {name: _text(data.get(name), name, path) for name in TEXT_FIELDS}
     article_id = _article_id(data, text, path, front)
     missing = [k for k, v in (("id", article_id), ("title", text["title"]), ("date", data.get("date")))
-               if v in (None, "")]
+               if v is None or not str(v).strip()]
     if missing:
         raise ContentError(f"{path}: front matter lacks {', '.join(missing)}")
+    if not SLUG_RE.fullmatch(article_id):  # ids become part of a URL when two slugs clash
+        raise ContentError(f"{path}: id {article_id!r} must be letters, digits and hyphens only")
     slug = text["slug"] or article_id
     if not SLUG_RE.fullmatch(slug):
         raise ContentError(f"{path}: slug {slug!r} is not one URL path segment: use letters, "
@@ -165,16 +168,23 @@ def _date(value: object, path: str) -> dt.date:
     """A date written ``YYYY-MM-DD``; anything else (a list, a bare number, 2016-13-45) names
     the file and what is wrong."""
     if isinstance(value, dt.datetime):
-        return value.date()
+        return _in_range(value.date(), value, path)
     if isinstance(value, dt.date):
-        return value
+        return _in_range(value, value, path)
     found = DATE_RE.fullmatch(value.strip()) if isinstance(value, str) else None
     if not found:
         raise ContentError(f"{path}: date {value!r} is not a date written YYYY-MM-DD")
     try:
-        return dt.date(*(int(part) for part in found.groups()))
+        date = dt.date(*(int(part) for part in found.groups()))
     except ValueError as err:
         raise ContentError(f"{path}: date {value!r} is not a real day ({err})") from None
+    return _in_range(date, value, path)
+
+
+def _in_range(date: dt.date, value: object, path: str) -> dt.date:
+    if date.year < MIN_YEAR:  # as for seeds: a typo, and %Y would not give four digits
+        raise ContentError(f"{path}: date {value!r} is before {MIN_YEAR}")
+    return date
 
 
 def _string_list(value: object, name: str, path: str) -> list[str]:

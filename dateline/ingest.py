@@ -260,7 +260,10 @@ def _load_scan(path: Path) -> dict:
 
 
 def _scan_one(path: Path, rel: str) -> tuple[str, _Existing] | None:
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:  # unreadable: nobody may take its path (load_articles names it)
+        return None
     try:
         article = content.parse_article(text, rel)
     except content.ContentError:

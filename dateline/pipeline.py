@@ -18,7 +18,7 @@ from .config import Settings
 from .ingest import ingest
 from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, write_if_changed
 from .report import Report
-from .safety import MARK, MARK_TEXT, check_output, link_warning
+from .safety import MARK, MARK_TEXT, check_folders, check_output, link_warning
 from .site import Site, build_site, load_articles
 
 LOCK_FILE = "build.lock"
@@ -59,6 +59,7 @@ def build_lock(settings: Settings) -> Iterator[None]:
 
 def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: bool = True,
           do_render: bool = True, do_search: bool = True) -> Built | None:
+    check_folders(settings)
     if do_render:  # before anything is written: the cache itself may be the clash
         check_output(settings, settings.path("cache") / RENDER_STATE)
     with build_lock(settings):
@@ -68,7 +69,9 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
                 ingest(settings, report, refresh=refresh)
         if not do_render:
             return None
-        site = build_site(load_articles(settings, report), settings)
+        with _stage("reading content", None, settings.path("cache")):
+            articles = load_articles(settings, report)
+        site = build_site(articles, settings)
         _count(site, report)
         return publish(site, report, do_search and settings.search)
 
@@ -114,7 +117,11 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     with _stage("swap", staging, live):
         swap_in(staging, live, keep_old=spare)
     sizes = _file_sizes(live, state.get("sizes"), built, bundles)
-    _save_state(state_path, live, spare, result, built, bundles, sizes)
+    try:
+        _save_state(state_path, live, spare, result, built, bundles, sizes)
+    except OSError as err:  # the new site is live; only the next build's head start is lost
+        report.warn(str(state_path), f"cannot save the build state ({err.strerror or err}); "
+                    "the next build renders every page again")
     _tell(report, built, result.rendered)
     _warn_size(live, sizes, settings, report)
     return built

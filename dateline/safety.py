@@ -40,6 +40,25 @@ def check_output(settings: Settings, render_state: Path | None = None) -> None:
             f"or empty folder (or delete this one yourself)")
 
 
+# Folders a build writes, and the folders each must stay clear of: content inside seeds would be
+# read back as seeds; a cache holding content would be "safe to delete" with the archive in it.
+WRITTEN = {"content": ("seeds", "templates", "static"),
+           "cache": ("seeds", "content", "templates", "static")}
+
+
+def check_folders(settings: Settings) -> None:
+    """Raise ``OutputRefusedError`` when a folder a build writes overlaps one it reads."""
+    for written, others in WRITTEN.items():
+        mine = settings.path(written)
+        for other in others:
+            theirs = settings.path(other)
+            if mine == theirs or _inside(mine, theirs) or _inside(theirs, mine):
+                relation = "is" if mine == theirs else "is inside" if _inside(mine, theirs) \
+                    else "holds"
+                raise OutputRefusedError(f"the {written} folder {mine} {relation} the {other} "
+                                         f"folder {theirs}; give each its own folder ([paths])")
+
+
 def _refuse_overlap(output: Path, root: Path, settings: Settings) -> None:
     if output == root or _inside(root, output):
         raise OutputRefusedError(f"output {output} is the project folder or above it ({root}); "
@@ -99,6 +118,9 @@ def files_below(folder: Path, root: Path, suffix: str = "", hidden: bool = True
             rel = prefix + entry.name
             if entry.is_dir(follow_symlinks=False):
                 stack.append(rel + "/")
+            elif entry.is_symlink() and entry.is_dir():  # not followed; named if it leads out
+                if not _points_inside(entry.path, inside):
+                    refused.append(rel)
             elif entry.name.endswith(suffix) and entry.is_file():
                 (found if not entry.is_symlink() or _points_inside(entry.path, inside)
                  else refused).append(rel)

@@ -131,7 +131,7 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
         else:
             try:
                 article = content.read_article(path, root)
-            except (content.ContentError, UnicodeDecodeError) as err:
+            except (content.ContentError, UnicodeDecodeError, OSError) as err:
                 article = _last_good(rel, cached, _content_problem(err, rel), report)
                 if article is None:
                     continue
@@ -183,6 +183,8 @@ def _free_slug(article: Article, taken: set[str]) -> str:
 def _content_problem(err: Exception, rel: str) -> str:
     if isinstance(err, UnicodeDecodeError):
         return f"not UTF-8 text (byte {err.start}); save it as UTF-8"
+    if isinstance(err, OSError):
+        return f"cannot read: {err.strerror or err}"
     return str(err).removeprefix(f"{rel}: ")
 
 

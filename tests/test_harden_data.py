@@ -69,6 +69,22 @@ def test_an_output_folder_holding_the_content_folder_is_refused(tmp_path, capsys
     assert content_files(root / "data" / "content")
 
 
+@pytest.mark.parametrize("paths, clash", [
+    ('content = "seeds"', "the content folder"), ('content = "seeds/content"', "is inside the seeds"),
+    ('seeds = "content/raw"', "holds the seeds"), ('cache = "content"', "the cache folder"),
+    ('cache = "content/.cache"', "is inside the content"), ('content = "templates"', "templates"),
+    ('content = "."', "holds the seeds"),
+])
+@pytest.mark.parametrize("command", ["ingest", "build"])
+def test_folders_a_build_writes_never_overlap_the_ones_it_reads(tmp_path, capsys, paths, clash, command):
+    root = own_project(tmp_path / "archive")
+    (root / "site.toml").write_text(f"[paths]\n{paths}\n")
+    before = {name: snapshot(root / name) for name in ("seeds", "templates", "static")}
+    assert run(root, command) == 2
+    assert clash in capsys.readouterr().err
+    assert {name: snapshot(root / name) for name in before} == before
+
+
 def test_a_folder_dateline_did_not_build_is_never_replaced(tmp_path, capsys):
     root = own_project(tmp_path / "archive")
     documents = tmp_path / "Documents"

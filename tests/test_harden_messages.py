@@ -67,6 +67,11 @@ def set_line(path: Path, key: str, line: str) -> None:
     ("tags", "tags: 5", "tags must be a list"),
     ("roles", "roles: [President]", "roles must be 'name: role' pairs"),
     ("roles", "roles: {Bashar Assad: [President]}", "roles must be 'name: role' pairs"),
+    ("title", "title: '   '", "lacks title"),
+    ("date", "date: 0001-01-01", "before 1800"),
+    ("date", "date: '1799-12-31'", "before 1800"),
+    ("id", "id: ../../x", "id '../../x' must be letters, digits and hyphens only"),
+    ("id", "id: a/b", "must be letters, digits and hyphens only"),
 ])
 def test_front_matter_of_the_wrong_type_names_the_file_and_keeps_the_last_good_page(
         tmp_path, key, line, problem):
@@ -113,6 +118,38 @@ def test_an_editors_list_title_is_never_published_as_python_text(tmp_path):
     assert "[&#39;a&#39;, &#39;b&#39;]" not in html and "['a', 'b']" not in html
     with pytest.raises(ContentError, match="title must be text, not a list"):
         read_article(path, root / "content")
+
+
+def test_a_file_saved_with_windows_line_ends_is_read(tmp_path):
+    root = own_project(tmp_path / "archive")
+    build_project(root)
+    [path] = content_files(root / "content")
+    set_line(path, "title", "title: Edited on Windows")
+    path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    _, report = build_project(root)
+    assert report.warnings == [] and report.skipped == []
+    url = read_article(path, root / "content").url_path
+    assert "Edited on Windows" in (root / "_site" / url / "index.html").read_text(encoding="utf-8")
+    assert path.read_bytes().count(b"\r\n") > 3  # an edited file: never rewritten
+
+
+def test_an_unreadable_content_file_is_named_and_the_rest_published(tmp_path, monkeypatch):
+    root = own_project(tmp_path / "archive")
+    build_project(root)
+    [path] = content_files(root / "content")
+    path.touch()  # changed since the last run: read again, and the read fails
+    real = Path.read_text
+
+    def refused(self: Path, *args: object, **kwargs: object) -> str:
+        if self == path:
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self, *args, **kwargs)
+
+    monkeypatch.setattr(Path, "read_text", refused)
+    _, report = build_project(root)
+    rel = path.relative_to(root / "content").as_posix()
+    assert f"content/{rel}: cannot read: Permission denied; the site keeps the last good " \
+           "version of this page" in report.warnings
 
 
 def test_a_dated_time_is_read_as_its_day():
@@ -170,6 +207,10 @@ BAD_SETTINGS = [
     ('[paths]\noutput = ""', "[paths] output", "must name a folder"),
     ("[paths]\nseeds = 1", "[paths] seeds", "text in quotes"),
     ("[site\n", "not valid TOML", "line 1"),
+    ('[site]\nbase_url = "https://example.org:99999/"', "[site] base_url", "port"),
+    ('[site]\ntitle = "  "', "[site] title", "must not be empty"),
+    ('[site]\npublisher = ""', "[site] publisher", "must not be empty"),
+    ("[site]\ntitle = 1979-05-27", "[site] title", "text in quotes"),
 ]
 
 

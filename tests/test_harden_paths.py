@@ -122,3 +122,17 @@ def test_a_link_in_content_to_a_file_outside_the_project_is_not_published(tmp_pa
     assert SECRET not in published_text(root)
     assert any(w.startswith("content/2016/12/leak.md: a symbolic link") for w in report.warnings)
     assert report.counts["articles"] == 1
+
+
+@pytest.mark.parametrize("folder", ["static", "content"])
+def test_a_linked_folder_leading_outside_the_project_is_named_and_not_published(tmp_path, secret, folder):
+    root = own_project(tmp_path / "archive")
+    (root / "site.toml").write_text((root / "site.toml").read_text().replace(
+        "[paths]\n", '[paths]\nstatic = "static"\n'))
+    build_project(root)
+    (secret.parent / "leak.md").write_text(
+        f"---\nid: abcdef0123456789\ntitle: Leak\ndate: 2016-12-01\n---\n\n{SECRET}\n")
+    (root / folder / "linked").symlink_to(secret.parent)
+    _, report = build_project(root)
+    assert SECRET not in published_text(root)
+    assert any(f"{folder}/linked: a symbolic link" in w for w in report.warnings)
