@@ -109,7 +109,7 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     report.counts["seeds"] = len(files)
     existing, taken = _existing_content(content_dir, Path(settings.root),
                                         settings.path("cache") / SCAN_FILE)
-    by_seed = {(e.source, e.seed_sha256): e for e in existing.values() if e.source}
+    by_seed = _by_seed(existing)
     todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
     parsed = _parse_all(todo, settings)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
@@ -137,7 +137,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
             for warning in seed.warnings:
                 report.warn(shown(rel), warning)
             # An editor's file whose id: line was changed or lost is still this seed's article.
-            old = existing.get(seed.id) or by_seed.get((article.source, article.seed_sha256))
+            old = existing.get(seed.id) or by_seed.get((article.source, article.seed_sha256)) \
+                or by_seed.get((article.source, ""))
             path = _place(article, old, taken, content_dir, report, write)
             if path:
                 written.append(path)
@@ -194,13 +195,29 @@ def _changed_seeds(files: list[Path], root: Path, known: dict[str, list]
     return todo, fresh
 
 
+def _by_seed(existing: dict[str, _Existing]) -> dict[tuple[str, str], _Existing]:
+    """Content files by (source, seed hash), and hand-edited ones by (source, "") where one
+    file alone names that source: how an editor's file whose id: line was changed or lost is
+    still found, even after its seed changed too."""
+    out: dict[tuple[str, str], _Existing] = {}
+    edited: dict[str, list[_Existing]] = {}
+    for entry in existing.values():
+        if entry.source:
+            out[(entry.source, entry.seed_sha256)] = entry
+            if entry.edited:
+                edited.setdefault(entry.source, []).append(entry)
+    out.update({(source, ""): entries[0] for source, entries in edited.items() if len(entries) == 1})
+    return out
+
+
 def _without_content(files: list[Path], root: Path, fresh: dict[str, list],
                      existing: dict[str, _Existing], by_seed: dict[tuple[str, str], _Existing]
                      ) -> tuple[list[str], dict[str, list]]:
     """The cache says which seeds are unchanged, never which articles exist: a carried-over
     seed whose content file is gone (deleted by hand, a new content folder) is read again."""
     kept = {rel: entry for rel, entry in fresh.items() if entry[3] in existing
-            or (readable_name(Path(rel).name), entry[2]) in by_seed}
+            or (readable_name(Path(rel).name), entry[2]) in by_seed
+            or (readable_name(Path(rel).name), "") in by_seed}
     rels = (file.relative_to(root).as_posix() for file in files)
     return [rel for rel in rels if rel not in kept], kept
 

@@ -175,7 +175,7 @@ def hand_edit_title(path: Path, new_title: str) -> None:
 
 
 @pytest.mark.parametrize("id_line", ["lost", "changed", "zeros"])
-@pytest.mark.parametrize("later", ["rerun", "refresh", "better extractor"])
+@pytest.mark.parametrize("later", ["rerun", "refresh", "better extractor", "changed seed"])
 def test_an_edited_file_whose_id_line_changes_keeps_its_article_and_url(
         tmp_path, monkeypatch, id_line, later):
     root = own_project(tmp_path / "archive")
@@ -190,6 +190,8 @@ def test_an_edited_file_whose_id_line_changes_keeps_its_article_and_url(
     path.write_text(text, encoding="utf-8")
     if later == "better extractor":
         monkeypatch.setattr(ingest_module, "generator_fingerprint", lambda settings: "a-newer-one")
+    if later == "changed seed":
+        (root / "seeds" / "a_1111111111111111.txt").write_text(STORY + "\nA late paragraph.\n")
     settings, report = build_project(root)
     if later == "refresh":
         ingest_module.ingest(settings, report, refresh=True)
