@@ -43,7 +43,7 @@ DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]\S.*)?")  # a time aft
 # A slug is one segment of the article's URL and the name of its folder in the site: nothing
 # that could climb out of it ('..', '/') or need escaping in a link.
 SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.~-]{0,199}")
-RAW_ID_RE = re.compile(r"^id *: *([^\s#]+)", re.M)
+RAW_VALUE = r"^{key} *: *([^\s#]+)"  # a scalar as written, before YAML makes a number of it
 TEXT_FIELDS = ("title", "slug", "dateline", "summary", "source", "seed_sha256")
 
 
@@ -101,6 +101,8 @@ def _yaml_problem(err: yaml.YAMLError) -> str:
 
 def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
     text = {name: _text(data.get(name), name, path) for name in TEXT_FIELDS}
+    if _is_scalar(data.get("slug")) and isinstance(data.get("slug"), int | float):
+        text["slug"] = _as_written("slug", data["slug"], front)  # slug: 0x1F is not "31"
     article_id = _article_id(data, text, path, front)
     missing = [k for k, v in (("id", article_id), ("title", text["title"]), ("date", data.get("date")))
                if v is None or not str(v).strip()]
@@ -132,13 +134,17 @@ def _article_id(data: dict, text: dict[str, str], path: str, front: str) -> str:
     if isinstance(value, bool | list | dict):
         raise ContentError(f"{path}: id must be one word, not {_kind(value)}")
     if isinstance(value, int | float):
-        raw = RAW_ID_RE.search(front)
-        return raw.group(1) if raw else str(value)
+        return _as_written("id", value, front)
     if value not in (None, ""):
         return str(value).strip()
     if text["source"] and text["seed_sha256"]:
         return id_from_source(text["source"], text["seed_sha256"])
     return ""
+
+
+def _as_written(key: str, value: object, front: str) -> str:
+    raw = re.search(RAW_VALUE.format(key=key), front, re.M)
+    return raw.group(1) if raw else str(value)
 
 
 def id_from_source(source: str, seed_sha256: str) -> str:

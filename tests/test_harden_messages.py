@@ -318,3 +318,9 @@ def test_a_full_disk_names_the_stage_and_path_and_leaves_no_staging_folder(tmp_p
     monkeypatch.setattr(render, "write_if_changed", real)
     _, report = build_project(root)  # room again: the next build finishes the job
     assert report.counts["articles"] == 2
+
+
+@pytest.mark.parametrize("written", ["0x1F", "0123", "1_000", "2016"])
+def test_a_slug_that_yaml_reads_as_a_number_is_kept_as_written(written):
+    text = f"---\nid: a\nslug: {written}\ntitle: T\ndate: 2016-12-01\n---\n"
+    assert parse_article(text, "x.md").slug == written
