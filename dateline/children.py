@@ -27,6 +27,9 @@ def die_with_parent() -> None:
 
 def _worker_started(parent: int) -> None:
     die_with_parent()
+    # Ctrl-C reaches the whole process group: the build stops its workers itself, and each
+    # would otherwise print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
     if os.getppid() != parent:  # the parent died before the line above took effect
         os._exit(1)
 

@@ -29,6 +29,7 @@ EPILOG = """exit status:
   3  another build is running on this project
   4  the site is built, but some seeds or content files were skipped (see the summary)"""
 OK, FAILED, BAD_SETTINGS, LOCKED, SKIPPED = 0, 1, 2, 3, 4
+INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
 COMMANDS = {
     "build": "everything: ingest, render and search (the default)",
@@ -98,6 +99,9 @@ def main(argv: list[str] | None = None) -> int:
             return _serve(args, settings, report)
         build(settings, report, refresh=args.refresh, do_ingest=command in ("build", "ingest"),
               do_render=command != "ingest", do_search=not args.no_search and command != "ingest")
+    except KeyboardInterrupt:  # Ctrl-C: files are written whole, the live site swapped whole
+        print(f"interrupted; {settings.path('output')} is the last site built", file=sys.stderr)
+        return INTERRUPTED
     except BuildLockedError as err:
         print(f"error: {err}", file=sys.stderr)
         return LOCKED

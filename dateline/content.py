@@ -41,8 +41,9 @@ CHECKSUM_RE = re.compile(r"^checksum: *(\S*)\n", re.M)
 FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n?", re.S)
 DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]\S.*)?")  # a time after it is ignored
 # A slug is one segment of the article's URL and the name of its folder in the site: nothing
-# that could climb out of it ('..', '/') or need escaping in a link.
-SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_.~-]{0,199}")
+# that could climb out of it ('..', '/'), need escaping in a link, or be a file's name beside
+# it (a slug 'index.html' would be the month page's own file).
+SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_~-]{0,199}")
 RAW_VALUE = r"^{key} *: *([^\s#]+)"  # a scalar as written, before YAML makes a number of it
 TEXT_FIELDS = ("title", "slug", "dateline", "summary", "source", "seed_sha256")
 
@@ -113,8 +114,8 @@ def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
     slug = text["slug"] or article_id
     if not SLUG_RE.fullmatch(slug):
         raise ContentError(f"{path}: slug {slug!r} is not one URL path segment: use letters, "
-                           "digits and hyphens only (no '/', spaces or '..'), starting with a "
-                           "letter or digit")
+                           "digits and hyphens only (no '/', '.' or spaces), starting with a "
+                           "letter or digit, at most 200")
     lists = {k: _string_list(data.get(k), k, path) for k in LIST_FIELDS}
     roles = data.get("roles") or {}
     if not isinstance(roles, dict) or not all(_is_scalar(v) for v in [*roles, *roles.values()]):

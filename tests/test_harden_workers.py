@@ -74,3 +74,27 @@ def test_workers_die_with_a_killed_build_and_the_next_build_is_not_locked(tmp_pa
     assert alive == []
     _, report = build_project(Path(root))  # no "another Dateline build is running"
     assert report.counts["articles"] == SEEDS + (stage == "render")
+
+
+def test_ctrl_c_stops_the_build_with_one_line_and_its_workers(tmp_path):
+    root = write_project(tmp_path / "archive", seeds())
+    build_project(root)
+    live = sorted(p.relative_to(root).as_posix() for p in (root / "_site").rglob("*"))
+    (root / "seeds" / "new_ffffffffffffffff.txt").write_text(
+        " date 2016-12-30 BERN -- A new story arrives in Bern.\n\nIt changes every list.\n")
+    driver = DRIVER.format(repo=str(REPO), root=str(root), stage="render").replace(
+        "build_project(Path(", "sys.exit(main(['--config', str(Path(").replace(
+        "))\n", ") / 'site.toml'), '--quiet']))\n").replace(
+        "from tests.conftest import build_project", "from dateline.cli import main")
+    parent = subprocess.Popen([sys.executable, "-c", driver], stdout=subprocess.PIPE,
+                              stderr=subprocess.PIPE, text=True, cwd=REPO, start_new_session=True)
+    workers = worker_pids(parent, 2)
+    os.killpg(parent.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
+    _, err = parent.communicate(timeout=30)
+    assert parent.returncode == 130, err
+    assert "Traceback" not in err and err.strip().startswith("interrupted;")
+    deadline = time.monotonic() + 3
+    while any(running(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert not any(running(pid) for pid in workers)
+    assert sorted(p.relative_to(root).as_posix() for p in (root / "_site").rglob("*")) == live
