@@ -83,6 +83,10 @@ def parse_article(text: str, path: str = "") -> Article:
         data = yaml.load(match.group(1), Loader=Loader) or {}
     except yaml.YAMLError as err:
         raise ContentError(f"{path}: {_yaml_problem(err)}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:
+        # A tagged value the parser cannot build (!!timestamp 2016-13-45, !!int x), or nesting
+        # too deep: YAML raises these bare, without a line.
+        raise ContentError(f"{path}: front matter holds a value YAML cannot read: {err}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: front matter is not a set of 'key: value' lines")
     return _article_from(data, text[match.end():].lstrip("\n"), path, match.group(1))

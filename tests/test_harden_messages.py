@@ -72,6 +72,10 @@ def set_line(path: Path, key: str, line: str) -> None:
     ("date", "date: '1799-12-31'", "before 1800"),
     ("id", "id: ../../x", "id '../../x' must be letters, digits and hyphens only"),
     ("id", "id: a/b", "must be letters, digits and hyphens only"),
+    ("date", "date: !!timestamp 2016-13-45", "YAML cannot read"),
+    ("date", "date: !!int twelve", "YAML cannot read"),
+    ("title", "title: !!binary aGVsbG8=", "title must be text"),
+    ("title", "title: " + "[" * 5000 + "]" * 5000, "title must be text"),  # deep, no crash
 ])
 def test_front_matter_of_the_wrong_type_names_the_file_and_keeps_the_last_good_page(
         tmp_path, key, line, problem):
@@ -229,6 +233,14 @@ def test_a_bad_command_line_value_is_named_by_its_flag(tmp_path, capsys):
     root = own_project(tmp_path / "archive")
     assert run(root, "--base-url", "javascript:alert(1)") == 2
     assert capsys.readouterr().err.startswith('error: --base-url = "javascript:alert(1)": must')
+
+
+def test_a_settings_file_saved_with_a_bom_is_read(tmp_path):
+    root = own_project(tmp_path / "archive")
+    (root / "site.toml").write_text("\ufeff[site]\ntitle = \"BOM\"\n[search]\nenabled = false\n",
+                                    encoding="utf-8")
+    assert run(root) == 0
+    assert "BOM" in (root / "_site" / "index.html").read_text(encoding="utf-8")
 
 
 def test_good_settings_still_load(tmp_path):
