@@ -25,7 +25,7 @@ except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
 
 
-class Loader(_BaseLoader):  # type: ignore[misc,valid-type]
+class Loader(_BaseLoader):
     """YAML without implicit timestamps: ``date: 2016-13-45`` would make the parser itself
     raise a bare ValueError; read as text, the date is checked here and the file named."""
 

@@ -7,9 +7,12 @@ from __future__ import annotations
 import contextlib
 import functools
 import http.server
+import io
+import os
 import socket
 import sys
 from pathlib import Path
+from typing import BinaryIO
 
 # Browsers open several connections at once and a crawl opens many: the standard library's
 # listen backlog of 5 refuses connections under that load.
@@ -24,7 +27,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             return str(Path(self.directory) / "__outside_base_path__")
         return super().translate_path("/" + path[len(self.base_path):])
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self) -> io.BytesIO | BinaryIO | None:
         if self.path.split("?", 1)[0] == self.base_path.rstrip("/") and self.base_path != "/":
             self.send_response(301)  # as GitHub Pages does for /repo
             self.send_header("Location", self.base_path)
@@ -37,7 +40,7 @@ class _Handler(http.server.SimpleHTTPRequestHandler):
             self.send_error(404)
             return None
 
-    def list_directory(self, path: str | bytes):  # type: ignore[no-untyped-def]
+    def list_directory(self, path: str | os.PathLike[str]) -> io.BytesIO | None:
         """GitHub Pages serves a folder's index.html or a 404, never a listing."""
         self.send_error(404)
         return None
