@@ -25,6 +25,7 @@ import jinja2
 from . import search, structured, urls
 from .article import Article
 from .children import worker_pool
+from .config import ConfigError
 from .markup import markdown_to_html
 from .output import write_if_changed
 from .safety import files_below
@@ -164,8 +165,8 @@ class TemplateError(RuntimeError):
 def check_templates(site: Site, templates: Path) -> None:
     """Compile every template the site's pages use before anything is written: a syntax error
     or a missing template stops the build with its name, line and problem."""
-    if not templates.is_dir():
-        raise TemplateError(f"templates folder {templates} does not exist")
+    if not templates.is_dir():  # a setting that is wrong, not a template
+        raise ConfigError(f"templates folder {templates} does not exist ([paths] templates)")
     env = environment(site, templates)
     # The pages' own templates, and every other one they may extend or include.
     names = sorted(set(TEMPLATE_READS) | set(env.list_templates(

@@ -299,7 +299,7 @@ def test_a_template_mistake_names_template_and_line_exits_1_and_leaves_the_site(
 def test_a_missing_templates_folder_is_named(tmp_path, capsys):
     root = own_project(tmp_path / "archive")
     shutil.rmtree(root / "templates")
-    assert run(root) == 1
+    assert run(root) == 2
     assert "templates folder" in capsys.readouterr().err
 
 
