@@ -114,8 +114,7 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
             render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
     with _stage("search index", staging, live):
         bundles = _publish_search(site, staging, built, with_search)
-    with _stage("swap", staging, live):
-        swap_in(staging, live, keep_old=spare)
+    swap_in(staging, live, keep_old=spare)  # renames only: a full disk does not stop them
     sizes = _file_sizes(live, state.get("sizes"), built, bundles)
     try:
         _save_state(state_path, live, spare, result, built, bundles, sizes)
