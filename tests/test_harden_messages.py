@@ -336,3 +336,37 @@ def test_a_full_disk_names_the_stage_and_path_and_leaves_no_staging_folder(tmp_p
 def test_a_slug_that_yaml_reads_as_a_number_is_kept_as_written(written):
     text = f"---\nid: a\nslug: {written}\ntitle: T\ndate: 2016-12-01\n---\n"
     assert parse_article(text, "x.md").slug == written
+
+
+def test_a_full_disk_while_writing_content_names_the_stage_and_file(tmp_path, monkeypatch):
+    import builtins
+
+    from dateline import output
+
+    root = own_project(tmp_path / "archive")
+    real_open = builtins.open
+
+    class Full:
+        def __init__(self, handle: object) -> None:
+            self.handle = handle
+
+        def __enter__(self) -> Full:
+            return self
+
+        def __exit__(self, *exc: object) -> None:
+            self.handle.close()
+
+        def write(self, data: bytes) -> int:
+            raise OSError(errno.ENOSPC, "No space left on device")  # as write(2) says: no name
+
+    def full_open(file: object, mode: str = "r", *args: object, **kwargs: object) -> object:
+        handle = real_open(file, mode, *args, **kwargs)
+        return Full(handle) if "w" in mode and str(file).endswith(".tmp") and "content" in str(file) \
+            else handle
+
+    monkeypatch.setattr(output, "open", full_open, raising=False)
+    with pytest.raises(StageError) as failed:
+        build_project(root)
+    message = str(failed.value)
+    assert message.startswith(f"ingest failed: {root / 'content'}/2016/12/") and ".md: No space" in message
+    assert not list((root / "content").rglob("*.tmp"))
