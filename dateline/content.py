@@ -89,7 +89,7 @@ def parse_article(text: str, path: str = "") -> Article:
         raise ContentError(f"{path}: front matter holds a value YAML cannot read: {err}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: front matter is not a set of 'key: value' lines")
-    return _article_from(data, text[match.end():].lstrip("\n"), path, match.group(1))
+    return _article_from(data, _without_controls(text[match.end():].lstrip("\n")), path, match.group(1))
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:
@@ -163,7 +163,16 @@ def _text(value: object, name: str, path: str) -> str:
     if not _is_scalar(value):
         raise ContentError(f"{path}: {name} must be text, not {_kind(value)} (put it in quotes "
                            "if it starts with '[' or '{')")
-    return str(value).strip() if name in ("slug", "source", "seed_sha256") else str(value)
+    text = _without_controls(str(value))
+    return text.strip() if name in ("slug", "source", "seed_sha256") else text
+
+
+# YAML lets "\x01" through in a quoted string; no page or feed may hold it (XML forbids it).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _without_controls(text: str) -> str:
+    return CONTROL_RE.sub("", text) if CONTROL_RE.search(text) else text
 
 
 def _is_scalar(value: object) -> bool:
@@ -207,7 +216,7 @@ def _string_list(value: object, name: str, path: str) -> list[str]:
         raise ContentError(f"{path}: {name} must be a list")
     if not all(_is_scalar(v) for v in value):
         raise ContentError(f"{path}: {name} must be a list of names, each one plain text")
-    return [str(v) for v in value if v is not None and str(v).strip()]
+    return [_without_controls(str(v)) for v in value if v is not None and str(v).strip()]
 
 
 def read_article(path: Path, root: Path) -> Article:

@@ -370,3 +370,17 @@ def test_a_full_disk_while_writing_content_names_the_stage_and_file(tmp_path, mo
     message = str(failed.value)
     assert message.startswith(f"ingest failed: {root / 'content'}/2016/12/") and ".md: No space" in message
     assert not list((root / "content").rglob("*.tmp"))
+
+
+def test_control_characters_an_editor_escapes_into_yaml_never_reach_a_page_or_feed(tmp_path):
+    root = own_project(tmp_path / "archive")
+    build_project(root)
+    [path] = content_files(root / "content")
+    set_line(path, "title", 'title: "Bell\\x07 and\\x01 escape\\x1b"')
+    set_line(path, "tags", 'tags: ["ta\\x00g"]')
+    _, report = build_project(root)
+    assert report.warnings == []
+    for page in (root / "_site").rglob("*"):
+        if page.suffix in (".html", ".xml"):
+            assert not any(c in page.read_text(encoding="utf-8") for c in "\x07\x01\x1b\x00")
+    assert "Bell and escape" in (root / "_site" / "feed.xml").read_text(encoding="utf-8")
