@@ -53,6 +53,15 @@ def test_a_nul_byte_gets_the_404_page_not_a_dropped_connection(server, path):
     assert status == 404 and body == NOT_FOUND
 
 
+@pytest.mark.parametrize("path", ["/repo/../../../../etc/passwd", "/repo/%2e%2e/%2e%2e/etc/passwd",
+                                  "/repo/static/..%2f..%2f..%2fetc%2fpasswd", "//etc/passwd",
+                                  "/repo//etc/passwd", "/repo/%00/../index.html"])
+def test_no_request_reaches_a_file_outside_the_site(server, path):
+    port, _ = server
+    status, body, _ = get(port, path)
+    assert "root:" not in body and (status == 404 or body in ("<p>home</p>",))
+
+
 @pytest.mark.parametrize("path", ["/repo/static/", "/repo/static"])
 def test_a_folder_without_an_index_is_a_404_not_a_listing(server, path):
     port, _ = server
