@@ -96,8 +96,8 @@ CHOICES = {"search_shard_by": ("", "year")}
 TIMEZONE_RE = re.compile(r"Z|[+-](?:0\d|1[0-4]):[0-5]\d")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag: en, pt-BR
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not text, nor valid in an Atom feed
-MULTILINE = ("description",)
-REQUIRED_TEXT = ("title", "publisher")  # may be written over several lines
+MULTILINE = ("description",)  # may be written over several lines
+REQUIRED_TEXT = ("title", "publisher")
 FLAGS = {"seeds": "--seeds", "content": "--content", "output": "--output", "base_url": "--base-url"}
 
 
@@ -106,7 +106,20 @@ def load_settings(path: str | Path = "site.toml", **overrides: object) -> Settin
     Every value is checked: a ``ConfigError`` names the file, the setting and the problem."""
     path = Path(path)
     data = _read_toml(path)
-    values: dict[str, object] = {"root": str(path.parent.resolve())}
+    values, where = _file_values(path, data)
+    for name, value in overrides.items():
+        if value is not None:
+            values[name] = value
+            where[name] = FLAGS.get(name, name)
+    for name, value in values.items():
+        _check(name, value, where[name])
+    values["extract"] = _extract_settings(path, data.get("extract", {}))
+    return replace(Settings(), root=str(path.parent.resolve()), **values)
+
+
+def _file_values(path: Path, data: dict) -> tuple[dict[str, object], dict[str, str]]:
+    """The settings a site.toml sets, by Settings field, and where each was set (for messages)."""
+    values: dict[str, object] = {}
     where: dict[str, str] = {}
     for section, table in data.items():
         if section == "extract":
@@ -123,15 +136,7 @@ def load_settings(path: str | Path = "site.toml", **overrides: object) -> Settin
                                   f"{_did_you_mean(key, _keys_of(section))}")
             values[name] = value
             where[name] = f"{path}: [{section}] {key}"
-    for name, value in overrides.items():
-        if value is not None:
-            values[name] = value
-            where[name] = FLAGS.get(name, name)
-    for name, value in values.items():
-        if name != "root":
-            _check(name, value, where[name])
-    values["extract"] = _extract_settings(path, data.get("extract", {}))
-    return replace(Settings(), **values)
+    return values, where
 
 
 def _read_toml(path: Path) -> dict:
