@@ -106,8 +106,6 @@ def _yaml_problem(err: yaml.YAMLError) -> str:
 
 def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
     text = {name: _text(data.get(name), name, path) for name in TEXT_FIELDS}
-    if _is_scalar(data.get("slug")) and isinstance(data.get("slug"), int | float):
-        text["slug"] = _as_written("slug", data["slug"], front)  # slug: 0x1F is not "31"
     article_id = _article_id(data, text, path, front)
     missing = [k for k, v in (("id", article_id), ("title", text["title"]), ("date", data.get("date")))
                if v is None or not str(v).strip()]
@@ -115,11 +113,7 @@ def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
         raise ContentError(f"{path}: front matter lacks {', '.join(missing)}")
     if not SLUG_RE.fullmatch(article_id):  # ids become part of a URL when two slugs clash
         raise ContentError(f"{path}: id {article_id!r} must be letters, digits and hyphens only")
-    slug = text["slug"] or article_id
-    if not SLUG_RE.fullmatch(slug):
-        raise ContentError(f"{path}: slug {slug!r} is not one URL path segment: use letters, "
-                           "digits and hyphens only (no '/', '.' or spaces), starting with a "
-                           "letter or digit, at most 200")
+    slug = _slug(data.get("slug"), text["slug"], front, path) or article_id
     lists = {k: _string_list(data.get(k), k, path) for k in LIST_FIELDS}
     roles = data.get("roles") or {}
     if not isinstance(roles, dict) or not all(_is_scalar(v) for v in [*roles, *roles.values()]):
@@ -129,6 +123,17 @@ def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
         dateline=text["dateline"], summary=text["summary"], body=body,
         roles={str(k): str(v) for k, v in roles.items() if v is not None},
         source=text["source"], seed_sha256=text["seed_sha256"], path=path, **lists)
+
+
+def _slug(value: object, text: str, front: str, path: str) -> str:
+    """The slug as written (``slug: 0x1F`` is not "31"), checked to be one URL segment."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = _as_written("slug", value, front)
+    if text and not SLUG_RE.fullmatch(text):
+        raise ContentError(f"{path}: slug {text!r} is not one URL path segment: use letters, "
+                           "digits and hyphens only (no '/', '.' or spaces), starting with a "
+                           "letter or digit, at most 200")
+    return text
 
 
 def _article_id(data: dict, text: dict[str, str], path: str, front: str) -> str:
