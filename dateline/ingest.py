@@ -261,7 +261,9 @@ def _existing_content(root: Path, project: Path, cache_path: Path
         entry = cached[1] if cached and cached[0] == key else _scan_one(path, rel)
         fresh[rel] = (key, entry)
         taken[rel] = entry[0] if entry else ""
-        if entry:
+        # Two files with one id (an editor's backup copy): the hand-edited one is the article,
+        # or the unedited copy would be written over the editor's work.
+        if entry and (entry[0] not in found or entry[1].edited):
             found[entry[0]] = entry[1]
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         cache_path.parent.mkdir(parents=True, exist_ok=True)

@@ -215,3 +215,19 @@ def test_a_file_too_broken_for_yaml_is_matched_to_its_seed_and_gets_no_twin(tmp_
     ingest_module.ingest(settings, report, refresh=True)
     assert path.read_text() == mangled
     assert len(content_files(root / "content")) == 2
+
+
+@pytest.mark.parametrize("backup", ["backup/copy.md", "2016/12/zz-copy.md", "0000/copy.md"])
+def test_an_unedited_copy_of_a_file_never_gets_it_overwritten(tmp_path, backup):
+    root = own_project(tmp_path / "archive")
+    build_project(root)
+    path = article_files(root)["1111111111111111"]
+    copy = root / "content" / backup
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, copy)  # the editor keeps the original, then edits the file
+    hand_edit_title(path, "Talks on Aleppo run late in Geneva")
+    edited = path.read_text(encoding="utf-8")
+    settings, report = build_project(root)
+    assert path.read_text(encoding="utf-8") == edited
+    ingest_module.ingest(settings, report, refresh=True)  # the seed is read again
+    assert path.read_text(encoding="utf-8") == edited
