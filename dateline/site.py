@@ -117,7 +117,7 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
     root = settings.path("content")
     cache_path = settings.path("cache") / CACHE_FILE
     cache = _load_cache(cache_path)
-    fresh, articles, seen = {}, [], {}
+    fresh, articles, seen, position = {}, [], {}, {}
     rels, refused = files_below(root, Path(settings.root), ".md")
     for rel in refused:
         report.warn(f"content/{rel}", link_warning(root / rel))
@@ -138,15 +138,33 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
                 key = cached[0]  # stays stale, so the next run checks (and warns) again
         fresh[rel] = (key, article)
         if article.id in seen:
-            report.warn(f"content/{rel}", f"same id as content/{seen[article.id]}; left out")
+            kept = _one_of_two(root, seen[article.id], rel, report)
+            if kept == rel:
+                articles[position[article.id]] = article
+                seen[article.id] = rel
             continue
         seen[article.id] = rel
+        position[article.id] = len(articles)
         articles.append(article)
     articles = unique_urls(articles, report)
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         # Rewriting an unchanged cache costs seconds at 10^5 articles: only when it changed.
         write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
     return articles
+
+
+def _one_of_two(root: Path, first: str, second: str, report: Report) -> str:
+    """Of two content files with one id (a copy an editor kept), the one edited by hand is the
+    article, else the first by name; the other is named as left out. Returns the one kept."""
+    def edited(rel: str) -> bool:
+        try:
+            return content.is_hand_edited((root / rel).read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            return False
+
+    kept, dropped = (second, first) if edited(second) and not edited(first) else (first, second)
+    report.warn(f"content/{dropped}", f"same id as content/{kept}; left out")
+    return kept
 
 
 def unique_urls(articles: list[Article], report: Report) -> list[Article]:

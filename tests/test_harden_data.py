@@ -231,3 +231,19 @@ def test_an_unedited_copy_of_a_file_never_gets_it_overwritten(tmp_path, backup):
     assert path.read_text(encoding="utf-8") == edited
     ingest_module.ingest(settings, report, refresh=True)  # the seed is read again
     assert path.read_text(encoding="utf-8") == edited
+
+
+@pytest.mark.parametrize("backup", ["0000/copy.md", "2016/12/a-copy.md", "backup/copy.md"])
+def test_of_a_file_and_its_unedited_copy_the_site_shows_the_edited_one(tmp_path, backup):
+    root = own_project(tmp_path / "archive")
+    build_project(root)
+    path = article_files(root)["1111111111111111"]
+    url = read_article(path, root / "content").url_path
+    copy = root / "content" / backup
+    copy.parent.mkdir(parents=True, exist_ok=True)
+    shutil.copyfile(path, copy)
+    hand_edit_title(path, "Talks on Aleppo run late in Geneva")
+    _, report = build_project(root)
+    assert "Talks on Aleppo run late in Geneva" in headline(root / "_site" / url / "index.html")
+    assert f"content/{backup}: same id as content/{path.relative_to(root / 'content').as_posix()}; " \
+           "left out" in report.warnings
