@@ -88,7 +88,7 @@ class ConfigError(ValueError):
 
 # Every numeric setting's smallest sensible value (and a few largest): below it a list page
 # would drop articles, a feed be empty, or the build never start.
-MINIMUM = {"per_page": 1, "home_articles": 0, "feed_entries": 1, "min_tag_articles": 1,
+MINIMUM = {"per_page": 1, "home_articles": 1, "feed_entries": 1, "min_tag_articles": 1,
            "min_tag_archive": 0, "workers": 0, "size_warning_mb": 0, "max_article_kb": 1,
            "search_shard_max_pages": 0, "max_tags": 1}
 MAXIMUM = {"workers": 1024, "max_article_kb": 1024 * 1024}
@@ -228,6 +228,16 @@ def _base_url_problem(value: str) -> str:
         return "must have no query (?...) or fragment (#...): every link is built on it"
     if re.search(r"[\s\"'<>\\^`{|}]", value) or "@" in parts.netloc:
         return "must be a plain address: no spaces, quotes, '<', '>', '\\' or user name"
+    return _base_path_problem(parts.path)
+
+
+def _base_path_problem(path: str) -> str:
+    """Every link starts with this path: '//repo/' would make them protocol-relative links to a
+    host named 'repo'. (A last segment with a dot is a folder: GitHub project names may hold
+    dots, and Pages gives the address without its closing '/'.)"""
+    segments = path.strip("/").split("/") if path.strip("/") else []
+    if "//" in path or any(s in (".", "..") for s in segments):
+        return "must have a plain path: no '//', '.' or '..' in it"
     return ""
 
 

@@ -171,7 +171,7 @@ BAD_SETTINGS = [
     ('[build]\nworkers = "four"', "[build] workers", "whole number"),
     ("[build]\nworkers = -2", "[build] workers", "at least 0"),
     ("[build]\nworkers = true", "[build] workers", "whole number"),
-    ("[build]\nhome_articles = -1", "[build] home_articles", "at least 0"),
+    ("[build]\nhome_articles = 0", "[build] home_articles", "at least 1"),  # "No articles yet"
     ("[build]\nfeed_entries = 0", "[build] feed_entries", "at least 1"),
     ("[build]\nmax_article_kb = 0", "[build] max_article_kb", "at least 1"),
     ("[build]\nmin_tag_articles = 0", "[build] min_tag_articles", "at least 1"),
@@ -212,6 +212,8 @@ BAD_SETTINGS = [
     ("[paths]\nseeds = 1", "[paths] seeds", "text in quotes"),
     ("[site\n", "not valid TOML", "line 1"),
     ('[site]\nbase_url = "https://example.org:99999/"', "[site] base_url", "port"),
+    ('[site]\nbase_url = "https://example.org//repo/"', "[site] base_url", "plain path"),
+    ('[site]\nbase_url = "https://example.org/a/../repo/"', "[site] base_url", "plain path"),
     ('[site]\ntitle = "  "', "[site] title", "must not be empty"),
     ('[site]\npublisher = ""', "[site] publisher", "must not be empty"),
     ("[site]\ntitle = 1979-05-27", "[site] title", "text in quotes"),
@@ -245,7 +247,7 @@ def test_a_settings_file_saved_with_a_bom_is_read(tmp_path):
 
 def test_good_settings_still_load(tmp_path):
     root = own_project(tmp_path / "archive", '[site]\ntimezone = "-05:00"\nlanguage = "pt-BR"\n'
-                       'base_url = "https://example.org/repo"\ndescription = """Two\nlines"""\n'
+                       'base_url = "https://owner.github.io/my.site"\ndescription = """Two\nlines"""\n'
                        '[extract]\naliases = { "Assad" = "Bashar Assad", "Nobody" = "" }\n'
                        'not_people = ["Old City"]\nmax_tags = 3\n')
     assert run(root, "--no-search") == 0
