@@ -386,3 +386,14 @@ def test_control_characters_an_editor_escapes_into_yaml_never_reach_a_page_or_fe
         if page.suffix in (".html", ".xml"):
             assert not any(c in page.read_text(encoding="utf-8") for c in "\x07\x01\x1b\x00")
     assert "Bell and escape" in (root / "_site" / "feed.xml").read_text(encoding="utf-8")
+
+
+def test_a_missing_template_is_named_before_anything_is_written(tmp_path, capsys):
+    root = own_project(tmp_path / "archive")
+    assert run(root) == 0
+    live = snapshot(root / "_site")
+    (root / "templates" / "404.html").unlink()
+    assert run(root) == 1
+    err = capsys.readouterr().err
+    assert "templates/404.html: template '404.html' not found" in err and "Traceback" not in err
+    assert snapshot(root / "_site") == live and not (root / "._site.staging").exists()
