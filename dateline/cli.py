@@ -10,7 +10,8 @@ from pathlib import Path
 from . import actions
 from .config import ConfigError, load_settings
 from .ingest import article_from_seed
-from .pipeline import BuildLockedError, build
+from .pipeline import BuildLockedError, StageError, build
+from .render import TemplateError
 from .report import Report
 from .search import SearchError
 from .seeds import SeedError, read_seed
@@ -29,6 +30,7 @@ EPILOG = """exit status:
   3  another build is running on this project
   4  the site is built, but some seeds or content files were skipped (see the summary)"""
 OK, FAILED, BAD_SETTINGS, LOCKED, SKIPPED = 0, 1, 2, 3, 4
+INTERRUPTED = 130  # what a shell reports for a command stopped by Ctrl-C
 
 COMMANDS = {
     "build": "everything: ingest, render and search (the default)",
@@ -43,7 +45,8 @@ COMMANDS = {
 def parser(prog: str = "build.py") -> argparse.ArgumentParser:
     top = argparse.ArgumentParser(prog=prog, description=DESCRIPTION, epilog=EPILOG,
                                   formatter_class=argparse.RawDescriptionHelpFormatter)
-    top.add_argument("--config", default="site.toml", help="settings file (default: site.toml)")
+    top.add_argument("--config", help="settings file (default: site.toml; without one, every "
+                     "setting has its default)")
     top.add_argument("--seeds", help="folder of raw articles (default from site.toml: seeds)")
     top.add_argument("--content", help="folder of editable article files (default: content)")
     top.add_argument("--output", help="folder the website is written to (default: _site)")
@@ -61,7 +64,8 @@ def parser(prog: str = "build.py") -> argparse.ArgumentParser:
         if name == "extract":
             command.add_argument("files", nargs="+", metavar="SEED", help="seed files to read")
         if name == "serve":
-            command.add_argument("--port", type=int, default=8000)
+            command.add_argument("--port", type=port_number, default=8000,
+                                 help="port to listen on, 0-65535 (0: any free one)")
             command.add_argument("--no-build", action="store_true", help="serve what is built")
     return top
 
@@ -71,10 +75,23 @@ def console() -> int:
     return main(prog="dateline")
 
 
+def port_number(text: str) -> int:
+    try:
+        port = int(text)
+    except ValueError:
+        port = -1
+    if not 0 <= port <= 65535:
+        raise argparse.ArgumentTypeError(f"{text!r} is not a port number (0-65535)")
+    return port
+
+
 def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
     args = parser(prog).parse_args(argv)
+    if args.config and not Path(args.config).is_file():  # else folders appear beside a typo
+        print(f"error: --config {args.config}: no such settings file", file=sys.stderr)
+        return BAD_SETTINGS
     try:
-        settings = load_settings(args.config, seeds=args.seeds, content=args.content,
+        settings = load_settings(args.config or "site.toml", seeds=args.seeds, content=args.content,
                                  output=args.output, base_url=args.base_url)
     except (ConfigError, ValueError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
@@ -88,10 +105,16 @@ def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
             return _serve(args, settings, report)
         build(settings, report, refresh=args.refresh, do_ingest=command in ("build", "ingest"),
               do_render=command != "ingest", do_search=not args.no_search and command != "ingest")
+    except KeyboardInterrupt:  # Ctrl-C: files are written whole, the live site swapped whole
+        print(f"interrupted; {settings.path('output')} is the last site built", file=sys.stderr)
+        return INTERRUPTED
     except BuildLockedError as err:
         print(f"error: {err}", file=sys.stderr)
         return LOCKED
-    except (SearchError, OSError) as err:  # e.g. a full disk: the live site is left as it was
+    except ConfigError as err:  # e.g. an output folder that would delete the project's files
+        print(f"error: {err}", file=sys.stderr)
+        return BAD_SETTINGS
+    except (SearchError, StageError, TemplateError, OSError) as err:  # the live site is unchanged
         print(f"error: {err}", file=sys.stderr)
         return FAILED
     print(report.summary())

@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import difflib
+import json
 import os
+import re
 import tomllib
 from dataclasses import dataclass, field, fields, replace
 from pathlib import Path
 from typing import Any
+from urllib.parse import urlsplit
 
 from . import assets
 
@@ -90,27 +94,196 @@ class ConfigError(ValueError):
     pass
 
 
+# Every numeric setting's smallest sensible value (and a few largest): below it a list page
+# would drop articles, a feed be empty, or the build never start.
+MINIMUM = {"per_page": 1, "home_articles": 1, "feed_entries": 1, "min_tag_articles": 1,
+           "min_tag_archive": 0, "workers": 0, "size_warning_mb": 0, "max_article_kb": 1,
+           "search_shard_max_pages": 0, "max_tags": 1}
+MAXIMUM = {"workers": 1024, "max_article_kb": 1024 * 1024}
+CHOICES = {"search_shard_by": ("", "year")}
+TIMEZONE_RE = re.compile(r"Z|[+-](?:0\d|1[0-4]):[0-5]\d")
+LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag: en, pt-BR
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not text, nor valid in an Atom feed
+MULTILINE = ("description",)  # may be written over several lines
+REQUIRED_TEXT = ("title", "publisher")
+FLAGS = {"seeds": "--seeds", "content": "--content", "output": "--output", "base_url": "--base-url"}
+
+
 def load_settings(path: str | Path = "site.toml", **overrides: object) -> Settings:
-    """Read site.toml (missing file: all defaults); keyword overrides win (command-line flags)."""
+    """Read site.toml (missing file: all defaults); keyword overrides win (command-line flags).
+    Every value is checked: a ``ConfigError`` names the file, the setting and the problem."""
     path = Path(path)
-    data = tomllib.loads(path.read_text(encoding="utf-8")) if path.exists() else {}
-    values: dict[str, Any] = {"root": str(path.parent.resolve())}
-    known = {f.name for f in fields(Settings)}
-    for section, keys in SECTIONS.items():
-        for key, value in data.get(section, {}).items():
-            name = SEARCH_KEYS.get(key, key) if section == "search" else key
-            if name not in keys or name not in known:
-                raise ConfigError(f"{path}: unknown setting [{section}] {key}")
+    data = _read_toml(path)
+    values, where = _file_values(path, data)
+    for name, value in overrides.items():
+        if value is not None:
             values[name] = value
+            where[name] = FLAGS.get(name, name)
+    for name, value in values.items():
+        _check(name, value, where[name])
     values["extract"] = _extract_settings(path, data.get("extract", {}))
-    values.update({k: v for k, v in overrides.items() if v is not None})
-    return replace(Settings(), **values)
+    return replace(Settings(), root=str(path.parent.resolve()), **values)
 
 
-def _extract_settings(path: Path, data: dict[str, Any]) -> ExtractSettings:
+def _file_values(path: Path, data: dict) -> tuple[dict[str, Any], dict[str, str]]:
+    """The settings a site.toml sets, by Settings field, and where each was set (for messages).
+    Values are Any: each is checked by ``_check`` before it reaches ``Settings``."""
+    values: dict[str, Any] = {}
+    where: dict[str, str] = {}
+    for section, table in data.items():
+        if section == "extract":
+            continue
+        keys = SECTIONS.get(section)
+        if keys is None:
+            raise ConfigError(f"{path}: {_unknown_section(section, table)}")
+        if not isinstance(table, dict):
+            raise ConfigError(f"{path}: [{section}] must be a section of 'key = value' lines")
+        for key, value in table.items():
+            name = SEARCH_KEYS.get(key, key) if section == "search" else key
+            if name not in keys or (section == "search" and key not in SEARCH_KEYS):
+                raise ConfigError(f"{path}: unknown setting [{section}] {key}"
+                                  f"{_did_you_mean(key, _keys_of(section))}")
+            values[name] = value
+            where[name] = f"{path}: [{section}] {key}"
+    return values, where
+
+
+def _read_toml(path: Path) -> dict:
+    if not path.exists():
+        return {}
+    try:
+        return tomllib.loads(path.read_text(encoding="utf-8-sig"))  # Notepad writes a BOM
+    except tomllib.TOMLDecodeError as err:
+        raise ConfigError(f"{path}: not valid TOML: {err}") from None
+    except UnicodeDecodeError as err:
+        raise ConfigError(f"{path}: not UTF-8 text (byte {err.start})") from None
+
+
+def _keys_of(section: str) -> tuple[str, ...]:
+    return tuple(SEARCH_KEYS) if section == "search" else SECTIONS[section]
+
+
+def _unknown_section(section: str, value: object) -> str:
+    if not isinstance(value, dict):
+        return (f"setting {section!r} is outside any section; put it under the section it "
+                f"belongs to ({', '.join(f'[{s}]' for s in [*SECTIONS, 'extract'])})")
+    return f"unknown section [{section}]{_did_you_mean(section, (*SECTIONS, 'extract'))}"
+
+
+def _did_you_mean(word: str, choices: tuple[str, ...]) -> str:
+    close = difflib.get_close_matches(word, choices, n=1)
+    return f" (did you mean {close[0]}?)" if close else ""
+
+
+def _check(name: str, value: object, where: str) -> None:
+    """Raise ``ConfigError`` when ``value`` cannot be setting ``name``."""
+    problem = _type_problem(getattr(Settings(), name), value) or _value_problem(name, value)
+    if problem:
+        raise ConfigError(f"{where} = {_shown(value)}: {problem}")
+
+
+def _type_problem(default: object, value: object) -> str:
+    kind = type(default)
+    if isinstance(value, bool) != (kind is bool) or not isinstance(value, kind):
+        return f"must be {_KIND_NAMES[kind]}"
+    return ""
+
+
+_KIND_NAMES = {bool: "true or false (no quotes)", int: "a whole number (no quotes)",
+               str: "text in quotes"}
+
+
+def _value_problem(name: str, value: object) -> str:
+    if isinstance(value, int) and not isinstance(value, bool):
+        if value < MINIMUM.get(name, value):
+            return f"must be at least {MINIMUM[name]}"
+        if value > MAXIMUM.get(name, value):
+            return f"must be at most {MAXIMUM[name]}"
+        return ""
+    if not isinstance(value, str):
+        return ""
+    if name in CHOICES and value not in CHOICES[name]:
+        return "must be one of " + ", ".join(f'"{c}"' for c in CHOICES[name])
+    if CONTROL_RE.search(value) or (name not in MULTILINE and re.search(r"[\n\t]", value)):
+        return "must be one line of text, without control characters"
+    if name in SECTIONS["paths"] and not value.strip():
+        return "must name a folder"
+    if name in REQUIRED_TEXT and not value.strip():
+        return "must not be empty: it is shown on every page"
+    return _FORMATS.get(name, lambda v: "")(value)
+
+
+def _timezone_problem(value: str) -> str:
+    if TIMEZONE_RE.fullmatch(value):
+        return ""
+    return 'must be an offset from UTC such as "+00:00", "-05:00" or "+05:30"'
+
+
+def _language_problem(value: str) -> str:
+    if LANGUAGE_RE.fullmatch(value):
+        return ""
+    return 'must be a language tag such as "en", "de" or "pt-BR"'
+
+
+def _base_url_problem(value: str) -> str:
+    parts = urlsplit(value)
+    if parts.scheme not in ("http", "https") or not parts.netloc:
+        return "must start with https:// (or http://) and a host, e.g. https://OWNER.github.io/REPO/"
+    try:
+        parts.port  # noqa: B018 - urlsplit checks the port only when asked
+    except ValueError:
+        return "has a port that is not a number from 0 to 65535"
+    if parts.query or parts.fragment or "?" in value or "#" in value:
+        return "must have no query (?...) or fragment (#...): every link is built on it"
+    if re.search(r"[\s\"'<>\\^`{|}]", value) or "@" in parts.netloc:
+        return "must be a plain address: no spaces, quotes, '<', '>', '\\' or user name"
+    return _base_path_problem(parts.path)
+
+
+def _base_path_problem(path: str) -> str:
+    """Every link starts with this path: '//repo/' would make them protocol-relative links to a
+    host named 'repo'. (A last segment with a dot is a folder: GitHub project names may hold
+    dots, and Pages gives the address without its closing '/'.)"""
+    segments = path.strip("/").split("/") if path.strip("/") else []
+    if "//" in path or any(s in (".", "..") for s in segments):
+        return "must have a plain path: no '//', '.' or '..' in it"
+    return ""
+
+
+_FORMATS = {"timezone": _timezone_problem, "language": _language_problem,
+            "base_url": _base_url_problem}
+
+
+def _shown(value: object) -> str:
+    """A value as it would be written in site.toml."""
+    if isinstance(value, str):
+        return json.dumps(value, ensure_ascii=False)
+    return str(value).lower() if isinstance(value, bool) else repr(value)
+
+
+def _extract_settings(path: Path, data: object) -> ExtractSettings:
+    if not isinstance(data, dict):
+        raise ConfigError(f"{path}: [extract] must be a section of 'key = value' lines")
     known = {f.name for f in fields(ExtractSettings)}
-    unknown = set(data) - known
-    if unknown:
-        raise ConfigError(f"{path}: unknown setting [extract] {', '.join(sorted(unknown))}")
+    for key, value in data.items():
+        if key not in known:
+            raise ConfigError(f"{path}: unknown setting [extract] {key}"
+                              f"{_did_you_mean(key, tuple(sorted(known)))}")
+        problem = _extract_problem(key, value)
+        if problem:
+            raise ConfigError(f"{path}: [extract] {key} = {_shown(value)}: {problem}")
     given: dict[str, Any] = {k: tuple(v) if isinstance(v, list) else v for k, v in data.items()}
     return ExtractSettings(**given)
+
+
+def _extract_problem(key: str, value: object) -> str:
+    default = getattr(ExtractSettings(), key)
+    if isinstance(default, dict):
+        if not isinstance(value, dict) or not all(isinstance(v, str) for v in value.values()):
+            return 'must be a table of "name" = "name" pairs, e.g. { "Assad" = "Bashar Assad" }'
+        return ""
+    if isinstance(default, tuple):
+        if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+            return 'must be a list of names in quotes, e.g. ["Old City"]'
+        return ""
+    return _type_problem(default, value) or _value_problem(key, value)

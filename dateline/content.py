@@ -15,19 +15,37 @@ import yaml
 
 from .article import Article
 from .output import write_atomic
+from .seeds import MIN_YEAR, seed_id
 
 try:  # the C parser is ~10x faster, which matters at 10^5 files
     from yaml import CSafeDumper as Dumper
-    from yaml import CSafeLoader as Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - PyYAML without libyaml
     from yaml import SafeDumper as Dumper  # type: ignore[assignment]
-    from yaml import SafeLoader as Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+
+class Loader(_BaseLoader):
+    """YAML without implicit timestamps: ``date: 2016-13-45`` would make the parser itself
+    raise a bare ValueError; read as text, the date is checked here and the file named."""
+
+
+Loader.yaml_implicit_resolvers = {
+    first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
+    for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
 
 FIELDS = ("id", "slug", "title", "date", "dateline", "summary", "people", "roles", "places",
           "organizations", "tags", "contributors", "source", "seed_sha256")
 LIST_FIELDS = ("people", "places", "organizations", "tags", "contributors")
 CHECKSUM_RE = re.compile(r"^checksum: *(\S*)\n", re.M)
 FRONT_MATTER_RE = re.compile(r"\A---\n(.*?\n)---\n?", re.S)
+DATE_RE = re.compile(r"(\d{4})-(\d{1,2})-(\d{1,2})(?:[Tt ]\S.*)?")  # a time after it is ignored
+# A slug is one segment of the article's URL and the name of its folder in the site: nothing
+# that could climb out of it ('..', '/'), need escaping in a link, or be a file's name beside
+# it (a slug 'index.html' would be the month page's own file).
+SLUG_RE = re.compile(r"[A-Za-z0-9][A-Za-z0-9_~-]{0,199}")
+RAW_VALUE = r"^{key} *: *([^\s#]+)"  # a scalar as written, before YAML makes a number of it
+TEXT_FIELDS = ("title", "slug", "dateline", "summary", "source", "seed_sha256")
 
 
 class ContentError(ValueError):
@@ -57,16 +75,21 @@ def is_hand_edited(text: str) -> bool:
 
 def parse_article(text: str, path: str = "") -> Article:
     """Read a content file's text. Raises ``ContentError`` naming the problem and line."""
-    match = FRONT_MATTER_RE.match(text.lstrip("\ufeff"))
+    text = text.lstrip("\ufeff").replace("\r\n", "\n")  # a file saved by a Windows editor
+    match = FRONT_MATTER_RE.match(text)
     if not match:
         raise ContentError(f"{path}: no front matter (the file must start with a '---' line)")
     try:
         data = yaml.load(match.group(1), Loader=Loader) or {}
     except yaml.YAMLError as err:
         raise ContentError(f"{path}: {_yaml_problem(err)}") from None
+    except (ValueError, TypeError, OverflowError, RecursionError) as err:
+        # A tagged value the parser cannot build (!!timestamp 2016-13-45, !!int x), or nesting
+        # too deep: YAML raises these bare, without a line.
+        raise ContentError(f"{path}: front matter holds a value YAML cannot read: {err}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: front matter is not a set of 'key: value' lines")
-    return _article_from(data, text[match.end():].lstrip("\n"), path)
+    return _article_from(data, _without_controls(text[match.end():].lstrip("\n")), path, match.group(1))
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:
@@ -82,28 +105,112 @@ def _yaml_problem(err: yaml.YAMLError) -> str:
     return text
 
 
-def _article_from(data: dict, body: str, path: str) -> Article:
-    missing = [k for k in ("id", "title", "date") if not data.get(k)]
+def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
+    text = {name: _text(data.get(name), name, path) for name in TEXT_FIELDS}
+    article_id = _article_id(data, text, path, front)
+    missing = [k for k, v in (("id", article_id), ("title", text["title"]), ("date", data.get("date")))
+               if v is None or not str(v).strip()]
     if missing:
         raise ContentError(f"{path}: front matter lacks {', '.join(missing)}")
-    date = data["date"]
-    if isinstance(date, str):
-        try:
-            date = dt.date.fromisoformat(date)
-        except ValueError:
-            raise ContentError(f"{path}: date {date!r} is not YYYY-MM-DD") from None
-    if isinstance(date, dt.datetime):
-        date = date.date()
+    if not SLUG_RE.fullmatch(article_id):  # ids become part of a URL when two slugs clash
+        raise ContentError(f"{path}: id {article_id!r} must be letters, digits and hyphens only")
+    slug = _slug(data.get("slug"), text["slug"], front, path) or article_id
     lists = {k: _string_list(data.get(k), k, path) for k in LIST_FIELDS}
     roles = data.get("roles") or {}
-    if not isinstance(roles, dict):
+    if not isinstance(roles, dict) or not all(_is_scalar(v) for v in [*roles, *roles.values()]):
         raise ContentError(f"{path}: roles must be 'name: role' pairs")
     return Article(
-        id=str(data["id"]), slug=str(data.get("slug") or data["id"]), title=str(data["title"]),
-        date=date, dateline=str(data.get("dateline") or ""), summary=str(data.get("summary") or ""),
-        body=body, roles={str(k): str(v) for k, v in roles.items()},
-        source=str(data.get("source") or ""), seed_sha256=str(data.get("seed_sha256") or ""),
-        path=path, **lists)
+        id=article_id, slug=slug, title=text["title"], date=_date(data["date"], path),
+        dateline=text["dateline"], summary=text["summary"], body=body,
+        roles={str(k): str(v) for k, v in roles.items() if v is not None},
+        source=text["source"], seed_sha256=text["seed_sha256"], path=path, **lists)
+
+
+def _slug(value: object, text: str, front: str, path: str) -> str:
+    """The slug as written (``slug: 0x1F`` is not "31"), checked to be one URL segment."""
+    if isinstance(value, int | float) and not isinstance(value, bool):
+        text = _as_written("slug", value, front)
+    if text and not SLUG_RE.fullmatch(text):
+        raise ContentError(f"{path}: slug {text!r} is not one URL path segment: use letters, "
+                           "digits and hyphens only (no '/', '.' or spaces), starting with a "
+                           "letter or digit, at most 200")
+    return text
+
+
+def _article_id(data: dict, text: dict[str, str], path: str, front: str) -> str:
+    """The id as written: YAML reads ``id: 0000000000000000`` as the number 0 (and a leading
+    0 as octal), so a number is taken from the raw line instead. A file whose id: line was
+    lost gets back its seed's id from its source and seed hash."""
+    value = data.get("id")
+    if isinstance(value, bool | list | dict):
+        raise ContentError(f"{path}: id must be one word, not {_kind(value)}")
+    if isinstance(value, int | float):
+        return _as_written("id", value, front)
+    if value not in (None, ""):
+        return str(value).strip()
+    if text["source"] and text["seed_sha256"]:
+        return id_from_source(text["source"], text["seed_sha256"])
+    return ""
+
+
+def _as_written(key: str, value: object, front: str) -> str:
+    raw = re.search(RAW_VALUE.format(key=key), front, re.M)
+    return raw.group(1) if raw else str(value)
+
+
+def id_from_source(source: str, seed_sha256: str) -> str:
+    """The id ingest gives the article of seed file ``source`` with this hash."""
+    return seed_id(Path(source), seed_sha256)
+
+
+def _text(value: object, name: str, path: str) -> str:
+    if value is None:
+        return ""
+    if not _is_scalar(value):
+        raise ContentError(f"{path}: {name} must be text, not {_kind(value)} (put it in quotes "
+                           "if it starts with '[' or '{')")
+    text = _without_controls(str(value))
+    return text.strip() if name in ("slug", "source", "seed_sha256") else text
+
+
+# YAML lets "\x01" through in a quoted string; no page or feed may hold it (XML forbids it).
+CONTROL_RE = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+
+
+def _without_controls(text: str) -> str:
+    return CONTROL_RE.sub("", text) if CONTROL_RE.search(text) else text
+
+
+def _is_scalar(value: object) -> bool:
+    return value is None or (isinstance(value, str | int | float) and not isinstance(value, bool))
+
+
+def _kind(value: object) -> str:
+    return {list: "a list", dict: "a set of 'key: value' pairs", bool: "yes/no"}.get(
+        type(value), type(value).__name__)
+
+
+def _date(value: object, path: str) -> dt.date:
+    """A date written ``YYYY-MM-DD``; anything else (a list, a bare number, 2016-13-45) names
+    the file and what is wrong."""
+    if isinstance(value, dt.datetime):
+        return _in_range(value.date(), value, path)
+    if isinstance(value, dt.date):
+        return _in_range(value, value, path)
+    found = DATE_RE.fullmatch(value.strip()) if isinstance(value, str) else None
+    if not found:
+        raise ContentError(f"{path}: date {value!r} is not a date written YYYY-MM-DD")
+    try:
+        date = dt.date(*(int(part) for part in found.groups()))
+    except ValueError as err:
+        raise ContentError(f"{path}: date {value!r} is not a real day ({err})") from None
+    return _in_range(date, value, path)
+
+
+def _in_range(date: dt.date, value: object, path: str) -> dt.date:
+    if date.year < MIN_YEAR:  # as for seeds: a typo, and %Y would not give four digits
+        raise ContentError(f"{path}: date {value!r} is before {MIN_YEAR}")
+    return date
 
 
 def _string_list(value: object, name: str, path: str) -> list[str]:
@@ -113,7 +220,9 @@ def _string_list(value: object, name: str, path: str) -> list[str]:
         return [value]
     if not isinstance(value, list):
         raise ContentError(f"{path}: {name} must be a list")
-    return [str(v) for v in value if v is not None and str(v).strip()]
+    if not all(_is_scalar(v) for v in value):
+        raise ContentError(f"{path}: {name} must be a list of names, each one plain text")
+    return [_without_controls(str(v)) for v in value if v is not None and str(v).strip()]
 
 
 def read_article(path: Path, root: Path) -> Article:
@@ -130,11 +239,10 @@ def content_files(root: Path) -> list[Path]:
     return sorted(root.rglob("*.md")) if root.exists() else []
 
 
-HEAD_ID_RE = re.compile(r"^id: *['\"]?([^'\"\n]+)", re.M)
+HEAD_FIELD_RE = re.compile(r"^(id|source|seed_sha256) *: *['\"]?([^'\"\n]+)", re.M)
 
 
-def head_id(path: Path) -> str | None:
-    """The article id from a content file's first lines, without a full YAML parse."""
-    with path.open(encoding="utf-8", errors="replace") as handle:
-        found = HEAD_ID_RE.search(handle.read(512))
-    return found.group(1).strip() if found else None
+def head_fields(text: str) -> dict[str, str]:
+    """id, source and seed_sha256 read line by line, from a file too broken for YAML."""
+    head = text[:4096]
+    return {key: value.strip() for key, value in reversed(HEAD_FIELD_RE.findall(head)) if value.strip()}

@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import hashlib
 import json
-import multiprocessing
 import os
 import pickle
 import re
@@ -21,16 +20,18 @@ from pathlib import Path
 
 from . import content
 from .article import Article, Seed
+from .children import worker_pool
 from .config import Settings
 from .extract import extract
 from .markup import paragraphs_to_markdown
 from .output import remove_leftover_temps, write_atomic
 from .report import Report
-from .seeds import SeedError, read_seed, seed_files
+from .safety import files_below, link_warning
+from .seeds import SeedError, read_seed
 from .slugs import slugify
 
 STATE_FILE = "ingest.json"
-SCAN_FILE = "content-scan.pickle"  # what _existing_content learnt, per file size and mtime
+SCAN_FILE = "content-scan-2.pickle"  # what _existing_content learnt, per file size and mtime
 # Present while an ingest runs; found at the start of one, it means the last was killed and may
 # have left temp files in content/ (looking for them every run would cost a walk of the folder).
 RUNNING_MARK = "ingest.running"
@@ -82,6 +83,7 @@ class _Existing:
     slug: str
     seed_sha256: str
     edited: bool
+    source: str = ""  # the seed file it was written from, as its front matter says
 
 
 def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[str]:
@@ -100,11 +102,17 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     generator = generator_fingerprint(settings)
     stale = refresh or state.get("generator") != generator
     known: dict[str, list] = {} if stale else state.get("seeds", {})
-    files = seed_files(seeds_dir)
+    rels, refused = files_below(seeds_dir, Path(settings.root), hidden=False)
+    for rel in refused:
+        report.warn(shown(rel), link_warning(seeds_dir / rel))
+    files = [seeds_dir / rel for rel in rels]
     todo, fresh = _changed_seeds(files, seeds_dir, known)
     report.counts["seeds"] = len(files)
+    existing, taken = _existing_content(content_dir, Path(settings.root),
+                                        settings.path("cache") / SCAN_FILE)
+    by_seed = _by_seed(existing)
+    todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
     parsed = _parse_all(todo, settings)
-    existing, taken = _existing_content(content_dir, settings.path("cache") / SCAN_FILE)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
@@ -129,7 +137,10 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
             seen_ids[seed.id] = seen_texts[key] = rel
             for warning in seed.warnings:
                 report.warn(shown(rel), warning)
-            path = _place(article, existing.get(seed.id), taken, content_dir, report, write)
+            # An editor's file whose id: line was changed or lost is still this seed's article.
+            old = existing.get(seed.id) or by_seed.get((article.source, article.seed_sha256)) \
+                or by_seed.get((article.source, ""))
+            path = _place(article, old, taken, content_dir, report, write)
             if path:
                 written.append(path)
             fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
@@ -185,6 +196,33 @@ def _changed_seeds(files: list[Path], root: Path, known: dict[str, list]
     return todo, fresh
 
 
+def _by_seed(existing: dict[str, _Existing]) -> dict[tuple[str, str], _Existing]:
+    """Content files by (source, seed hash), and hand-edited ones by (source, "") where one
+    file alone names that source: how an editor's file whose id: line was changed or lost is
+    still found, even after its seed changed too."""
+    out: dict[tuple[str, str], _Existing] = {}
+    edited: dict[str, list[_Existing]] = {}
+    for entry in existing.values():
+        if entry.source:
+            out[(entry.source, entry.seed_sha256)] = entry
+            if entry.edited:
+                edited.setdefault(entry.source, []).append(entry)
+    out.update({(source, ""): entries[0] for source, entries in edited.items() if len(entries) == 1})
+    return out
+
+
+def _without_content(files: list[Path], root: Path, fresh: dict[str, list],
+                     existing: dict[str, _Existing], by_seed: dict[tuple[str, str], _Existing]
+                     ) -> tuple[list[str], dict[str, list]]:
+    """The cache says which seeds are unchanged, never which articles exist: a carried-over
+    seed whose content file is gone (deleted by hand, a new content folder) is read again."""
+    kept = {rel: entry for rel, entry in fresh.items() if entry[3] in existing
+            or (readable_name(Path(rel).name), entry[2]) in by_seed
+            or (readable_name(Path(rel).name), "") in by_seed}
+    rels = (file.relative_to(root).as_posix() for file in files)
+    return [rel for rel in rels if rel not in kept], kept
+
+
 # (seed path, seed, its article, problem, kind of problem); seed and article are None when skipped
 Parsed = tuple[str, Seed | None, Article | None, str, str]
 
@@ -195,7 +233,7 @@ def _parse_all(rels: list[str], settings: Settings) -> list[Parsed]:
     workers = min(settings.worker_count, max(1, len(jobs) // 200))
     if workers <= 1:
         return [_parse_one(job) for job in jobs]
-    with multiprocessing.get_context("fork").Pool(workers) as pool:
+    with worker_pool(workers) as pool:
         return pool.map(_parse_one, jobs, chunksize=64)
 
 
@@ -210,20 +248,23 @@ def _parse_one(job: tuple[str, str, Settings]) -> Parsed:
     return rel, seed, article_from_seed(seed, settings), "", ""
 
 
-def _existing_content(root: Path, cache_path: Path) -> tuple[dict[str, _Existing], dict[str, str]]:
+def _existing_content(root: Path, project: Path, cache_path: Path
+                      ) -> tuple[dict[str, _Existing], dict[str, str]]:
     """The content files by article id, and every content path with the id that owns it
     ('' when no id can be read: no article may take that path). Parsing 10^4 files' YAML takes
     seconds, so files whose size and mtime are unchanged since the last run come from a cache."""
     cache = _load_scan(cache_path)
     fresh, found, taken = {}, {}, {}
-    for path in content.content_files(root):
-        rel = path.relative_to(root).as_posix()
+    for rel in files_below(root, project, ".md")[0]:  # load_articles warns of the links left out
+        path = root / rel
         key = _stat_key(path)
         cached = cache.get(rel)
         entry = cached[1] if cached and cached[0] == key else _scan_one(path, rel)
         fresh[rel] = (key, entry)
         taken[rel] = entry[0] if entry else ""
-        if entry:
+        # Two files with one id (an editor's backup copy): the hand-edited one is the article,
+        # or the unedited copy would be written over the editor's work.
+        if entry and (entry[0] not in found or entry[1].edited):
             found[entry[0]] = entry[1]
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         cache_path.parent.mkdir(parents=True, exist_ok=True)
@@ -239,15 +280,24 @@ def _load_scan(path: Path) -> dict:
 
 
 def _scan_one(path: Path, rel: str) -> tuple[str, _Existing] | None:
-    text = path.read_text(encoding="utf-8", errors="replace")
+    try:
+        text = path.read_text(encoding="utf-8", errors="replace")
+    except OSError:  # unreadable: nobody may take its path (load_articles names it)
+        return None
     try:
         article = content.parse_article(text, rel)
     except content.ContentError:
-        article_id = content.head_id(path)
-        if article_id:  # broken YAML is an editor's work in progress: never overwrite it
-            return article_id, _Existing(rel, "", "", True)
+        # Broken YAML is an editor's work in progress: never overwrite it. Its id, or else its
+        # source and seed hash, read line by line, say whose article it is.
+        head = content.head_fields(text)
+        article_id = head.get("id") or (head.get("source") and head.get("seed_sha256")
+                                        and content.id_from_source(head["source"], head["seed_sha256"]))
+        if article_id:
+            return article_id, _Existing(rel, "", head.get("seed_sha256", ""), True,
+                                         head.get("source", ""))
         return None
-    return article.id, _Existing(rel, article.slug, article.seed_sha256, content.is_hand_edited(text))
+    return article.id, _Existing(rel, article.slug, article.seed_sha256,
+                                 content.is_hand_edited(text), article.source)
 
 
 def _place(article: Article, old: _Existing | None, taken: dict[str, str], root: Path,

@@ -36,9 +36,16 @@ def write_atomic(path: Path, data: bytes) -> None:
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)
-    except BaseException:  # a full disk, say: leave no half-written temp file behind
+    except BaseException as err:  # a full disk, say: leave no half-written temp file behind
         tmp.unlink(missing_ok=True)
-        raise
+        raise _naming(err, path) from None
+
+
+def _naming(err: BaseException, path: Path) -> BaseException:
+    """A failed write names the file it was writing (a full disk's error names none)."""
+    if isinstance(err, OSError) and not err.filename:
+        return OSError(err.errno, err.strerror, str(path))
+    return err
 
 
 def remove_leftover_temps(folder: Path) -> list[Path]:
@@ -58,8 +65,12 @@ def write_if_changed(path: Path, data: bytes) -> bool:
         pass
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_name(path)
-    tmp.write_bytes(data)  # a new inode: the live site's hard link to the old file is untouched
-    os.replace(tmp, path)
+    try:
+        tmp.write_bytes(data)  # a new inode: the live site's hard link to the old file is untouched
+        os.replace(tmp, path)
+    except BaseException as err:
+        tmp.unlink(missing_ok=True)
+        raise _naming(err, path) from None
     return True
 
 

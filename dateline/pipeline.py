@@ -16,8 +16,9 @@ from . import render as render_stage
 from . import search
 from .config import Settings
 from .ingest import ingest
-from .output import link_tree, remove_leftover_temps, swap_in, write_atomic
+from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, write_if_changed
 from .report import Report
+from .safety import MARK, MARK_TEXT, check_folders, check_output, link_warning
 from .site import Site, build_site, load_articles
 
 LOCK_FILE = "build.lock"
@@ -58,13 +59,19 @@ def build_lock(settings: Settings) -> Iterator[None]:
 
 def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: bool = True,
           do_render: bool = True, do_search: bool = True) -> Built | None:
+    check_folders(settings)
+    if do_render:  # before anything is written: the cache itself may be the clash
+        check_output(settings, settings.path("cache") / RENDER_STATE)
     with build_lock(settings):
         remove_leftover_temps(settings.path("cache"))  # a killed run's half-written state files
         if do_ingest:
-            ingest(settings, report, refresh=refresh)
+            with _stage("ingest", None, settings.path("content")):
+                ingest(settings, report, refresh=refresh)
         if not do_render:
             return None
-        site = build_site(load_articles(settings, report), settings)
+        with _stage("reading content", None, settings.path("cache")):
+            articles = load_articles(settings, report)
+        site = build_site(articles, settings)
         _count(site, report)
         return publish(site, report, do_search and settings.search)
 
@@ -79,29 +86,67 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     spare = live.with_name(f".{live.name}.spare")
     state_path = settings.path("cache") / RENDER_STATE
     state = _load_state(state_path, live, spare)
+    render_stage.check_templates(site, settings.path("templates"))  # before anything is written
+    if not settings.path("static").is_dir():
+        report.warn(str(settings.path("static")), "no static folder: the site is published "
+                    "without its stylesheet and icon ([paths] static in site.toml)")
     work = render_stage.plan(site, live, settings.path("templates"), settings.path("static"),
                              state.get("pages"))
-    produced = set(work.fingerprints) | set(work.static)
+    for link in work.refused:
+        report.warn(str(link), link_warning(link))
+    produced = set(work.fingerprints) | set(work.static) | {MARK}
     gone = sorted(set(state["files"]) - produced) if "files" in state else None
     if gone == [] and not work.todo and render_stage.static_unchanged(work, live) \
-            and _search_current(site, live, with_search):
+            and (live / MARK).is_file() and _search_current(site, live, with_search):
         shutil.rmtree(staging, ignore_errors=True)  # a killed run's half-built site
         _tell(report, Built(site), 0)
         return Built(site)
     lag = (state["lag_files"], state["lag_dirs"]) if state.get("spare_ino") else None
-    link_tree(live, staging, spare, lag)
-    result = render_stage.render(site, staging, settings.path("templates"), settings.path("static"),
-                                 work=work)
-    built = Built(site, result.changed)
-    built.removed = _remove(staging, gone) if gone is not None else \
-        render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
-    bundles = _publish_search(site, staging, built, with_search)
-    swap_in(staging, live, keep_old=spare)
+    with _stage("render", staging, live):
+        link_tree(live, staging, spare, lag)
+        result = render_stage.render(site, staging, settings.path("templates"),
+                                     settings.path("static"), work=work)
+        result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
+        if write_if_changed(staging / MARK, MARK_TEXT):
+            result.changed.add(MARK)
+        built = Built(site, result.changed)
+        built.removed = _remove(staging, gone) if gone is not None else \
+            render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
+    with _stage("search index", staging, live):
+        bundles = _publish_search(site, staging, built, with_search)
+    swap_in(staging, live, keep_old=spare)  # renames only: a full disk does not stop them
     sizes = _file_sizes(live, state.get("sizes"), built, bundles)
-    _save_state(state_path, live, spare, result, built, bundles, sizes)
+    try:
+        _save_state(state_path, live, spare, result, built, bundles, sizes)
+    except OSError as err:  # the new site is live; only the next build's head start is lost
+        report.warn(str(state_path), f"cannot save the build state ({err.strerror or err}); "
+                    "the next build renders every page again")
     _tell(report, built, result.rendered)
     _warn_size(live, sizes, settings, report)
     return built
+
+
+class StageError(RuntimeError):
+    """A stage failed (a full disk, a template mistake); the message names the stage, the
+    path and the problem, and says the live site was left as it was."""
+
+
+@contextmanager
+def _stage(name: str, staging: Path | None, live: Path) -> Iterator[None]:
+    """Run one stage; if it fails, remove the half-built staging folder (on a full disk it is
+    what keeps the disk full) and say which stage failed, where and why."""
+    try:
+        yield
+    except (OSError, render_stage.TemplateError, search.SearchError) as err:
+        if staging is not None:
+            shutil.rmtree(staging, ignore_errors=True)
+        problem = f"{err.filename or staging or live}: {err.strerror or err}" \
+            if isinstance(err, OSError) else str(err)
+        if staging is None:
+            after = f"every file in {live} is whole (none is left half-written)"
+        else:
+            after = f"the live site {live} is unchanged and the half-built copy {staging} was removed"
+        raise StageError(f"{name} failed: {problem}; {after}") from None
 
 
 def _publish_search(site: Site, staging: Path, built: Built, with_search: bool) -> list[str]:

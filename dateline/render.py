@@ -15,7 +15,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import math
-import multiprocessing
+import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -26,8 +26,11 @@ import jinja2.meta
 
 from . import assets, search, structured, urls
 from .article import Article
+from .children import worker_pool
+from .config import ConfigError
 from .markup import markdown_to_html
 from .output import write_if_changed
+from .safety import files_below
 from .site import KINDS, Month, Site, Term
 
 SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
@@ -63,6 +66,7 @@ class Plan:
     fingerprints: dict[str, str]  # output file -> digest of the page's inputs
     todo: list[Page]  # pages whose inputs changed or whose file is missing
     static: dict[str, Path]  # output file -> source file
+    refused: list[Path] = field(default_factory=list)  # links in static/ to outside the project
 
 
 def plan(site: Site, folder: Path, templates: Path, static: Path,
@@ -74,9 +78,9 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     todo = [page for page in all_pages
             if known.get(urls.output_file(page.path)) != prints[urls.output_file(page.path)]
             or not (folder / urls.output_file(page.path)).is_file()]
-    sources = {"static/" + s.relative_to(static).as_posix(): s
-               for s in (sorted(static.rglob("*")) if static.is_dir() else []) if s.is_file()}
-    return Plan(all_pages, prints, todo, sources)
+    found, refused = files_below(static, Path(site.settings.root))
+    sources = {f"static/{rel}": static / rel for rel in found}
+    return Plan(all_pages, prints, todo, sources, [static / rel for rel in refused])
 
 
 def static_unchanged(work: Plan, folder: Path) -> bool:
@@ -135,7 +139,7 @@ def _render_in_parallel(site: Site, todo: list[Page], folder: Path, templates: P
         if workers <= 1:
             yield _render_share((0, 1))
             return
-        with multiprocessing.get_context("fork").Pool(workers) as pool:
+        with worker_pool(workers) as pool:
             yield from pool.imap_unordered(_render_share, [(i, workers) for i in range(workers)])
     finally:
         _JOB.clear()
@@ -147,10 +151,53 @@ def _render_share(share: tuple[int, int]) -> list[str]:
     changed = []
     for page in _JOB["pages"][index::count]:
         rel = urls.output_file(page.path)
-        data = env.get_template(page.template).render(page=page, **page.context)
+        try:
+            data = env.get_template(page.template).render(page=page, **page.context)
+        except Exception as err:  # any mistake in a template: named, never a traceback
+            raise TemplateError(template_problem(err, page.template, _JOB["templates"])) from None
         if write_if_changed(_JOB["folder"] / rel, data.encode("utf-8")):
             changed.append(rel)
     return changed
+
+
+class TemplateError(RuntimeError):
+    """A template that cannot render; the message names the template, line and problem.
+    (One plain string, so it crosses back from a worker process intact.)"""
+
+
+def check_templates(site: Site, templates: Path) -> None:
+    """Compile every template the site's pages use before anything is written: a syntax error
+    or a missing template stops the build with its name, line and problem."""
+    if not templates.is_dir():  # a setting that is wrong, not a template
+        raise ConfigError(f"templates folder {templates} does not exist ([paths] templates)")
+    env = environment(site, templates)
+    # The pages' own templates, and every other one they may extend or include.
+    names = sorted(set(TEMPLATE_READS) | set(env.list_templates(
+        filter_func=lambda n: not any(part.startswith(".") for part in n.split("/")))))
+    for name in names:
+        try:
+            env.get_template(name)
+        except Exception as err:  # a missing or unparsable template
+            raise TemplateError(template_problem(err, name, templates)) from None
+
+
+def template_problem(err: Exception, page_template: str, templates: Path) -> str:
+    """'templates/article.html: line 12: 'foo' is undefined (rendering 2016/12/x/)'."""
+    if isinstance(err, jinja2.TemplateSyntaxError):
+        name, line, problem = err.filename or err.name or page_template, err.lineno, err.message
+    elif isinstance(err, jinja2.TemplateNotFound):
+        name, line, problem = page_template, None, f"template {err.name!r} not found in {templates}"
+    else:  # raised while rendering: the innermost frame that is a template gives the line
+        frames = [f for f in traceback.extract_tb(err.__traceback__)
+                  if Path(f.filename).is_relative_to(templates)]
+        name = frames[-1].filename if frames else page_template
+        line = frames[-1].lineno if frames else None
+        problem = str(err) if isinstance(err, jinja2.TemplateError) else f"{type(err).__name__}: {err}"
+    shown = Path(name)
+    shown_name = shown.relative_to(templates).as_posix() if shown.is_absolute() and \
+        shown.is_relative_to(templates) else str(name)
+    where = f"{templates.name}/{shown_name}" + (f": line {line}" if line else "")
+    return f"{where}: {problem}"
 
 
 def fingerprints(site: Site, all_pages: list[Page], templates: Path) -> dict[str, str]:
@@ -333,7 +380,7 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
         news_article_ld=lambda article: structured.news_article(article, site),
         term_ld=lambda term: structured.term_thing(term, site))
-    env.filters.update(markdown=markdown_to_html, by_day=by_day,
+    env.filters.update(markdown=markdown_to_html, by_day=by_day, search_text=search.inert_text,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env
 

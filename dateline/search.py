@@ -13,9 +13,8 @@ articles, so an incremental build shards exactly as a cold one.
 
 from __future__ import annotations
 
-import ctypes
+import html
 import shutil
-import signal
 import subprocess
 from collections import Counter
 from concurrent.futures import ThreadPoolExecutor
@@ -24,6 +23,7 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from .children import die_with_parent
 from .site import Month, Site
 
 BUNDLE_ROOT = "pagefind"
@@ -94,6 +94,16 @@ def _month_shards(month: Month, limit: int) -> list[Shard]:
     return out
 
 
+def inert_text(value: object) -> str:
+    """A value for a Pagefind filter or meta attribute, ready for the template to escape once
+    more. Pagefind's UI writes filter values into the page as HTML, so a place named
+    ``<img src=x onerror=...>`` would run there. Pagefind decodes entities twice (once reading
+    the attribute, once more on its own: ``&amp;lt;`` is stored as ``<``), so the value is
+    escaped twice here and once by the template: Pagefind keeps it HTML-escaped, and the UI
+    shows it as the characters it is (tests/test_harden_search.py checks it in Chromium)."""
+    return html.escape(html.escape(str(value)))
+
+
 def shard_names(site: Site) -> list[str]:
     return [shard.name for shard in shards(site)]
 
@@ -130,7 +140,7 @@ def _index_one(folder: Path, name: str, glob: str) -> str:
     command = [str(get_executable()), "--site", str(folder), "--glob", glob,
                "--output-subdir", bundle, "--silent"]
     done = subprocess.run(command, check=False, capture_output=True, text=True,
-                          preexec_fn=_die_with_parent)
+                          preexec_fn=die_with_parent)
     if done.returncode != 0:
         return f"Pagefind failed on {bundle}: {done.stderr.strip() or done.stdout.strip()}"
     return ""
@@ -158,15 +168,3 @@ def remove_old_shards(folder: Path, site: Site) -> list[str]:
 
 def bundle_of(shard: str) -> str:
     return f"{BUNDLE_ROOT}/{shard}" if shard else BUNDLE_ROOT
-
-
-PR_SET_PDEATHSIG = 1  # prctl option: a signal the kernel sends the child when its parent dies
-# Looked up once here: the child runs as little Python as possible between fork and exec.
-_PRCTL = getattr(ctypes.CDLL(None), "prctl", None)
-
-
-def _die_with_parent() -> None:
-    """Runs in the Pagefind child before exec: when the build is killed, Pagefind dies with it
-    instead of writing on into a staging folder the next build reuses (Linux only)."""
-    if _PRCTL is not None:
-        _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL)

@@ -188,7 +188,9 @@ def clean_space(text: str) -> str:
     return re.sub(r"\s+", " ", CONTROL_RE.sub("", text)).strip()
 
 
-def seed_files(folder: Path) -> list[Path]:
-    """Every seed below ``folder``, in a stable order; hidden files are skipped."""
-    return sorted(p for p in folder.rglob("*") if p.is_file() and not any(
-        part.startswith(".") for part in p.relative_to(folder).parts))
+def seed_files(folder: Path, root: Path | None = None) -> list[Path]:
+    """Every seed below ``folder``, in a stable order; hidden files are skipped, and so are
+    symbolic links to files outside ``root`` (default: ``folder``) (see ``safety``)."""
+    from .safety import files_below
+
+    return [folder / rel for rel in files_below(folder, root or folder, hidden=False)[0]]

@@ -21,6 +21,7 @@ from .extract.archive import canonical_organizations, canonical_people
 from .extract.headline import unique_titles
 from .output import write_atomic
 from .report import Report
+from .safety import files_below, link_warning
 from .slugs import slugify
 
 KINDS = {  # kind -> (article field, singular label, plural label)
@@ -119,7 +120,11 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
     fresh: dict[str, tuple] = {}
     articles: list[Article] = []
     seen: dict[str, str] = {}  # id -> the content file that has it
-    for rel in _content_files(root):
+    position: dict[str, int] = {}
+    rels, refused = files_below(root, Path(settings.root), ".md")
+    for rel in refused:
+        report.warn(f"content/{rel}", link_warning(root / rel))
+    for rel in rels:
         path = root / rel
         stat = os.stat(path)
         key = (stat.st_mtime_ns, stat.st_size)
@@ -129,26 +134,78 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
         else:
             try:
                 article = content.read_article(path, root)
-            except (content.ContentError, UnicodeDecodeError) as err:
+            except (content.ContentError, UnicodeDecodeError, OSError) as err:
                 article = _last_good(rel, cached, _content_problem(err, rel), report)
                 if article is None:
                     continue
                 key = cached[0] if cached else key  # stays stale, so the next run checks (and warns) again
         fresh[rel] = (key, article)
         if article.id in seen:
-            report.warn(f"content/{rel}", f"same id as content/{seen[article.id]}; left out")
+            kept = _one_of_two(root, seen[article.id], rel, report)
+            if kept == rel:
+                articles[position[article.id]] = article
+                seen[article.id] = rel
             continue
         seen[article.id] = rel
+        position[article.id] = len(articles)
         articles.append(article)
+    articles = unique_urls(articles, report)
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         # Rewriting an unchanged cache costs seconds at 10^5 articles: only when it changed.
         write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
     return articles
 
 
+def _one_of_two(root: Path, first: str, second: str, report: Report) -> str:
+    """Of two content files with one id (a copy an editor kept), the one edited by hand is the
+    article, else the first by name; the other is named as left out. Returns the one kept."""
+    def edited(rel: str) -> bool:
+        try:
+            return content.is_hand_edited((root / rel).read_text(encoding="utf-8", errors="replace"))
+        except OSError:
+            return False
+
+    kept, dropped = (second, first) if edited(second) and not edited(first) else (first, second)
+    report.warn(f"content/{dropped}", f"same id as content/{kept}; left out")
+    return kept
+
+
+def unique_urls(articles: list[Article], report: Report) -> list[Article]:
+    """Two articles at one URL would share a page: one never published, its links opening the
+    other. The first in content-file order keeps the URL (an editor's slug: clash or a copied
+    file); each later one gets its id appended, and the clash is reported."""
+    owners: dict[str, Article] = {a.url_path: a for a in reversed(articles)}
+    taken = set(owners)
+    out = []
+    for article in articles:
+        if owners[article.url_path] is article:
+            out.append(article)
+            continue
+        slug = _free_slug(article, taken)
+        taken.add(f"{article.date:%Y/%m}/{slug}/")
+        report.warn(f"content/{article.path}", f"slug {article.slug!r} is already the URL of "
+                    f"content/{owners[article.url_path].path}; published at {slug!r} instead "
+                    "(set a slug of its own to choose another)")
+        out.append(replace(article, slug=slug))  # a copy: the cached article stays as written
+    return out
+
+
+def _free_slug(article: Article, taken: set[str]) -> str:
+    for length in (6, 16):
+        slug = f"{article.slug}-{article.id[:length]}"
+        if f"{article.date:%Y/%m}/{slug}/" not in taken:
+            return slug
+    number = 2
+    while f"{article.date:%Y/%m}/{article.slug}-{number}/" in taken:
+        number += 1
+    return f"{article.slug}-{number}"
+
+
 def _content_problem(err: Exception, rel: str) -> str:
     if isinstance(err, UnicodeDecodeError):
         return f"not UTF-8 text (byte {err.start}); save it as UTF-8"
+    if isinstance(err, OSError):
+        return f"cannot read: {err.strerror or err}"
     return str(err).removeprefix(f"{rel}: ")
 
 
@@ -160,17 +217,6 @@ def _last_good(rel: str, cached: tuple | None, problem: str, report: Report) -> 
         return None
     report.warn(f"content/{rel}", f"{problem}; the site keeps the last good version of this page")
     return cached[1]
-
-
-def _content_files(root: Path) -> list[str]:
-    """``content.content_files`` as relative strings, in the same order (path components
-    compared in turn), without building and sorting 10^5 Path objects."""
-    found = []
-    for folder, _, names in os.walk(root):
-        for name in names:
-            if name.endswith(".md"):
-                found.append(os.path.relpath(os.path.join(folder, name), root))
-    return sorted(found, key=lambda rel: rel.split(os.sep))
 
 
 def _load_cache(path: Path) -> dict:

@@ -1,6 +1,6 @@
 """A build killed on its own (not its whole process group, as a careless `kill PID` does) must
 not leave Pagefind running and writing into the staging folder the next build reuses.
-search.py starts Pagefind through ``_die_with_parent``; this checks that mechanism with a child
+search.py starts Pagefind through ``children.die_with_parent``; this checks that mechanism with a child
 that would otherwise outlive its parent by half a minute."""
 
 import os
@@ -15,7 +15,7 @@ from tests.conftest import REPO
 PARENT = """
 import subprocess, sys, time
 sys.path.insert(0, {repo!r})
-from dateline.search import _die_with_parent
+from dateline.children import die_with_parent
 child = subprocess.Popen(["sleep", "30"], preexec_fn={preexec})
 print(child.pid, flush=True)
 time.sleep(60)
@@ -46,7 +46,7 @@ def child_after_parent_is_killed(preexec: str) -> bool:
 
 
 def test_a_child_started_like_pagefind_dies_with_its_killed_parent():
-    assert child_after_parent_is_killed("_die_with_parent") is False
+    assert child_after_parent_is_killed("die_with_parent") is False
 
 
 def test_without_it_the_child_would_live_on():

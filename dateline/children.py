@@ -1,0 +1,41 @@
+"""Processes a build starts (Pagefind, the extraction and render workers) die with it.
+
+A build killed on its own (``kill -9 PID``, an OOM kill, a CI runner's timeout) would otherwise
+leave them running: writing into a staging folder the next build reuses, and holding the build
+lock they inherited by fork, so the next build says another one is running.
+"""
+
+from __future__ import annotations
+
+import ctypes
+import multiprocessing
+import multiprocessing.pool
+import os
+import signal
+
+PR_SET_PDEATHSIG = 1  # prctl option: a signal the kernel sends the child when its parent dies
+# Looked up once here: a child runs as little Python as possible between fork and exec.
+_PRCTL = getattr(ctypes.CDLL(None), "prctl", None)
+
+
+def die_with_parent() -> None:
+    """Run in a child right after fork: the kernel kills it when the process (strictly, the
+    thread) that forked it dies (Linux only; elsewhere a no-op)."""
+    if _PRCTL is not None:
+        _PRCTL(PR_SET_PDEATHSIG, signal.SIGKILL)
+
+
+def _worker_started(parent: int) -> None:
+    die_with_parent()
+    # Ctrl-C reaches the whole process group: the build stops its workers itself, and each
+    # would otherwise print a traceback of its own.
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    if os.getppid() != parent:  # the parent died before the line above took effect
+        os._exit(1)
+
+
+def worker_pool(workers: int) -> multiprocessing.pool.Pool:
+    """A fork pool whose workers die with the build. Create it from the thread that runs the
+    build: a worker is killed when the thread that forked it ends."""
+    return multiprocessing.get_context("fork").Pool(
+        workers, initializer=_worker_started, initargs=(os.getpid(),))
