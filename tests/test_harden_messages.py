@@ -260,10 +260,21 @@ def test_a_config_file_that_does_not_exist_is_refused_and_nothing_is_created(tmp
 
 
 def test_a_missing_static_folder_is_reported(tmp_path):
-    root = own_project(tmp_path / "archive")
-    shutil.rmtree(root / "static")
+    """A static folder the settings name but that is not there: the site would lose its stylesheet."""
+    root = own_project(tmp_path / "archive", '[paths]\nstatic = "house-style"\n')
     _, report = build_project(root)
     assert any("no static folder" in w and "stylesheet" in w for w in report.warnings)
+
+
+def test_without_its_own_static_or_templates_a_project_gets_the_default_look(tmp_path):
+    """A project that has neither folder under its default name (an installed dateline) is built
+    with the shipped ones: it keeps its stylesheet and says nothing is wrong."""
+    root = own_project(tmp_path / "archive")
+    shutil.rmtree(root / "static")
+    shutil.rmtree(root / "templates")
+    assert run(root) == 0
+    assert (root / "_site" / "static" / "style.css").is_file()
+    assert "<html" in next((root / "_site").rglob("index.html")).read_text(encoding="utf-8")
 
 
 # --- templates ---------------------------------------------------------------------------
@@ -299,8 +310,7 @@ def test_a_template_mistake_names_template_and_line_exits_1_and_leaves_the_site(
 
 
 def test_a_missing_templates_folder_is_named(tmp_path, capsys):
-    root = own_project(tmp_path / "archive")
-    shutil.rmtree(root / "templates")
+    root = own_project(tmp_path / "archive", '[paths]\ntemplates = "house-templates"\n')
     assert run(root) == 2
     assert "templates folder" in capsys.readouterr().err
 
