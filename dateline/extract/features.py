@@ -143,6 +143,9 @@ def name_features(name: str) -> tuple[str, ...]:
         # "Merrill Lynch", "Morgan Stanley": a firm named for two surnames opens with a surname
         f.append(f"cs0={_bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))}")
         f.append(f"cf0|cs0={f[-3][4:]}|{f[-1][4:]}")
+        surnames = lx.census_surnames()
+        if all(t.upper() in surnames for t in tokens):
+            f.append("all_surnames")  # "Smith Barney", "Dean Witter": a firm named for its founders
     if last.lower() in lx.common_words():
         f.append("commonL")
     if first.lower() in lx.common_words():
@@ -173,15 +176,19 @@ def name_features(name: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-def _previous(before: str) -> tuple[str, str]:
-    """The word before the run and the punctuation right before it ("" when none)."""
+def _previous(before: str) -> tuple[str, str, str]:
+    """The word before the run, the one before that, and the punctuation right before the run."""
     stripped = before.rstrip()
     punct = stripped[-1:] if stripped[-1:] and not stripped[-1:].isalnum() else ""
-    words = _WORD_RE.findall(stripped)
-    word = next((w for w in reversed(words) if w[0].isalnum()), "")
-    if word and _NUMBER_RE.match(word):
-        word = "<num>"
-    return word.lower() if word[:1].islower() or word == "<num>" else ("<Cap>" if word else "<start>"), punct
+    words = [w for w in _WORD_RE.findall(stripped) if w[0].isalnum()]
+
+    def norm(w: str) -> str:
+        if _NUMBER_RE.match(w):
+            return "<num>"
+        return w.lower() if w[:1].islower() else "<Cap>"
+    first = norm(words[-1]) if words else "<start>"
+    second = norm(words[-2]) if len(words) > 1 else "<start>"
+    return first, second, punct
 
 
 def _next(after: str) -> tuple[str, str, str]:
@@ -202,14 +209,14 @@ def _next(after: str) -> tuple[str, str, str]:
 def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
     kind, where, name = c.kind, c.where, c.name
     gaz = gazetteer_class(name)
-    p1, pp = _previous(c.before)
+    p1, p2, pp = _previous(c.before)
     n1, n2, np_ = _next(c.after)
     single = " " not in name
     f = [f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}",
          f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
          f"rule|p1={kind}|{p1}", f"single|where={single}|{where}", f"desk|gaz={ev.desk}|{gaz}",
          f"desk|rule|where={ev.desk}|{kind}|{where}", f"desk|gaz|where={ev.desk}|{gaz}|{where}",
-         f"pp|n1={pp}|{n1}"]
+         f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}"]
     if c.sentence_start:
         f.append("sent0")
     if c.cue:
