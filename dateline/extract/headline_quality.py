@@ -123,7 +123,10 @@ def company_key(company: str) -> str:
     if not words:
         return ""
     first = words[0].lower().removesuffix("'s")
-    if (len(first) >= 4 and first not in lx.common_words()) or len(words) == 1:
+    # A common word, nationality or place ("American", "Texas") says too little on its own.
+    generic = (first in lx.common_words() or first.title() in lx.demonyms()
+               or lx.gazetteer().lookup(first.title()) is not None)
+    if (len(first) >= 4 and not generic) or len(words) == 1:
         return first
     return f"{first} {words[1].lower()}"
 

@@ -1,0 +1,474 @@
+"""A lead sentence compressed into a wire headline: parse-and-trim in the Hedge Trimmer spirit
+(Dorr, Zajic and Schwartz 2003), with a chunker of our own instead of a parser.
+
+The sentence is cut into words; a verb group is found by shape (auxiliaries, irregular pasts,
+"-ed" forms not after a determiner), which splits subject from predicate. Then, in order:
+asides go (brackets, appositives, attributions, time words, a leading subordinate clause, trailing
+", which ..."/", saying ..."), "X said (that) it did Y" becomes "X does Y" and "X said Y did Z"
+"X says Y does Z", the main verb moves to the headline present ("has completed" -> "completes",
+"was suspended" -> "suspended", "will buy" -> "to buy"), articles drop, and while the headline is
+longer than the target the trailing clause, comma segment and prepositional phrase go, one at a
+time, never the verb. The result never ends on a function word, a colon or an ellipsis.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon as lx
+
+TARGET = 72  # trim further while longer than this (wire headlines run 40-70 characters)
+LIMIT = 90  # never longer than this
+
+AUX_BE = {"is": "is", "are": "are", "was": "is", "were": "are", "'s": "is"}
+AUX_HAVE = {"has", "have", "had"}
+MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
+AUX = set(AUX_BE) | AUX_HAVE | MODALS | {"did", "does", "do"}
+# Irregular past forms and their present (third person singular, plural).
+IRREGULAR = {
+    "said": ("says", "say"), "rose": ("rises", "rise"), "fell": ("falls", "fall"), "sold": ("sells", "sell"),
+    "bought": ("buys", "buy"), "won": ("wins", "win"), "lost": ("loses", "lose"), "made": ("makes", "make"),
+    "took": ("takes", "take"), "gave": ("gives", "give"), "got": ("gets", "get"), "went": ("goes", "go"),
+    "came": ("comes", "come"), "saw": ("sees", "see"), "told": ("tells", "tell"), "paid": ("pays", "pay"),
+    "held": ("holds", "hold"), "led": ("leads", "lead"), "left": ("leaves", "leave"),
+    "met": ("meets", "meet"),
+    "kept": ("keeps", "keep"), "sought": ("seeks", "seek"), "struck": ("strikes", "strike"),
+    "began": ("begins", "begin"), "broke": ("breaks", "break"), "chose": ("chooses", "choose"),
+    "drew": ("draws", "draw"), "grew": ("grows", "grow"), "knew": ("knows", "know"),
+    "spoke": ("speaks", "speak"), "stood": ("stands", "stand"), "wrote": ("writes", "write"),
+    "brought": ("brings", "bring"), "built": ("builds", "build"), "sent": ("sends", "send"),
+    "spent": ("spends", "spend"), "lent": ("lends", "lend"), "felt": ("feels", "feel"),
+    "found": ("finds", "find"), "had": ("has", "have"), "became": ("becomes", "become"),
+    "slid": ("slides", "slide"), "sank": ("sinks", "sink"), "swung": ("swings", "swing"),
+    "ran": ("runs", "run"), "withdrew": ("withdraws", "withdraw"), "upheld": ("upholds", "uphold"),
+    "fought": ("fights", "fight"), "caught": ("catches", "catch"), "froze": ("freezes", "freeze"),
+    "flew": ("flies", "fly"), "arose": ("arises", "arise"), "dealt": ("deals", "deal"),
+    "overtook": ("overtakes", "overtake"), "undertook": ("undertakes", "undertake"),
+    "underwent": ("undergoes", "undergo"), "forecast": ("forecasts", "forecast"), "cut": ("cuts", "cut"),
+    "set": ("sets", "set"), "put": ("puts", "put"), "hit": ("hits", "hit"), "bid": ("bids", "bid"),
+    "shut": ("shuts", "shut"), "quit": ("quits", "quit"), "spread": ("spreads", "spread"),
+    "threw": ("throws", "throw"), "drove": ("drives", "drive"), "rebuilt": ("rebuilds", "rebuild"),
+    "meant": ("means", "mean"), "stole": ("steals", "steal"), "shot": ("shoots", "shoot"),
+    "taught": ("teaches", "teach"), "wound": ("winds", "wind"), "beat": ("beats", "beat"),
+    "hurt": ("hurts", "hurt"), "split": ("splits", "split"), "shed": ("sheds", "shed"),
+    "cost": ("costs", "cost"), "did": ("does", "do"), "was": ("is", "are"), "were": ("is", "are"),
+}
+PARTICIPLES = lx.words("""sold bought won lost made taken given held led left kept brought built sent
+spent found seen known shown paid told put hit cut set chosen drawn driven
+grown broken written spoken stolen frozen forecast beaten struck sought caught
+fought shut begun run hurt split shed cost meant done gone become withdrawn
+upheld undertaken overtaken dealt bid quit spread thrown""")
+# Words that open a noun phrase: an "-ed" word after one is an adjective ("the proposed merger").
+DETERMINERS = lx.words("""the a an its his her their our this that these those some any no each every of
+and or for with to from by in on at as than about""")
+# "-ed" words that are seldom the verb of a lead.
+NOT_VERBS = lx.words("""red bed need seed speed feed hundred limited united interested related
+detailed so-called unchanged unemployed undisclosed unspecified unidentified
+unnamed unsecured""")
+ADVERBS = lx.words("""also now still already recently previously formally unanimously tentatively
+jointly just further again not never only yet finally officially""")
+PRONOUNS = {"it": "sg", "he": "sg", "she": "sg", "they": "pl", "we": "pl"}
+# Words a headline must not end on: it would read as cut off.
+FUNCTION_WORDS = lx.words("""a an the of to in on at for from by with into onto over under about after
+before as than that which who whom whose and or but nor if because while
+although though since until its his her their our my your is are was were be
+been being has have had will would shall should can could may might must do
+does did not no said says told compared versus vs per amid against between
+during including like via upon within without toward towards plus whether
+where when according say also its such""")
+SPEECH = r"(?:said|says|announced|reported|told\s+(?:reporters|Reuters|a\s+news\s+conference|\w+))"
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+# Time words a headline drops: "on Tuesday", "late Monday night", "today, November 13, 2004".
+TIME_RE = re.compile(
+    rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
+    rf"|,?\s+(?:(?:earlier|late|early)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b"
+    r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b"
+    rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
+# A leading subordinate or prepositional clause, up to the comma before the main clause.
+LEADING_RE = re.compile(r"^(?:As|While|Although|Though|After|Before|When|Since|Because|If|Despite|Following"
+                        r"|Amid|With|In|Faced\s+with|Unless|Until|Once|Under|Responding\s+to|Citing|Asked"
+                        r"|According\s+to|Speaking|Earlier|Meanwhile|However|For|At|On|By)\b[^,;]{0,140},\s+")
+# Where a trailing clause begins, weakest first to go.
+RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where|saying|citing|adding|noting|according\s+to"
+                         r"|including|leaving|ending|bringing|making|raising|giving|following)\b.*$")
+SUBORDINATE_RE = re.compile(r",?\s+(?:because|after|as|while|when|amid|despite|since|although|though|but"
+                            r"|before|until|unless|if|following|even\s+though|so\s+that|whereas|and\s+(?:said|added))"
+                            r"\s.*$")
+# Words that open a phrase trimming may drop from the end ("... in the first 10 days of March").
+PHRASE_STARTS = lx.words("""in on at for from by with over under into through during against between amid
+within after before via according ahead despite including excluding than and
+while as because""")
+CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\s+and|\s+&)?,?"
+                          r"(?P<suffix>(?:\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|L\.P|NV|N\.V|SA|S\.A"
+                          r"|AG|SpA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
+
+
+def headline(sentence: str) -> str:
+    """A headline of at most ``LIMIT`` characters from one lead sentence."""
+    text = _asides(_sentence_case(sentence.strip().rstrip(".:").strip()))
+    text = _predicate_first(text)
+    words = text.split()
+    if not words:
+        return ""
+    text = _tighten(" ".join(words))
+    return finish(text)
+
+
+def finish(text: str, limit: int = LIMIT) -> str:
+    """Within ``limit`` at a word boundary, never ending on a function word, colon or ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip(".\u2026 ")
+    if len(text) > limit:
+        shorter = _without_last_phrase(text, limit)
+        text = shorter if 0.5 * limit <= len(shorter) <= limit else text[: limit + 1].rsplit(" ", 1)[0]
+    while True:
+        stripped = text.rstrip(" ,;:-\u2013\u2014(\"'\u201c")
+        words = stripped.split()
+        if len(words) > 1 and words[-1].lower().strip("\"'") in FUNCTION_WORDS:
+            text = stripped.rsplit(" ", 1)[0]
+            continue
+        text = stripped
+        break
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")].rstrip(" ,")
+    if text.count('"') % 2:
+        text = text.replace('"', "")
+    return text[:1].upper() + text[1:]
+
+
+# --- asides -------------------------------------------------------------------------------
+
+BRACKETS_RE = re.compile(r"\s*\([^()]{1,80}\)")
+ATTRIBUTION_END_RE = re.compile(
+    rf",?\s+(?:(?:[^,\"]{{0,80}}?\s+)?{SPEECH}(?:\s+(?:in|on|at)\s+[^,\"]{{0,60}})?|according\s+to\s+[^,\"]{{0,80}}"
+    rf"|(?:said|announced|reported)\s+(?:[A-Z]|(?:a|an|the|its|lead)\s)[^,\"]{{0,80}})$")
+ATTRIBUTION_MID_RE = re.compile(rf",\s+[^,\"]{{1,60}}?\s+{SPEECH}(?:\s+on\s+{WEEKDAY})?,\s+")
+APPOSITIVE_RE = re.compile(r"(?P<head>[^,]{2,80}?),\s+(?P<aside>[^,;]{2,90}?),\s+(?P<rest>\S.*)$")
+
+
+def _asides(text: str) -> str:
+    text = drop_appositives(BRACKETS_RE.sub("", text))
+    text = LEADING_RE.sub("", text, count=1) if _main_clause_follows(text) else text
+    text = ATTRIBUTION_MID_RE.sub(" ", text)
+    text = TIME_RE.sub("", text)
+    shorter = ATTRIBUTION_END_RE.sub("", text)
+    if _verb_index(shorter.split()) is not None and len(shorter) > 20:
+        text = shorter
+    return text
+
+
+def drop_appositives(text: str) -> str:
+    """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
+    pair around words with no verb of their own, before a verb."""
+    start = 0
+    for _ in range(4):
+        m = APPOSITIVE_RE.search(text, start)
+        if not m:
+            break
+        if _is_aside(m["aside"], m["rest"]):
+            text = f"{text[:m.start()]}{m['head']} {m['rest']}"
+        else:
+            start = m.start() + len(m["head"]) + 1
+    return text
+
+
+def _main_clause_follows(text: str) -> bool:
+    m = LEADING_RE.match(text)
+    return bool(m) and _verb_index(text[m.end():].split()) is not None
+
+
+def _is_aside(aside: str, rest: str) -> bool:
+    """', chairman of X,' before 'said ...': no verb of its own, and the rest opens with one."""
+    aside_words, rest_words = aside.split(), rest.split()
+    if any(w.lower() in AUX or w.lower() in ("and", "or", "but") for w in aside_words):
+        return False
+    return _is_verb(["x", *rest_words[:3]], 1) or rest_words[0].lower() in ("said", "says")
+
+
+# --- the verb group ------------------------------------------------------------------------
+
+def _is_verb(words: list[str], i: int) -> bool:
+    w = words[i]
+    low = w.lower().strip(",;:")
+    if w[:1].isupper() and i:
+        return False
+    prev = words[i - 1].lower() if i else ""
+    if low in AUX or low in IRREGULAR:
+        return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
+    if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
+        possessive = prev.endswith(("'s", "\u2019s"))
+        return prev not in DETERMINERS and not possessive and not _finite_follows(words, i)
+    return False
+
+
+def _finite_follows(words: list[str], i: int) -> bool:
+    """'A eurobond launched this week has been increased': an auxiliary soon after an '-ed' word,
+    with no comma between, makes the '-ed' word a reduced relative, not the verb."""
+    for w in words[i + 1:i + 10]:
+        low = w.lower()
+        if low in ("has", "have", "is", "are", "was", "were", "will") :
+            return words[words.index(w) - 1].lower() not in ("to", "that", "which", "who")
+        if w.endswith((",", ";")) or low in ("that", "which", "who", "and"):
+            return False
+    return False
+
+
+def _verb_index(words: list[str]) -> int | None:
+    """The first word that opens a verb group, past the subject."""
+    for i in range(1, len(words)):
+        if _is_verb(words, i):
+            return i
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _present(past: str, plural: bool) -> str:
+    """'lowered' -> 'lowers', 'agreed' -> 'agrees', 'planned' -> 'plans', 'denied' -> 'denies'."""
+    low = past.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low][plural]
+    if not low.endswith("ed"):
+        return past
+    common = lx.common_words()
+    base = ""
+    if low.endswith("ied") and len(low) > 4:
+        base = low[:-3] + "y"
+    else:
+        for candidate in (low[:-1], low[:-2], low[:-3] if low[-3:-2] == low[-4:-3] else ""):
+            inflects = candidate + "s" in common or candidate + "es" in common
+            if candidate and candidate in common and inflects:
+                base = candidate
+                break
+        base = base or low[:-2]
+    if plural:
+        return base
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def _is_participle(word: str) -> bool:
+    low = word.lower().strip(",;:")
+    return (low.endswith("ed") and low not in NOT_VERBS) or low in PARTICIPLES
+
+
+PLURAL_EXCEPTIONS = lx.words("""news series means species economics politics physics aids u.s. us its""")
+NAME_AND = lx.words("""co co. company cos sons partners associates""")
+
+
+def _plural(subject: list[str]) -> bool:
+    """Whether the subject takes a plural verb: 'Officials', 'X and Y', 'they'."""
+    if not subject:
+        return False
+    low = [w.lower().strip(",") for w in subject]
+    if low[-1] in PRONOUNS:
+        return PRONOUNS[low[-1]] == "pl"
+    for i, w in enumerate(low[:-1]):
+        if w in ("and", "&") and low[i + 1] not in NAME_AND and i:
+            return True
+    head = subject[0]
+    for i, w in enumerate(low):
+        if w in DETERMINERS and i:
+            break
+        head = subject[i]
+    h = head.lower()
+    if h in PLURAL_EXCEPTIONS or not h.endswith("s") or h.endswith(("ss", "'s", "\u2019s", "us", "is")):
+        return False
+    if head[:1].isupper() and head is not subject[0]:
+        return False  # a name: "Kellogg Industries"
+    common = lx.common_words()
+    return h in common and (h[:-1] in common or h[:-2] in common or h[:-3] + "y" in common)
+
+
+MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
+
+
+def _marked(words: list[str], v: int, plural: bool, reported: bool) -> str:
+    out = _verb_group(words, v, plural, reported)
+    k = min(v, len(out) - 1)
+    while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"):
+        k += 1
+    out[k] = MARK + out[k]
+    return " ".join(out)
+
+
+def _verb_group(words: list[str], v: int, plural: bool, reported: bool) -> list[str]:
+    """The words from the verb on, its group in the headline present."""
+    out = list(words[:v])
+    i = v
+    low = words[i].lower().strip(",;:")
+    adverbs = []
+    j = i + 1
+    while j < len(words) and (words[j].lower() in ADVERBS or words[j].lower().endswith("ly")) \
+            and words[j].lower() != "not":
+        adverbs.append(words[j])
+        j += 1
+    nxt = words[j].lower() if j < len(words) else ""
+    negated = nxt == "not" or low.endswith("n't")
+    if negated:
+        return out + _unshift(words[i:], plural)
+    if low in MODALS:
+        if low in ("will", "would") and (low == "will" or reported) and j < len(words):
+            return [*out, "to", *words[j:]]
+        return out + words[i:]
+    if low in AUX_HAVE and nxt == "been" and j + 1 < len(words):
+        after = words[j + 1]
+        if _is_participle(after) or after.lower().endswith("ing"):
+            return out + words[j + 1:]
+        return [*out, "are" if plural else "is", *words[j + 1:]]
+    if low in AUX_HAVE and j < len(words) and _is_participle(words[j]) and not reported:
+        return [*out, *adverbs, _present(words[j], plural), *words[j + 1:]]
+    if low in AUX_HAVE:
+        return [*out, "have" if plural else "has", *words[i + 1:]]
+    if low in AUX_BE:
+        if j < len(words) and (_is_participle(words[j]) or nxt.endswith("ing")) and nxt != "being":
+            return out + adverbs + words[j:]
+        return [*out, "are" if plural else "is", *words[i + 1:]]
+    if low in ("did", "does", "do"):
+        return out + words[i:]
+    return [*out, _present(words[i], plural), *words[i + 1:]]
+
+
+def _unshift(words: list[str], plural: bool) -> list[str]:
+    first = words[0].lower()
+    swap = {"had": "have" if plural else "has", "was": "is", "were": "are", "would": "will"}
+    return [swap.get(first, words[0]), *words[1:]]
+
+
+# --- "X said it did Y" -----------------------------------------------------------------------
+
+SAID_RE = re.compile(rf"^(?P<who>[^,;\"]{{2,90}}?)\s+{SPEECH}\s+(?:(?:in|on|at)\s+(?:a|an|its|the)\s+"
+                     rf"(?:statement|interview|report|letter|filing|speech|press\s+release|news\s+conference)"
+                     rf"\s+)?(?:(?:that)\s+)?(?P<what>.+)$")
+TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
+                       r"(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Governor|Gov\.|Sen\.|Rep\."
+                       r"|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier|Chief\s+Executive|spokesman|spokeswoman)\s+")
+
+
+def _predicate_first(text: str) -> str:
+    """'X said it lowered Y' -> 'X lowers Y'; 'X said Y fell' -> 'X says Y falls'; else the
+    sentence with its main verb in the headline present."""
+    m = SAID_RE.match(text)
+    if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been"):
+        who, what = _speaker(m["who"]), m["what"].split()
+        if what and what[0].lower() in PRONOUNS and len(what) > 2:
+            rest = [who, *what[1:]]
+            v = 1 if _is_verb(["x", *what[1:]], 1) else None
+            if v is None:
+                v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
+            plural = PRONOUNS[what[0].lower()] == "pl" or _plural(who.split())
+            if v is not None:
+                return _marked(rest, v, plural, reported=False)
+            return " ".join(rest)
+        v = _verb_index(what)
+        clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
+        says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)
+        return f"{who} {says} {_drop_articles(clause)}"
+    words = text.split()
+    v = _verb_index(words)
+    if v is None:
+        return text
+    return _marked(words, v, _plural(words[:v]), reported=False)
+
+
+def _speaker(who: str) -> str:
+    """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole."""
+    who = re.sub(r"^(?:The|A|An)\s+", "", who.strip())
+    rest = TITLES_RE.sub("", who)
+    if rest != who and rest and len(rest.split()) <= 4 and rest[:1].isupper():
+        return rest.split()[-1]
+    return who
+
+
+# --- tightening ------------------------------------------------------------------------------
+
+ARTICLE_RE = re.compile(r"(?<![\w$%])(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+UNIT_BEFORE_RE = re.compile(r"(?:\d|\b(?:cents?|dollars?|dlrs?|cts|pct|percent|million|billion|times|once"
+                            r"|twice|half|marks|yen|francs|points?|tonnes?|tons|barrels?|ounces?))\s+$",
+                            re.IGNORECASE)
+
+
+TIME_UNIT_RE = re.compile(r"(?:year|month|week|day|decade|quarter|half)\b")
+
+
+def _drop_articles(text: str) -> str:
+    """Headlines drop 'the', 'a', 'an' ("cents a share" keeps its "a")."""
+    def keep(m: re.Match[str]) -> str:
+        if m.group(0)[0].isupper() and m.start():
+            return m.group(0)  # "The Hague", "A.G. Edwards" inside a name
+        if m.group(0).lower().startswith("a") and (UNIT_BEFORE_RE.search(text, 0, m.start())
+                                                   or TIME_UNIT_RE.match(text, m.end())):
+            return m.group(0)  # "cents a share", "a year ago"
+        return ""
+    return ARTICLE_RE.sub(keep, text)
+
+
+def _without_suffix(m: re.Match[str]) -> str:
+    """'Quaker Oats Co' -> 'Quaker Oats'; kept where the name would be one common word ('News
+    Corp') or the suffix carries a possessive."""
+    name = m["name"]
+    if m["end"] or (" " not in name and name.lower() in lx.common_words()):
+        return m.group(0)
+    return name
+
+
+def _without_last_phrase(text: str, limit: int = 0) -> str:
+    """The text without its last phrase (from the last preposition or conjunction); with
+    ``limit``, the last phrase that starts within it."""
+    words = text.split()
+    pos = len(text)
+    for i in range(len(words) - 1, 0, -1):
+        pos -= len(words[i]) + 1
+        if words[i].lower() in PHRASE_STARTS and (not limit or pos <= limit):
+            return text[:pos] if not words[i - 1].endswith(",") else text[:pos].rstrip(",")
+        if words[i - 1].endswith(",") and (not limit or pos <= limit):
+            return text[:pos].rstrip(",")
+    return text
+
+
+def _tighten(text: str) -> str:
+    text = CORPORATE_RE.sub(_without_suffix, _drop_articles(text))
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    words = text.split()
+    verb = next((i for i, w in enumerate(words) if MARK in w), 1)
+    floor = len(" ".join(words[: verb + 2]))
+    text = text.replace(MARK, "")
+    for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
+        while len(text) > TARGET:
+            shorter = pattern.sub("", text, count=1) if pattern else _without_last_phrase(text)
+            shorter = shorter.rstrip(" ,;:")
+            if shorter == text or len(shorter) < max(floor, 24):
+                break
+            text = shorter
+        if pattern is RELATIVE_RE and len(text) <= TARGET:
+            shorter = pattern.sub("", text, count=1)
+            text = shorter if len(shorter) >= max(floor, 30) else text
+    return text
+
+
+# --- capitals --------------------------------------------------------------------------------
+
+def _sentence_case(text: str) -> str:
+    """An ALL-CAPS lead in sentence case: common words lower, names and acronyms kept."""
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    common = lx.common_words()
+    out = []
+    for i, word in enumerate(text.split()):
+        core = word.strip(",.;:()\"'")
+        low = core.lower()
+        if "." in core.strip(".") or any(c.isdigit() for c in core):
+            out.append(word)  # U.S., 12.00
+        elif low in common:
+            out.append(word.lower() if i else word[:1] + word[1:].lower())
+        elif len(core) <= 4 and core.title() not in lx.demonyms():
+            out.append(word)  # GMT, OPEC
+        else:
+            out.append(word[:1] + word[1:].lower())
+    return " ".join(out)
