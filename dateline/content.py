@@ -66,7 +66,9 @@ def parse_article(text: str, path: str = "") -> Article:
         raise ContentError(f"{path}: {_yaml_problem(err)}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: front matter is not a set of 'key: value' lines")
-    return _article_from(data, text[match.end():].lstrip("\n"), path)
+    article = _article_from(data, text[match.end():].lstrip("\n"), path)
+    article.edited = is_hand_edited(text)
+    return article
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:

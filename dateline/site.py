@@ -18,7 +18,7 @@ from . import content
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people
-from .extract.headline import unique_titles
+from .extract.headline import distinct_titles
 from .output import write_atomic
 from .report import Report
 from .slugs import slugify
@@ -234,7 +234,9 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
 
 
 def _with_unique_titles(newest_first: list[Article]) -> list[Article]:
-    """Two stories with one headline are told apart by dateline; the earlier keeps its title."""
+    """Two stories with one headline are told apart by their own text (company, city, a figure),
+    then a number; the earlier keeps its title, and an editor's headline is never changed."""
     oldest_first = newest_first[::-1]
-    titles = unique_titles((a.id, a.title, a.dateline) for a in oldest_first)
+    titles = distinct_titles(((a.id, a.title, a.dateline, a.organizations, a.summary) for a in oldest_first),
+                             fixed=[a.id for a in oldest_first if a.edited])
     return [a if titles[a.id] == a.title else replace(a, title=titles[a.id]) for a in newest_first]

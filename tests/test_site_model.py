@@ -59,3 +59,13 @@ def test_repeated_headlines_are_told_apart_and_the_earlier_keeps_its_own(tmp_pat
     titles = {a.id: a.title for a in site.articles}
     assert titles[story(1).id] == "Talks resume"
     assert titles[story(2).id] == "Talks resume (Geneva)"
+
+
+def test_a_repeat_is_told_apart_by_its_company_and_an_editors_headline_is_never_changed(tmp_path):
+    _, site = site_of(tmp_path, [story(1, title="Talks resume"),
+                                 story(2, title="Talks resume", organizations=["Acme Corp"]),
+                                 story(3, title="Talks resume", edited=True)])
+    titles = {a.id: a.title for a in site.articles}
+    assert titles[story(3).id] == "Talks resume"  # the editor's, though a generated one came first
+    assert titles[story(1).id] == "Talks resume (Beirut)"
+    assert titles[story(2).id] == "Talks resume (Acme Corp)"
