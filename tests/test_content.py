@@ -74,4 +74,4 @@ def test_editor_markdown_still_goes_through_the_parser():
 def test_a_hand_edited_file_reads_as_an_editors_article():
     text = article_text(sample_article())
     assert not parse_article(text).edited
-    assert parse_article(text.replace("title: ", "title: Fixed - ", 1)).edited
+    assert parse_article(text.replace("dateline: BEIRUT", "dateline: DAMASCUS")).edited
