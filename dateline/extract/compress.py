@@ -76,8 +76,9 @@ although though since until its his her their our my your is are was were be
 been being has have had will would shall should can could may might must do
 does did not no said says told compared versus vs per amid against between
 during including like via upon within without toward towards plus whether
-where when according say also its such""")
-SPEECH = r"(?:said|says|announced|reported|told\s+(?:reporters|Reuters|a\s+news\s+conference|\w+))"
+where when according say also its such any some each every all both this these those another other""")
+SPEECH = (r"(?:said|says|announced|reported|told\s+(?:reporters|Reuters|a\s+news\s+conference"
+          r"|(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*[A-Z][\w.&-]*|\w+))")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
@@ -95,15 +96,15 @@ LEADING_RE = re.compile(r"^(?:As|While|Although|Though|After|Before|When|Since|B
 # Where a trailing clause begins, weakest first to go.
 RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where|saying|citing|adding|noting|according\s+to"
                          r"|including|leaving|ending|bringing|making|raising|giving|following)\b.*$")
-SUBORDINATE_RE = re.compile(r",?\s+(?:because|after|as|while|when|amid|despite|since|although|though|but"
-                            r"|before|until|unless|if|following|even\s+though|so\s+that|whereas|and\s+(?:said|added))"
+SUBORDINATE_RE = re.compile(r",?\s+(?:because|after|as|while|when|amid|despite|since|although|though"
+                            r"|(?<=,\s)but|before|until|unless|if|following|even\s+though|so\s+that|whereas|and\s+(?:said|added))"
                             r"\s.*$")
 # Words that open a phrase trimming may drop from the end ("... in the first 10 days of March").
 PHRASE_STARTS = lx.words("""in on at for from by with over under into through during against between amid
-within after before via according ahead despite including excluding than and
+within after before via according ahead despite including excluding than
 while as because""")
 CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\s+and|\s+&)?,?"
-                          r"(?P<suffix>(?:\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|L\.P|NV|N\.V|SA|S\.A"
+                          r"(?P<suffix>(?:\s+(?:inc|Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|L\.P|NV|N\.V|SA|S\.A"
                           r"|AG|SpA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
 
 
@@ -204,9 +205,22 @@ def _is_verb(words: list[str], i: int) -> bool:
     return False
 
 
+OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
+
+
 def _finite_follows(words: list[str], i: int) -> bool:
     """'A eurobond launched this week has been increased': an auxiliary soon after an '-ed' word,
     with no comma between, makes the '-ed' word a reduced relative, not the verb."""
+    if i + 1 < len(words) and words[i + 1].lower() in OBJECT_OPENERS:
+        return False  # "believed the dollar ...": a passive participle takes no object
+    if i + 1 < len(words) and words[i + 1].lower() == "by":
+        # "miners employed by the state declared a strike": a later verb makes this one a relative
+        for k in range(i + 2, min(len(words), i + 12)):
+            if words[k - 1].endswith((",", ";")):
+                break
+            if words[k].lower() in IRREGULAR or (words[k].lower().endswith("ed") and words[k].islower()
+                                                 and words[k - 1].lower() not in DETERMINERS):
+                return True
     for w in words[i + 1:i + 10]:
         low = w.lower()
         if low in ("has", "have", "is", "are", "was", "were", "will") :
@@ -237,7 +251,11 @@ def _present(past: str, plural: bool) -> str:
     if low.endswith("ied") and len(low) > 4:
         base = low[:-3] + "y"
     else:
-        for candidate in (low[:-1], low[:-2], low[:-3] if low[-3:-2] == low[-4:-3] else ""):
+        # "employed" -> "employ", "used" -> "use": a stem ending in y, w or two consonants takes no e
+        stem = low[:-2]
+        plain_first = stem[-1:] in "yw" or (stem[-1:] not in "aeiou" and stem[-2:-1] not in "aeiou")
+        order = (stem, low[:-1]) if plain_first else (low[:-1], stem)
+        for candidate in (*order, low[:-3] if low[-3:-2] == low[-4:-3] else ""):
             inflects = candidate + "s" in common or candidate + "es" in common
             if candidate and candidate in common and inflects:
                 base = candidate
@@ -269,13 +287,14 @@ def _plural(subject: list[str]) -> bool:
     if low[-1] in PRONOUNS:
         return PRONOUNS[low[-1]] == "pl"
     for i, w in enumerate(low[:-1]):
-        if w in ("and", "&") and low[i + 1] not in NAME_AND and i:
-            return True
+        if w in ("and", "&") and low[i + 1] not in NAME_AND and i and "of" not in low[:i]:
+            return True  # "X and Y"; not "Office of Management and Budget"
     head = subject[0]
     for i, w in enumerate(low):
         if w in DETERMINERS and i:
             break
-        head = subject[i]
+        if not (i and w.endswith(("ed", "ing"))):
+            head = subject[i]
     h = head.lower()
     if h in PLURAL_EXCEPTIONS or not h.endswith("s") or h.endswith(("ss", "'s", "\u2019s", "us", "is")):
         return False
@@ -288,8 +307,8 @@ def _plural(subject: list[str]) -> bool:
 MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
 
 
-def _marked(words: list[str], v: int, plural: bool, reported: bool) -> str:
-    out = _verb_group(words, v, plural, reported)
+def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> str:
+    out = _verb_group(words, v, plural, reported, speech or reported)
     k = min(v, len(out) - 1)
     while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"):
         k += 1
@@ -297,7 +316,7 @@ def _marked(words: list[str], v: int, plural: bool, reported: bool) -> str:
     return " ".join(out)
 
 
-def _verb_group(words: list[str], v: int, plural: bool, reported: bool) -> list[str]:
+def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> list[str]:
     """The words from the verb on, its group in the headline present."""
     out = list(words[:v])
     i = v
@@ -313,7 +332,7 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool) -> list[
     if negated:
         return out + _unshift(words[i:], plural)
     if low in MODALS:
-        if low in ("will", "would") and (low == "will" or reported) and j < len(words):
+        if low in ("will", "would") and (low == "will" or speech) and j < len(words):
             return [*out, "to", *words[j:]]
         return out + words[i:]
     if low in AUX_HAVE and nxt == "been" and j + 1 < len(words):
@@ -356,6 +375,12 @@ def _predicate_first(text: str) -> str:
     m = SAID_RE.match(text)
     if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been"):
         who, what = _speaker(m["who"]), m["what"].split()
+        if what and what[0].lower() in ("its", "their") and len(what) > 3:
+            owner = CORPORATE_RE.sub(_without_suffix, who)
+            what = [f"{owner}'s" if not owner.endswith("s") else f"{owner}'", *what[1:]]
+            v = _verb_index(what)
+            if v is not None:
+                return _marked(what, v, _plural(what[1:v]), reported=False, speech=True)
         if what and what[0].lower() in PRONOUNS and len(what) > 2:
             rest = [who, *what[1:]]
             v = 1 if _is_verb(["x", *what[1:]], 1) else None
@@ -363,7 +388,7 @@ def _predicate_first(text: str) -> str:
                 v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
             plural = PRONOUNS[what[0].lower()] == "pl" or _plural(who.split())
             if v is not None:
-                return _marked(rest, v, plural, reported=False)
+                return _marked(rest, v, plural, reported=False, speech=True)
             return " ".join(rest)
         v = _verb_index(what)
         clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
@@ -373,6 +398,13 @@ def _predicate_first(text: str) -> str:
     v = _verb_index(words)
     if v is None:
         return text
+    if v + 2 < len(words) and words[v + 1].lower() == "that":
+        # "X warned that Y would rise": the reported clause keeps its verb, "that" goes
+        clause = words[v + 2:]
+        c = _verb_index(clause)
+        if c is not None:
+            head = _verb_group(words[:v + 1], v, _plural(words[:v]), reported=False)
+            return " ".join([*head, _marked(clause, c, _plural(clause[:c]), reported=True)])
     return _marked(words, v, _plural(words[:v]), reported=False)
 
 
@@ -382,6 +414,9 @@ def _speaker(who: str) -> str:
     rest = TITLES_RE.sub("", who)
     if rest != who and rest and len(rest.split()) <= 4 and rest[:1].isupper():
         return rest.split()[-1]
+    words = who.split()
+    if len(words) > 3 and words[-2] in lx.given_names() and words[-1][:1].isupper():
+        return words[-1]  # "Commerce Dept. undersecretary ... Robert Ortner" -> "Ortner"
     return who
 
 
@@ -408,13 +443,24 @@ def _drop_articles(text: str) -> str:
     return ARTICLE_RE.sub(keep, text)
 
 
+CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA Corporation Incorporated Limited")
+
+
 def _without_suffix(m: re.Match[str]) -> str:
     """'Quaker Oats Co' -> 'Quaker Oats'; kept where the name would be one common word ('News
     Corp') or the suffix carries a possessive."""
     name = m["name"]
+    while name.rsplit(" ", 1)[-1].rstrip(".") in CORPORATE_WORDS and " " in name:
+        name = name.rsplit(" ", 1)[0]
     if m["end"] or (" " not in name and name.lower() in lx.common_words()):
         return m.group(0)
     return name
+
+
+def _verb_follows(words: list[str]) -> bool:
+    """'and said ...', 'and now stands ...': a second predicate, not a second noun."""
+    first = words[0].lower()
+    return first in ADVERBS or first.endswith("ly") or _is_verb(["x", *words], 1)
 
 
 def _without_last_phrase(text: str, limit: int = 0) -> str:
@@ -424,7 +470,9 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
     pos = len(text)
     for i in range(len(words) - 1, 0, -1):
         pos -= len(words[i]) + 1
-        if words[i].lower() in PHRASE_STARTS and (not limit or pos <= limit):
+        opens = words[i].lower() in PHRASE_STARTS or (words[i].lower() == "and" and i + 1 < len(words)
+                                                       and _verb_follows(words[i + 1:i + 3]))
+        if opens and (not limit or pos <= limit):
             return text[:pos] if not words[i - 1].endswith(",") else text[:pos].rstrip(",")
         if words[i - 1].endswith(",") and (not limit or pos <= limit):
             return text[:pos].rstrip(",")
@@ -436,7 +484,7 @@ def _tighten(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,")
     words = text.split()
     verb = next((i for i, w in enumerate(words) if MARK in w), 1)
-    floor = len(" ".join(words[: verb + 2]))
+    floor = len(" ".join(words[: verb + 3]))
     text = text.replace(MARK, "")
     for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
         while len(text) > TARGET:

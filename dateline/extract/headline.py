@@ -153,7 +153,7 @@ PERIOD_LINES = {"qtr": "quarterly", "quarter": "quarterly", "4th qtr": "fourth-q
                 "1st half": "half-year", "first half": "half-year", "9 mths": "nine-month", "year": "annual",
                 "12 mths": "annual",
                 "annual": "annual"}
-PERIOD_WORD_RE = re.compile(r"(?i)\b(?:qtr|quarter|mths|year)\b")
+PERIOD_WORD_RE = re.compile(r"(?i)\b(?:qtr|quarter|mths|year|period|weeks|wks)\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 
