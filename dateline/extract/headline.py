@@ -314,9 +314,33 @@ OWN_NAME_BEFORE_RE = re.compile(r"(?:^|[.:;]\s+|(?:full|company's|company)\s+(?:
                                 r"(?:of\s+(?:the\s+)?company\s+)?(?:is\s+)?)$", re.IGNORECASE)
 
 
+# The agency's ways of giving a table's company its full name: "NOTE: Full name of company is X",
+# "X is full name of company", or the name alone in brackets on a line of its own.
+FULL_NAME_RES = (
+    re.compile(r"(?i)\bfull\s+(?:company\s+)?name\s+(?:of\s+(?:the\s+)?company\s+)?is\s+(?P<name>[^.;\n]{3,80}?)"
+               r"\.?\s*$", re.M),
+    re.compile(r"^(?:NOTES?\s*:\s*)?(?P<name>[A-Z][^.;:\n]{2,80}?)\s+is\s+(?:the\s+)?full\s+name\s+of\s+"
+               r"(?:the\s+)?company", re.M | re.I),
+    re.compile(r"^\((?P<name>[A-Z][^()\n]{2,80})\)$", re.M),
+)
+
+
+def _named_in_full(text: str) -> str:
+    for pattern in FULL_NAME_RES:
+        m = pattern.search(text)
+        if m:
+            name = m["name"].strip().rstrip(".")
+            return name if not name.islower() else " ".join(
+                w if w in ("of", "and", "the", "for") else w[:1].upper() + w[1:] for w in name.split())
+    return ""
+
+
 def table_company(seed: Seed, organizations: Iterable[str]) -> str:
     """The company a results or dividend table reports on, when its own text names it."""
     text = "\n".join(seed.paragraphs)
+    named = _named_in_full(text)
+    if named:
+        return named
     for name in organizations:
         if name.split()[-1].rstrip(".") not in _COMPANY_ENDS and "Bancorp" not in name:
             continue

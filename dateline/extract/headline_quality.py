@@ -229,7 +229,8 @@ def corpus_figures(seeds: Path, rows: list[dict], split_of: callable) -> dict[st
 
 
 def report(name: str, figures: dict[str, Figures], examples: int = 0) -> list[str]:
-    """One line per split: every figure as a share of its articles."""
+    """One line per split: every figure as a share of its articles; ``examples`` of each fault
+    from the dev split."""
     lines = []
     for split, f in sorted(figures.items(), key=lambda kv: kv[0] == "all"):
         results = (f"results name company {f.share(f.results_named, f.results):.1%} of {f.results}, "
@@ -241,7 +242,8 @@ def report(name: str, figures: dict[str, Figures], examples: int = 0) -> list[st
                      f"over 90 {f.share(f.over_limit):.1%}; {results}"
                      f"summary repeats {f.share(f.summary_repeats):.1%}; {similar}"
                      f"shared {f.share(f.shared):.1%}")
-        for kind, shown in f.examples.items() if examples and split != "all" else ():
+        # Examples only from the split tuned on: the held-out split is reported, never read.
+        for kind, shown in f.examples.items() if examples and split == "dev" else ():
             lines.extend(f"      {kind}: {s}" for s in shown[:examples])
     return lines
 
