@@ -57,6 +57,7 @@ class Figures:
     results_wrong: int = 0
     summary_repeats: int = 0
     shared: int = 0  # articles whose headline another article of the split also has
+    numbered: int = 0  # ...and that still need a running number once the site tells repeats apart
     similarity: list[float] = field(default_factory=list)
     examples: dict[str, list[str]] = field(default_factory=dict)
 
@@ -189,12 +190,18 @@ def _head_names(title: str, organization: str) -> bool:
     return bool(key) and names(title, key)
 
 
-def count_shared(fig: Figures, titles: Iterable[str]) -> None:
+def count_shared(fig: Figures, titles: Iterable[str], told_apart: Iterable[str] = ()) -> None:
+    """Headlines shared by several articles, and how many the site can only number."""
+    titles = list(titles)
     counts = Counter(t.lower() for t in titles)
+    fig.numbered = sum(1 for t in told_apart if NUMBERED_RE.search(t))
     fig.shared = sum(n for n in counts.values() if n > 1)
     for t, n in counts.most_common(5):
         if n > 1:
             fig.note("shared", f"{n} x {t}")
+
+
+NUMBERED_RE = re.compile(r"\(\d+\)$")
 
 
 def read_manifest(folder: Path) -> list[dict]:
@@ -209,9 +216,11 @@ def corpus_figures(seeds: Path, rows: list[dict], split_of: callable) -> dict[st
     rows (``file``, ``title``), ``split_of(index, row)`` names each row's split."""
     from ..seeds import read_seed
     from . import extract
+    from .headline import distinct_titles
 
     figures: dict[str, Figures] = {}
     titles: dict[str, list[str]] = {}
+    items: dict[str, list[tuple]] = {}
     for index, row in enumerate(rows):
         path = seeds / row["file"]
         if not path.is_file():
@@ -223,8 +232,12 @@ def corpus_figures(seeds: Path, rows: list[dict], split_of: callable) -> dict[st
             score_article(fig, got.title, got.summary, seed.text, got.organizations,
                           str(row.get("title") or ""), row["file"])
             titles.setdefault(split, []).append(got.title)
+            items.setdefault(split, []).append((seed.date, seed.id, got.title, seed.dateline,
+                                                got.organizations, got.summary))
     for split, fig in figures.items():
-        count_shared(fig, titles[split])
+        # The site's order: oldest first, the earlier keeps its title.
+        told = distinct_titles((i, t, d, o, s) for _, i, t, d, o, s in sorted(items[split]))
+        count_shared(fig, titles[split], told.values())
     return figures
 
 
@@ -241,7 +254,7 @@ def report(name: str, figures: dict[str, Figures], examples: int = 0) -> list[st
                      f"function word {f.share(f.function_word):.1%}, colon {f.share(f.colon):.1%}, "
                      f"over 90 {f.share(f.over_limit):.1%}; {results}"
                      f"summary repeats {f.share(f.summary_repeats):.1%}; {similar}"
-                     f"shared {f.share(f.shared):.1%}")
+                     f"shared {f.share(f.shared):.1%}, then numbered {f.share(f.numbered):.1%}")
         # Examples only from the split tuned on: the held-out split is reported, never read.
         for kind, shown in f.examples.items() if examples and split == "dev" else ():
             lines.extend(f"      {kind}: {s}" for s in shown[:examples])
