@@ -115,13 +115,14 @@ def headline(sentence: str) -> str:
     words = text.split()
     if not words:
         return ""
-    text = _tighten(" ".join(words))
-    return finish(text)
+    return finish(_tighten(" ".join(words)))
 
 
 def finish(text: str, limit: int = LIMIT) -> str:
     """Within ``limit`` at a word boundary, never ending on a function word, colon or ellipsis."""
-    text = re.sub(r"\s+", " ", text).strip().rstrip(".\u2026 ")
+    text = re.sub(r"\s+", " ", text).strip().rstrip("\u2026 ")
+    if text.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St)\.$", text):
+        text = text[:-1]  # a sentence's stop, not "U.S." or "Co."
     if len(text) > limit:
         shorter = _without_last_phrase(text, limit)
         text = shorter if 0.5 * limit <= len(shorter) <= limit else text[: limit + 1].rsplit(" ", 1)[0]
@@ -150,8 +151,15 @@ ATTRIBUTION_MID_RE = re.compile(rf",\s+[^,\"]{{1,60}}?\s+{SPEECH}(?:\s+on\s+{WEE
 APPOSITIVE_RE = re.compile(r"(?P<head>[^,]{2,80}?),\s+(?P<aside>[^,;]{2,90}?),\s+(?P<rest>\S.*)$")
 
 
+# "in a published interview", "at a news conference": where something was said, never the news.
+VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:interview|statement|speech|report|letter|news\s+conference|press\s+conference|briefing"
+                      r"|address|television|radio|broadcast|hearing|newsletter|communique)\b(?:\s+with\s+\w+)?,?")
+
+
 def _asides(text: str) -> str:
     text = drop_appositives(BRACKETS_RE.sub("", text))
+    text = VENUE_RE.sub("", text)
     text = LEADING_RE.sub("", text, count=1) if _main_clause_follows(text) else text
     text = ATTRIBUTION_MID_RE.sub(" ", text)
     text = TIME_RE.sub("", text)
@@ -184,7 +192,9 @@ def _main_clause_follows(text: str) -> bool:
 def _is_aside(aside: str, rest: str) -> bool:
     """', chairman of X,' before 'said ...': no verb of its own, and the rest opens with one."""
     aside_words, rest_words = aside.split(), rest.split()
-    if any(w.lower() in AUX or w.lower() in ("and", "or", "but") for w in aside_words):
+    opens = aside_words[0].lower()
+    clause_like = opens in ("which", "who", "whose", "asked", "speaking", "responding", "commenting")
+    if not clause_like and any(w.lower() in AUX or w.lower() in ("and", "or", "but") for w in aside_words):
         return False
     return _is_verb(["x", *rest_words[:3]], 1) or rest_words[0].lower() in ("said", "says")
 
@@ -205,6 +215,7 @@ def _is_verb(words: list[str], i: int) -> bool:
     return False
 
 
+RELATIVE_PREPS = lx.words("by on in at from for with under")
 OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
 
 
@@ -213,8 +224,9 @@ def _finite_follows(words: list[str], i: int) -> bool:
     with no comma between, makes the '-ed' word a reduced relative, not the verb."""
     if i + 1 < len(words) and words[i + 1].lower() in OBJECT_OPENERS:
         return False  # "believed the dollar ...": a passive participle takes no object
-    if i + 1 < len(words) and words[i + 1].lower() == "by":
-        # "miners employed by the state declared a strike": a later verb makes this one a relative
+    if i + 1 < len(words) and words[i + 1].lower() in RELATIVE_PREPS:
+        # "miners employed by the state declared a strike", "calculations based on data show":
+        # a later verb makes this one a relative
         for k in range(i + 2, min(len(words), i + 12)):
             if words[k - 1].endswith((",", ";")):
                 break
@@ -361,7 +373,8 @@ def _unshift(words: list[str], plural: bool) -> list[str]:
 
 # --- "X said it did Y" -----------------------------------------------------------------------
 
-SAID_RE = re.compile(rf"^(?P<who>[^,;\"]{{2,90}}?)\s+{SPEECH}\s+(?:(?:in|on|at)\s+(?:a|an|its|the)\s+"
+SAID_RE = re.compile(rf"^(?P<who>[^,;\"]{{2,90}}?)(?:\s+(?:has|have|had))?\s+{SPEECH}\s+"
+                     rf"(?:(?:in|on|at)\s+(?:a|an|its|the)\s+"
                      rf"(?:statement|interview|report|letter|filing|speech|press\s+release|news\s+conference)"
                      rf"\s+)?(?:(?:that)\s+)?(?P<what>.+)$")
 TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
@@ -377,7 +390,9 @@ def _predicate_first(text: str) -> str:
         who, what = _speaker(m["who"]), m["what"].split()
         if what and what[0].lower() in ("its", "their") and len(what) > 3:
             owner = CORPORATE_RE.sub(_without_suffix, who)
-            what = [f"{owner}'s" if not owner.endswith("s") else f"{owner}'", *what[1:]]
+            owned = owner if owner.endswith(("'s", "\u2019s")) else f"{owner}'" if owner.endswith("s") \
+                else f"{owner}'s"
+            what = [owned, *what[1:]]
             v = _verb_index(what)
             if v is not None:
                 return _marked(what, v, _plural(what[1:v]), reported=False, speech=True)
@@ -398,12 +413,15 @@ def _predicate_first(text: str) -> str:
     v = _verb_index(words)
     if v is None:
         return text
-    if v + 2 < len(words) and words[v + 1].lower() == "that":
-        # "X warned that Y would rise": the reported clause keeps its verb, "that" goes
-        clause = words[v + 2:]
+    t = next((j for j in range(v + 1, min(v + 4, len(words) - 1)) if words[j].lower() == "that"), None)
+    group = [w.lower() for w in words[v + 1:t]] if t is not None else []
+    if t is not None and all(w in AUX or _is_participle(w) or w in ADVERBS or w == "been" for w in group):
+        # "X warned that Y would rise", "the court has judged that ...": the reported clause keeps
+        # its verb, "that" goes
+        clause = words[t + 1:]
         c = _verb_index(clause)
         if c is not None:
-            head = _verb_group(words[:v + 1], v, _plural(words[:v]), reported=False)
+            head = _verb_group(words[:t], v, _plural(words[:v]), reported=False)
             return " ".join([*head, _marked(clause, c, _plural(clause[:c]), reported=True)])
     return _marked(words, v, _plural(words[:v]), reported=False)
 
@@ -480,23 +498,82 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
 
 
 def _tighten(text: str) -> str:
+    """Trimmed while longer than ``TARGET``: trailing clauses, comma segments and phrases first,
+    then phrases inside the subject; never below the verb and the words after it; at most
+    ``LIMIT`` characters, cut at a phrase where it can be."""
     text = CORPORATE_RE.sub(_without_suffix, _drop_articles(text))
     text = re.sub(r"\s+", " ", text).strip(" ,")
-    words = text.split()
-    verb = next((i for i, w in enumerate(words) if MARK in w), 1)
-    floor = len(" ".join(words[: verb + 3]))
-    text = text.replace(MARK, "")
+    total = len(text.split())
     for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
-        while len(text) > TARGET:
+        while len(text.replace(MARK, "")) > TARGET:
             shorter = pattern.sub("", text, count=1) if pattern else _without_last_phrase(text)
             shorter = shorter.rstrip(" ,;:")
-            if shorter == text or len(shorter) < max(floor, 24):
+            if shorter == text or not _keeps_verb(shorter, total):
                 break
             text = shorter
-        if pattern is RELATIVE_RE and len(text) <= TARGET:
+        if pattern is RELATIVE_RE and len(text.replace(MARK, "")) <= TARGET:
             shorter = pattern.sub("", text, count=1)
-            text = shorter if len(shorter) >= max(floor, 30) else text
+            text = shorter if len(shorter) >= 30 and _keeps_verb(shorter, total) else text
+    for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
+        if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
+            text = _without_subject_phrase(text, preps)
+    return _within_limit(text)
+
+
+SUBJECT_PREPS = frozenset(["in", "from", "at", "on", "for", "with", "by", "over", "under", "during"])
+
+
+def _keeps_verb(text: str, total: int) -> bool:
+    """The marked verb is still there, with at least two words after it (of the ``total``)."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    return k is not None and len(text.replace(MARK, "")) >= 24 and len(words) >= min(k + 3, total)
+
+
+def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
+    """'Sales of new homes in the United States fall' -> 'Sales of new homes fall': the first
+    phrase between the subject's head and the marked verb goes."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None:
+        return text
+    start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
+    for i in range(start + 1, k):
+        if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS:
+            return " ".join([*words[:i], *words[k:]])
     return text
+
+
+def _within_limit(text: str) -> str:
+    """At most ``LIMIT`` characters: cut before the last phrase that starts after the verb, else at
+    a word, never inside a name or between a figure and its unit."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), 0)
+    text = text.replace(MARK, "")
+    if len(text) <= LIMIT:
+        return text
+    words = text.split()
+    keep = []
+    for w in words:
+        if len(" ".join([*keep, w])) > LIMIT:
+            break
+        keep.append(w)
+    cut = len(keep)
+    for i in range(cut, k + 1, -1):  # the last phrase start within the limit, past the verb
+        opens = i < len(words) and (words[i].lower() in PHRASE_STARTS or words[i].lower() in CLAUSE_STARTS
+                                    or words[i - 1].endswith(","))
+        if opens and len(" ".join(words[:i])) >= LIMIT * 0.5:
+            return " ".join(words[:i])
+    while len(keep) > 2 and cut < len(words) and (
+            (words[cut][:1].isupper() and keep[-1][:1].isupper())
+            or (words[cut].lower() in UNIT_WORDS and keep[-1][:1].isdigit())):
+        keep.pop()  # "... Federal Energy Regulatory | Commission", "41.3 | million"
+        cut -= 1
+    return " ".join(keep)
+
+
+CLAUSE_STARTS = lx.words("when after before because while as since although if until which who that where")
+UNIT_WORDS = lx.words("million billion percent dollars cents marks yen francs sterling tonnes tons barrels")
 
 
 # --- capitals --------------------------------------------------------------------------------

@@ -62,7 +62,7 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
     parts = sentences(_clean(_lead(seed.paragraphs))) if seed.paragraphs else []
     table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
-        title = compress.finish(spell_out(compress.headline(parts[0])))
+        title = compress.headline(spell_out(parts[0]))
         return title, prose_summary(title, parts, seed.paragraphs)
     return table, table_summary(seed)
 

@@ -227,7 +227,7 @@ def corpus_figures(seeds: Path, rows: list[dict], split_of: callable) -> dict[st
             continue
         seed = read_seed(path)
         got = extract(seed)
-        for split in (split_of(index, row), "all"):
+        for split in dict.fromkeys((split_of(index, row), "all")):
             fig = figures.setdefault(split, Figures())
             score_article(fig, got.title, got.summary, seed.text, got.organizations,
                           str(row.get("title") or ""), row["file"])
