@@ -32,7 +32,7 @@ def _seed(*paragraphs: str, dateline: str = "CHICAGO") -> Seed:
 @pytest.mark.parametrize(("lead", "expected"), [
     # "said"/"announced" leads in the present, the speaker's pronoun replaced by the speaker
     ("Kraft Inc said it has completed the purchase of Quaker Oats Co's Anderson Clayton unit.",
-     "Kraft completes purchase of Quaker Oats Co's Anderson Clayton unit"),
+     "Kraft completes purchase of Quaker Oats' Anderson Clayton unit"),
     ("Moody's Investors Service Inc said it lowered the debt and preferred stock ratings of USX Corp.",
      "Moody's Investors Service lowers debt and preferred stock ratings of USX"),
     ("Treasury Secretary James Baker said on Tuesday that the dollar had fallen enough.",

@@ -129,7 +129,8 @@ def finish(text: str, limit: int = LIMIT) -> str:
     while True:
         stripped = text.rstrip(" ,;:-\u2013\u2014(\"'\u201c")
         words = stripped.split()
-        if len(words) > 1 and words[-1].lower().strip("\"'") in FUNCTION_WORDS:
+        last = words[-1].lower().strip("\"'") if words else ""
+        if len(words) > 1 and (last in FUNCTION_WORDS or (words[-1].endswith("'s") and words[-1].islower())):
             text = stripped.rsplit(" ", 1)[0]
             continue
         text = stripped
@@ -210,7 +211,7 @@ def _is_verb(words: list[str], i: int) -> bool:
     if low in AUX or low in IRREGULAR:
         return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
     if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
-        possessive = prev.endswith(("'s", "\u2019s"))
+        possessive = prev.endswith(("'s", "\u2019s", "s'"))
         return prev not in DETERMINERS and not possessive and not _finite_follows(words, i)
     return False
 
@@ -299,11 +300,11 @@ def _plural(subject: list[str]) -> bool:
     if low[-1] in PRONOUNS:
         return PRONOUNS[low[-1]] == "pl"
     for i, w in enumerate(low[:-1]):
-        if w in ("and", "&") and low[i + 1] not in NAME_AND and i and "of" not in low[:i]:
-            return True  # "X and Y"; not "Office of Management and Budget"
+        if w in ("and", "&") and i and "of" not in low[:i] and _two_things(subject[:i], subject[i + 1:]):
+            return True  # "X and Y"; not "Office of Management and Budget", "oil and gas producer"
     head = subject[0]
     for i, w in enumerate(low):
-        if w in DETERMINERS and i:
+        if (w in DETERMINERS or w in PHRASE_STARTS) and i:
             break
         if not (i and w.endswith(("ed", "ing"))):
             head = subject[i]
@@ -316,16 +317,55 @@ def _plural(subject: list[str]) -> bool:
     return h in common and (h[:-1] in common or h[:-2] in common or h[:-3] + "y" in common)
 
 
+def _two_things(before: list[str], after: list[str]) -> bool:
+    """'Standard Oil Co and BP', 'the U.S. and the Soviet Union', 'James Baker and Howard Baker':
+    two subjects; 'Utah Power and Light Co', 'oil and natural gas producer': one."""
+    first = after[0].lower()
+    if first in NAME_AND:
+        return False
+    if first in ("the", "a", "an", "its", "his", "her", "their", "other", "several", "many"):
+        return True
+    if before[-1].rstrip(".,") in CORPORATE_WORDS:
+        return True
+    given = lx.given_names()
+    if any(w in given for w in before) and any(w in given for w in after):
+        return True
+    gazetteer = lx.gazetteer()
+    return gazetteer.lookup(before[-1].strip(",")) is not None and gazetteer.lookup(after[0]) is not None
+
+
 MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
 
 
 def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> str:
     out = _verb_group(words, v, plural, reported, speech or reported)
+    if not reported:
+        out = _coordinated(out, v, plural)
     k = min(v, len(out) - 1)
     while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"):
         k += 1
     out[k] = MARK + out[k]
     return " ".join(out)
+
+
+def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
+    """'took their tractors to the roads and blocked roads' -> '... and block ...': a second past verb
+    of the same subject goes to the present with the first."""
+    out = list(words)
+    for i in range(v + 2, len(out)):
+        prev, low = out[i - 1].lower(), out[i].lower().strip(",;:")
+        after = out[i + 1].lower() if i + 1 < len(out) else ""
+        if prev not in ("and", "but", "or") or not out[i].islower():
+            continue
+        if not (after in OBJECT_OPENERS or after[:1].isdigit() or after in ("up", "down", "off", "out")):
+            continue  # "and preferred stock ratings": an adjective, not a second verb
+        if (low in IRREGULAR and low not in AMBIGUOUS_PASTS) or (low.endswith("ed") and low not in NOT_VERBS):
+            out[i] = _present(low, plural) + out[i][len(low):]
+    return out
+
+
+# Pasts that are also presents or nouns: after "and" they are seldom a second verb.
+AMBIGUOUS_PASTS = lx.words("cut set put hit bid shut quit spread hurt split shed cost beat forecast left led")
 
 
 def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> list[str]:
@@ -470,9 +510,11 @@ def _without_suffix(m: re.Match[str]) -> str:
     name = m["name"]
     while name.rsplit(" ", 1)[-1].rstrip(".") in CORPORATE_WORDS and " " in name:
         name = name.rsplit(" ", 1)[0]
-    if m["end"] or (" " not in name and name.lower() in lx.common_words()):
+    if " " not in name and name.lower() in lx.common_words():
         return m.group(0)
-    return name
+    if not m["end"]:
+        return name
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
 def _verb_follows(words: list[str]) -> bool:
@@ -539,7 +581,8 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
         return text
     start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
     for i in range(start + 1, k):
-        if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS:
+        in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
+        if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS and not in_name:
             return " ".join([*words[:i], *words[k:]])
     return text
 
