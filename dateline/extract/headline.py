@@ -13,6 +13,7 @@ from collections.abc import Iterable
 
 from ..article import Seed
 from . import compress
+from . import lexicon as lx
 from .tokens import is_table_row
 
 MAX_TITLE = 90
@@ -153,7 +154,7 @@ PERIOD_LINES = {"qtr": "quarterly", "quarter": "quarterly", "4th qtr": "fourth-q
                 "1st half": "half-year", "first half": "half-year", "9 mths": "nine-month", "year": "annual",
                 "12 mths": "annual",
                 "annual": "annual"}
-PERIOD_WORD_RE = re.compile(r"(?i)\b(?:qtr|quarter|mths|year|period|weeks|wks)\b")
+PERIOD_WORD_RE = re.compile(r"(?i)\b(?:qtr|quarter|mths|year|periods?|weeks|wks|ended|ending)\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 
@@ -162,7 +163,7 @@ def table_rows(seed: Seed) -> tuple[str, str]:
     """(period heading or "", first row) of a results or dividend table."""
     first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
     heading = ""
-    if len(first) < 30 and len(seed.paragraphs) > 1 and PERIOD_WORD_RE.search(first):
+    if len(first) < 45 and len(seed.paragraphs) > 1 and PERIOD_WORD_RE.search(first):
         heading, first = first, seed.paragraphs[1].strip()  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
     return heading, re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
 
@@ -317,15 +318,26 @@ OWN_NAME_BEFORE_RE = re.compile(r"(?:^|[.:;]\s+|(?:full|company's|company)\s+(?:
 # The agency's ways of giving a table's company its full name: "NOTE: Full name of company is X",
 # "X is full name of company", or the name alone in brackets on a line of its own.
 FULL_NAME_RES = (
-    re.compile(r"(?i)\bfull\s+(?:company\s+)?name\s+(?:of\s+(?:the\s+)?company\s+)?is\s+(?P<name>[^.;\n]{3,80}?)"
-               r"\.?\s*$", re.M),
+    re.compile(r"(?i)\bfull\s+(?:company\s+)?name\s+(?:of\s+(?:the\s+)?company\s+)?is\s+"
+               r"(?P<name>[^;\n]{3,80}?(?:\b(?:Inc|Corp|Co|Ltd)\.)?)(?:\.\s|\.?\s*$)", re.M),
     re.compile(r"^(?:NOTES?\s*:\s*)?(?P<name>[A-Z][^.;:\n]{2,80}?)\s+is\s+(?:the\s+)?full\s+name\s+of\s+"
                r"(?:the\s+)?company", re.M | re.I),
     re.compile(r"^\((?P<name>[A-Z][^()\n]{2,80})\)$", re.M),
+    # "NOTE: Winthrop Insured Mortgage Investors II.": a note that is only a name
+    re.compile(r"^(?:NOTES?|Notes?)\s*:\s*(?P<name>[A-Z][\w.&'-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|and|&|the|de))*?)"
+               r"\.?$", re.M),
 )
+# "NOTE: Medar changed its fiscal year ...": the note's subject, a name no dictionary has.
+NOTE_SUBJECT_RE = re.compile(r"^(?:NOTES?|Notes?)\s*:\s*(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s+"
+                             r"(?P<verb>is|was|has|had|will|plans|expects|[a-z]+ed)\b", re.M)
 
 
 def _named_in_full(text: str) -> str:
+    """The company a table's note names as its own: in full, alone, or as the note's subject."""
+    m = NOTE_SUBJECT_RE.search(text)
+    common = lx.common_words()
+    if m and m["name"][:1].isupper() and not all(w.lower() in common for w in m["name"].split()):
+        return m["name"]
     for pattern in FULL_NAME_RES:
         m = pattern.search(text)
         if m:

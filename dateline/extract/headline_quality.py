@@ -166,23 +166,39 @@ def score_article(fig: Figures, title: str, summary: str, text: str, organizatio
 
 def _score_results(fig: Figures, title: str, text: str, organizations: Iterable[str], real_title: str,
                    shown: str) -> None:
-    key = company_key(title_company(real_title))
-    if not key:
+    keys = company_keys(real_title, text)
+    if not keys:
         return
     fig.results_any += 1
-    named = names(title, key)
-    if names(text, key):
+    named = any(names(title, k) for k in keys)
+    plain = re.sub(r"<[^<>]*>", " ", text)  # a ticker is no name
+    if any(names(plain, k) for k in keys):
         fig.results += 1
         fig.results_named += named
         if not named:
             fig.note("results without their company", f"{shown}  [real: {real_title}]")
     # Another company in the headline: any organization of the article, or Reuters' <Name>, that is
     # not the one the story is about.
-    others = {o for o in organizations if not names(o, key)}
-    others |= {m for m in re.findall(r"<([^<>]{3,60})>", text) if not names(m, key)}
+    others = {o for o in organizations if not any(names(o, k) for k in keys)}
+    others |= {m for m in re.findall(r"<([^<>]{3,60})>", text) if not any(names(m, k) for k in keys)}
     if not named and any(_head_names(title, o) for o in others):
         fig.results_wrong += 1
         fig.note("results naming a wrong company", f"{shown}  [real: {real_title}]")
+
+
+TICKER_RE = re.compile(r"<([A-Z0-9.]{1,10})>")
+
+
+def company_keys(real_title: str, text: str) -> set[str]:
+    """Ways the text may name the title's company: the title's own words ("KELLOGG"), and the name
+    the text writes before the title's ticker ("General Motors Corp <GM>" for "GM <GM>")."""
+    keys = {company_key(title_company(real_title))} - {""}
+    ticker = TICKER_RE.search(real_title)
+    if keys and ticker:
+        before = re.finditer(rf"((?:[A-Z][\w.&'-]*|of|and|&)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&)){{0,6}})\s*"
+                             rf"<{re.escape(ticker[1])}>", text)
+        keys |= {company_key(m[1]) for m in before} - {""}
+    return keys
 
 
 def _head_names(title: str, organization: str) -> bool:
