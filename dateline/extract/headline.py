@@ -359,18 +359,20 @@ def table_company(seed: Seed, organizations: Iterable[str]) -> str:
         for m in re.finditer(re.escape(name), text):
             line = text[max(0, m.start() - 40):m.start()].split("\n")[-1]
             before = re.sub(r"^(?:NOTES?|Note)\s*:?\s*", "", line)
-            if OWN_NAME_BEFORE_RE.search(before):
+            if OWN_NAME_BEFORE_RE.search(before) and not OWNER_AFTER_RE.match(text, m.end()):
                 return name
     return ""
+
+
+# "ITT Corp owns 100 pct of ITT Canada": the sentence's subject is the parent, not the table's company.
+OWNER_AFTER_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:owns|owned|holds|held|controls|acquired|bought"
+                            r"|has\s+a\s+stake)\b")
 
 
 _COMPANY_ENDS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos", "Company",
                            "Ltd", "Ltd.", "Limited", "Plc", "PLC", "plc", "LP", "AG", "SA", "NV", "SpA",
                            "Group", "Bancorp", "Industries", "Holdings", "Trust"])
-# "Oper shr loss 22 cts vs profit 10 cts": the first row of a results table, read as words.
-SHARE_ROW_RE = re.compile(r"^(?P<oper>oper(?:ating)?\s+)?shr\s+(?:(?P<k1>loss|profit)\s+)?(?P<a>[\w.,/-]+"
-                          r"(?:\s+(?:dlrs?|cts?|yen|marks|francs))?|[\d.]+p)\s+vs\s+(?:(?P<k2>loss|profit)\s+)?"
-                          r"(?P<b>[\w.,/-]+(?:\s+(?:dlrs?|cts?|yen|marks|francs))?|[\d.]+p)$", re.IGNORECASE)
+
 
 
 def _amount(text: str) -> float | None:

@@ -170,6 +170,8 @@ def _score_results(fig: Figures, title: str, text: str, organizations: Iterable[
     if not keys:
         return
     fig.results_any += 1
+    organizations = list(organizations)
+    keys |= {company_key(o) for o in organizations if any(abbreviates(k, o) for k in keys)} - {""}
     named = any(names(title, k) for k in keys)
     plain = re.sub(r"<[^<>]*>", " ", text)  # a ticker is no name
     if any(names(plain, k) for k in keys):
@@ -184,6 +186,16 @@ def _score_results(fig: Figures, title: str, text: str, organizations: Iterable[
     if not named and any(_head_names(title, o) for o in others):
         fig.results_wrong += 1
         fig.note("results naming a wrong company", f"{shown}  [real: {real_title}]")
+
+
+def abbreviates(key: str, name: str) -> bool:
+    """'gm' for General Motors Corp, 'lilco' for Long Island Lighting Co, 'att' for American Telephone
+    and Telegraph: a one-word key spelled by the name's initials."""
+    if " " in key or not 2 <= len(key) <= 6:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                       if w.lower() not in ("of", "and", "the")).lower()
+    return len(initials) >= 2 and (initials.startswith(key) or key.startswith(initials))
 
 
 TICKER_RE = re.compile(r"<([A-Z0-9.]{1,10})>")
