@@ -110,7 +110,7 @@ CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\
 
 def headline(sentence: str) -> str:
     """A headline of at most ``LIMIT`` characters from one lead sentence."""
-    text = _asides(_sentence_case(sentence.strip().rstrip(".:").strip()))
+    text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
     text = _predicate_first(text)
     words = text.split()
     if not words:
@@ -621,7 +621,11 @@ UNIT_WORDS = lx.words("million billion percent dollars cents marks yen francs st
 
 # --- capitals --------------------------------------------------------------------------------
 
-def _sentence_case(text: str) -> str:
+# Wire abbreviations: in a lead in capitals they are words to spell out, not acronyms to keep.
+WIRE_ABBREVIATIONS = lx.words("mln bln dlr dlrs pct stg cts ct shr qtly qtrly div revs vs")
+
+
+def sentence_case(text: str) -> str:
     """An ALL-CAPS lead in sentence case: common words lower, names and acronyms kept."""
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
@@ -633,7 +637,7 @@ def _sentence_case(text: str) -> str:
         low = core.lower()
         if "." in core.strip(".") or any(c.isdigit() for c in core):
             out.append(word)  # U.S., 12.00
-        elif low in common:
+        elif low in common or low in WIRE_ABBREVIATIONS:
             out.append(word.lower() if i else word[:1] + word[1:].lower())
         elif len(core) <= 4 and core.title() not in lx.demonyms():
             out.append(word)  # GMT, OPEC

@@ -63,7 +63,7 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
     parts = sentences(_clean(_lead(seed.paragraphs))) if seed.paragraphs else []
     table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
-        title = compress.headline(spell_out(parts[0]))
+        title = compress.headline(spell_out(compress.sentence_case(parts[0])))
         return title, prose_summary(title, parts, seed.paragraphs)
     return table, table_summary(seed)
 
@@ -142,8 +142,9 @@ def table_summary(seed: Seed) -> str:
 # The first row of a results table, and of a dividend announcement.
 RESULTS_ROW_RE = re.compile(r"^(?:Oper(?:ating)?\s+|Primary\s+|Fully diluted\s+)?(?:shr|net|revs|sales)\b",
                             re.IGNORECASE)
-DIVIDEND_RE = re.compile(r"^(?P<kind>qtly|qtrly|quarterly|monthly|semi-annual|semiannual|annual|"
-                         r"special|extra|initial)?\s*(?:div|dividend|payout)\s+(?P<new>[\d.,/-]+|\w+)"
+DIVIDEND_RE = re.compile(r"^(?:(?P<kind>qtly|qtrly|quarterly|monthly|semi-annual|semiannual|annual|"
+                         r"special|extra|initial)?\s*(?:cash\s+)?(?:div|dividend|payout|distribution)"
+                         r"|(?P<bare>qtly|qtrly|quarterly|monthly|semi-annual|semiannual))\s+(?P<new>[\d.,/-]+|\w+)"
                          r"\s*(?P<unit>cts?|dlrs?|p)?\s+vs\s+(?P<old>[\d.,/-]+|\w+)", re.IGNORECASE)
 # Period headings of a results table, in the table's own words ("Qtr", "Six mths", "Year").
 PERIOD_LINES = {"qtr": "quarterly", "quarter": "quarterly", "4th qtr": "fourth-quarter",
@@ -171,7 +172,7 @@ def table_rows(seed: Seed) -> tuple[str, str]:
 def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
     """(kind, change, unit) of a dividend row: ("quarterly", "raised to", "cents")."""
     kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
-        (div["kind"] or "").lower(), (div["kind"] or "").lower())
+        (div["kind"] or div["bare"] or "").lower(), (div["kind"] or div["bare"] or "").lower())
     new, old = _amount(div["new"]), _amount(div["old"])
     unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
         (div["unit"] or "").lower(), "")
@@ -421,6 +422,8 @@ def _spelled(m: re.Match[str]) -> str:
     if m[1]:
         size = {"mln": "million", "bln": "billion"}.get(m[2].lower(), m[2].lower())
         return f"${m[1]} {size}" if size else f"${m[1]}"
+    if m[3].isupper() and len(m[3]) > 2:
+        return m[3]  # "CTS Corp", "DIV" in a name: capitals are a name, not a wire word
     return WIRE_WORDS[m[3].lower()]
 
 
