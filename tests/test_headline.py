@@ -200,3 +200,22 @@ def test_wikinews_figures():
     _shape_is_clean(fig)
     assert fig.share(fig.summary_repeats) <= WIKINEWS_FLOOR["repeats"]
     assert fig.mean_similarity >= WIKINEWS_FLOOR["similarity"]
+
+
+def test_table_company_from_its_own_note_not_its_parent():
+    seed = _seed("Shr 20 cts vs 10 cts", "Net 2,000,000 vs 1,000,000",
+                 "NOTE: Marlow Fasteners changed its fiscal year end to December 31.")
+    assert title_and_summary(seed, [])[0] == "Marlow Fasteners profit rises to 20 cents a share from 10 cents"
+    seed = _seed("Shr 20 cts vs 10 cts", "NOTE: Winthrop Insured Mortgage Investors II.")
+    assert title_and_summary(seed, [])[0].startswith("Winthrop Insured Mortgage Investors II profit")
+    seed = _seed("Shr 20 cts vs 10 cts", "Big Parent Corp owns 100 pct of the company's shares.")
+    assert title_and_summary(seed, ["Big Parent Corp"])[0] == "Profit rises to 20 cents a share from 10 cents"
+    seed = _seed("Shr 20 cts vs 10 cts", "NOTE: Results restated for a two-for-one split.")
+    assert title_and_summary(seed, [])[0] == "Profit rises to 20 cents a share from 10 cents"
+
+
+def test_wire_words_spelled_out_but_capitals_kept_as_names():
+    assert title_and_summary(_seed("CTS Corp said it increased its 1986 loss to 26.6 mln dlrs."))[0] == \
+        "CTS increases its 1986 loss to $26.6 million"
+    assert title_and_summary(_seed("Qtly seven cts vs six cts prior", "Pay May 1"))[0] == \
+        "Quarterly dividend raised to seven cents from six cents"
