@@ -86,7 +86,7 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
 TIME_RE = re.compile(
     rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
-    rf"|,?\s+(?:(?:earlier|late|early)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b"
+    rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b"
     r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b"
     rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
 # A leading subordinate or prepositional clause, up to the comma before the main clause.
@@ -108,9 +108,18 @@ CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\
                           r"|AG|SpA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
 
 
+# "from the U.S. And Europe": the wire's capital after an abbreviation, on a word that is no name.
+CAPITAL_AFTER_ABBR_RE = re.compile(r"(\b(?:[A-Z]\.){2,}\s+)([A-Z][a-z]+)\b")
+
+
+def _lower_function_word(m: re.Match[str]) -> str:
+    return m[1] + m[2].lower() if m[2].lower() in FUNCTION_WORDS else m[0]
+
+
 def headline(sentence: str) -> str:
     """A headline of at most ``LIMIT`` characters from one lead sentence."""
     text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
+    text = CAPITAL_AFTER_ABBR_RE.sub(_lower_function_word, text)
     text = _predicate_first(text)
     words = text.split()
     if not words:
@@ -446,6 +455,10 @@ def _predicate_first(text: str) -> str:
                 return _marked(rest, v, plural, reported=False, speech=True)
             return " ".join(rest)
         v = _verb_index(what)
+        if v is None and not re.search(r"\s(?:said|says|told)\s", f" {text[len(m['who']):]} "):
+            words = text.split()  # "The ministry announced the discovery of ...": a verb, not speech
+            k = next(i for i, w in enumerate(words) if w in ("announced", "reported", "announces", "reports"))
+            return _marked(words, k, _plural(words[:k]), reported=False)
         clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
         says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)
         return f"{who} {says} {_drop_articles(clause)}"

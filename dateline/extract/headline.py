@@ -22,7 +22,7 @@ MAX_SUMMARY = 300
 # The leading lookahead rejects, in one test, every position that is no stop (most of the text).
 SENTENCE_END_RE = re.compile(r'(?=[.!?])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
                              r'(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Gov|Rep))'
-                             r'(?<!\bCorp)[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
+                             r'(?<!\b(?:Corp|Sens|Reps|Dept|Bros|Gens|Sept|Prof))[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
 LEAD_DATELINE_RE = re.compile(r"^[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de .,'-]{2,40}(?:\([A-Za-z]+\))?"
                               r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:--|[-\u2013\u2014])\s+")
 # Wire abbreviations and what a reader would write; "57 mln dlr" becomes "$57 million".
@@ -164,8 +164,11 @@ def table_rows(seed: Seed) -> tuple[str, str]:
     """(period heading or "", first row) of a results or dividend table."""
     first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
     heading = ""
-    if len(first) < 45 and len(seed.paragraphs) > 1 and PERIOD_WORD_RE.search(first):
-        heading, first = first, seed.paragraphs[1].strip()  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
+    second = seed.paragraphs[1].strip() if len(seed.paragraphs) > 1 else ""
+    is_row = RESULTS_ROW_RE.match(first) or DIVIDEND_RE.match(first)
+    opens_table = RESULTS_ROW_RE.match(second) or DIVIDEND_RE.match(second)
+    if len(first) < 45 and second and not is_row and (PERIOD_WORD_RE.search(first) or opens_table):
+        heading, first = first, second  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
     return heading, re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
 
 
@@ -230,10 +233,11 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
             tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
             return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
         return compress.finish(_cap(f"{prefix}{what} declared"))
-    if not RESULTS_ROW_RE.match(first) or " vs " not in first.lower():
+    if not RESULTS_ROW_RE.match(first) or (" vs " not in first.lower() and not is_table_row(first)
+                                           and "not given" not in first.lower()):
         return ""
     period = _period(seed, heading, first)
-    told = results_change(first.rstrip("."))
+    told = results_change(first.rstrip(".")) or results_figure(first.rstrip("."))
     if told:
         return compress.finish(_cap(f"{prefix}{period} {told}".replace("  ", " ").strip()))
     return compress.finish(_cap(f"{prefix}{period} results".strip()))
@@ -281,6 +285,20 @@ def results_change(row: str) -> str:
 
 _SCALE = {"mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "dlr": 100, "dlrs": 100, "dls": 100,
           "dollars": 100}
+
+
+SINGLE_ROW_RE = re.compile(r"^(?P<oper>oper(?:ating)?\s+)?shr\s+(?:(?P<k>loss|profit)\s+)?"
+                           r"(?P<v>[\d][\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+                           r"(?P<u>(?:p\b|\s+[A-Za-z][A-Za-z.]{0,7}){0,2})$", re.IGNORECASE)
+
+
+def results_figure(row: str) -> str:
+    """'Shr loss 11 cts' (no year-earlier figure) -> 'loss of 11 cents a share'."""
+    m = SINGLE_ROW_RE.match(row)
+    if not m:
+        return ""
+    kind = (m["k"] or "profit").lower()
+    return f"{'operating ' if m['oper'] else ''}{kind} of {_figure(m['v'], m['u'].strip())} a share"
 
 
 def _value(number: str, unit: str) -> float | None:
