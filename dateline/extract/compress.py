@@ -155,8 +155,8 @@ def finish(text: str, limit: int = LIMIT) -> str:
 
 BRACKETS_RE = re.compile(r"\s*\([^()]{1,80}\)")
 ATTRIBUTION_END_RE = re.compile(
-    rf",?\s+(?:(?:[^,\"]{{0,80}}?\s+)?{SPEECH}(?:\s+(?:in|on|at)\s+[^,\"]{{0,60}})?|according\s+to\s+[^,\"]{{0,80}}"
-    rf"|(?:said|announced|reported)\s+(?:[A-Z]|(?:a|an|the|its|lead)\s)[^,\"]{{0,80}})$")
+    rf"(?:,\s+(?:[^,\"]{{0,80}}?\s+)?{SPEECH}(?:\s+(?:in|on|at)\s+[^,\"]{{0,60}})?|,?\s+according\s+to\s+[^,\"]{{0,80}}"
+    rf"|,\s+(?:said|announced|reported)\s+(?:[A-Z]|(?:a|an|the|its|lead)\s)[^,\"]{{0,80}})$")
 ATTRIBUTION_MID_RE = re.compile(rf",\s+[^,\"]{{1,60}}?\s+{SPEECH}(?:\s+on\s+{WEEKDAY})?,\s+")
 APPOSITIVE_RE = re.compile(r"(?P<head>[^,]{2,80}?),\s+(?P<aside>[^,;]{2,90}?),\s+(?P<rest>\S.*)$")
 
@@ -174,7 +174,7 @@ def _asides(text: str) -> str:
     text = ATTRIBUTION_MID_RE.sub(" ", text)
     text = TIME_RE.sub("", text)
     shorter = ATTRIBUTION_END_RE.sub("", text)
-    if _verb_index(shorter.split()) is not None and len(shorter) > 20:
+    if len(shorter) > 20 and (_verb_index(shorter.split()) is not None or len(shorter.split()) >= 4):
         text = shorter
     return text
 
@@ -206,7 +206,11 @@ def _is_aside(aside: str, rest: str) -> bool:
     clause_like = opens in ("which", "who", "whose", "asked", "speaking", "responding", "commenting")
     if not clause_like and any(w.lower() in AUX or w.lower() in ("and", "or", "but") for w in aside_words):
         return False
-    return _is_verb(["x", *rest_words[:3]], 1) or rest_words[0].lower() in ("said", "says")
+    first = rest_words[0]
+    # a lowercase "-s" word right after an appositive is the verb: "Roger King, chairman of X, faces"
+    present = first.islower() and first.endswith("s") and not first.endswith("ss")
+    present = present and first in lx.common_words()
+    return _is_verb(["x", *rest_words[:3]], 1) or first.lower() in ("said", "says") or present
 
 
 # --- the verb group ------------------------------------------------------------------------

@@ -22,7 +22,7 @@ MAX_SUMMARY = 300
 # The leading lookahead rejects, in one test, every position that is no stop (most of the text).
 SENTENCE_END_RE = re.compile(r'(?=[.!?])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
                              r'(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Gov|Rep))'
-                             r'(?<!\b(?:Corp|Sens|Reps|Dept|Bros|Gens|Sept|Prof))[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
+                             r'(?<!\b(?:Corp|Sens|Reps|Dept|Bros|Gens|Sept|Prof))[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])(?!\s+[A-Z]\.\s)')
 LEAD_DATELINE_RE = re.compile(r"^[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de .,'-]{2,40}(?:\([A-Za-z]+\))?"
                               r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:--|[-\u2013\u2014])\s+")
 # Wire abbreviations and what a reader would write; "57 mln dlr" becomes "$57 million".
@@ -233,8 +233,7 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
             tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
             return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
         return compress.finish(_cap(f"{prefix}{what} declared"))
-    if not RESULTS_ROW_RE.match(first) or (" vs " not in first.lower() and not is_table_row(first)
-                                           and "not given" not in first.lower()):
+    if not RESULTS_ROW_RE.match(first) or (" vs " not in first.lower() and not _opens_table(seed, first)):
         return ""
     period = _period(seed, heading, first)
     told = results_change(first.rstrip(".")) or results_figure(first.rstrip("."))
@@ -250,7 +249,8 @@ _SIDE = (r"(?:(?P<k{n}>loss|profit)\s+)?"
          r"(?P<u{n}>(?:p\b|\s+(?!vs\b|loss\b|profit\b)[A-Za-z][A-Za-z.]{{0,7}}){{0,3}})(?:\s+(?P<t{n}>loss|profit))?")
 ROW_RE = re.compile(r"^(?P<oper>oper(?:ating)?\s+)?(?:basic\s+|primary\s+|fully\s+diluted\s+)?"
                     r"(?P<what>shr|net(?:\s+(?:income|profit|earnings))?|revs|revenues?|sales|turnover)\s+"
-                    r"(?:basic\s+)?" + _SIDE.format(n=1) + r"\s+vs\.?\s+" + _SIDE.format(n=2) + r"\.?$",
+                    r"(?:basic\s+|primary\s+|diluted\s+|fully\s+diluted\s+)?" + _SIDE.format(n=1)
+                    + r"\s+vs\.?\s+(?:oper(?:ating)?\s+)?" + _SIDE.format(n=2) + r"\.?$",
                     re.IGNORECASE)
 
 
@@ -292,9 +292,16 @@ SINGLE_ROW_RE = re.compile(r"^(?P<oper>oper(?:ating)?\s+)?shr\s+(?:(?P<k>loss|pr
                            r"(?P<u>(?:p\b|\s+[A-Za-z][A-Za-z.]{0,7}){0,2})$", re.IGNORECASE)
 
 
+def _opens_table(seed: Seed, first: str) -> bool:
+    """'Shr loss 11 cts' followed by 'Net loss 739,146': a table with no year-earlier column."""
+    rows = [p.strip() for p in seed.paragraphs[1:4]]
+    return len(first) < 60 and any(RESULTS_ROW_RE.match(r) or r.lower().startswith(("loss ", "avg shrs"))
+                                   for r in rows)
+
+
 def results_figure(row: str) -> str:
     """'Shr loss 11 cts' (no year-earlier figure) -> 'loss of 11 cents a share'."""
-    m = SINGLE_ROW_RE.match(row)
+    m = SINGLE_ROW_RE.match(re.sub(r"(?i)\s+vs\s+(?:not\s+given|n/?a|nil)$", "", row))
     if not m:
         return ""
     kind = (m["k"] or "profit").lower()
