@@ -15,7 +15,7 @@
    results and dividend stories naming their company, summaries repeating the headline, shared
    headlines, content-word overlap with the real headline: Reuters (dev = even NEWID, tuned on;
    test = odd, reported), wikinews-2004 (dev = even manifest row, test = odd) and the desk seeds
-   in tests/gold/desk when present (never tuned on).
+   of tests/gold/desk_*.jsonl when present (train tuned on, heldout-desk never read).
 6. Speed: ``extract()`` on every corpus seed, one process, articles per second (CPU time): the first
    pass (cold word caches) and the best of three.
 Run from the repository root; the corpus is read from ../shared/corpus/reuters21578.
@@ -136,7 +136,7 @@ def tag_report(corpus: Path, split: str) -> None:
 OTHER_NEWS = Path("..") / "shared" / "corpus" / "other-news"
 
 
-def headline_report(corpus: Path, desk: Path, examples: int) -> None:
+def headline_report(corpus: Path, desk: list[Path], examples: int) -> None:
     """Section "Headlines": every corpus that is present, per split."""
     print("Headlines (shares of each split's articles; Reuters and wikinews: dev tuned on, test held out)")
     if (corpus / "seeds").is_dir():
@@ -149,12 +149,13 @@ def headline_report(corpus: Path, desk: Path, examples: int) -> None:
         figures = hq.corpus_figures(wikinews / "seeds", hq.read_manifest(wikinews),
                                     lambda i, r: "dev" if i % 2 == 0 else "test")
         print("\n".join(hq.report("wikinews 2004", figures, examples)))
-    rows, seeds = hq.desk_rows(desk)
-    if rows:
-        figures = hq.corpus_figures(seeds, rows, lambda i, r: str(r.get("split") or "desk"))
-        print("\n".join(hq.report("desk", figures, examples)))
-    else:
-        print(f"  (no desk seeds at {desk})")
+    for root in desk:
+        rows = hq.desk_rows(root)
+        if rows:
+            figures = hq.corpus_figures(root, rows, lambda i, r: str(r.get("split") or "desk"))
+            print("\n".join(hq.report("desk", figures, examples)))
+        else:
+            print(f"  (no desk gold at {root / 'tests' / 'gold'}/desk_*.jsonl)")
 
 
 def show(title: str, scores: dict[str, ev.Score], errors: bool, precision_only: bool = False) -> None:
@@ -181,10 +182,12 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--no-manifest", action="store_true")
     parser.add_argument("--headlines", type=int, default=None, metavar="N",
                         help="only the Headlines section, with N examples of each fault per split")
-    parser.add_argument("--desk", type=Path, default=ROOT / "tests" / "gold" / "desk",
-                        help="folder of desk seeds (and their manifest.jsonl) for the Headlines section")
+    parser.add_argument("--desk", type=Path, action="append", default=None, metavar="CHECKOUT",
+                        help="a checkout whose tests/gold/desk_*.jsonl (desk seeds with real headlines) the "
+                             "Headlines section scores (default: this one; repeat for several)")
     args = parser.parse_args(argv)
     corpus = ROOT / ev.CORPUS
+    args.desk = args.desk or [ROOT]
     if args.headlines is not None:
         headline_report(corpus, args.desk, args.headlines)
         return 0

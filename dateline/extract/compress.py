@@ -52,13 +52,27 @@ IRREGULAR = {
     "meant": ("means", "mean"), "stole": ("steals", "steal"), "shot": ("shoots", "shoot"),
     "taught": ("teaches", "teach"), "wound": ("winds", "wind"), "beat": ("beats", "beat"),
     "hurt": ("hurts", "hurt"), "split": ("splits", "split"), "shed": ("sheds", "shed"),
-    "cost": ("costs", "cost"), "did": ("does", "do"), "was": ("is", "are"), "were": ("is", "are"),
+    "cost": ("costs", "cost"), "did": ("does", "do"), "tore": ("tears", "tear"), "swore": ("swears", "swear"),
+    "shook": ("shakes", "shake"), "rode": ("rides", "ride"), "hid": ("hides", "hide"),
+    "rang": ("rings", "ring"),
+    "sang": ("sings", "sing"), "swept": ("sweeps", "sweep"), "fled": ("flees", "flee"),
+    "fed": ("feeds", "feed"),
+    "stuck": ("sticks", "stick"), "hung": ("hangs", "hang"), "dug": ("digs", "dig"),
+    "spun": ("spins", "spin"),
+    "lit": ("lights", "light"), "bled": ("bleeds", "bleed"), "woke": ("wakes", "wake"),
+    "wore": ("wears", "wear"),
+    "sprang": ("springs", "spring"), "forgave": ("forgives", "forgive"),
+    "overcame": ("overcomes", "overcome"),
+    "heard": ("hears", "hear"), "understood": ("understands", "understand"), "thought": ("thinks", "think"),
+    "was": ("is", "are"), "were": ("is", "are"),
 }
 PARTICIPLES = lx.words("""sold bought won lost made taken given held led left kept brought built sent
 spent found seen known shown paid told put hit cut set chosen drawn driven
 grown broken written spoken stolen frozen forecast beaten struck sought caught
 fought shut begun run hurt split shed cost meant done gone become withdrawn
-upheld undertaken overtaken dealt bid quit spread thrown""")
+upheld undertaken overtaken dealt bid quit spread thrown sworn torn worn born
+shaken risen fallen hidden ridden stricken woken forgiven proven flown blown heard
+understood thought fed fled stuck hung dug spun lit swept overcome""")
 # Words that open a noun phrase: an "-ed" word after one is an adjective ("the proposed merger").
 DETERMINERS = lx.words("""the a an its his her their our this that these those some any no each every of
 and or for with to from by in on at as than about""")
@@ -89,6 +103,10 @@ TIME_RE = re.compile(
     rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b"
     r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b"
     rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
+# "Wednesday's World Cup qualifier", "after Saturday's matches": the day, not the event.
+POSSESSIVE_DAY_RE = re.compile(rf"(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
+                               r"(?:(?:matches|games|races|play|action"
+                               r"|fixtures)\b)?\s*")
 # A leading subordinate or prepositional clause, up to the comma before the main clause.
 LEADING_RE = re.compile(r"^(?:As|While|Although|Though|After|Before|When|Since|Because|If|Despite|Following"
                         r"|Amid|With|In|Faced\s+with|Unless|Until|Once|Under|Responding\s+to|Citing|Asked"
@@ -151,6 +169,46 @@ def finish(text: str, limit: int = LIMIT) -> str:
     return text[:1].upper() + text[1:]
 
 
+# --- a table's introduction -------------------------------------------------------------------
+
+INTRO_RE = re.compile(r"^(?P<lead>(?:[\w-]+\s+){0,2}?)"
+                      r"(?P<what>results?|scores?|standings|scoreboard|teams|line-?ups"
+                      r"|box\s+score)\s+(?:of|from|in|at|for)\s+(?:the\s+)?(?P<rest>.+)$", re.IGNORECASE)
+# Tails of an introduction that say when or how, not what: "matches played at the weekend", "as issued".
+INTRO_TAIL_RE = re.compile(r"(?:\s+(?:matches|games|ties|fixtures|races|events))?\s+"
+                           r"(?:played|held|run|contested"
+                           r"|staged|issued|announced|counted|declared)\b.*$|,\s+as\s+\w+$|,.*$")
+EVENT_RE = re.compile(r"^(?P<stage>.*?)\s*(?:matches|games|races|events)?\s+(?:at|in)\s+(?:the\s+)?"
+                      r"(?P<event>[A-Z].+)$")
+BETWEEN_RE = re.compile(r"^(?P<what>.+?)\s+between\s+(?P<a>[A-Z][\w.' -]*?)\s+and\s+(?P<b>[A-Z][\w.' -]*?)"
+                        r"(?:\s+(?:at|in)\s+.+)?$")
+
+
+def introduction(sentence: str) -> str:
+    """A table's introduction ("Results of Spanish first division matches played at the weekend:")
+    as the table's headline ("Spanish first division results"); other introductions compressed."""
+    text = BRACKETS_RE.sub("", sentence.strip().rstrip(": ").strip())
+    text = re.sub(r"(?i)^(?:the\s+)?following\s+(?:are|were|is)\s+(?:the\s+)?", "", text)
+    text = re.sub(r"\b(?:the\s+)?following\s+(?=\S)", "", text)  # "names the following 16 players"
+    m = INTRO_RE.match(text)
+    if not m:
+        return headline(text)
+    rest = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub("", m["rest"]))
+    rest = INTRO_TAIL_RE.sub("", rest).strip()
+    rest = re.sub(r"^\$[\d.,]+\s+(?:million|billion)\s+", "", rest)  # "the $5 million Western Open"
+    what = "line-ups" if m["what"].lower() == "teams" else m["what"].lower()
+    lead = m["lead"].strip().lower()
+    between = BETWEEN_RE.match(rest)
+    event = EVENT_RE.match(rest)
+    if between:
+        rest = f"{between['a']} v {between['b']} {between['what']}"
+    elif event:
+        rest = f"{event['event']} {event['stage']}".strip()
+    elif len(rest) > 60:
+        rest = _without_last_phrase(rest)
+    return finish(_drop_articles(f"{rest} {lead} {what}".replace("  ", " ")))
+
+
 # --- asides -------------------------------------------------------------------------------
 
 BRACKETS_RE = re.compile(r"\s*\([^()]{1,80}\)")
@@ -158,7 +216,8 @@ ATTRIBUTION_END_RE = re.compile(
     rf"(?:,\s+(?:[^,\"]{{0,80}}?\s+)?{SPEECH}(?:\s+(?:in|on|at)\s+[^,\"]{{0,60}})?|,?\s+according\s+to\s+[^,\"]{{0,80}}"
     rf"|,\s+(?:said|announced|reported)\s+(?:[A-Z]|(?:a|an|the|its|lead)\s)[^,\"]{{0,80}})$")
 ATTRIBUTION_MID_RE = re.compile(rf",\s+[^,\"]{{1,60}}?\s+{SPEECH}(?:\s+on\s+{WEEKDAY})?,\s+")
-APPOSITIVE_RE = re.compile(r"(?P<head>[^,]{2,80}?),\s+(?P<aside>[^,;]{2,90}?),\s+(?P<rest>\S.*)$")
+APPOSITIVE_RE = re.compile(r"(?:^|(?<=\s))(?P<head>[^,]{2,80}?),\s+(?P<aside>[^,;]{2,120}?),\s+"
+                           r"(?P<rest>\S.*)$")
 
 
 # "in a published interview", "at a news conference": where something was said, never the news.
@@ -172,7 +231,7 @@ def _asides(text: str) -> str:
     text = VENUE_RE.sub("", text)
     text = LEADING_RE.sub("", text, count=1) if _main_clause_follows(text) else text
     text = ATTRIBUTION_MID_RE.sub(" ", text)
-    text = TIME_RE.sub("", text)
+    text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", text)).strip()
     shorter = ATTRIBUTION_END_RE.sub("", text)
     if len(shorter) > 20 and (_verb_index(shorter.split()) is not None or len(shorter.split()) >= 4):
         text = shorter

@@ -63,7 +63,8 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
     parts = sentences(_clean(_lead(seed.paragraphs))) if seed.paragraphs else []
     table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
-        title = compress.headline(spell_out(compress.sentence_case(parts[0])))
+        lead = spell_out(compress.sentence_case(parts[0]))
+        title = compress.introduction(lead) if lead.rstrip().endswith(":") else compress.headline(lead)
         return title, prose_summary(title, parts, seed.paragraphs)
     return table, table_summary(seed)
 

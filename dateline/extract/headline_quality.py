@@ -269,6 +269,9 @@ def corpus_figures(seeds: Path, rows: list[dict], split_of: callable) -> dict[st
     return figures
 
 
+TUNED_SPLITS = ("dev", "train")
+
+
 def report(name: str, figures: dict[str, Figures], examples: int = 0) -> list[str]:
     """One line per split: every figure as a share of its articles; ``examples`` of each fault
     from the dev split."""
@@ -283,17 +286,19 @@ def report(name: str, figures: dict[str, Figures], examples: int = 0) -> list[st
                      f"over 90 {f.share(f.over_limit):.1%}; {results}"
                      f"summary repeats {f.share(f.summary_repeats):.1%}; {similar}"
                      f"shared {f.share(f.shared):.1%}, then numbered {f.share(f.numbered):.1%}")
-        # Examples only from the split tuned on: the held-out split is reported, never read.
-        for kind, shown in f.examples.items() if examples and split == "dev" else ():
+        # Examples only from the splits tuned on: held-out splits are reported, never read.
+        for kind, shown in f.examples.items() if examples and split in TUNED_SPLITS else ():
             lines.extend(f"      {kind}: {s}" for s in shown[:examples])
     return lines
 
 
-def desk_rows(folder: Path) -> tuple[list[dict], Path]:
-    """Manifest rows of a folder of desk seeds (its manifest.jsonl, or one row per seed file with
-    no real headline) and the folder the seeds are in."""
-    seeds = folder / "seeds" if (folder / "seeds").is_dir() else folder
-    rows = read_manifest(folder)
-    if not rows and seeds.is_dir():
-        rows = [{"file": str(p.relative_to(seeds))} for p in sorted(seeds.rglob("*.txt"))]
-    return rows, seeds
+def desk_rows(root: Path) -> list[dict]:
+    """Desk gold rows under ``root`` (a checkout): ``tests/gold/desk_*.jsonl``, each row's ``file``
+    relative to ``root`` and its real ``headline`` as the row's ``title``."""
+    rows = []
+    for manifest in sorted((root / "tests" / "gold").glob("desk_*.jsonl")):
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows.append({**row, "title": row.get("headline", "")})
+    return rows
