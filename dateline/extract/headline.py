@@ -64,7 +64,9 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
     table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
         lead = spell_out(compress.sentence_case(parts[0]))
-        title = compress.introduction(lead) if lead.rstrip().endswith(":") else compress.headline(lead)
+        if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
+            return compress.introduction(lead), table_summary(seed)
+        title = compress.headline(lead)
         return title, prose_summary(title, parts, seed.paragraphs)
     return table, table_summary(seed)
 
