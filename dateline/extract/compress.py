@@ -226,8 +226,21 @@ VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their
                       r"|address|television|radio|broadcast|hearing|newsletter|communique)\b(?:\s+with\s+\w+)?,?")
 
 
+def _brackets(text: str) -> str:
+    """'(Groupe Videotron Ltd) said ...', 'buy 50 pct of (Promexpo Inc)': the wire's brackets round a
+    name the sentence needs are unwrapped; a bracket after a name ('the ICO (coffee body)') goes."""
+    def one(m: re.Match[str]) -> str:
+        before = text[:m.start()].split()
+        inner = m.group(0).strip()[1:-1]
+        after_word = bool(before) and before[-1].islower() and not before[-1].endswith(",")
+        if inner[:1].isupper() and (not before or before[-1].lower() in FUNCTION_WORDS or after_word):
+            return (" " if before else "") + inner
+        return ""
+    return BRACKETS_RE.sub(one, text).strip()
+
+
 def _asides(text: str) -> str:
-    text = drop_appositives(BRACKETS_RE.sub("", text))
+    text = drop_appositives(_brackets(text))
     text = VENUE_RE.sub("", text)
     text = LEADING_RE.sub("", text, count=1) if _main_clause_follows(text) else text
     text = ATTRIBUTION_MID_RE.sub(" ", text)
