@@ -91,6 +91,40 @@ def test_sports_results_say_competition_and_outcome():
         "World Cup qualifier: Ireland and Iceland draw 1-1"
 
 
+def test_a_tables_introduction_becomes_its_headline_and_the_rows_its_summary():
+    got = extract(read_seed(FIXTURES / "standings_intro.txt"))
+    assert got.title == "English Premier League soccer standings"
+    assert got.summary.startswith("Manchester United 26 15 8 3 52 29 53; Liverpool")
+    got = extract(read_seed(FIXTURES / "lineups_intro.txt"))
+    assert got.title == "Norway v Finland World Cup group three qualifier line-ups"
+    intro = "Results of second-round matches at the Rotterdam indoor tennis tournament on Thursday:"
+    assert title_and_summary(_seed(intro, "Jan Siemerink beat Paul Haarhuis 6-4 6-3"))[0] \
+        == "Rotterdam indoor tennis tournament second-round: Jan Siemerink beat Paul Haarhuis 6-4 6-3"
+    assert title_and_summary(_seed(intro, "1. Siemerink (Netherlands)"))[0] \
+        == "Rotterdam indoor tennis tournament second-round results"
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Wakanoyama, a sumo grand champion of the 1960s who later ran one of the sport's largest training "
+     "stables, died of heart failure at a Tokyo hospital on Tuesday, his family said.",
+     "Wakanoyama dies of heart failure at Tokyo hospital"),
+    ("(Groupe Videotron Ltd) said it agreed to buy 50 pct of (Groupe Promexpo Inc), a company which "
+     "specializes in product exhibitions.", "Groupe Videotron agrees to buy 50 pct of Groupe Promexpo"),
+    ("The International Coffee Organization (ICO) council adjourned talks on quotas.",
+     "International Coffee Organization council adjourns talks on quotas"),
+    ("The Ministry of Mines has announced the discovery of a major gold field in the north.",
+     "Ministry of Mines announces discovery of major gold field in north"),
+    ("Talks on coffee export quotas have been extended into today, delegates said.",
+     "Talks on coffee export quotas extended"),
+    ("Nelson Mandela was sworn in as South Africa's first black president on Tuesday.",
+     "Nelson Mandela sworn in as South Africa's first black president"),
+    ("Taiwan is expected to boost agricultural imports from the U.S. And Europe in 1987.",
+     "Taiwan expected to boost agricultural imports from U.S. and Europe"),
+])
+def test_more_leads(lead, expected):
+    assert headline(lead) == expected
+
+
 def test_results_table_says_whose_and_what_happened():
     seed = _seed("Shr loss 12 cts vs profit 20 cts", "Net loss 1,200,000 vs profit 2,000,000",
                  "Year", "Shr 1.10 dlrs vs 1.30 dlrs")

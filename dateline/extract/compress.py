@@ -177,7 +177,8 @@ INTRO_RE = re.compile(r"^(?P<lead>(?:[\w-]+\s+){0,2}?)"
 # Tails of an introduction that say when or how, not what: "matches played at the weekend", "as issued".
 INTRO_TAIL_RE = re.compile(r"(?:\s+(?:matches|games|ties|fixtures|races|events))?\s+"
                            r"(?:played|held|run|contested"
-                           r"|staged|issued|announced|counted|declared)\b.*$|,\s+as\s+\w+$|,.*$")
+                           r"|staged|issued|announced|counted|declared)\b.*$|,\s+as\s+\w+$|,.*$"
+                           r"|\s+(?:matches|games|ties|fixtures)$")
 EVENT_RE = re.compile(r"^(?P<stage>.*?)\s*(?:matches|games|races|events)?\s+(?:at|in)\s+(?:the\s+)?"
                       r"(?P<event>[A-Z].+)$")
 BETWEEN_RE = re.compile(r"^(?P<what>.+?)\s+between\s+(?P<a>[A-Z][\w.' -]*?)\s+and\s+(?P<b>[A-Z][\w.' -]*?)"
@@ -534,6 +535,7 @@ def _predicate_first(text: str) -> str:
         if v is None and not re.search(r"\s(?:said|says|told)\s", f" {text[len(m['who']):]} "):
             words = text.split()  # "The ministry announced the discovery of ...": a verb, not speech
             k = next(i for i, w in enumerate(words) if w in ("announced", "reported", "announces", "reports"))
+            k -= k > 1 and words[k - 1].lower() in AUX_HAVE  # "has announced" is one verb group
             return _marked(words, k, _plural(words[:k]), reported=False)
         clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
         says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)

@@ -76,7 +76,7 @@ TEAM = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|de|of|and|la|del))*?"
 SCORE_ROW_RE = re.compile(rf"^(?:[A-Z][\w.' ]{{1,30}}:\s+)?(?P<a>{TEAM})\s+(?P<x>\d{{1,3}})\s+(?P<b>{TEAM})"
                           r"\s+(?P<y>\d{1,3})(?=\s|$|\.|,)")
 BEAT_ROW_RE = re.compile(rf"^(?P<row>{TEAM}\s+(?:beat|drew\s+with|draw\s+with|lost\s+to)\s+{TEAM}"
-                         r"\s+\d{1,3}-\d{1,3})")
+                         r"\s+\d{1,3}-\d{1,3}(?:\s+\d{1,2}-\d{1,2})*)")
 # "Results of European championship qualifying matches on Saturday:": the competition, in its words.
 INTRO_RE = re.compile(r"^(?:the\s+)?(?:following\s+are\s+)?(?:the\s+)?(?:results?|scores?)\s+"
                       r"(?:of|from|in)\s+(?:the\s+)?(?P<comp>.+?)(?:\s+(?:matches|games|fixtures|ties|played))*"
@@ -95,7 +95,8 @@ def sports_headline(seed: Seed) -> str:
     for row in (r for r in rows if r):
         result = _result(row)
         if result:
-            comp = re.sub(r"\b(qualifiers|qualifying)\b", "qualifier", m["comp"].strip())
+            comp = re.sub(r"\s+(?:results?|scores?)$", "", compress.introduction(f"{intro}:"))
+            comp = re.sub(r"\b(qualifiers|qualifying)\b", "qualifier", comp)
             return compress.finish(_cap(f"{comp}: {result}"))
     return ""
 
