@@ -241,15 +241,27 @@ def _brackets(text: str) -> str:
 
 
 def _asides(text: str) -> str:
-    text = drop_appositives(_brackets(text))
-    text = VENUE_RE.sub("", text)
+    text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
+    # Cheap word tests first: each pattern below costs a scan of the sentence it rarely matches.
+    if VENUE_WORDS_RE.search(text):
+        text = VENUE_RE.sub("", text)
     text = LEADING_RE.sub("", text, count=1) if _main_clause_follows(text) else text
-    text = ATTRIBUTION_MID_RE.sub(" ", text)
-    text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", text)).strip()
-    shorter = ATTRIBUTION_END_RE.sub("", text)
+    speech = SPEECH_WORDS_RE.search(text) is not None
+    if speech and ", " in text:
+        text = ATTRIBUTION_MID_RE.sub(" ", text)
+    if TIME_WORDS_RE.search(text):
+        text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", text)).strip()
+    shorter = ATTRIBUTION_END_RE.sub("", text) if speech or " according to " in text else text
     if len(shorter) > 20 and (_verb_index(shorter.split()) is not None or len(shorter.split()) >= 4):
         text = shorter
     return text
+
+
+SPEECH_WORDS_RE = re.compile(r"\b(?:said|says|announced|reported|told)\b")
+VENUE_WORDS_RE = re.compile(r"\b(?:interview|statement|speech|report|letter|conference|briefing|address"
+                            r"|television|radio|broadcast|hearing|newsletter|communique)\b")
+TIME_WORDS_RE = re.compile(rf"{WEEKDAY}|\b(?:today|yesterday|tonight|overnight|this|last|earlier|late)\b"
+                           rf"|\bon\s+{MONTH}")
 
 
 def drop_appositives(text: str) -> str:
@@ -718,6 +730,8 @@ WIRE_ABBREVIATIONS = lx.words("mln bln dlr dlrs pct stg cts ct shr qtly qtrly di
 
 def sentence_case(text: str) -> str:
     """An ALL-CAPS lead in sentence case: common words lower, names and acronyms kept."""
+    if not text[:60].isupper():
+        return text  # the common case, decided on the opening words alone
     letters = [c for c in text if c.isalpha()]
     if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
         return text

@@ -226,9 +226,12 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
     """'Kellogg quarterly profit rises to 96 cents a share from 83 cents', 'Quarterly dividend raised
     to 17 cents from 15 cents': whose (when the text names the company) and what happened."""
     heading, first = table_rows(seed)
-    company = table_company(seed, organizations)
-    prefix = f"{company} " if company else ""
     div = DIVIDEND_RE.match(first)
+    is_results = RESULTS_ROW_RE.match(first) and (" vs " in first.lower() or _opens_table(seed, first))
+    if not div and not is_results:
+        return ""
+    company = table_company(seed, organizations)  # only for a table: it reads every note line
+    prefix = f"{company} " if company else ""
     if div:
         kind, change, unit = _dividend(div)
         what = f"{kind} dividend".strip()
@@ -237,8 +240,6 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
             tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
             return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
         return compress.finish(_cap(f"{prefix}{what} declared"))
-    if not RESULTS_ROW_RE.match(first) or (" vs " not in first.lower() and not _opens_table(seed, first)):
-        return ""
     period = _period(seed, heading, first)
     told = results_change(first.rstrip(".")) or results_figure(first.rstrip("."))
     if told:
