@@ -65,7 +65,7 @@ def test_long_leads_are_trimmed_never_cut():
             "Conservatives according to a new public opinion poll, leaving the main opposition Labour "
             "Party trailing in third place.")
     title = headline(lead)
-    assert title == "Britain's centrist Alliance gains further ground"
+    assert title == "Britain's centrist Alliance gains further ground and now stands second"
     for text in (lead, "The company said its profits for the year would be below the forecast made by the "
                  "board of directors at the annual meeting of the shareholders in the spring of"):
         got = headline(text)

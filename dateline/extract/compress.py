@@ -123,7 +123,7 @@ within after before via according ahead despite including excluding than
 while as because""")
 CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\s+and|\s+&)?,?"
                           r"(?P<suffix>(?:\s+(?:inc|Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|L\.P|NV|N\.V|SA|S\.A"
-                          r"|AG|SpA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
+                          r"|AG|SpA|BV|GmbH|AB|ASA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
 
 
 # "from the U.S. And Europe": the wire's capital after an abbreviation, on a word that is no name.
@@ -604,7 +604,8 @@ def _drop_articles(text: str) -> str:
     return ARTICLE_RE.sub(keep, text)
 
 
-CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA Corporation Incorporated Limited")
+CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA BV GmbH AB ASA Corporation "
+                           "Incorporated Limited")
 
 
 def _without_suffix(m: re.Match[str]) -> str:
@@ -633,8 +634,12 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
     pos = len(text)
     for i in range(len(words) - 1, 0, -1):
         pos -= len(words[i]) + 1
-        opens = words[i].lower() in PHRASE_STARTS or (words[i].lower() == "and" and i + 1 < len(words)
-                                                       and _verb_follows(words[i + 1:i + 3]))
+        low = words[i].lower()
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        opens = (low in PHRASE_STARTS or low in ("which", "who", "whose")
+                 or (low == "and" and nxt and _verb_follows(words[i + 1:i + 3]))
+                 # "to support its operations": a purpose clause, not "to 1.89 billion" or "to the"
+                 or (low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
         if opens and (not limit or pos <= limit):
             return text[:pos] if not words[i - 1].endswith(",") else text[:pos].rstrip(",")
         if words[i - 1].endswith(",") and (not limit or pos <= limit):
