@@ -48,7 +48,6 @@ class Article:
     source: str = ""
     seed_sha256: str = ""
     path: str = ""  # content file, relative to the content folder
-    edited: bool = False  # the content file was edited by hand: its headline is an editor's
 
     @property
     def url_path(self) -> str:

@@ -66,9 +66,7 @@ def parse_article(text: str, path: str = "") -> Article:
         raise ContentError(f"{path}: {_yaml_problem(err)}") from None
     if not isinstance(data, dict):
         raise ContentError(f"{path}: front matter is not a set of 'key: value' lines")
-    article = _article_from(data, text[match.end():].lstrip("\n"), path)
-    article.edited = is_hand_edited(text)
-    return article
+    return _article_from(data, text[match.end():].lstrip("\n"), path)
 
 
 def _yaml_problem(err: yaml.YAMLError) -> str:

@@ -69,9 +69,3 @@ def test_the_plain_paragraph_fast_path_gives_the_parsers_bytes(paragraphs):
 
 def test_editor_markdown_still_goes_through_the_parser():
     assert markdown_to_html("Some *emphasis* here.\n") == "<p>Some <em>emphasis</em> here.</p>"
-
-
-def test_a_hand_edited_file_reads_as_an_editors_article():
-    text = article_text(sample_article())
-    assert not parse_article(text).edited
-    assert parse_article(text.replace("dateline: BEIRUT", "dateline: DAMASCUS")).edited
