@@ -50,7 +50,7 @@ def _seed(*paragraphs: str, dateline: str = "CHICAGO") -> Seed:
      "Coffee export quotas suspended a year ago"),
     ("Widget Holdings Inc, an affiliate of a large European engineering group based in Zurich, said it "
      "agreed to buy the remaining shares of Gadget Corp for 40 mln dlrs.",
-     "Widget Holdings agrees to buy remaining shares of Gadget Corp"),
+     "Widget Holdings agrees to buy remaining shares of Gadget Corp for 40 mln dlrs"),
     ("Rebels agreed to leave the city on Thursday, ending a four-year siege that killed thousands.",
      "Rebels agree to leave city, ending four-year siege that killed thousands"),
     ("The rebels agreed on Thursday to leave the eastern part of the city, ending a four-year siege that "
@@ -65,7 +65,7 @@ def test_long_leads_are_trimmed_never_cut():
             "Conservatives according to a new public opinion poll, leaving the main opposition Labour "
             "Party trailing in third place.")
     title = headline(lead)
-    assert title == "Britain's centrist Alliance gains further ground and now stands second"
+    assert title == "Britain's centrist Alliance gains further ground"
     for text in (lead, "The company said its profits for the year would be below the forecast made by the "
                  "board of directors at the annual meeting of the shareholders in the spring of"):
         got = headline(text)
@@ -119,7 +119,7 @@ def test_a_tables_introduction_becomes_its_headline_and_the_rows_its_summary():
     ("Nelson Mandela was sworn in as South Africa's first black president on Tuesday.",
      "Nelson Mandela sworn in as South Africa's first black president"),
     ("Taiwan is expected to boost agricultural imports from the U.S. And Europe in 1987.",
-     "Taiwan expected to boost agricultural imports from U.S. and Europe"),
+     "Taiwan expected to boost agricultural imports from U.S. and Europe in 1987"),
 ])
 def test_more_leads(lead, expected):
     assert headline(lead) == expected

@@ -289,7 +289,9 @@ def _is_aside(aside: str, rest: str) -> bool:
     aside_words, rest_words = aside.split(), rest.split()
     opens = aside_words[0].lower()
     clause_like = opens in ("which", "who", "whose", "asked", "speaking", "responding", "commenting")
-    if not clause_like and any(w.lower() in AUX or w.lower() in ("and", "or", "but") for w in aside_words):
+    noun_phrase = opens in ("a", "an", "the")  # "a joint venture between X and Y"
+    if not clause_like and any(w.lower() in AUX or (w.lower() in ("and", "or", "but") and not noun_phrase)
+                               for w in aside_words):
         return False
     first = rest_words[0]
     # a lowercase "-s" word right after an appositive is the verb: "Roger King, chairman of X, faces"
@@ -482,7 +484,8 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
     if negated:
         return out + _unshift(words[i:], plural)
     if low in MODALS:
-        if low in ("will", "would") and (low == "will" or speech) and j < len(words):
+        inside_that = "that" in (w.lower() for w in words[:i])  # "a chance that rates will rise"
+        if low in ("will", "would") and (low == "will" or speech) and j < len(words) and not inside_that:
             return [*out, "to", *words[j:]]
         return out + words[i:]
     if low in AUX_HAVE and nxt == "been" and j + 1 < len(words):
@@ -573,6 +576,8 @@ def _speaker(who: str) -> str:
     """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole."""
     who = re.sub(r"^(?:The|A|An)\s+", "", who.strip())
     rest = TITLES_RE.sub("", who)
+    if rest.split() and rest.split()[-1].rstrip(".") in CORPORATE_WORDS:
+        return who  # "American President Cos Ltd": a company, not a president
     if rest != who and rest and len(rest.split()) <= 4 and rest[:1].isupper():
         return rest.split()[-1]
     words = who.split()
@@ -638,8 +643,8 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
         nxt = words[i + 1] if i + 1 < len(words) else ""
         opens = (low in PHRASE_STARTS or low in ("which", "who", "whose")
                  or (low == "and" and nxt and _verb_follows(words[i + 1:i + 3]))
-                 # "to support its operations": a purpose clause, not "to 1.89 billion" or "to the"
-                 or (low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
+                 # at the limit only: "to support its operations", a purpose clause, not "to the"
+                 or (limit and low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
         if opens and (not limit or pos <= limit):
             return text[:pos] if not words[i - 1].endswith(",") else text[:pos].rstrip(",")
         if words[i - 1].endswith(",") and (not limit or pos <= limit):
@@ -660,6 +665,9 @@ def _tighten(text: str) -> str:
             shorter = shorter.rstrip(" ,;:")
             if shorter == text or not _keeps_verb(shorter, total):
                 break
+            fits = len(text.replace(MARK, "")) <= LIMIT
+            if pattern is None and fits and NEWS_RE.search(text, len(shorter)):
+                break  # the phrase names someone or gives a figure: the news, kept while it fits
             text = shorter
         if pattern is RELATIVE_RE and len(text.replace(MARK, "")) <= TARGET:
             shorter = pattern.sub("", text, count=1)
@@ -670,6 +678,7 @@ def _tighten(text: str) -> str:
     return _within_limit(text)
 
 
+NEWS_RE = re.compile(r"\s(?:[A-Z][a-z]|\$?\d)")
 SUBJECT_PREPS = frozenset(["in", "from", "at", "on", "for", "with", "by", "over", "under", "during"])
 
 

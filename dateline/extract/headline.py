@@ -26,7 +26,7 @@ SENTENCE_END_RE = re.compile(r'(?=[.!?])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|C
 LEAD_DATELINE_RE = re.compile(r"^[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de .,'-]{2,40}(?:\([A-Za-z]+\))?"
                               r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:--|[-\u2013\u2014])\s+")
 # Wire abbreviations and what a reader would write; "57 mln dlr" becomes "$57 million".
-WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollars", "dlrs": "dollars", "pct": "percent",
+WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollar", "dlrs": "dollars", "pct": "percent",
               "stg": "sterling", "cts": "cents", "ct": "cent", "shr": "share", "qtly": "quarterly",
               "qtrly": "quarterly", "div": "dividend", "revs": "revenues"}
 _WIRE_FIRSTS = "".join(sorted({w[0] for w in WIRE_WORDS}))
@@ -173,7 +173,7 @@ def table_rows(seed: Seed) -> tuple[str, str]:
     opens_table = RESULTS_ROW_RE.match(second) or DIVIDEND_RE.match(second)
     if len(first) < 45 and second and not is_row and (PERIOD_WORD_RE.search(first) or opens_table):
         heading, first = first, second  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
-    return heading, re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
+    return heading, re.sub(r"(?i)^(?:(?:group|parent company|consolidated)\s+)+", "", first)
 
 
 def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
