@@ -388,6 +388,7 @@ def _is_participle(word: str) -> bool:
     return (low.endswith("ed") and low not in NOT_VERBS) or low in PARTICIPLES
 
 
+PLURAL_NOUNS = lx.words("police people cattle personnel")  # plural without an -s
 PLURAL_EXCEPTIONS = lx.words("""news series means species economics politics physics aids u.s. us its""")
 NAME_AND = lx.words("""co co. company cos sons partners associates""")
 
@@ -409,6 +410,8 @@ def _plural(subject: list[str]) -> bool:
         if not (i and w.endswith(("ed", "ing"))):
             head = subject[i]
     h = head.lower()
+    if h in PLURAL_NOUNS:
+        return True
     if h in PLURAL_EXCEPTIONS or not h.endswith("s") or h.endswith(("ss", "'s", "\u2019s", "us", "is")):
         return False
     if head[:1].isupper() and head is not subject[0]:
@@ -431,7 +434,15 @@ def _two_things(before: list[str], after: list[str]) -> bool:
     if any(w in given for w in before) and any(w in given for w in after):
         return True
     gazetteer = lx.gazetteer()
-    return gazetteer.lookup(before[-1].strip(",")) is not None and gazetteer.lookup(after[0]) is not None
+    if gazetteer.lookup(before[-1].strip(",")) is not None and gazetteer.lookup(after[0]) is not None:
+        return True
+    # "Airbus and Boeing", "Citicorp and Travelers Group": two names no dictionary has; not "Marks
+    # and Spencer", "Utah Power and Light", "Standard and Poor's"
+    common = lx.common_words()
+    named = [w for w in after if w.rstrip(".,") not in CORPORATE_WORDS] or after
+    last, last_after = before[-1].strip(","), named[-1].strip(",")
+    return (last[:1].isupper() and last_after[:1].isupper() and not after[-1].endswith("'s")
+            and last.lower() not in common and last_after.lower() not in common)
 
 
 MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
@@ -542,7 +553,7 @@ def _predicate_first(text: str) -> str:
             v = 1 if _is_verb(["x", *what[1:]], 1) else None
             if v is None:
                 v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
-            plural = PRONOUNS[what[0].lower()] == "pl" or _plural(who.split())
+            plural = PRONOUNS[what[0].lower()] == "pl"  # "X and Y Plc said it ...": one company
             if v is not None:
                 return _marked(rest, v, plural, reported=False, speech=True)
             return " ".join(rest)
