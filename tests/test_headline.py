@@ -118,6 +118,11 @@ def test_a_tables_introduction_becomes_its_headline_and_the_rows_its_summary():
      "Talks on coffee export quotas extended"),
     ("Nelson Mandela was sworn in as South Africa's first black president on Tuesday.",
      "Nelson Mandela sworn in as South Africa's first black president"),
+    ("Pennzoil Co chairman J. Hugh Liedtke said the company expects its first quarter net to be down.",
+     "Pennzoil's Liedtke says company expects its first quarter net to be down"),
+    ("Airbus and Boeing announced orders worth 20 bln dlrs.", "Airbus and Boeing announce orders worth 20 bln dlrs"),
+    ("Italian police arrested a fugitive Mafia boss.", "Italian police arrest fugitive Mafia boss"),
+    ("Marks and Spencer Plc said it raised prices.", "Marks and Spencer raises prices"),
     ("Taiwan is expected to boost agricultural imports from the U.S. And Europe in 1987.",
      "Taiwan expected to boost agricultural imports from U.S. and Europe in 1987"),
 ])

@@ -583,9 +583,21 @@ def _predicate_first(text: str) -> str:
     return _marked(words, v, _plural(words[:v]), reported=False)
 
 
+# A company, a role in lower case, a person: how a wire lead names an executive.
+ROLE_AT_RE = re.compile(r"^(?P<org>(?:[A-Z][\w.&'-]*\s+){1,6}?)(?:vice\s+)?"
+                        r"(?:chairman|president|chief\s+executive(?:\s+officer)?|spokesman|spokeswoman|treasurer|director|chief\s+economist|economist"
+                        r"|chief\s+financial\s+officer|senior\s+vice\s+president|executive\s+vice\s+president)"
+                        r"(?:\s+and\s+chief\s+executive(?:\s+officer)?)?,?\s+(?:[A-Z][\w.'-]*\s+){0,3}"
+                        r"(?P<surname>[A-Z][\w'-]+)$")
+
+
 def _speaker(who: str) -> str:
     """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole."""
     who = re.sub(r"^(?:The|A|An)\s+", "", who.strip())
+    m = ROLE_AT_RE.match(who)
+    if m:  # "Pennzoil Co chairman J. Hugh Liedtke" -> "Pennzoil's Liedtke": the company stays
+        org = CORPORATE_RE.sub(_without_suffix, m["org"].strip())
+        return f"{org}' {m['surname']}" if org.endswith("s") else f"{org}'s {m['surname']}"
     rest = TITLES_RE.sub("", who)
     if rest.split() and rest.split()[-1].rstrip(".") in CORPORATE_WORDS:
         return who  # "American President Cos Ltd": a company, not a president
