@@ -231,12 +231,12 @@ def test_wire_words_spelled_out_but_capitals_kept_as_names():
 
 # Figures held (floors a little under what bench/evaluate.py reports; odd NEWIDs, odd wikinews rows
 # and the heldout-desk split are held out, never tuned on). Reported when set: Reuters test: results
-# name their company 93.8%, wrong 1.5%, summaries repeat 4.0%, shared 8.2%, numbered 0.2%, overlap
-# 0.360; wikinews all: repeats 0%, overlap 0.358; desk train: repeats 0%, overlap 0.523.
-REUTERS_FLOOR = {"named": 0.92, "wrong": 0.02, "repeats": 0.05, "shared": 0.09, "numbered": 0.005,
+# name their company 94.7%, wrong 1.5%, summaries repeat 4.0%, shared 7.9%, numbered 0.2%, overlap
+# 0.361; wikinews: repeats 0%, overlap 0.328 (dev) / 0.387 (test); desk train: repeats 0%, overlap 0.526.
+REUTERS_FLOOR = {"named": 0.93, "wrong": 0.02, "repeats": 0.05, "shared": 0.09, "numbered": 0.005,
                  "similarity": 0.35}
 WIKINEWS_FLOOR = {"repeats": 0.03, "similarity": 0.34}
-DESK_FLOOR = {"repeats": 0.10, "similarity": 0.50}
+DESK_FLOOR = {"repeats": 0.05, "similarity": 0.50}
 DESK = sorted((ROOT / "tests" / "gold").glob("desk_*.jsonl"))
 
 
