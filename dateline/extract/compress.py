@@ -727,6 +727,16 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
     return text
 
 
+def _opens_clause(words: list[str], i: int) -> bool:
+    """'to support its operations' (a purpose), 'designed to provide' (a participle after its noun):
+    where a headline at its limit may stop."""
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if word == "to":
+        return nxt.islower() and nxt.isalpha() and nxt not in FUNCTION_WORDS
+    after_noun = words[i - 1].islower() and words[i - 1] not in FUNCTION_WORDS
+    return word.islower() and word.endswith("ed") and after_noun
+
+
 def _within_limit(text: str) -> str:
     """At most ``LIMIT`` characters: cut before the last phrase that starts after the verb, else at
     a word, never inside a name or between a figure and its unit."""
@@ -744,7 +754,7 @@ def _within_limit(text: str) -> str:
     cut = len(keep)
     for i in range(cut, k + 1, -1):  # the last phrase start within the limit, past the verb
         opens = i < len(words) and (words[i].lower() in PHRASE_STARTS or words[i].lower() in CLAUSE_STARTS
-                                    or words[i - 1].endswith(","))
+                                    or words[i - 1].endswith(",") or _opens_clause(words, i))
         if opens and len(" ".join(words[:i])) >= LIMIT * 0.5:
             return " ".join(words[:i])
     while len(keep) > 2 and cut < len(words) and (
