@@ -124,6 +124,12 @@ def test_a_tables_introduction_becomes_its_headline_and_the_rows_its_summary():
      "Airbus and Boeing announce orders worth 20 bln dlrs"),
     ("Italian police arrested a fugitive Mafia boss.", "Italian police arrest fugitive Mafia boss"),
     ("Marks and Spencer Plc said it raised prices.", "Marks and Spencer raises prices"),
+    ("Deutsche Babcock AG expects profits to rise in the current financial year although the earnings level "
+     "is still unsatisfactory.", "Deutsche Babcock expects profits to rise in current financial year"),
+    ("Finance Minister Kiichi Miyazawa told a parliamentary committee he expects major nations to reaffirm "
+     "the currency pact.", "Miyazawa expects major nations to reaffirm currency pact"),
+    ("The National Pork Board announced at the American Pork Congress convention that refunds are running "
+     "less than expected.", "National Pork Board says refunds running less than expected"),
     ("Taiwan is expected to boost agricultural imports from the U.S. And Europe in 1987.",
      "Taiwan expected to boost agricultural imports from U.S. and Europe in 1987"),
 ])

@@ -92,6 +92,8 @@ does did not no said says told compared versus vs per amid against between
 during including like via upon within without toward towards plus whether
 where when according say also its such any some each every all both this these those another other""")
 SPEECH = (r"(?:said|says|announced|reported|told\s+(?:reporters|Reuters|a\s+news\s+conference"
+          r"|(?:a|an|the|its)\s+(?:[\w-]+\s+){0,4}?(?:committee|meeting|conference|audience|newspaper|magazine"
+          r"|parliament|hearing|gathering|interviewer|agency|television|radio|session|panel|group)"
           r"|(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*[A-Z][\w.&-]*|\w+))")
 WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
@@ -101,7 +103,8 @@ TIME_RE = re.compile(
     rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
     rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b"
-    r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b"
+    r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b(?!')"
+    r"|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b(?!')"
     rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
 # "Wednesday's World Cup qualifier", "after Saturday's matches": the day, not the event.
 POSSESSIVE_DAY_RE = re.compile(rf"(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
@@ -445,6 +448,8 @@ def _two_things(before: list[str], after: list[str]) -> bool:
             and last.lower() not in common and last_after.lower() not in common)
 
 
+SUBORDINATORS = lx.words("although though because while when whenever if that which who whose where after "
+                         "before since until unless whereas")
 MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
 
 
@@ -528,7 +533,7 @@ def _unshift(words: list[str], plural: bool) -> list[str]:
 SAID_RE = re.compile(rf"^(?P<who>[^,;\"]{{2,90}}?)(?:\s+(?:has|have|had))?\s+{SPEECH}\s+"
                      rf"(?:(?:in|on|at)\s+(?:a|an|its|the)\s+"
                      rf"(?:statement|interview|report|letter|filing|speech|press\s+release|news\s+conference)"
-                     rf"\s+)?(?:(?:that)\s+)?(?P<what>.+)$")
+                     rf"\s+)?(?:(?:at|in|on|during|to)\s+[^,\"]{{1,70}}?\s+(?=that\s))?(?:(?:that)\s+)?(?P<what>.+)$")
 TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
                        r"(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Governor|Gov\.|Sen\.|Rep\."
                        r"|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier|Chief\s+Executive|spokesman|spokeswoman)\s+")
@@ -568,8 +573,8 @@ def _predicate_first(text: str) -> str:
         return f"{who} {says} {_drop_articles(clause)}"
     words = text.split()
     v = _verb_index(words)
-    if v is None:
-        return text
+    if v is None or any(w.lower() in SUBORDINATORS for w in words[1:v]):
+        return text  # no verb found, or only one inside a subordinate clause: the main verb is unseen
     t = next((j for j in range(v + 1, min(v + 4, len(words) - 1)) if words[j].lower() == "that"), None)
     group = [w.lower() for w in words[v + 1:t]] if t is not None else []
     if t is not None and all(w in AUX or _is_participle(w) or w in ADVERBS or w == "been" for w in group):

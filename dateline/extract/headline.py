@@ -445,6 +445,7 @@ def _clean(text: str) -> str:
 def spell_out(text: str) -> str:
     """Wire abbreviations a reader would not use: mln, dlrs, pct."""
     text = WIRE_RE.sub(_spelled, text)
+    text = re.sub(r"\b(billion|million)\s+(?:mln|million)\b", r"\1", text)  # the wire's "1.143 billion mln"
     return text[:1].upper() + text[1:]
 
 
