@@ -157,7 +157,7 @@ def finish(text: str, limit: int = LIMIT) -> str:
         shorter = _without_last_phrase(text, limit)
         text = shorter if 0.5 * limit <= len(shorter) <= limit else text[: limit + 1].rsplit(" ", 1)[0]
     while True:
-        stripped = text.rstrip(" ,;:-\u2013\u2014(\"'\u201c")
+        stripped = text.rstrip(" ,;:-\u2013\u2014(\u201c")  # a closing quote stays: it may close a quote
         words = stripped.split()
         last = words[-1].lower().strip("\"'") if words else ""
         if len(words) > 1 and (last in FUNCTION_WORDS or (words[-1].endswith("'s") and words[-1].islower())):
@@ -168,7 +168,7 @@ def finish(text: str, limit: int = LIMIT) -> str:
     if text.count("(") > text.count(")"):
         text = text[: text.rfind("(")].rstrip(" ,")
     if text.count('"') % 2:
-        text = text.replace('"', "")
+        text = re.sub(r"\s+", " ", text.replace('"', "")).strip()
     return text[:1].upper() + text[1:]
 
 
