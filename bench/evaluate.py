@@ -11,7 +11,12 @@
 3. Tags: how many each corpus article gets, and agreement with the Reuters TOPICS labels
    through a tag -> code map (evaluation.REUTERS_TOPIC), same dev/test parity.
 4. People precision on 103 held-out articles whose extracted names were checked by hand.
-5. Speed: ``extract()`` on every corpus seed, one process, articles per second (CPU time): the first
+5. Headlines (``headline_quality``): shape (ellipsis, function word, colon, over 90 characters),
+   results and dividend stories naming their company, summaries repeating the headline, shared
+   headlines, content-word overlap with the real headline: Reuters (dev = even NEWID, tuned on;
+   test = odd, reported), wikinews-2004 (dev = even manifest row, test = odd) and the desk seeds
+   of tests/gold/desk_*.jsonl when present (train tuned on, heldout-desk never read).
+6. Speed: ``extract()`` on every corpus seed, one process, articles per second (CPU time): the first
    pass (cold word caches) and the best of three.
 Run from the repository root; the corpus is read from ../shared/corpus/reuters21578.
 """
@@ -31,6 +36,7 @@ sys.path.insert(0, str(ROOT))
 
 # Imported once the repository root is on the path (this file runs as a script from bench/).
 ev = importlib.import_module("dateline.extract.evaluation")
+hq = importlib.import_module("dateline.extract.headline_quality")
 extract = importlib.import_module("dateline.extract").extract
 read_seed = importlib.import_module("dateline.seeds").read_seed
 
@@ -166,6 +172,31 @@ def tag_report(corpus: Path, split: str) -> None:
           f"   (tp {score.tp}, fp {score.fp}, fn {score.fn})")
 
 
+OTHER_NEWS = Path("..") / "shared" / "corpus" / "other-news"
+
+
+def headline_report(corpus: Path, desk: list[Path], examples: int) -> None:
+    """Section "Headlines": every corpus that is present, per split."""
+    print("Headlines (shares of each split's articles; Reuters and wikinews: dev tuned on, test held out)")
+    if (corpus / "seeds").is_dir():
+        rows = hq.read_manifest(corpus)
+        figures = hq.corpus_figures(corpus / "seeds", rows,
+                                    lambda i, r: "dev" if r["newid"] % 2 == 0 else "test")
+        print("\n".join(hq.report("Reuters 1987", figures, examples)))
+    wikinews = ROOT / OTHER_NEWS / "wikinews-2004"
+    if (wikinews / "seeds").is_dir():
+        figures = hq.corpus_figures(wikinews / "seeds", hq.read_manifest(wikinews),
+                                    lambda i, r: "dev" if i % 2 == 0 else "test")
+        print("\n".join(hq.report("wikinews 2004", figures, examples)))
+    for root in desk:
+        rows = hq.desk_rows(root)
+        if rows:
+            figures = hq.corpus_figures(root, rows, lambda i, r: str(r.get("split") or "desk"))
+            print("\n".join(hq.report("desk", figures, examples)))
+        else:
+            print(f"  (no desk gold at {root / 'tests' / 'gold'}/desk_*.jsonl)")
+
+
 def show(title: str, scores: dict[str, ev.Score], errors: bool, precision_only: bool = False) -> None:
     print(title)
     for name, s in scores.items():
@@ -188,8 +219,17 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--errors", action="store_true", help="list every miss and extra")
     parser.add_argument("--no-speed", action="store_true")
     parser.add_argument("--no-manifest", action="store_true")
+    parser.add_argument("--headlines", type=int, default=None, metavar="N",
+                        help="only the Headlines section, with N examples of each fault per split")
+    parser.add_argument("--desk", type=Path, action="append", default=None, metavar="CHECKOUT",
+                        help="a checkout whose tests/gold/desk_*.jsonl (desk seeds with real headlines) the "
+                             "Headlines section scores (default: this one; repeat for several)")
     args = parser.parse_args(argv)
     corpus = ROOT / ev.CORPUS
+    args.desk = args.desk or [ROOT]
+    if args.headlines is not None:
+        headline_report(corpus, args.desk, args.headlines)
+        return 0
     for group, items in gold_groups(args.split).items():
         trained = "trained on" if items[0].split in ev.TRAIN_SPLITS else "held out"
         show(f"Gold set: {group} ({len(items)} articles, {trained})", gold_scores(items), args.errors)
@@ -206,6 +246,8 @@ def main(argv: list[str] | None = None) -> int:
         tag_report(corpus, args.split if args.split in ("dev", "test", "all") else "test")
     show("People precision audit, 103 held-out articles read by hand (recall not measured here)",
          audit_scores(corpus), args.errors, precision_only=True)
+    if not args.no_manifest:
+        headline_report(corpus, args.desk, 0)
     if not args.no_speed:
         n, times, reference = speed(corpus)
         print(f"Speed: {n} articles in {times[0]:.2f} s = {n / times[0]:,.0f} articles/second on the first"

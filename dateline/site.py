@@ -18,7 +18,7 @@ from . import content
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people
-from .extract.headline import unique_titles
+from .extract.headline import distinct_titles
 from .output import write_atomic
 from .report import Report
 from .safety import files_below, link_warning
@@ -228,7 +228,7 @@ def _load_cache(path: Path) -> dict:
 
 
 def build_site(articles: list[Article], settings: Settings) -> Site:
-    ordered = _with_unique_titles(sorted(articles, key=lambda a: (a.date, a.id), reverse=True))
+    ordered = _with_unique_titles(sorted(articles, key=lambda a: (a.date, a.id), reverse=True), settings)
     terms, term_of = _taxonomies(ordered, settings)
     by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in ordered:
@@ -272,6 +272,26 @@ def _with_pages(kind: str, by_slug: dict[str, Term], total: int, settings: Setti
     return {s: t for s, t in by_slug.items() if len(t.articles) >= settings.min_tag_articles}
 
 
+def _editors_headlines(articles: list[Article], settings: Settings) -> set[str]:
+    """Ids of articles whose headline an editor wrote (a hand-edited content file), among those
+    sharing a headline: only those files are read, a few in a large archive."""
+    counts: dict[str, int] = defaultdict(int)
+    for article in articles:
+        counts[article.title.lower()] += 1
+    root = settings.path("content")
+    out = set()
+    for article in articles:
+        if counts[article.title.lower()] < 2 or not article.path:
+            continue
+        try:
+            text = (root / article.path).read_text(encoding="utf-8")
+        except (OSError, UnicodeDecodeError):
+            continue
+        if content.is_hand_edited(text):
+            out.add(article.id)
+    return out
+
+
 def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, dict[str, str]]:
     """Archive-wide unification of names: "Assad" in one story and "Bashar Assad" in another
     are one person page; "Quaker Oats" and "Quaker Oats Co" one organization page."""
@@ -282,8 +302,10 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
     }
 
 
-def _with_unique_titles(newest_first: list[Article]) -> list[Article]:
-    """Two stories with one headline are told apart by dateline; the earlier keeps its title."""
+def _with_unique_titles(newest_first: list[Article], settings: Settings) -> list[Article]:
+    """Two stories with one headline are told apart by their own text (company, city, a figure),
+    then a number; the earlier keeps its title, and an editor's headline is never changed."""
     oldest_first = newest_first[::-1]
-    titles = unique_titles((a.id, a.title, a.dateline) for a in oldest_first)
+    titles = distinct_titles(((a.id, a.title, a.dateline, a.organizations, a.summary) for a in oldest_first),
+                             fixed=_editors_headlines(oldest_first, settings))
     return [a if titles[a.id] == a.title else replace(a, title=titles[a.id]) for a in newest_first]

@@ -152,27 +152,6 @@ def test_canonical_organizations_short_company_names():
     assert mapping["Exxon"] == "Exxon"
 
 
-def test_headline_reads_like_a_headline():
-    from dateline.extract.headline import as_headline, cut, spell_out
-
-    assert as_headline("Treasury Secretary James Baker said on Tuesday that the dollar had fallen enough.") \
-        == "Baker says the dollar had fallen enough"
-    assert as_headline("Coffee export quotas were suspended a year ago, ICO delegates said.") \
-        == "Coffee export quotas were suspended a year ago"
-    assert spell_out("profit rose to 5.2 mln dlrs, up 12 pct") == "Profit rose to $5.2 million, up 12 percent"
-    long = ("Rebels agreed to leave the city on Thursday, ending a four-year siege"
-            " that killed thousands of people")
-    assert cut(long, 90) == "Rebels agreed to leave the city on Thursday"
-
-
-def test_unique_titles():
-    from dateline.extract.headline import unique_titles
-
-    got = unique_titles([("a", "Oil prices rise", "LONDON"), ("b", "Oil prices rise", "TOKYO"),
-                         ("c", "Oil prices rise", "TOKYO")])
-    assert got == {"a": "Oil prices rise", "b": "Oil prices rise (Tokyo)", "c": "Oil prices rise (Tokyo) (2)"}
-
-
 def _table_seed(*paragraphs: str):
     import datetime as dt
 
@@ -180,36 +159,6 @@ def _table_seed(*paragraphs: str):
 
     return Seed(path="x.txt", id="x", sha256="0", date=dt.date(1987, 3, 2), dateline="CHICAGO",
                 paragraphs=tuple(paragraphs))
-
-
-def test_results_table_headline_in_words():
-    """A results table's first row is not a headline: its period and the company, in words."""
-    from dateline.extract.headline import title_and_summary
-
-    seed = _table_seed("Shr loss 12 cts vs profit 20 cts", "Net loss 1,200,000 vs profit 2,000,000",
-                       "Year", "Shr 1.10 dlrs vs 1.30 dlrs")
-    assert title_and_summary(seed)[0] == "Quarterly results: loss of 12 cents a share vs profit of 20 cents"
-    assert title_and_summary(seed, ["Acme Widget Corp"])[0] == "Acme Widget Corp: quarterly results"
-    seed = _table_seed("4th qtr", "Shr 50 cts vs 40 cts", "Net 5,000,000 vs 4,000,000")
-    assert title_and_summary(seed)[0].startswith("Fourth-quarter results: 50 cents a share")
-
-
-def test_dividend_headline_says_what_changed():
-    from dateline.extract.headline import title_and_summary
-
-    assert title_and_summary(_table_seed("Qtly div 48 cts vs 44 cts prior", "Pay April 1"))[0] == \
-        "Quarterly dividend raised to 48 cents from 44 cents"
-    assert title_and_summary(_table_seed("Qtly div six cts vs six cts prior"))[0] == \
-        "Quarterly dividend unchanged at six cents"
-
-
-def test_headline_drops_asides_before_cutting():
-    from dateline.extract.headline import title_and_summary
-
-    seed = _table_seed("Widget Holdings Inc, an affiliate of a large European engineering group based in "
-                       "Zurich, said it agreed to buy the remaining shares of Gadget Corp for 40 mln dlrs.")
-    title = title_and_summary(seed)[0]
-    assert title.startswith("Widget Holdings Inc says it agreed to buy") and len(title) <= 91
 
 
 def test_tables_get_browsable_tags_from_their_rows():

@@ -59,3 +59,16 @@ def test_repeated_headlines_are_told_apart_and_the_earlier_keeps_its_own(tmp_pat
     titles = {a.id: a.title for a in site.articles}
     assert titles[story(1).id] == "Talks resume"
     assert titles[story(2).id] == "Talks resume (Geneva)"
+
+
+def test_a_repeat_is_told_apart_by_its_company_and_an_editors_headline_is_never_changed(tmp_path):
+    articles = [story(1, title="Talks resume"), story(2, title="Talks resume", organizations=["Acme Corp"]),
+                story(3, title="Talks resume")]
+    root, _ = site_of(tmp_path, articles)
+    edited = root / "content" / articles[2].path  # an editor touches story 3's file
+    edited.write_text(edited.read_text().replace("Text.", "Text, checked."))
+    site = build_site(articles, load_settings(root / "site.toml"))
+    titles = {a.id: a.title for a in site.articles}
+    assert titles[story(3).id] == "Talks resume"  # the editor's, though a generated one came first
+    assert titles[story(1).id] == "Talks resume (Beirut)"
+    assert titles[story(2).id] == "Talks resume (Acme Corp)"

@@ -12,6 +12,9 @@ import re
 from collections.abc import Iterable, Sequence
 
 from ..article import Seed
+from . import compress
+from . import lexicon as lx
+from .tokens import is_table_row
 
 MAX_TITLE = 90
 MAX_SUMMARY = 300
@@ -19,38 +22,19 @@ MAX_SUMMARY = 300
 # The leading lookahead rejects, in one test, every position that is no stop (most of the text).
 SENTENCE_END_RE = re.compile(r'(?=[.!?])(?<!\b[A-Z])(?<!\b(?:Mr|Ms|Dr|St|Jr|Sr|Co|No|vs))'
                              r'(?<!\b(?:Mrs|Inc|Ltd|Gen|Sen|Gov|Rep))'
-                             r'(?<!\bCorp)[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])')
-LEAD_DATELINE_RE = re.compile(r"^[A-Z][A-Z .,'-]{2,40}(?:\([A-Za-z]+\))?\s*(?:--|[-\u2013\u2014])\s+")
-# "President Bashar Assad said in comments published Thursday that ..." / "X said it ..."
-_WHO = r"^(?P<who>[A-Z<][^,;\"]{1,70}?)(?P<aside>,[^,]{1,60},)?\s+said"
-# "Prices are said to be ...": a passive, not a speaker.
-PASSIVE_END = (" is", " are", " was", " were", " be", " been")
-PRONOUN_RE = re.compile(r"\b(?:it|he|she|they|we|its|his|her|their)\b")
-SAID_THAT_RE = re.compile(_WHO + r"\b(?P<mid>[^\"]{0,60}?)\s+that\s+(?P<what>.+)$")
-SAID_RE = re.compile(_WHO + r"\s+(?P<what>(?!(?:on|in|at|yesterday|today|last|this|late|earlier)\b)"
-                              r"[\w$\"].+)$")
-TRAILING_SAID_RE = re.compile(r",\s+(?:[^,\"]{0,60}?\s+)?(?:said|says|reported|announced|told reporters)"
-                              r"(?:\s+(?:on\s+)?(?:today|yesterday|\w+day))?\.?$")
-TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
-                       r"(?:President|Prime Minister|Minister|Secretary|Chancellor|"
-                       r"Governor|Gov\.|Sen\.|Rep\.|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier)\s+")
+                             r'(?<!\b(?:Corp|Sens|Reps|Dept|Bros|Gens|Sept|Prof))[.!?]["\u201d]?(?=\s+["\u201c]?[A-Z0-9])(?!\s+[A-Z]\.\s)')
+LEAD_DATELINE_RE = re.compile(r"^[A-Z\u00c0-\u00de][A-Z\u00c0-\u00de .,'-]{2,40}(?:\([A-Za-z]+\))?"
+                              r"(?:,\s+[A-Z][\w.]+(?:\s+[A-Z][\w.]+)?)?\s*(?:--|[-\u2013\u2014])\s+")
 # Wire abbreviations and what a reader would write; "57 mln dlr" becomes "$57 million".
-WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollars", "dlrs": "dollars", "pct": "percent",
+WIRE_WORDS = {"mln": "million", "bln": "billion", "dlr": "dollar", "dlrs": "dollars", "pct": "percent",
               "stg": "sterling", "cts": "cents", "ct": "cent", "shr": "share", "qtly": "quarterly",
               "qtrly": "quarterly", "div": "dividend", "revs": "revenues"}
 _WIRE_FIRSTS = "".join(sorted({w[0] for w in WIRE_WORDS}))
 # The leading lookahead skips every position that cannot open a wire word before the alternation runs.
 WIRE_RE = re.compile(rf"(?=[\d{_WIRE_FIRSTS}{_WIRE_FIRSTS.upper()}])"
-                     r"\b(?:(\d[\d.,/-]*) (mln|bln) dlrs?|(" + "|".join(WIRE_WORDS) + r"))\b", re.IGNORECASE)
-# Boundaries to cut at, strongest first, each with the least share of the limit a cut must keep.
-BOUNDARIES = [(re.compile(p), keep) for p, keep in (
-    (r";\s", 0.45), (r"\s--\s", 0.45), (r",\s+(?:but|while|although|as|after|because)\s", 0.45),
-    (r",\s", 0.45),
-    (r"\s(?:but|while|although|because|after|before|as|when|which|who|amid|despite|since|until)\s", 0.55),
-    (r"\s(?:for|with|in|on|at|from|by|over|under|into|through)\s", 0.7))]
-# Words a cut must not leave dangling at the end.
-DANGLING_RE = re.compile(r"(?:\s+(?:the|a|an|its|his|her|their|of|and|or|to|said|says))+$")
-
+                     r"\b(?:(\d[\d.,/-]*) ?(mln|bln|million|billion|) (?:dlrs?|dollars?)|("
+                     + "|".join(WIRE_WORDS) + r"))\b",
+                     re.IGNORECASE)
 
 def sentences(text: str) -> list[str]:
     out, start = [], 0
@@ -77,25 +61,94 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
     A results or dividend table ("Shr 1.20 dlrs vs 98 cts", "Qtly div 17 cts vs 15 cts") gets a
     headline in words ("Acme Corp: quarterly results"), not its first row spelled out."""
     parts = sentences(_clean(_lead(seed.paragraphs))) if seed.paragraphs else []
-    table = table_headline(seed, organizations) if seed.paragraphs else ""
+    table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
-        first = parts[0] if len(parts[0]) <= MAX_TITLE else drop_asides(parts[0])
-        title = cut(spell_out(as_headline(first)), MAX_TITLE)
-    else:
-        title = table
+        lead = spell_out(compress.sentence_case(parts[0]))
+        if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
+            return compress.introduction(lead), table_summary(seed)
+        title = compress.headline(lead)
+        return title, prose_summary(title, parts, seed.paragraphs)
+    return table, table_summary(seed)
+
+
+# "Norway 3 Malta 0", "In Oslo: Norway 3 Malta 0 (halftime 2-0)": one result row of a sports table.
+TEAM = r"[A-Z][\w.'&-]*(?:\s+(?:[A-Z][\w.'&-]*|de|of|and|la|del))*?"
+SCORE_ROW_RE = re.compile(rf"^(?:[A-Z][\w.' ]{{1,30}}:\s+)?(?P<a>{TEAM})\s+(?P<x>\d{{1,3}})\s+(?P<b>{TEAM})"
+                          r"\s+(?P<y>\d{1,3})(?=\s|$|\.|,)")
+BEAT_ROW_RE = re.compile(rf"^(?P<row>{TEAM}\s+(?:beat|drew\s+with|draw\s+with|lost\s+to)\s+{TEAM}"
+                         r"\s+\d{1,3}-\d{1,3}(?:\s+\d{1,2}-\d{1,2})*)")
+# "Results of European championship qualifying matches on Saturday:": the competition, in its words.
+INTRO_RE = re.compile(r"^(?:the\s+)?(?:following\s+are\s+)?(?:the\s+)?(?:results?|scores?)\s+"
+                      r"(?:of|from|in)\s+(?:the\s+)?(?P<comp>.+?)(?:\s+(?:matches|games|fixtures|ties|played))*"
+                      r"(?:\s+(?:on|at|in)\s+[^:]+)?\s*:", re.IGNORECASE)
+
+
+def sports_headline(seed: Seed) -> str:
+    """'European championship qualifier: Norway beat Malta 3-0': the competition and the first
+    result, for a results table introduced by a line ending in a colon."""
+    lead = _clean(seed.paragraphs[0])
+    intro, _, after = lead.partition(":")
+    m = INTRO_RE.match(f"{intro}:")
+    if not m:
+        return ""
+    rows = [after.strip(), *(_clean(p) for p in seed.paragraphs[1:6])]
+    for row in (r for r in rows if r):
+        result = _result(row)
+        if result:
+            comp = re.sub(r"\s+(?:results?|scores?)$", "", compress.introduction(f"{intro}:"))
+            comp = re.sub(r"\b(qualifiers|qualifying)\b", "qualifier", comp)
+            return compress.finish(_cap(f"{comp}: {result}"))
+    return ""
+
+
+def _result(row: str) -> str:
+    """'Norway 3 Malta 0' -> 'Norway beat Malta 3-0'; a draw -> 'Norway and Malta draw 1-1'."""
+    told = BEAT_ROW_RE.match(row)
+    if told:
+        return told["row"]
+    m = SCORE_ROW_RE.match(row)
+    if not m:
+        return ""
+    x, y = int(m["x"]), int(m["y"])
+    if x == y:
+        return f"{m['a']} and {m['b']} draw {x}-{y}"
+    win, lose = (m["a"], m["b"]) if x > y else (m["b"], m["a"])
+    return f"{win} beat {lose} {max(x, y)}-{min(x, y)}"
+
+
+def prose_summary(title: str, parts: list[str], paragraphs: tuple[str, ...]) -> str:
+    """What the lead adds to the headline: the sentences after the first (the next paragraph's
+    when the lead has one sentence); the first only when the headline left most of it out."""
+    rest = parts[1:]
+    for paragraph in paragraphs[1:3] if not rest else ():
+        rest = sentences(_clean(paragraph))
+        if rest and not is_table_row(rest[0]):
+            break
+        rest = []
+    if not rest:
+        rest = [parts[0]]
     picked = ""
-    for sentence in parts:
+    for sentence in rest:
         if picked and len(picked) + len(sentence) + 1 > MAX_SUMMARY:
             break
         picked = f"{picked} {sentence}".strip()
-    return title, shorten(picked, MAX_SUMMARY)
+    return shorten(spell_out(picked), MAX_SUMMARY)
+
+
+def table_summary(seed: Seed) -> str:
+    """A table's other rows in words: 'Net loss 585,866 vs loss 455,866; revenues 1.2 million ...'."""
+    rows = [_clean(p) for p in seed.paragraphs[1:12]]
+    rows = [r for r in rows if r and len(r) < 120]
+    text = "; ".join(spell_out(r.rstrip(".")) for r in rows)
+    return shorten(text, MAX_SUMMARY)
 
 
 # The first row of a results table, and of a dividend announcement.
 RESULTS_ROW_RE = re.compile(r"^(?:Oper(?:ating)?\s+|Primary\s+|Fully diluted\s+)?(?:shr|net|revs|sales)\b",
                             re.IGNORECASE)
-DIVIDEND_RE = re.compile(r"^(?P<kind>qtly|qtrly|quarterly|monthly|semi-annual|semiannual|annual|"
-                         r"special|extra|initial)?\s*(?:div|dividend|payout)\s+(?P<new>[\d.,/-]+|\w+)"
+DIVIDEND_RE = re.compile(r"^(?:(?P<kind>qtly|qtrly|quarterly|monthly|semi-annual|semiannual|annual|"
+                         r"special|extra|initial)?\s*(?:cash\s+)?(?:div|dividend|payout|distribution)"
+                         r"|(?P<bare>qtly|qtrly|quarterly|monthly|semi-annual|semiannual))\s+(?P<new>[\d.,/-]+|\w+)"
                          r"\s*(?P<unit>cts?|dlrs?|p)?\s+vs\s+(?P<old>[\d.,/-]+|\w+)", re.IGNORECASE)
 # Period headings of a results table, in the table's own words ("Qtr", "Six mths", "Year").
 PERIOD_LINES = {"qtr": "quarterly", "quarter": "quarterly", "4th qtr": "fourth-quarter",
@@ -106,7 +159,7 @@ PERIOD_LINES = {"qtr": "quarterly", "quarter": "quarterly", "4th qtr": "fourth-q
                 "1st half": "half-year", "first half": "half-year", "9 mths": "nine-month", "year": "annual",
                 "12 mths": "annual",
                 "annual": "annual"}
-PERIOD_WORD_RE = re.compile(r"(?i)\b(?:qtr|quarter|mths|year)\b")
+PERIOD_WORD_RE = re.compile(r"(?i)\b(?:qtr|quarter|mths|year|periods?|weeks|wks|ended|ending)\b")
 _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
                  "nine": 9, "ten": 10}
 
@@ -115,15 +168,18 @@ def table_rows(seed: Seed) -> tuple[str, str]:
     """(period heading or "", first row) of a results or dividend table."""
     first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
     heading = ""
-    if len(first) < 30 and len(seed.paragraphs) > 1 and PERIOD_WORD_RE.search(first):
-        heading, first = first, seed.paragraphs[1].strip()  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
-    return heading, re.sub(r"(?i)^(?:group|parent company|consolidated)\s+", "", first)
+    second = seed.paragraphs[1].strip() if len(seed.paragraphs) > 1 else ""
+    is_row = RESULTS_ROW_RE.match(first) or DIVIDEND_RE.match(first)
+    opens_table = RESULTS_ROW_RE.match(second) or DIVIDEND_RE.match(second)
+    if len(first) < 45 and second and not is_row and (PERIOD_WORD_RE.search(first) or opens_table):
+        heading, first = first, second  # "Qtr ended Jan 31" / "Shr 12 cts vs 10 cts"
+    return heading, re.sub(r"(?i)^(?:(?:group|parent company|consolidated)\s+)+", "", first)
 
 
 def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
     """(kind, change, unit) of a dividend row: ("quarterly", "raised to", "cents")."""
     kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
-        (div["kind"] or "").lower(), (div["kind"] or "").lower())
+        (div["kind"] or div["bare"] or "").lower(), (div["kind"] or div["bare"] or "").lower())
     new, old = _amount(div["new"]), _amount(div["old"])
     unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
         (div["unit"] or "").lower(), "")
@@ -167,40 +223,187 @@ def table_kind(seed: Seed) -> tuple[str, str, str]:
 
 
 def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
-    """'Acme Corp: quarterly results', 'Quarterly dividend raised to 17 cents from 15 cents'."""
+    """'Kellogg quarterly profit rises to 96 cents a share from 83 cents', 'Quarterly dividend raised
+    to 17 cents from 15 cents': whose (when the text names the company) and what happened."""
     heading, first = table_rows(seed)
-    company = next((o for o in organizations if o.split()[-1] in _COMPANY_ENDS), "")
-    prefix = f"{company}: " if company else ""
     div = DIVIDEND_RE.match(first)
+    is_results = RESULTS_ROW_RE.match(first) and (" vs " in first.lower() or _opens_table(seed, first))
+    if not div and not is_results:
+        return ""
+    company = table_company(seed, organizations)  # only for a table: it reads every note line
+    prefix = f"{company} " if company else ""
     if div:
         kind, change, unit = _dividend(div)
         what = f"{kind} dividend".strip()
         if change:
             same = change.startswith("unchanged")
             tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
-            return cut(_cap(f"{prefix}{what} {change}{tail}"), MAX_TITLE)
-        return cut(_cap(f"{prefix}{what}"), MAX_TITLE)
-    if not RESULTS_ROW_RE.match(first) or " vs " not in first:
+            return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
+        return compress.finish(_cap(f"{prefix}{what} declared"))
+    period = _period(seed, heading, first)
+    told = results_change(first.rstrip(".")) or results_figure(first.rstrip("."))
+    if told:
+        return compress.finish(_cap(f"{prefix}{period} {told}".replace("  ", " ").strip()))
+    return compress.finish(_cap(f"{prefix}{period} results".strip()))
+
+
+# "Shr 1.20 dlrs vs 98 cts", "Oper net loss 1,200,000 vs profit 300,000", "Sales 3.65 billion crowns
+# vs 3.40 billion": one row, read as two figures with their units.
+_SIDE = (r"(?:(?P<k{n}>loss|profit)\s+)?"
+         r"(?P<v{n}>[\d][\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten|nil)"
+         r"(?P<u{n}>(?:p\b|\s+(?!vs\b|loss\b|profit\b)[A-Za-z][A-Za-z.]{{0,7}}){{0,3}})(?:\s+(?P<t{n}>loss|profit))?")
+ROW_RE = re.compile(r"^(?P<oper>oper(?:ating)?\s+)?(?:basic\s+|primary\s+|fully\s+diluted\s+)?"
+                    r"(?P<what>shr|net(?:\s+(?:income|profit|earnings))?|revs|revenues?|sales|turnover)\s+"
+                    r"(?:basic\s+|primary\s+|diluted\s+|fully\s+diluted\s+)?" + _SIDE.format(n=1)
+                    + r"\s+vs\.?\s+(?:oper(?:ating)?\s+)?" + _SIDE.format(n=2) + r"\.?$",
+                    re.IGNORECASE)
+
+
+def results_change(row: str) -> str:
+    """'profit rises to 96 cents a share from 83 cents', 'loss narrows to ...': the first row."""
+    m = ROW_RE.match(row)
+    if not m:
         return ""
-    what = f"{_period(seed, heading, first)} results".strip()
-    if company:
-        return cut(f"{company}: {what}", MAX_TITLE)
-    row = SHARE_ROW_RE.match(first.rstrip("."))
-    if row:
-        a = WIRE_RE.sub(_spelled, f"{row['k1'].lower() + ' of ' if row['k1'] else ''}{row['a']}")
-        b = WIRE_RE.sub(_spelled, f"{row['k2'].lower() + ' of ' if row['k2'] else ''}{row['b']}")
-        kind = "operating " if row["oper"] else ""
-        return cut(_cap(f"{what}: {kind}{a} a share vs {b}"), MAX_TITLE)
-    return cut(_cap(f"{what}: {spell_out(first)[:1].lower() + spell_out(first)[1:]}"), MAX_TITLE)
+    unit_a = m["u1"].strip()
+    unit_b = m["u2"].strip() or unit_a
+    a, b = _value(m["v1"], unit_a), _value(m["v2"], unit_b)
+    k1 = (m["k1"] or m["t1"] or "profit").lower()
+    k2 = (m["k2"] or m["t2"] or "profit").lower()
+    what = m["what"].lower().split()[0]
+    noun = {"revs": "revenues", "revenue": "revenues"}.get(what, what) if what not in ("shr", "net") else ""
+    if a is None or b is None or (noun and k1 + k2 != "profitprofit"):
+        return ""
+    oper = "operating " if m["oper"] else ""
+    per = " a share" if what == "shr" else ""
+    first, second = _figure(m["v1"], unit_a), _figure(m["v2"], unit_b)
+    head = f"{oper}{noun or k1}"
+    if k1 != k2:
+        return f"{oper}{k1} of {first}{per} vs {k2} of {second}"
+    if a == b:
+        return f"{head} unchanged at {first}{per}"
+    if k1 == "loss":
+        move = "widens" if a > b else "narrows"
+    else:
+        move = ("rise" if a > b else "fall") + ("" if noun.endswith("s") else "s")
+    return f"{head} {move} to {first}{per} from {second}"
+
+
+_SCALE = {"mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "dlr": 100, "dlrs": 100, "dls": 100,
+          "dollars": 100}
+
+
+SINGLE_ROW_RE = re.compile(r"^(?P<oper>oper(?:ating)?\s+)?shr\s+(?:(?P<k>loss|profit)\s+)?"
+                           r"(?P<v>[\d][\d.,/-]*|one|two|three|four|five|six|seven|eight|nine|ten)"
+                           r"(?P<u>(?:p\b|\s+[A-Za-z][A-Za-z.]{0,7}){0,2})$", re.IGNORECASE)
+
+
+def _opens_table(seed: Seed, first: str) -> bool:
+    """'Shr loss 11 cts' followed by 'Net loss 739,146': a table with no year-earlier column."""
+    rows = [p.strip() for p in seed.paragraphs[1:4]]
+    return len(first) < 60 and any(RESULTS_ROW_RE.match(r) or r.lower().startswith(("loss ", "avg shrs"))
+                                   for r in rows)
+
+
+def results_figure(row: str) -> str:
+    """'Shr loss 11 cts' (no year-earlier figure) -> 'loss of 11 cents a share'."""
+    m = SINGLE_ROW_RE.match(re.sub(r"(?i)\s+vs\s+(?:not\s+given|n/?a|nil)$", "", row))
+    if not m:
+        return ""
+    kind = (m["k"] or "profit").lower()
+    return f"{'operating ' if m['oper'] else ''}{kind} of {_figure(m['v'], m['u'].strip())} a share"
+
+
+def _value(number: str, unit: str) -> float | None:
+    """A figure in one unit for comparing: cents, or the number as written."""
+    value = 0.0 if number.lower() == "nil" else _amount(number)
+    if value is None:
+        return None
+    for word in unit.lower().split():
+        value *= _SCALE.get(word, 1)
+    return value
+
+
+_UNIT_WORDS = {"mln": "million", "bln": "billion", "cts": "cents", "ct": "cent", "p": "pence",
+               "stg": "sterling",
+               "dlr": "dollars", "dlrs": "dollars", "dls": "dollars"}
+
+
+def _figure(number: str, unit: str) -> str:
+    """'1.20', 'dlrs' -> '$1.20'; '98', 'cts' -> '98 cents'; '1.1', 'mln dlrs' -> '$1.1 million'."""
+    words = [w if w.count(".") > 1 else w.rstrip(".") for w in unit.split()]
+    words = [_UNIT_WORDS.get(w.lower(), w.lower() if w.isupper() and "." not in w else w) for w in words]
+    if number.lower() in ("one", "1") and words in (["cents"], ["dollars"]):
+        words = [words[0][:-1]]
+    if words and words[-1].lower() == "dollars" and number[:1].isdigit() and (len(words) == 1 or words[0] in
+                                                                      ("million", "billion")):
+        return f"${number}{' ' + words[0] if len(words) == 2 else ''}"
+    return " ".join([number, *words])
+
+
+# A name that opens a sentence ("Reuter Inc is a spindle maker") or follows "full name is": the
+# table's own company. Named anywhere else (", sold to Dominion Resources Inc") it is another one.
+OWN_NAME_BEFORE_RE = re.compile(r"(?:^|[.:;]\s+|(?:full|company's|company)\s+(?:company\s+)?name\s+"
+                                r"(?:of\s+(?:the\s+)?company\s+)?(?:is\s+)?)$", re.IGNORECASE)
+
+
+# The agency's ways of giving a table's company its full name: "NOTE: Full name of company is X",
+# "X is full name of company", or the name alone in brackets on a line of its own.
+FULL_NAME_RES = (
+    re.compile(r"(?i)\bfull\s+(?:company\s+)?name\s+(?:of\s+(?:the\s+)?company\s+)?is\s+"
+               r"(?P<name>[^;\n]{3,80}?(?:\b(?:Inc|Corp|Co|Ltd)\.)?)(?:\.\s|\.?\s*$)", re.M),
+    re.compile(r"^(?:NOTES?\s*:\s*)?(?P<name>[A-Z][^.;:\n]{2,80}?)\s+is\s+(?:the\s+)?full\s+name\s+of\s+"
+               r"(?:the\s+)?company", re.M | re.I),
+    re.compile(r"^\((?P<name>[A-Z][^()\n]{2,80})\)$", re.M),
+    # "NOTE: Winthrop Insured Mortgage Investors II.": a note that is only a name
+    re.compile(r"^(?:NOTES?|Notes?)\s*:\s*(?P<name>[A-Z][\w.&'-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|and|&|the|de))*?)"
+               r"\.?$", re.M),
+)
+# "NOTE: Medar changed its fiscal year ...": the note's subject, a name no dictionary has.
+NOTE_SUBJECT_RE = re.compile(r"^(?:NOTES?|Notes?)\s*:\s*(?P<name>[A-Z][\w&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})\s+"
+                             r"(?P<verb>is|was|has|had|will|plans|expects|[a-z]+ed)\b", re.M)
+
+
+def _named_in_full(text: str) -> str:
+    """The company a table's note names as its own: in full, alone, or as the note's subject."""
+    m = NOTE_SUBJECT_RE.search(text)
+    common = lx.common_words()
+    if m and m["name"][:1].isupper() and not all(w.lower() in common for w in m["name"].split()):
+        return m["name"]
+    for pattern in FULL_NAME_RES:
+        m = pattern.search(text)
+        if m:
+            name = m["name"].strip().rstrip(".")
+            return name if not name.islower() else " ".join(
+                w if w in ("of", "and", "the", "for") else w[:1].upper() + w[1:] for w in name.split())
+    return ""
+
+
+def table_company(seed: Seed, organizations: Iterable[str]) -> str:
+    """The company a results or dividend table reports on, when its own text names it."""
+    text = "\n".join(seed.paragraphs)
+    named = _named_in_full(text)
+    if named:
+        return named
+    for name in organizations:
+        if name.split()[-1].rstrip(".") not in _COMPANY_ENDS and "Bancorp" not in name:
+            continue
+        for m in re.finditer(re.escape(name), text):
+            line = text[max(0, m.start() - 40):m.start()].split("\n")[-1]
+            before = re.sub(r"^(?:NOTES?|Note)\s*:?\s*", "", line)
+            if OWN_NAME_BEFORE_RE.search(before) and not OWNER_AFTER_RE.match(text, m.end()):
+                return name
+    return ""
+
+
+# "ITT Corp owns 100 pct of ITT Canada": the sentence's subject is the parent, not the table's company.
+OWNER_AFTER_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:owns|owned|holds|held|controls|acquired|bought"
+                            r"|has\s+a\s+stake)\b")
 
 
 _COMPANY_ENDS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos", "Company",
                            "Ltd", "Ltd.", "Limited", "Plc", "PLC", "plc", "LP", "AG", "SA", "NV", "SpA",
                            "Group", "Bancorp", "Industries", "Holdings", "Trust"])
-# "Oper shr loss 22 cts vs profit 10 cts": the first row of a results table, read as words.
-SHARE_ROW_RE = re.compile(r"^(?P<oper>oper(?:ating)?\s+)?shr\s+(?:(?P<k1>loss|profit)\s+)?(?P<a>[\w.,/-]+"
-                          r"(?:\s+(?:dlrs?|cts?|yen|marks|francs))?|[\d.]+p)\s+vs\s+(?:(?P<k2>loss|profit)\s+)?"
-                          r"(?P<b>[\w.,/-]+(?:\s+(?:dlrs?|cts?|yen|marks|francs))?|[\d.]+p)$", re.IGNORECASE)
+
 
 
 def _amount(text: str) -> float | None:
@@ -233,75 +436,26 @@ def _lead(paragraphs: Sequence[str]) -> str:
     return lead
 
 
-# Clauses a headline can lose first: ", which was set up in 1982,", ", an affiliate of X,", "(ICCO)".
-APPOSITIVE_RE = re.compile(r",\s+(?:which|who|whose|an?|the|based|owned|controlled|led|rumored|rumoured|"
-                           r"adopted|guaranteed|founded|headed|known|privatised|privatized|faced|hit)\s"
-                           r"[^,;\"]{3,80},\s+"
-                           r"(?=(?!(?:a|an|the|and|or)\b)[a-z])")
-BRACKETS_RE = re.compile(r" \([^()]{1,40}\)")
-
-
-def drop_asides(text: str) -> str:
-    """Without appositives and brackets: 'X, an affiliate of Y, said Z' -> 'X said Z'."""
-    if "(" in text:
-        text = BRACKETS_RE.sub("", text)
-    text = APPOSITIVE_RE.sub(" ", text) if ", " in text else text
-    return re.sub(r" {2,}", " ", text) if "  " in text else text
-
-
 def _clean(text: str) -> str:
     text = re.sub(r"\s*<[A-Z0-9.]{1,10}>", "", text)  # tickers: <SRD>, <AKZO.AS>
     text = re.sub(r"<([^<>]{1,80})>", r"\1", text)  # Reuters' <Company Name>
     return LEAD_DATELINE_RE.sub("", text).strip()
 
 
-def as_headline(sentence: str) -> str:
-    """'X said on Thursday that Y.' -> 'X says Y'; 'Y, officials said.' -> 'Y'."""
-    text = sentence.strip().rstrip(".")
-    m = SAID_THAT_RE.match(text) if " said" in text else None
-    if m and PRONOUN_RE.search(m["mid"]):
-        m = None  # "said it is studying options that could ...": that "that" is not the reported clause
-    m = m or (SAID_RE.match(text) if " said" in text else None)
-    if m and len(m["what"]) > 20 and not (m["aside"] or m["who"]).endswith(PASSIVE_END):
-        return f"{_speaker(m['who'])} says {m['what']}"
-    stripped = TRAILING_SAID_RE.sub("", text)
-    return stripped if len(stripped) > 25 else text
-
-
-def _speaker(who: str) -> str:
-    """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole."""
-    who = who.strip()
-    rest = TITLES_RE.sub("", who)
-    if rest != who and rest and len(rest.split()) <= 4:
-        return rest.split()[-1]
-    return who
-
-
 def spell_out(text: str) -> str:
     """Wire abbreviations a reader would not use: mln, dlrs, pct."""
     text = WIRE_RE.sub(_spelled, text)
+    text = re.sub(r"\b(billion|million)\s+(?:mln|million)\b", r"\1", text)  # the wire's "1.143 billion mln"
     return text[:1].upper() + text[1:]
 
 
 def _spelled(m: re.Match[str]) -> str:
     if m[1]:
-        return f"${m[1]} {'million' if m[2].lower() == 'mln' else 'billion'}"
+        size = {"mln": "million", "bln": "billion"}.get(m[2].lower(), m[2].lower())
+        return f"${m[1]} {size}" if size else f"${m[1]}"
+    if m[3].isupper() and len(m[3]) > 2:
+        return m[3]  # "CTS Corp", "DIV" in a name: capitals are a name, not a wire word
     return WIRE_WORDS[m[3].lower()]
-
-
-def cut(text: str, limit: int) -> str:
-    """Cut at the strongest natural boundary that keeps the text within ``limit``; appositives and
-    brackets go first ("GAMCO Investors Inc, an affiliate of Gabelli and Co, says ...")."""
-    if len(text) <= limit:
-        return text
-    shorter = drop_asides(text)
-    if shorter != text:
-        return cut(shorter, limit)
-    for boundary, keep in BOUNDARIES:
-        spots = [m.start() for m in boundary.finditer(text, 0, limit + 1) if m.start() >= limit * keep]
-        if spots:
-            return DANGLING_RE.sub("", text[: spots[-1]]).rstrip(" ,;:-")
-    return shorten(text, limit)
 
 
 def shorten(text: str, limit: int) -> str:
@@ -318,18 +472,53 @@ def unique_titles(items: Iterable[tuple[str, str, str]]) -> dict[str, str]:
     The first article (in the given order) keeps its title; a repeat gets its dateline city
     added, then a running number if that is still taken.
     """
-    taken: set[str] = set()
+    return distinct_titles((i, t, d, (), "") for i, t, d in items)
+
+
+# A figure or date in a summary that can tell two same-titled stories apart ("May 3", "$1.2 million").
+FIGURE_RE = re.compile(rf"\b{compress.MONTH}\s+\d{{1,2}}\b"
+                       r"|\$?\d[\d.,]*\d(?:\s+(?:million|billion|percent|cents))?|\$\d+")
+
+
+def distinct_titles(items: Iterable[tuple], fixed: Iterable[str] = ()) -> dict[str, str]:
+    """Titles unique across the archive, told apart by what the text says before a number:
+    ``(id, title, dateline, organizations, summary)`` -> ``{id: title}``.
+
+    The first article (in the given order) keeps its title; a repeat gets, in turn, a company its
+    text names, its dateline city, a figure or date from its summary, and only then the city and
+    a running number. Titles of ``fixed`` ids (an editor's own headline) are never changed.
+    """
+    items = list(items)
+    locked = set(fixed)
+    taken = {title.lower() for article_id, title, *_ in items if article_id in locked}
     out: dict[str, str] = {}
-    for article_id, title, dateline in items:
+    for article_id, title, dateline, *rest in items:
+        if article_id in locked:
+            out[article_id] = title
+            continue
+        organizations, summary = (list(rest[0]), rest[1]) if len(rest) >= 2 else ([], "")
         candidate = title
         if candidate.lower() in taken:
             city = dateline.split(",")[0].strip().title()
-            candidate = f"{title} ({city})" if city else title
-        n = 2
-        base = candidate
-        while candidate.lower() in taken:
-            candidate = f"{base} ({n})"
-            n += 1
+            options = _tellers(title, organizations, city, summary)
+            candidate = next((o for o in options if o.lower() not in taken), "")
+            base = f"{title} ({city})" if city else title
+            n = 2
+            while not candidate or candidate.lower() in taken:
+                candidate = f"{base} ({n})"
+                n += 1
         taken.add(candidate.lower())
         out[article_id] = candidate
+    return out
+
+
+def _tellers(title: str, organizations: list[str], city: str, summary: str) -> list[str]:
+    """Ways to tell a repeated title apart, from the article's own text, most telling first."""
+    low = title.lower()
+    out = [f"{title} ({o})" for o in organizations[:2] if o.split()[0].lower() not in low]
+    if city and city.lower() not in low:
+        out.append(f"{title} ({city})")
+    figure = next((m.group(0) for m in FIGURE_RE.finditer(summary) if m.group(0).lower() not in low), "")
+    if figure:
+        out.append(f"{title} ({figure})")
     return out

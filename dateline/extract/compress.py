@@ -1,0 +1,803 @@
+"""A lead sentence compressed into a wire headline: parse-and-trim in the Hedge Trimmer spirit
+(Dorr, Zajic and Schwartz 2003), with a chunker of our own instead of a parser.
+
+The sentence is cut into words; a verb group is found by shape (auxiliaries, irregular pasts,
+"-ed" forms not after a determiner), which splits subject from predicate. Then, in order:
+asides go (brackets, appositives, attributions, time words, a leading subordinate clause, trailing
+", which ..."/", saying ..."), "X said (that) it did Y" becomes "X does Y" and "X said Y did Z"
+"X says Y does Z", the main verb moves to the headline present ("has completed" -> "completes",
+"was suspended" -> "suspended", "will buy" -> "to buy"), articles drop, and while the headline is
+longer than the target the trailing clause, comma segment and prepositional phrase go, one at a
+time, never the verb. The result never ends on a function word, a colon or an ellipsis.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import lru_cache
+
+from . import lexicon as lx
+
+TARGET = 72  # trim further while longer than this (wire headlines run 40-70 characters)
+LIMIT = 90  # never longer than this
+
+AUX_BE = {"is": "is", "are": "are", "was": "is", "were": "are", "'s": "is"}
+AUX_HAVE = {"has", "have", "had"}
+MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
+AUX = set(AUX_BE) | AUX_HAVE | MODALS | {"did", "does", "do"}
+# Irregular past forms and their present (third person singular, plural).
+IRREGULAR = {
+    "said": ("says", "say"), "rose": ("rises", "rise"), "fell": ("falls", "fall"), "sold": ("sells", "sell"),
+    "bought": ("buys", "buy"), "won": ("wins", "win"), "lost": ("loses", "lose"), "made": ("makes", "make"),
+    "took": ("takes", "take"), "gave": ("gives", "give"), "got": ("gets", "get"), "went": ("goes", "go"),
+    "came": ("comes", "come"), "saw": ("sees", "see"), "told": ("tells", "tell"), "paid": ("pays", "pay"),
+    "held": ("holds", "hold"), "led": ("leads", "lead"), "left": ("leaves", "leave"),
+    "met": ("meets", "meet"),
+    "kept": ("keeps", "keep"), "sought": ("seeks", "seek"), "struck": ("strikes", "strike"),
+    "began": ("begins", "begin"), "broke": ("breaks", "break"), "chose": ("chooses", "choose"),
+    "drew": ("draws", "draw"), "grew": ("grows", "grow"), "knew": ("knows", "know"),
+    "spoke": ("speaks", "speak"), "stood": ("stands", "stand"), "wrote": ("writes", "write"),
+    "brought": ("brings", "bring"), "built": ("builds", "build"), "sent": ("sends", "send"),
+    "spent": ("spends", "spend"), "lent": ("lends", "lend"), "felt": ("feels", "feel"),
+    "found": ("finds", "find"), "had": ("has", "have"), "became": ("becomes", "become"),
+    "slid": ("slides", "slide"), "sank": ("sinks", "sink"), "swung": ("swings", "swing"),
+    "ran": ("runs", "run"), "withdrew": ("withdraws", "withdraw"), "upheld": ("upholds", "uphold"),
+    "fought": ("fights", "fight"), "caught": ("catches", "catch"), "froze": ("freezes", "freeze"),
+    "flew": ("flies", "fly"), "arose": ("arises", "arise"), "dealt": ("deals", "deal"),
+    "overtook": ("overtakes", "overtake"), "undertook": ("undertakes", "undertake"),
+    "underwent": ("undergoes", "undergo"), "forecast": ("forecasts", "forecast"), "cut": ("cuts", "cut"),
+    "set": ("sets", "set"), "put": ("puts", "put"), "hit": ("hits", "hit"), "bid": ("bids", "bid"),
+    "shut": ("shuts", "shut"), "quit": ("quits", "quit"), "spread": ("spreads", "spread"),
+    "threw": ("throws", "throw"), "drove": ("drives", "drive"), "rebuilt": ("rebuilds", "rebuild"),
+    "meant": ("means", "mean"), "stole": ("steals", "steal"), "shot": ("shoots", "shoot"),
+    "taught": ("teaches", "teach"), "wound": ("winds", "wind"), "beat": ("beats", "beat"),
+    "hurt": ("hurts", "hurt"), "split": ("splits", "split"), "shed": ("sheds", "shed"),
+    "cost": ("costs", "cost"), "did": ("does", "do"), "tore": ("tears", "tear"), "swore": ("swears", "swear"),
+    "shook": ("shakes", "shake"), "rode": ("rides", "ride"), "hid": ("hides", "hide"),
+    "rang": ("rings", "ring"),
+    "sang": ("sings", "sing"), "swept": ("sweeps", "sweep"), "fled": ("flees", "flee"),
+    "fed": ("feeds", "feed"),
+    "stuck": ("sticks", "stick"), "hung": ("hangs", "hang"), "dug": ("digs", "dig"),
+    "spun": ("spins", "spin"),
+    "lit": ("lights", "light"), "bled": ("bleeds", "bleed"), "woke": ("wakes", "wake"),
+    "wore": ("wears", "wear"),
+    "sprang": ("springs", "spring"), "forgave": ("forgives", "forgive"),
+    "overcame": ("overcomes", "overcome"),
+    "heard": ("hears", "hear"), "understood": ("understands", "understand"), "thought": ("thinks", "think"),
+    "was": ("is", "are"), "were": ("is", "are"),
+}
+PARTICIPLES = lx.words("""sold bought won lost made taken given held led left kept brought built sent
+spent found seen known shown paid told put hit cut set chosen drawn driven
+grown broken written spoken stolen frozen forecast beaten struck sought caught
+fought shut begun run hurt split shed cost meant done gone become withdrawn
+upheld undertaken overtaken dealt bid quit spread thrown sworn torn worn born
+shaken risen fallen hidden ridden stricken woken forgiven proven flown blown heard
+understood thought fed fled stuck hung dug spun lit swept overcome""")
+# Words that open a noun phrase: an "-ed" word after one is an adjective ("the proposed merger").
+DETERMINERS = lx.words("""the a an its his her their our this that these those some any no each every of
+and or for with to from by in on at as than about""")
+# "-ed" words that are seldom the verb of a lead.
+NOT_VERBS = lx.words("""red bed need seed speed feed hundred limited united interested related
+detailed so-called unchanged unemployed undisclosed unspecified unidentified
+unnamed unsecured""")
+ADVERBS = lx.words("""also now still already recently previously formally unanimously tentatively
+jointly just further again not never only yet finally officially""")
+PRONOUNS = {"it": "sg", "he": "sg", "she": "sg", "they": "pl", "we": "pl"}
+# Words a headline must not end on: it would read as cut off.
+FUNCTION_WORDS = lx.words("""a an the of to in on at for from by with into onto over under about after
+before as than that which who whom whose and or but nor if because while
+although though since until its his her their our my your is are was were be
+been being has have had will would shall should can could may might must do
+does did not no said says told compared versus vs per amid against between
+during including like via upon within without toward towards plus whether
+where when according say also its such any some each every all both this these those another other""")
+SPEECH = (r"(?:said|says|announced|reported|told\s+(?:reporters|Reuters|a\s+news\s+conference"
+          r"|(?:a|an|the|its)\s+(?:[\w-]+\s+){0,4}?(?:committee|meeting|conference|audience|newspaper|magazine"
+          r"|parliament|hearing|gathering|interviewer|agency|television|radio|session|panel|group)"
+          r"|(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*[A-Z][\w.&-]*|\w+))")
+WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
+MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+         r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
+# Time words a headline drops: "on Tuesday", "late Monday night", "today, November 13, 2004".
+TIME_RE = re.compile(
+    rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
+    rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b"
+    r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b(?!')"
+    r"|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b(?!')"
+    rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
+# "Wednesday's World Cup qualifier", "after Saturday's matches": the day, not the event.
+POSSESSIVE_DAY_RE = re.compile(rf"(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
+                               r"(?:(?:matches|games|races|play|action"
+                               r"|fixtures)\b)?\s*")
+# A leading subordinate or prepositional clause, up to the comma before the main clause.
+LEADING_RE = re.compile(r"^(?:As|While|Although|Though|After|Before|When|Since|Because|If|Despite|Following"
+                        r"|Amid|With|In|Faced\s+with|Unless|Until|Once|Under|Responding\s+to|Citing|Asked"
+                        r"|According\s+to|Speaking|Earlier|Meanwhile|However|For|At|On|By)\b[^,;]{0,140},\s+")
+# Where a trailing clause begins, weakest first to go.
+RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where|saying|citing|adding|noting|according\s+to"
+                         r"|including|leaving|ending|bringing|making|raising|giving|following)\b.*$")
+SUBORDINATE_RE = re.compile(r",?\s+(?:because|after|as|while|when|amid|despite|since|although|though"
+                            r"|(?<=,\s)but|before|until|unless|if|following|even\s+though|so\s+that|whereas|and\s+(?:said|added))"
+                            r"\s.*$")
+# Words that open a phrase trimming may drop from the end ("... in the first 10 days of March").
+PHRASE_STARTS = lx.words("""in on at for from by with over under into through during against between amid
+within after before via according ahead despite including excluding than
+while as because""")
+CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\s+and|\s+&)?,?"
+                          r"(?P<suffix>(?:\s+(?:inc|Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|L\.P|NV|N\.V|SA|S\.A"
+                          r"|AG|SpA|BV|GmbH|AB|ASA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
+
+
+# "from the U.S. And Europe": the wire's capital after an abbreviation, on a word that is no name.
+CAPITAL_AFTER_ABBR_RE = re.compile(r"(\b(?:[A-Z]\.){2,}\s+)([A-Z][a-z]+)\b")
+
+
+def _lower_function_word(m: re.Match[str]) -> str:
+    return m[1] + m[2].lower() if m[2].lower() in FUNCTION_WORDS else m[0]
+
+
+def headline(sentence: str) -> str:
+    """A headline of at most ``LIMIT`` characters from one lead sentence."""
+    text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
+    text = CAPITAL_AFTER_ABBR_RE.sub(_lower_function_word, text)
+    text = _predicate_first(text)
+    words = text.split()
+    if not words:
+        return ""
+    return finish(_tighten(" ".join(words)))
+
+
+def finish(text: str, limit: int = LIMIT) -> str:
+    """Within ``limit`` at a word boundary, never ending on a function word, colon or ellipsis."""
+    text = re.sub(r"\s+", " ", text).strip().rstrip("\u2026 ")
+    if text.endswith(".") and not re.search(r"(?:\b[A-Z]\.)+$|\b(?:Inc|Corp|Co|Ltd|Jr|Sr|St)\.$", text):
+        text = text[:-1]  # a sentence's stop, not "U.S." or "Co."
+    if len(text) > limit:
+        shorter = _without_last_phrase(text, limit)
+        text = shorter if 0.5 * limit <= len(shorter) <= limit else text[: limit + 1].rsplit(" ", 1)[0]
+    while True:
+        stripped = text.rstrip(" ,;:-\u2013\u2014(\u201c")  # a closing quote stays: it may close a quote
+        words = stripped.split()
+        last = words[-1].lower().strip("\"'") if words else ""
+        if len(words) > 1 and (last in FUNCTION_WORDS or (words[-1].endswith("'s") and words[-1].islower())):
+            text = stripped.rsplit(" ", 1)[0]
+            continue
+        text = stripped
+        break
+    if text.count("(") > text.count(")"):
+        text = text[: text.rfind("(")].rstrip(" ,")
+    if text.count('"') % 2:
+        text = re.sub(r"\s+", " ", text.replace('"', "")).strip()
+    return text[:1].upper() + text[1:]
+
+
+# --- a table's introduction -------------------------------------------------------------------
+
+INTRO_RE = re.compile(r"^(?P<lead>(?:[\w-]+\s+){0,2}?)"
+                      r"(?P<what>results?|scores?|standings|scoreboard|teams|line-?ups"
+                      r"|box\s+score)\s+(?:of|from|in|at|for)\s+(?:the\s+)?(?P<rest>.+)$", re.IGNORECASE)
+# Tails of an introduction that say when or how, not what: "matches played at the weekend", "as issued".
+INTRO_TAIL_RE = re.compile(r"(?:\s+(?:matches|games|ties|fixtures|races|events))?\s+"
+                           r"(?:played|held|run|contested"
+                           r"|staged|issued|announced|counted|declared)\b.*$|,\s+as\s+\w+$|,.*$"
+                           r"|\s+(?:matches|games|ties|fixtures)$")
+EVENT_RE = re.compile(r"^(?P<stage>.*?)\s*(?:matches|games|races|events)?\s+(?:at|in)\s+(?:the\s+)?"
+                      r"(?P<event>[A-Z].+)$")
+BETWEEN_RE = re.compile(r"^(?P<what>.+?)\s+between\s+(?P<a>[A-Z][\w.' -]*?)\s+and\s+(?P<b>[A-Z][\w.' -]*?)"
+                        r"(?:\s+(?:at|in)\s+.+)?$")
+
+
+def introduction(sentence: str) -> str:
+    """A table's introduction ("Results of Spanish first division matches played at the weekend:")
+    as the table's headline ("Spanish first division results"); other introductions compressed."""
+    text = BRACKETS_RE.sub("", sentence.strip().rstrip(": ").strip())
+    text = re.sub(r"(?i)^(?:the\s+)?following\s+(?:are|were|is)\s+(?:the\s+)?", "", text)
+    text = re.sub(r"\b(?:the\s+)?following\s+(?=\S)", "", text)  # "names the following 16 players"
+    m = INTRO_RE.match(text)
+    if not m:
+        return headline(text)
+    rest = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub("", m["rest"]))
+    rest = INTRO_TAIL_RE.sub("", rest).strip()
+    rest = re.sub(r"^\$[\d.,]+\s+(?:million|billion)\s+", "", rest)  # "the $5 million Western Open"
+    what = "line-ups" if m["what"].lower() == "teams" else m["what"].lower()
+    lead = m["lead"].strip().lower()
+    between = BETWEEN_RE.match(rest)
+    event = EVENT_RE.match(rest)
+    if between:
+        rest = f"{between['a']} v {between['b']} {between['what']}"
+    elif event:
+        rest = f"{event['event']} {event['stage']}".strip()
+    elif len(rest) > 60:
+        rest = _without_last_phrase(rest)
+    return finish(_drop_articles(f"{rest} {lead} {what}".replace("  ", " ")))
+
+
+# --- asides -------------------------------------------------------------------------------
+
+BRACKETS_RE = re.compile(r"\s*\([^()]{1,80}\)")
+ATTRIBUTION_END_RE = re.compile(
+    rf"(?:,\s+(?:[^,\"]{{0,80}}?\s+)?{SPEECH}(?:\s+(?:in|on|at)\s+[^,\"]{{0,60}})?|,?\s+according\s+to\s+[^,\"]{{0,80}}"
+    rf"|,\s+(?:said|announced|reported)\s+(?:[A-Z]|(?:a|an|the|its|lead)\s)[^,\"]{{0,80}})$")
+ATTRIBUTION_MID_RE = re.compile(rf",\s+[^,\"]{{1,60}}?\s+{SPEECH}(?:\s+on\s+{WEEKDAY})?,\s+")
+APPOSITIVE_RE = re.compile(r"(?:^|(?<=\s))(?P<head>[^,]{2,80}?),\s+(?P<aside>[^,;]{2,120}?),\s+"
+                           r"(?P<rest>\S.*)$")
+
+
+# "in a published interview", "at a news conference": where something was said, never the news.
+VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
+                      r"(?:interview|statement|speech|report|letter|news\s+conference|press\s+conference|briefing"
+                      r"|address|television|radio|broadcast|hearing|newsletter|communique)\b(?:\s+with\s+\w+)?,?")
+
+
+def _brackets(text: str) -> str:
+    """'(Groupe Videotron Ltd) said ...', 'buy 50 pct of (Promexpo Inc)': the wire's brackets round a
+    name the sentence needs are unwrapped; a bracket after a name ('the ICO (coffee body)') goes."""
+    def one(m: re.Match[str]) -> str:
+        before = text[:m.start()].split()
+        inner = m.group(0).strip()[1:-1]
+        after_word = bool(before) and before[-1].islower() and not before[-1].endswith(",")
+        if inner[:1].isupper() and (not before or before[-1].lower() in FUNCTION_WORDS or after_word):
+            return (" " if before else "") + inner
+        return ""
+    return BRACKETS_RE.sub(one, text).strip()
+
+
+def _asides(text: str) -> str:
+    text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
+    # Cheap word tests first: each pattern below costs a scan of the sentence it rarely matches.
+    if VENUE_WORDS_RE.search(text):
+        text = VENUE_RE.sub("", text)
+    text = LEADING_RE.sub("", text, count=1) if _main_clause_follows(text) else text
+    speech = SPEECH_WORDS_RE.search(text) is not None
+    if speech and ", " in text:
+        text = ATTRIBUTION_MID_RE.sub(" ", text)
+    if TIME_WORDS_RE.search(text):
+        text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", text)).strip()
+    shorter = ATTRIBUTION_END_RE.sub("", text) if speech or " according to " in text else text
+    if len(shorter) > 20 and (_verb_index(shorter.split()) is not None or len(shorter.split()) >= 4):
+        text = shorter
+    return text
+
+
+SPEECH_WORDS_RE = re.compile(r"\b(?:said|says|announced|reported|told)\b")
+VENUE_WORDS_RE = re.compile(r"\b(?:interview|statement|speech|report|letter|conference|briefing|address"
+                            r"|television|radio|broadcast|hearing|newsletter|communique)\b")
+TIME_WORDS_RE = re.compile(rf"{WEEKDAY}|\b(?:today|yesterday|tonight|overnight|this|last|earlier|late)\b"
+                           rf"|\bon\s+{MONTH}")
+
+
+def drop_appositives(text: str) -> str:
+    """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
+    pair around words with no verb of their own, before a verb."""
+    start = 0
+    for _ in range(4):
+        m = APPOSITIVE_RE.search(text, start)
+        if not m:
+            break
+        if _is_aside(m["aside"], m["rest"]):
+            text = f"{text[:m.start()]}{m['head']} {m['rest']}"
+        else:
+            start = m.start() + len(m["head"]) + 1
+    return text
+
+
+def _main_clause_follows(text: str) -> bool:
+    m = LEADING_RE.match(text)
+    return m is not None and _verb_index(text[m.end():].split()) is not None
+
+
+def _is_aside(aside: str, rest: str) -> bool:
+    """', chairman of X,' before 'said ...': no verb of its own, and the rest opens with one."""
+    aside_words, rest_words = aside.split(), rest.split()
+    opens = aside_words[0].lower()
+    clause_like = opens in ("which", "who", "whose", "asked", "speaking", "responding", "commenting")
+    noun_phrase = opens in ("a", "an", "the")  # "a joint venture between X and Y"
+    if not clause_like and any(w.lower() in AUX or (w.lower() in ("and", "or", "but") and not noun_phrase)
+                               for w in aside_words):
+        return False
+    first = rest_words[0]
+    # a lowercase "-s" word right after an appositive is the verb: "Roger King, chairman of X, faces"
+    present = first.islower() and first.endswith("s") and not first.endswith("ss")
+    present = present and first in lx.common_words()
+    return _is_verb(["x", *rest_words[:3]], 1) or first.lower() in ("said", "says") or present
+
+
+# --- the verb group ------------------------------------------------------------------------
+
+def _is_verb(words: list[str], i: int) -> bool:
+    w = words[i]
+    low = w.lower().strip(",;:")
+    if w[:1].isupper() and i:
+        return False
+    prev = words[i - 1].lower() if i else ""
+    if low in AUX or low in IRREGULAR:
+        return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
+    if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
+        possessive = prev.endswith(("'s", "\u2019s", "s'"))
+        return prev not in DETERMINERS and not possessive and not _finite_follows(words, i)
+    return False
+
+
+RELATIVE_PREPS = lx.words("by on in at from for with under")
+OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
+
+
+def _finite_follows(words: list[str], i: int) -> bool:
+    """'A eurobond launched this week has been increased': an auxiliary soon after an '-ed' word,
+    with no comma between, makes the '-ed' word a reduced relative, not the verb."""
+    if i + 1 < len(words) and words[i + 1].lower() in OBJECT_OPENERS:
+        return False  # "believed the dollar ...": a passive participle takes no object
+    if i + 1 < len(words) and words[i + 1].lower() in RELATIVE_PREPS:
+        # "miners employed by the state declared a strike", "calculations based on data show":
+        # a later verb makes this one a relative
+        for k in range(i + 2, min(len(words), i + 12)):
+            if words[k - 1].endswith((",", ";")):
+                break
+            if words[k].lower() in IRREGULAR or (words[k].lower().endswith("ed") and words[k].islower()
+                                                 and words[k - 1].lower() not in DETERMINERS):
+                return True
+    for w in words[i + 1:i + 10]:
+        low = w.lower()
+        if low in ("has", "have", "is", "are", "was", "were", "will") :
+            return words[words.index(w) - 1].lower() not in ("to", "that", "which", "who")
+        if w.endswith((",", ";")) or low in ("that", "which", "who", "and"):
+            return False
+    return False
+
+
+def _verb_index(words: list[str]) -> int | None:
+    """The first word that opens a verb group, past the subject."""
+    for i in range(1, len(words)):
+        if _is_verb(words, i):
+            return i
+    return None
+
+
+@lru_cache(maxsize=4096)
+def _present(past: str, plural: bool) -> str:
+    """'lowered' -> 'lowers', 'agreed' -> 'agrees', 'planned' -> 'plans', 'denied' -> 'denies'."""
+    low = past.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low][plural]
+    if not low.endswith("ed"):
+        return past
+    common = lx.common_words()
+    base = ""
+    if low.endswith("ied") and len(low) > 4:
+        base = low[:-3] + "y"
+    else:
+        # "employed" -> "employ", "used" -> "use": a stem ending in y, w or two consonants takes no e
+        stem = low[:-2]
+        plain_first = stem[-1:] in "yw" or (stem[-1:] not in "aeiou" and stem[-2:-1] not in "aeiou")
+        order = (stem, low[:-1]) if plain_first else (low[:-1], stem)
+        for candidate in (*order, low[:-3] if low[-3:-2] == low[-4:-3] else ""):
+            inflects = candidate + "s" in common or candidate + "es" in common
+            if candidate and candidate in common and inflects:
+                base = candidate
+                break
+        base = base or low[:-2]
+    if plural:
+        return base
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def _is_participle(word: str) -> bool:
+    low = word.lower().strip(",;:")
+    return (low.endswith("ed") and low not in NOT_VERBS) or low in PARTICIPLES
+
+
+PLURAL_NOUNS = lx.words("police people cattle personnel")  # plural without an -s
+PLURAL_EXCEPTIONS = lx.words("""news series means species economics politics physics aids u.s. us its""")
+NAME_AND = lx.words("""co co. company cos sons partners associates""")
+
+
+def _plural(subject: list[str]) -> bool:
+    """Whether the subject takes a plural verb: 'Officials', 'X and Y', 'they'."""
+    if not subject:
+        return False
+    low = [w.lower().strip(",") for w in subject]
+    if low[-1] in PRONOUNS:
+        return PRONOUNS[low[-1]] == "pl"
+    for i, w in enumerate(low[:-1]):
+        if w in ("and", "&") and i and "of" not in low[:i] and _two_things(subject[:i], subject[i + 1:]):
+            return True  # "X and Y"; not "Office of Management and Budget", "oil and gas producer"
+    head = subject[0]
+    for i, w in enumerate(low):
+        if (w in DETERMINERS or w in PHRASE_STARTS) and i:
+            break
+        if not (i and w.endswith(("ed", "ing"))):
+            head = subject[i]
+    h = head.lower()
+    if h in PLURAL_NOUNS:
+        return True
+    if h in PLURAL_EXCEPTIONS or not h.endswith("s") or h.endswith(("ss", "'s", "\u2019s", "us", "is")):
+        return False
+    if head[:1].isupper() and head is not subject[0]:
+        return False  # a name: "Kellogg Industries"
+    common = lx.common_words()
+    return h in common and (h[:-1] in common or h[:-2] in common or h[:-3] + "y" in common)
+
+
+def _two_things(before: list[str], after: list[str]) -> bool:
+    """'Standard Oil Co and BP', 'the U.S. and the Soviet Union', 'James Baker and Howard Baker':
+    two subjects; 'Utah Power and Light Co', 'oil and natural gas producer': one."""
+    first = after[0].lower()
+    if first in NAME_AND:
+        return False
+    if first in ("the", "a", "an", "its", "his", "her", "their", "other", "several", "many"):
+        return True
+    if before[-1].rstrip(".,") in CORPORATE_WORDS:
+        return True
+    given = lx.given_names()
+    if any(w in given for w in before) and any(w in given for w in after):
+        return True
+    gazetteer = lx.gazetteer()
+    if gazetteer.lookup(before[-1].strip(",")) is not None and gazetteer.lookup(after[0]) is not None:
+        return True
+    # "Airbus and Boeing", "Citicorp and Travelers Group": two names no dictionary has; not "Marks
+    # and Spencer", "Utah Power and Light", "Standard and Poor's"
+    common = lx.common_words()
+    named = [w for w in after if w.rstrip(".,") not in CORPORATE_WORDS] or after
+    last, last_after = before[-1].strip(","), named[-1].strip(",")
+    return (last[:1].isupper() and last_after[:1].isupper() and not after[-1].endswith("'s")
+            and last.lower() not in common and last_after.lower() not in common)
+
+
+SUBORDINATORS = lx.words("although though because while when whenever if that which who whose where after "
+                         "before since until unless whereas")
+MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
+
+
+def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> str:
+    out = _verb_group(words, v, plural, reported, speech or reported)
+    if not reported:
+        out = _coordinated(out, v, plural)
+    k = min(v, len(out) - 1)
+    while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"):
+        k += 1
+    out[k] = MARK + out[k]
+    return " ".join(out)
+
+
+def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
+    """'took their tractors to the roads and blocked roads' -> '... and block ...': a second past verb
+    of the same subject goes to the present with the first."""
+    out = list(words)
+    for i in range(v + 2, len(out)):
+        prev, low = out[i - 1].lower(), out[i].lower().strip(",;:")
+        after = out[i + 1].lower() if i + 1 < len(out) else ""
+        if prev not in ("and", "but", "or") or not out[i].islower():
+            continue
+        if not (after in OBJECT_OPENERS or after[:1].isdigit() or after in ("up", "down", "off", "out")):
+            continue  # "and preferred stock ratings": an adjective, not a second verb
+        if (low in IRREGULAR and low not in AMBIGUOUS_PASTS) or (low.endswith("ed") and low not in NOT_VERBS):
+            out[i] = _present(low, plural) + out[i][len(low):]
+    return out
+
+
+# Pasts that are also presents or nouns: after "and" they are seldom a second verb.
+AMBIGUOUS_PASTS = lx.words("cut set put hit bid shut quit spread hurt split shed cost beat forecast left led")
+
+
+def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> list[str]:
+    """The words from the verb on, its group in the headline present."""
+    out = list(words[:v])
+    i = v
+    low = words[i].lower().strip(",;:")
+    adverbs = []
+    j = i + 1
+    while j < len(words) and (words[j].lower() in ADVERBS or words[j].lower().endswith("ly")) \
+            and words[j].lower() != "not":
+        adverbs.append(words[j])
+        j += 1
+    nxt = words[j].lower() if j < len(words) else ""
+    negated = nxt == "not" or low.endswith("n't")
+    if negated:
+        return out + _unshift(words[i:], plural)
+    if low in MODALS:
+        inside_that = "that" in (w.lower() for w in words[:i])  # "a chance that rates will rise"
+        if low in ("will", "would") and (low == "will" or speech) and j < len(words) and not inside_that:
+            return [*out, "to", *words[j:]]
+        return out + words[i:]
+    if low in AUX_HAVE and nxt == "been" and j + 1 < len(words):
+        after = words[j + 1]
+        if _is_participle(after) or after.lower().endswith("ing"):
+            return out + words[j + 1:]
+        return [*out, "are" if plural else "is", *words[j + 1:]]
+    if low in AUX_HAVE and j < len(words) and _is_participle(words[j]) and not reported:
+        return [*out, *adverbs, _present(words[j], plural), *words[j + 1:]]
+    if low in AUX_HAVE:
+        return [*out, "have" if plural else "has", *words[i + 1:]]
+    if low in AUX_BE:
+        if j < len(words) and (_is_participle(words[j]) or nxt.endswith("ing")) and nxt != "being":
+            return out + adverbs + words[j:]
+        return [*out, "are" if plural else "is", *words[i + 1:]]
+    if low in ("did", "does", "do"):
+        return out + words[i:]
+    return [*out, _present(words[i], plural), *words[i + 1:]]
+
+
+def _unshift(words: list[str], plural: bool) -> list[str]:
+    first = words[0].lower()
+    swap = {"had": "have" if plural else "has", "was": "is", "were": "are", "would": "will"}
+    return [swap.get(first, words[0]), *words[1:]]
+
+
+# --- "X said it did Y" -----------------------------------------------------------------------
+
+SAID_RE = re.compile(rf"^(?P<who>[^,;\"]{{2,90}}?)(?:\s+(?:has|have|had))?\s+{SPEECH}\s+"
+                     rf"(?:(?:in|on|at)\s+(?:a|an|its|the)\s+"
+                     rf"(?:statement|interview|report|letter|filing|speech|press\s+release|news\s+conference)"
+                     rf"\s+)?(?:(?:at|in|on|during|to)\s+[^,\"]{{1,70}}?\s+(?=that\s))?(?:(?:that)\s+)?(?P<what>.+)$")
+TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
+                       r"(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Governor|Gov\.|Sen\.|Rep\."
+                       r"|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier|Chief\s+Executive|spokesman|spokeswoman)\s+")
+
+
+def _predicate_first(text: str) -> str:
+    """'X said it lowered Y' -> 'X lowers Y'; 'X said Y fell' -> 'X says Y falls'; else the
+    sentence with its main verb in the headline present."""
+    m = SAID_RE.match(text)
+    if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been"):
+        who, what = _speaker(m["who"]), m["what"].split()
+        if what and what[0].lower() in ("its", "their") and len(what) > 3:
+            owner = CORPORATE_RE.sub(_without_suffix, who)
+            owned = owner if owner.endswith(("'s", "\u2019s")) else f"{owner}'" if owner.endswith("s") \
+                else f"{owner}'s"
+            what = [owned, *what[1:]]
+            v = _verb_index(what)
+            if v is not None:
+                return _marked(what, v, _plural(what[1:v]), reported=False, speech=True)
+        if what and what[0].lower() in PRONOUNS and len(what) > 2:
+            rest = [who, *what[1:]]
+            v = 1 if _is_verb(["x", *what[1:]], 1) else None
+            if v is None:
+                v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
+            plural = PRONOUNS[what[0].lower()] == "pl"  # "X and Y Plc said it ...": one company
+            if v is not None:
+                return _marked(rest, v, plural, reported=False, speech=True)
+            return " ".join(rest)
+        v = _verb_index(what)
+        if v is None and not re.search(r"\s(?:said|says|told)\s", f" {text[len(m['who']):]} "):
+            words = text.split()  # "The ministry announced the discovery of ...": a verb, not speech
+            k = next(i for i, w in enumerate(words) if w in ("announced", "reported", "announces", "reports"))
+            k -= k > 1 and words[k - 1].lower() in AUX_HAVE  # "has announced" is one verb group
+            return _marked(words, k, _plural(words[:k]), reported=False)
+        clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
+        says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)
+        return f"{who} {says} {_drop_articles(clause)}"
+    words = text.split()
+    v = _verb_index(words)
+    if v is None or any(w.lower() in SUBORDINATORS for w in words[1:v]):
+        return text  # no verb found, or only one inside a subordinate clause: the main verb is unseen
+    t = next((j for j in range(v + 1, min(v + 4, len(words) - 1)) if words[j].lower() == "that"), None)
+    group = [w.lower() for w in words[v + 1:t]] if t is not None else []
+    if t is not None and all(w in AUX or _is_participle(w) or w in ADVERBS or w == "been" for w in group):
+        # "X warned that Y would rise", "the court has judged that ...": the reported clause keeps
+        # its verb, "that" goes
+        said = words[t + 1:]
+        c = _verb_index(said)
+        if c is not None:
+            head = _verb_group(words[:t], v, _plural(words[:v]), reported=False)
+            return " ".join([*head, _marked(said, c, _plural(said[:c]), reported=True)])
+    return _marked(words, v, _plural(words[:v]), reported=False)
+
+
+# A company, a role in lower case, a person: how a wire lead names an executive.
+ROLE_AT_RE = re.compile(r"^(?P<org>(?:[A-Z][\w.&'-]*\s+){1,6}?)(?:vice\s+)?"
+                        r"(?:chairman|president|chief\s+executive(?:\s+officer)?|spokesman|spokeswoman|treasurer|director|chief\s+economist|economist"
+                        r"|chief\s+financial\s+officer|senior\s+vice\s+president|executive\s+vice\s+president)"
+                        r"(?:\s+and\s+chief\s+executive(?:\s+officer)?)?,?\s+(?:[A-Z][\w.'-]*\s+){0,3}"
+                        r"(?P<surname>[A-Z][\w'-]+)$")
+
+
+def _speaker(who: str) -> str:
+    """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole."""
+    who = re.sub(r"^(?:The|A|An)\s+", "", who.strip())
+    m = ROLE_AT_RE.match(who)
+    if m:  # "Pennzoil Co chairman J. Hugh Liedtke" -> "Pennzoil's Liedtke": the company stays
+        org = CORPORATE_RE.sub(_without_suffix, m["org"].strip())
+        return f"{org}' {m['surname']}" if org.endswith("s") else f"{org}'s {m['surname']}"
+    rest = TITLES_RE.sub("", who)
+    if rest.split() and rest.split()[-1].rstrip(".") in CORPORATE_WORDS:
+        return who  # "American President Cos Ltd": a company, not a president
+    if rest != who and rest and len(rest.split()) <= 4 and rest[:1].isupper():
+        return rest.split()[-1]
+    words = who.split()
+    if len(words) > 3 and words[-2] in lx.given_names() and words[-1][:1].isupper():
+        return words[-1]  # "Commerce Dept. undersecretary ... Robert Ortner" -> "Ortner"
+    return who
+
+
+# --- tightening ------------------------------------------------------------------------------
+
+ARTICLE_RE = re.compile(r"(?<![\w$%])(?:the|a|an)\s+(?=\S)", re.IGNORECASE)
+UNIT_BEFORE_RE = re.compile(r"(?:\d|\b(?:cents?|dollars?|dlrs?|cts|pct|percent|million|billion|times|once"
+                            r"|twice|half|marks|yen|francs|points?|tonnes?|tons|barrels?|ounces?))\s+$",
+                            re.IGNORECASE)
+
+
+TIME_UNIT_RE = re.compile(r"(?:year|month|week|day|decade|quarter|half)\b")
+
+
+def _drop_articles(text: str) -> str:
+    """Headlines drop 'the', 'a', 'an' ("cents a share" keeps its "a")."""
+    def keep(m: re.Match[str]) -> str:
+        if m.group(0)[0].isupper() and m.start():
+            return m.group(0)  # "The Hague", "A.G. Edwards" inside a name
+        if m.group(0).lower().startswith("a") and (UNIT_BEFORE_RE.search(text, 0, m.start())
+                                                   or TIME_UNIT_RE.match(text, m.end())):
+            return m.group(0)  # "cents a share", "a year ago"
+        return ""
+    return ARTICLE_RE.sub(keep, text)
+
+
+CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA BV GmbH AB ASA Corporation "
+                           "Incorporated Limited")
+
+
+def _without_suffix(m: re.Match[str]) -> str:
+    """'Quaker Oats Co' -> 'Quaker Oats'; kept where the name would be one common word ('News
+    Corp') or the suffix carries a possessive."""
+    name = m["name"]
+    while name.rsplit(" ", 1)[-1].rstrip(".") in CORPORATE_WORDS and " " in name:
+        name = name.rsplit(" ", 1)[0]
+    if " " not in name and name.lower() in lx.common_words():
+        return m.group(0)
+    if not m["end"]:
+        return name
+    return f"{name}'" if name.endswith("s") else f"{name}'s"
+
+
+def _verb_follows(words: list[str]) -> bool:
+    """'and said ...', 'and now stands ...': a second predicate, not a second noun."""
+    first = words[0].lower()
+    return first in ADVERBS or first.endswith("ly") or _is_verb(["x", *words], 1)
+
+
+def _without_last_phrase(text: str, limit: int = 0) -> str:
+    """The text without its last phrase (from the last preposition or conjunction); with
+    ``limit``, the last phrase that starts within it."""
+    words = text.split()
+    pos = len(text)
+    for i in range(len(words) - 1, 0, -1):
+        pos -= len(words[i]) + 1
+        low = words[i].lower()
+        nxt = words[i + 1] if i + 1 < len(words) else ""
+        opens = (low in PHRASE_STARTS or low in ("which", "who", "whose")
+                 or (low == "and" and nxt and _verb_follows(words[i + 1:i + 3]))
+                 # at the limit only: "to support its operations", a purpose clause, not "to the"
+                 or (limit and low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
+        if opens and (not limit or pos <= limit):
+            return text[:pos] if not words[i - 1].endswith(",") else text[:pos].rstrip(",")
+        if words[i - 1].endswith(",") and (not limit or pos <= limit):
+            return text[:pos].rstrip(",")
+    return text
+
+
+def _tighten(text: str) -> str:
+    """Trimmed while longer than ``TARGET``: trailing clauses, comma segments and phrases first,
+    then phrases inside the subject; never below the verb and the words after it; at most
+    ``LIMIT`` characters, cut at a phrase where it can be."""
+    text = CORPORATE_RE.sub(_without_suffix, _drop_articles(text))
+    text = re.sub(r"\s+", " ", text).strip(" ,")
+    total = len(text.split())
+    for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
+        while len(text.replace(MARK, "")) > TARGET:
+            shorter = pattern.sub("", text, count=1) if pattern else _without_last_phrase(text)
+            shorter = shorter.rstrip(" ,;:")
+            if shorter == text or not _keeps_verb(shorter, total):
+                break
+            fits = len(text.replace(MARK, "")) <= LIMIT
+            if pattern is None and fits and NEWS_RE.search(text, len(shorter)):
+                break  # the phrase names someone or gives a figure: the news, kept while it fits
+            text = shorter
+        if pattern is RELATIVE_RE and len(text.replace(MARK, "")) <= TARGET:
+            shorter = pattern.sub("", text, count=1)
+            text = shorter if len(shorter) >= 30 and _keeps_verb(shorter, total) else text
+    for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
+        if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
+            text = _without_subject_phrase(text, preps)
+    return _within_limit(text)
+
+
+NEWS_RE = re.compile(r"\s(?:[A-Z][a-z]|\$?\d)")
+SUBJECT_PREPS = frozenset(["in", "from", "at", "on", "for", "with", "by", "over", "under", "during"])
+
+
+def _keeps_verb(text: str, total: int) -> bool:
+    """The marked verb is still there, with at least two words after it (of the ``total``)."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    return k is not None and len(text.replace(MARK, "")) >= 24 and len(words) >= min(k + 3, total)
+
+
+def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
+    """'Sales of new homes in the United States fall' -> 'Sales of new homes fall': the first
+    phrase between the subject's head and the marked verb goes."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None:
+        return text
+    start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
+    for i in range(start + 1, k):
+        in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
+        if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS and not in_name:
+            return " ".join([*words[:i], *words[k:]])
+    return text
+
+
+def _opens_clause(words: list[str], i: int) -> bool:
+    """'to support its operations' (a purpose), 'designed to provide' (a participle after its noun):
+    where a headline at its limit may stop."""
+    word, nxt = words[i], words[i + 1] if i + 1 < len(words) else ""
+    if word == "to":
+        return nxt.islower() and nxt.isalpha() and nxt not in FUNCTION_WORDS
+    after_noun = words[i - 1].islower() and words[i - 1] not in FUNCTION_WORDS
+    return word.islower() and word.endswith("ed") and after_noun
+
+
+def _within_limit(text: str) -> str:
+    """At most ``LIMIT`` characters: cut before the last phrase that starts after the verb, else at
+    a word, never inside a name or between a figure and its unit."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), 0)
+    text = text.replace(MARK, "")
+    if len(text) <= LIMIT:
+        return text
+    words = text.split()
+    keep: list[str] = []
+    for w in words:
+        if len(" ".join([*keep, w])) > LIMIT:
+            break
+        keep.append(w)
+    cut = len(keep)
+    for i in range(cut, k + 1, -1):  # the last phrase start within the limit, past the verb
+        opens = i < len(words) and (words[i].lower() in PHRASE_STARTS or words[i].lower() in CLAUSE_STARTS
+                                    or words[i - 1].endswith(",") or _opens_clause(words, i))
+        if opens and len(" ".join(words[:i])) >= LIMIT * 0.5:
+            return " ".join(words[:i])
+    while len(keep) > 2 and cut < len(words) and (
+            (words[cut][:1].isupper() and keep[-1][:1].isupper())
+            or (words[cut].lower() in UNIT_WORDS and keep[-1][:1].isdigit())):
+        keep.pop()  # "... Federal Energy Regulatory | Commission", "41.3 | million"
+        cut -= 1
+    return " ".join(keep)
+
+
+CLAUSE_STARTS = lx.words("when after before because while as since although if until which who that where")
+UNIT_WORDS = lx.words("million billion percent dollars cents marks yen francs sterling tonnes tons barrels")
+
+
+# --- capitals --------------------------------------------------------------------------------
+
+# Wire abbreviations: in a lead in capitals they are words to spell out, not acronyms to keep.
+WIRE_ABBREVIATIONS = lx.words("mln bln dlr dlrs pct stg cts ct shr qtly qtrly div revs vs")
+
+
+def sentence_case(text: str) -> str:
+    """An ALL-CAPS lead in sentence case: common words lower, names and acronyms kept."""
+    if not text[:60].isupper():
+        return text  # the common case, decided on the opening words alone
+    letters = [c for c in text if c.isalpha()]
+    if len(letters) < 12 or sum(c.isupper() for c in letters) < 0.8 * len(letters):
+        return text
+    common = lx.common_words()
+    out = []
+    for i, word in enumerate(text.split()):
+        core = word.strip(",.;:()\"'")
+        low = core.lower()
+        if "." in core.strip(".") or any(c.isdigit() for c in core):
+            out.append(word)  # U.S., 12.00
+        elif low in common or low in WIRE_ABBREVIATIONS:
+            out.append(word.lower() if i else word[:1] + word[1:].lower())
+        elif len(core) <= 4 and core.title() not in lx.demonyms():
+            out.append(word)  # GMT, OPEC
+        else:
+            out.append(word[:1] + word[1:].lower())
+    return " ".join(out)

@@ -1,0 +1,304 @@
+"""Scoring headlines and summaries: the shape a reader sees on every list, and how close a headline
+comes to the one the agency or the desk wrote.
+
+Used by ``bench/evaluate.py`` (section "Headlines") and by the tests that keep the figures from
+sliding. Every figure is a share of the articles of one corpus split:
+
+- shape: headlines ending in an ellipsis, on a function word, with a colon; over 90 characters;
+- results and dividend stories (from the agency's own title, e.g. "KELLOGG CO <K> 3RD QTR NET"):
+  the headline names the company when the text names it, or names another one;
+- summaries that repeat their headline (most of the headline's content words again);
+- headlines shared by several articles (before the site makes them unique);
+- content-word overlap (F1) with the real headline, where there is one.
+"""
+
+from __future__ import annotations
+
+import json
+import re
+from collections import Counter
+from collections.abc import Callable, Iterable
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from . import lexicon as lx
+
+MAX_TITLE = 90
+# Words a headline must not end on: it would read as cut off ("...compared", "...of the").
+FUNCTION_WORDS = lx.words("""a an the of to in on at for from by with into onto over under about after
+before as than that which who whom whose and or but nor if because while although though since until
+its his her their our my your is are was were be been being has have had will would shall should can
+could may might must do does did not no said says told compared versus vs than per amid against
+between during including like via upon within without toward towards plus""")
+# The agency's title of a results or dividend story names the company, then what it reports.
+RESULTS_TITLE_RE = re.compile(r"\b(?:NET|QTR|DIV|DIVIDEND|PAYOUT|LOSS|PROFIT|EARNINGS|SHR|RESULTS)\b")
+TITLE_COMPANY_RE = re.compile(r"^(?:<(?P<a>[^<>]{2,60})>|(?P<b>[A-Z0-9][^<>]{1,60}?)\s*<[A-Z0-9.]{1,10}>)")
+CORPORATE = lx.words("inc corp co cos ltd plc lp sa nv ag spa group corporation company limited "
+                      "holdings industries the")
+WORD_RE = re.compile(r"[a-z0-9][a-z0-9'.&-]*")
+# Wire abbreviations in real titles and the words Dateline spells them out as.
+SAME_WORD = {"mln": "million", "bln": "billion", "dlrs": "dollars", "dlr": "dollars", "pct": "percent",
+             "cts": "cents", "qtr": "quarter", "div": "dividend", "qtly": "quarterly", "shr": "share",
+             "sees": "expects", "says": "said", "u.s": "u.s."}
+
+
+@dataclass
+class Figures:
+    """Counts over one corpus split."""
+
+    articles: int = 0
+    ellipsis: int = 0
+    function_word: int = 0
+    colon: int = 0
+    over_limit: int = 0
+    results: int = 0  # results and dividend stories whose text names their company
+    results_named: int = 0
+    results_any: int = 0  # every results and dividend story with a company in its agency title
+    results_wrong: int = 0
+    summary_repeats: int = 0
+    shared: int = 0  # articles whose headline another article of the split also has
+    numbered: int = 0  # ...and that still need a running number once the site tells repeats apart
+    similarity: list[float] = field(default_factory=list)
+    examples: dict[str, list[str]] = field(default_factory=dict)
+
+    def note(self, kind: str, text: str) -> None:
+        self.examples.setdefault(kind, []).append(text)
+
+    def share(self, count: int, of: int | None = None) -> float:
+        total = self.articles if of is None else of
+        return count / total if total else 0.0
+
+    @property
+    def mean_similarity(self) -> float:
+        return sum(self.similarity) / len(self.similarity) if self.similarity else 0.0
+
+
+def last_word(title: str) -> str:
+    words = title.rstrip(" .!?\"'\u201d)").split()
+    return words[-1].lower().strip(",;:\"'()") if words else ""
+
+
+def content_words(text: str) -> set[str]:
+    """Lowercased words that carry meaning, lightly stemmed, wire abbreviations as spelled out."""
+    text = re.sub(r"<[^<>]*>", " ", text.lower()).replace("$", " ")
+    out = set()
+    for w in WORD_RE.findall(text):
+        w = SAME_WORD.get(w.rstrip("."), w.rstrip("."))
+        if w in FUNCTION_WORDS or len(w) < 2:
+            continue
+        out.add(_stem(w))
+    return out
+
+
+def _stem(word: str) -> str:
+    for end in ("ing", "ed", "es", "s"):
+        if len(word) > len(end) + 3 and word.endswith(end):
+            return word[: -len(end)]
+    return word
+
+
+def overlap_f1(ours: str, real: str) -> float:
+    a, b = content_words(ours), content_words(real)
+    if not a or not b:
+        return 0.0
+    both = len(a & b)
+    return 2 * both / (len(a) + len(b))
+
+
+def repeats(title: str, summary: str, threshold: float = 0.8) -> bool:
+    """The summary says the headline again: most of the headline's content words are in it."""
+    words = content_words(title)
+    return bool(words) and len(words & content_words(summary)) >= threshold * len(words)
+
+
+def title_company(title: str) -> str:
+    """The company an agency title of a results or dividend story names ("KELLOGG CO"), or ""."""
+    m = TITLE_COMPANY_RE.match(title)
+    return (m["a"] or m["b"] or "").strip() if m else ""
+
+
+def company_key(company: str) -> str:
+    """The words that identify a company in text: its first word when distinctive ("Kellogg"),
+    else its first two ("American Express"); corporate suffixes never count."""
+    words = [w for w in re.findall(r"[A-Za-z0-9&'-]+", company) if w.lower() not in CORPORATE]
+    if not words:
+        return ""
+    first = words[0].lower().removesuffix("'s")
+    # A common word, nationality or place ("American", "Texas") says too little on its own.
+    generic = (first in lx.common_words() or first.title() in lx.demonyms()
+               or lx.gazetteer().lookup(first.title()) is not None)
+    if (len(first) >= 4 and not generic) or len(words) == 1:
+        return first
+    return f"{first} {words[1].lower()}"
+
+
+def names(text: str, key: str) -> bool:
+    """``text`` names the company ``key`` (case-insensitive, whole words)."""
+    return bool(key) and re.search(rf"(?<![\w-]){re.escape(key)}(?![\w-])".replace(r"\ ", r"\W+"),
+                                   text, re.IGNORECASE) is not None
+
+
+def score_article(fig: Figures, title: str, summary: str, text: str, organizations: Iterable[str],
+                  real_title: str = "", label: str = "") -> None:
+    """Add one article's headline and summary to ``fig``."""
+    fig.articles += 1
+    shown = f"{label}: {title}"
+    if title.endswith(("\u2026", "...")):
+        fig.ellipsis += 1
+        fig.note("ellipsis", shown)
+    elif last_word(title) in FUNCTION_WORDS:
+        fig.function_word += 1
+        fig.note("function word", shown)
+    if title.rstrip().endswith(":"):
+        fig.colon += 1
+        fig.note("colon", shown)
+    if len(title) > MAX_TITLE:
+        fig.over_limit += 1
+        fig.note("over 90", shown)
+    if summary and repeats(title, summary):
+        fig.summary_repeats += 1
+        fig.note("summary repeats", f"{shown} | {summary[:120]}")
+    if real_title:
+        fig.similarity.append(overlap_f1(title, real_title))
+        if RESULTS_TITLE_RE.search(real_title):
+            _score_results(fig, title, text, organizations, real_title, shown)
+
+
+def _score_results(fig: Figures, title: str, text: str, organizations: Iterable[str], real_title: str,
+                   shown: str) -> None:
+    keys = company_keys(real_title, text)
+    if not keys:
+        return
+    fig.results_any += 1
+    organizations = list(organizations)
+    keys |= {company_key(o) for o in organizations if any(abbreviates(k, o) for k in keys)} - {""}
+    named = any(names(title, k) for k in keys)
+    plain = re.sub(r"<[^<>]*>", " ", text)  # a ticker is no name
+    if any(names(plain, k) for k in keys):
+        fig.results += 1
+        fig.results_named += named
+        if not named:
+            fig.note("results without their company", f"{shown}  [real: {real_title}]")
+    # Another company in the headline: any organization of the article, or Reuters' <Name>, that is
+    # not the one the story is about.
+    others = {o for o in organizations if not any(names(o, k) for k in keys)}
+    others |= {m for m in re.findall(r"<([^<>]{3,60})>", text) if not any(names(m, k) for k in keys)}
+    if not named and any(_head_names(title, o) for o in others):
+        fig.results_wrong += 1
+        fig.note("results naming a wrong company", f"{shown}  [real: {real_title}]")
+
+
+def abbreviates(key: str, name: str) -> bool:
+    """'gm' for General Motors Corp, 'lilco' for Long Island Lighting Co, 'att' for American Telephone
+    and Telegraph: a one-word key spelled by the name's initials."""
+    if " " in key or not 2 <= len(key) <= 6:
+        return False
+    initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
+                       if w.lower() not in ("of", "and", "the")).lower()
+    return len(initials) >= 2 and (initials.startswith(key) or key.startswith(initials))
+
+
+TICKER_RE = re.compile(r"<([A-Z0-9.]{1,10})>")
+
+
+def company_keys(real_title: str, text: str) -> set[str]:
+    """Ways the text may name the title's company: the title's own words ("KELLOGG"), and the name
+    the text writes before the title's ticker ("General Motors Corp <GM>" for "GM <GM>")."""
+    keys = {company_key(title_company(real_title))} - {""}
+    ticker = TICKER_RE.search(real_title)
+    if keys and ticker:
+        before = re.finditer(rf"((?:[A-Z][\w.&'-]*|of|and|&)(?:\s+(?:[A-Z][\w.&'-]*|of|and|&)){{0,6}})\s*"
+                             rf"<{re.escape(ticker[1])}>", text)
+        keys |= {company_key(m[1]) for m in before} - {""}
+    return keys
+
+
+def _head_names(title: str, organization: str) -> bool:
+    key = company_key(organization)
+    return bool(key) and names(title, key)
+
+
+def count_shared(fig: Figures, titles: Iterable[str], told_apart: Iterable[str] = ()) -> None:
+    """Headlines shared by several articles, and how many the site can only number."""
+    titles = list(titles)
+    counts = Counter(t.lower() for t in titles)
+    fig.numbered = sum(1 for t in told_apart if NUMBERED_RE.search(t))
+    fig.shared = sum(n for n in counts.values() if n > 1)
+    for t, n in counts.most_common(5):
+        if n > 1:
+            fig.note("shared", f"{n} x {t}")
+
+
+NUMBERED_RE = re.compile(r"\(\d+\)$")
+
+
+def read_manifest(folder: Path) -> list[dict]:
+    path = folder / "manifest.jsonl"
+    if not path.is_file():
+        return []
+    return [json.loads(x) for x in path.read_text(encoding="utf-8").splitlines() if x.strip()]
+
+
+def corpus_figures(seeds: Path, rows: list[dict], split_of: Callable[[int, dict], str]) -> dict[str, Figures]:
+    """Figures per split (and "all") for the seeds of one corpus folder; ``rows`` are its manifest
+    rows (``file``, ``title``), ``split_of(index, row)`` names each row's split."""
+    from ..seeds import read_seed
+    from . import extract
+    from .headline import distinct_titles
+
+    figures: dict[str, Figures] = {}
+    titles: dict[str, list[str]] = {}
+    items: dict[str, list[tuple]] = {}
+    for index, row in enumerate(rows):
+        path = seeds / row["file"]
+        if not path.is_file():
+            continue
+        seed = read_seed(path)
+        got = extract(seed)
+        for split in dict.fromkeys((split_of(index, row), "all")):
+            fig = figures.setdefault(split, Figures())
+            score_article(fig, got.title, got.summary, seed.text, got.organizations,
+                          str(row.get("title") or ""), row["file"])
+            titles.setdefault(split, []).append(got.title)
+            items.setdefault(split, []).append((seed.date, seed.id, got.title, seed.dateline,
+                                                got.organizations, got.summary))
+    for split, fig in figures.items():
+        # The site's order: oldest first, the earlier keeps its title.
+        told = distinct_titles((i, t, d, o, s) for _, i, t, d, o, s in sorted(items[split]))
+        count_shared(fig, titles[split], told.values())
+    return figures
+
+
+TUNED_SPLITS = ("dev", "train")
+
+
+def report(name: str, figures: dict[str, Figures], examples: int = 0) -> list[str]:
+    """One line per split: every figure as a share of its articles; ``examples`` of each fault
+    from the dev split."""
+    lines = []
+    for split, f in sorted(figures.items(), key=lambda kv: kv[0] == "all"):
+        results = (f"results name company {f.share(f.results_named, f.results):.1%} of {f.results}, "
+                   f"wrong {f.share(f.results_wrong, f.results_any):.1%} of {f.results_any}; "
+                   if f.results_any else "")
+        similar = f"overlap F1 {f.mean_similarity:.3f}; " if f.similarity else ""
+        lines.append(f"  {name} {split} ({f.articles}): ellipsis {f.share(f.ellipsis):.1%}, "
+                     f"function word {f.share(f.function_word):.1%}, colon {f.share(f.colon):.1%}, "
+                     f"over 90 {f.share(f.over_limit):.1%}; {results}"
+                     f"summary repeats {f.share(f.summary_repeats):.1%}; {similar}"
+                     f"shared {f.share(f.shared):.1%}, then numbered {f.share(f.numbered):.1%}")
+        # Examples only from the splits tuned on: held-out splits are reported, never read.
+        for kind, shown in f.examples.items() if examples and split in TUNED_SPLITS else ():
+            lines.extend(f"      {kind}: {s}" for s in shown[:examples])
+    return lines
+
+
+def desk_rows(root: Path) -> list[dict]:
+    """Desk gold rows under ``root`` (a checkout): ``tests/gold/desk_*.jsonl``, each row's ``file``
+    relative to ``root`` and its real ``headline`` as the row's ``title``."""
+    rows = []
+    for manifest in sorted((root / "tests" / "gold").glob("desk_*.jsonl")):
+        for line in manifest.read_text(encoding="utf-8").splitlines():
+            if line.strip():
+                row = json.loads(line)
+                rows.append({**row, "title": row.get("headline", "")})
+    return rows

@@ -1,0 +1,283 @@
+"""The headline writer and summaries: concrete cases of every kind, and the corpus figures held.
+
+The fixtures in tests/fixtures/headlines were written for these tests (see their README); the
+corpus checks run only where ../shared/corpus is present.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+
+from dateline.article import Seed
+from dateline.extract import extract
+from dateline.extract import headline_quality as hq
+from dateline.extract.compress import finish, headline
+from dateline.extract.headline import distinct_titles, title_and_summary, unique_titles
+from dateline.seeds import read_seed
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = ROOT / "tests" / "fixtures" / "headlines"
+REUTERS = ROOT / ".." / "shared" / "corpus" / "reuters21578"
+WIKINEWS = ROOT / ".." / "shared" / "corpus" / "other-news" / "wikinews-2004"
+
+
+def _seed(*paragraphs: str, dateline: str = "CHICAGO") -> Seed:
+    return Seed(path="x.txt", id="x", sha256="0", date=dt.date(1987, 3, 2), dateline=dateline,
+                paragraphs=tuple(paragraphs))
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # "said"/"announced" leads in the present, the speaker's pronoun replaced by the speaker
+    ("Kraft Inc said it has completed the purchase of Quaker Oats Co's Anderson Clayton unit.",
+     "Kraft completes purchase of Quaker Oats' Anderson Clayton unit"),
+    ("Moody's Investors Service Inc said it lowered the debt and preferred stock ratings of USX Corp.",
+     "Moody's Investors Service lowers debt and preferred stock ratings of USX"),
+    ("Treasury Secretary James Baker said on Tuesday that the dollar had fallen enough.",
+     "Baker says dollar has fallen enough"),
+    # plural subjects agree
+    ("Officials said the talks would resume next week.", "Officials say talks to resume next week"),
+    ("Standard Oil Co and BP North America Inc said they plan to form a venture.",
+     "Standard Oil and BP North America plan to form venture"),
+    # appositives, attributions, time words and leading subordinate clauses go
+    ("William Crowe, chairman of the U.S. Joint Chiefs of Staff, said the Navy would escort tankers.",
+     "William Crowe says Navy to escort tankers"),
+    ("As official Washington sought to restore investor confidence, the Federal Reserve added reserves "
+     "to the banking system.", "Federal Reserve adds reserves to banking system"),
+    ("Coffee export quotas were suspended a year ago, ICO delegates said.",
+     "Coffee export quotas suspended a year ago"),
+    ("Widget Holdings Inc, an affiliate of a large European engineering group based in Zurich, said it "
+     "agreed to buy the remaining shares of Gadget Corp for 40 mln dlrs.",
+     "Widget Holdings agrees to buy remaining shares of Gadget Corp for 40 mln dlrs"),
+    ("Rebels agreed to leave the city on Thursday, ending a four-year siege that killed thousands.",
+     "Rebels agree to leave city, ending four-year siege that killed thousands"),
+    ("The rebels agreed on Thursday to leave the eastern part of the city, ending a four-year siege that "
+     "killed thousands of people.", "Rebels agree to leave eastern part of city"),
+])
+def test_lead_becomes_a_wire_headline(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_long_leads_are_trimmed_never_cut():
+    lead = ("Britain's centrist Alliance has gained further ground and now stands second to the ruling "
+            "Conservatives according to a new public opinion poll, leaving the main opposition Labour "
+            "Party trailing in third place.")
+    title = headline(lead)
+    assert title == "Britain's centrist Alliance gains further ground"
+    for text in (lead, "The company said its profits for the year would be below the forecast made by the "
+                 "board of directors at the annual meeting of the shareholders in the spring of"):
+        got = headline(text)
+        assert len(got) <= 90 and not got.endswith(("\u2026", ":"))
+        assert hq.last_word(got) not in hq.FUNCTION_WORDS, got
+
+
+def test_finish_never_leaves_a_dangling_word():
+    assert finish("Profits rose to a record in the") == "Profits rose to a record"
+    assert finish("Following are the results:") == "Following are the results"
+    assert len(finish("word " * 40)) <= 90
+
+
+def test_all_caps_lead_in_sentence_case():
+    got = extract(read_seed(FIXTURES / "shouting_lead.txt"))
+    assert got.title == "Argentine grain belt temperatures and rain in 24 hours to 12.00 GMT"
+
+
+def test_sports_results_say_competition_and_outcome():
+    assert extract(read_seed(FIXTURES / "soccer_qualifier.txt")).title == \
+        "European championship qualifier: Norway beat Malta 3-0"
+    assert extract(read_seed(FIXTURES / "soccer_draw.txt")).title == \
+        "World Cup qualifier: Ireland and Iceland draw 1-1"
+
+
+def test_a_tables_introduction_becomes_its_headline_and_the_rows_its_summary():
+    got = extract(read_seed(FIXTURES / "standings_intro.txt"))
+    assert got.title == "English Premier League soccer standings"
+    assert got.summary.startswith("Manchester United 26 15 8 3 52 29 53; Liverpool")
+    got = extract(read_seed(FIXTURES / "lineups_intro.txt"))
+    assert got.title == "Norway v Finland World Cup group three qualifier line-ups"
+    intro = "Results of second-round matches at the Rotterdam indoor tennis tournament on Thursday:"
+    assert title_and_summary(_seed(intro, "Jan Siemerink beat Paul Haarhuis 6-4 6-3"))[0] \
+        == "Rotterdam indoor tennis tournament second-round: Jan Siemerink beat Paul Haarhuis 6-4 6-3"
+    assert title_and_summary(_seed(intro, "1. Siemerink (Netherlands)"))[0] \
+        == "Rotterdam indoor tennis tournament second-round results"
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Wakanoyama, a sumo grand champion of the 1960s who later ran one of the sport's largest training "
+     "stables, died of heart failure at a Tokyo hospital on Tuesday, his family said.",
+     "Wakanoyama dies of heart failure at Tokyo hospital"),
+    ("(Groupe Videotron Ltd) said it agreed to buy 50 pct of (Groupe Promexpo Inc), a company which "
+     "specializes in product exhibitions.", "Groupe Videotron agrees to buy 50 pct of Groupe Promexpo"),
+    ("The International Coffee Organization (ICO) council adjourned talks on quotas.",
+     "International Coffee Organization council adjourns talks on quotas"),
+    ("The Ministry of Mines has announced the discovery of a major gold field in the north.",
+     "Ministry of Mines announces discovery of major gold field in north"),
+    ("Talks on coffee export quotas have been extended into today, delegates said.",
+     "Talks on coffee export quotas extended"),
+    ("Nelson Mandela was sworn in as South Africa's first black president on Tuesday.",
+     "Nelson Mandela sworn in as South Africa's first black president"),
+    ("Pennzoil Co chairman J. Hugh Liedtke said the company expects its first quarter net to be down.",
+     "Pennzoil's Liedtke says company expects its first quarter net to be down"),
+    ("Airbus and Boeing announced orders worth 20 bln dlrs.",
+     "Airbus and Boeing announce orders worth 20 bln dlrs"),
+    ("Italian police arrested a fugitive Mafia boss.", "Italian police arrest fugitive Mafia boss"),
+    ("Marks and Spencer Plc said it raised prices.", "Marks and Spencer raises prices"),
+    ("Deutsche Babcock AG expects profits to rise in the current financial year although the earnings level "
+     "is still unsatisfactory.", "Deutsche Babcock expects profits to rise in current financial year"),
+    ("Finance Minister Kiichi Miyazawa told a parliamentary committee he expects major nations to reaffirm "
+     "the currency pact.", "Miyazawa expects major nations to reaffirm currency pact"),
+    ("The National Pork Board announced at the American Pork Congress convention that refunds are running "
+     "less than expected.", "National Pork Board says refunds running less than expected"),
+    ("Taiwan is expected to boost agricultural imports from the U.S. And Europe in 1987.",
+     "Taiwan expected to boost agricultural imports from U.S. and Europe in 1987"),
+])
+def test_more_leads(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_results_table_says_whose_and_what_happened():
+    seed = _seed("Shr loss 12 cts vs profit 20 cts", "Net loss 1,200,000 vs profit 2,000,000",
+                 "Year", "Shr 1.10 dlrs vs 1.30 dlrs")
+    assert title_and_summary(seed)[0] == "Quarterly loss of 12 cents a share vs profit of 20 cents"
+    seed = _seed("4th qtr", "Shr 50 cts vs 40 cts", "Net 5,000,000 vs 4,000,000")
+    assert title_and_summary(seed)[0] == "Fourth-quarter profit rises to 50 cents a share from 40 cents"
+    got = extract(read_seed(FIXTURES / "results_own_note.txt"))
+    assert got.title == "Lakeside Milling Co profit rises to 96 cents a share from 83 cents"
+
+
+def test_results_table_never_names_a_company_from_a_note_about_another():
+    got = extract(read_seed(FIXTURES / "results_other_company_note.txt"))
+    assert "Harbor Plastics Corp" in got.organizations  # the note names it...
+    assert got.title == "Quarterly loss narrows to nine cents a share from 12 cents"  # ...the headline not
+
+
+def test_dividend_headline_says_what_changed():
+    assert title_and_summary(_seed("Qtly div 48 cts vs 44 cts prior", "Pay April 1"))[0] == \
+        "Quarterly dividend raised to 48 cents from 44 cents"
+    assert title_and_summary(_seed("Qtly div six cts vs six cts prior"))[0] == \
+        "Quarterly dividend unchanged at six cents"
+
+
+def test_summary_adds_to_the_headline():
+    seed = _seed("Acme Corp said it agreed to buy Widget Inc for 40 mln dlrs. The deal is subject to "
+                 "approval by Widget shareholders.", "Acme said it would pay cash.")
+    title, summary = title_and_summary(seed)
+    assert title == "Acme agrees to buy Widget for $40 million"
+    assert summary == "The deal is subject to approval by Widget shareholders."
+    title, summary = title_and_summary(_seed("Acme Corp said it agreed to buy Widget Inc.",
+                                             "The price was not disclosed."))
+    assert summary == "The price was not disclosed."
+    table = _seed("Shr 50 cts vs 40 cts", "Net 5,000,000 vs 4,000,000", "Revs 20.1 mln vs 18.2 mln")
+    assert title_and_summary(table)[1] == "Net 5,000,000 vs 4,000,000; Revenues 20.1 million vs 18.2 million"
+
+
+def test_repeated_headlines_told_apart_by_the_text_before_a_number():
+    got = distinct_titles([
+        ("a", "Quarterly dividend unchanged at 10 cents", "BOSTON", ["Acme Corp"], "Pay April 1"),
+        ("b", "Quarterly dividend unchanged at 10 cents", "TOKYO", [], "Pay April 1"),
+        ("c", "Quarterly dividend unchanged at 10 cents", "BOSTON", [], "Pay May 3; record April 20"),
+        ("d", "Quarterly dividend unchanged at 10 cents", "BOSTON", [], "Pay May 3; record April 20"),
+        ("e", "Quarterly dividend unchanged at 10 cents", "BOSTON", [], "Pay May 3; record April 20"),
+    ])
+    assert got["a"] == "Quarterly dividend unchanged at 10 cents"
+    assert got["b"] == "Quarterly dividend unchanged at 10 cents (Tokyo)"
+    assert got["c"] == "Quarterly dividend unchanged at 10 cents (Boston)"
+    assert got["d"] == "Quarterly dividend unchanged at 10 cents (May 3)"
+    assert got["e"] == "Quarterly dividend unchanged at 10 cents (Boston) (2)"
+    assert len(set(got.values())) == 5
+
+
+def test_repeat_named_by_its_company_when_the_first_is_not():
+    got = distinct_titles([("a", "Oil prices rise", "LONDON", [], ""),
+                           ("b", "Oil prices rise", "LONDON", ["Exxon Corp"], "")])
+    assert got["b"] == "Oil prices rise (Exxon Corp)"
+
+
+def test_unique_titles_keeps_its_old_shape():
+    got = unique_titles([("a", "Oil prices rise", "LONDON"), ("b", "Oil prices rise", "TOKYO"),
+                         ("c", "Oil prices rise", "TOKYO")])
+    assert got == {"a": "Oil prices rise", "b": "Oil prices rise (Tokyo)", "c": "Oil prices rise (Tokyo) (2)"}
+
+
+def test_quality_scorer_finds_each_fault():
+    fig = hq.Figures()
+    hq.score_article(fig, "Profits rose to a record in the\u2026", "x", "", [])
+    hq.score_article(fig, "Profits rose to a record in", "Profits rose to a record in the year", "", [])
+    hq.score_article(fig, "Results were:", "", "", [])
+    hq.score_article(fig, "Quarterly profit rises", "", "Kellogg Co said ...", ["Kellogg Co"],
+                     "KELLOGG CO <K> 3RD QTR NET")
+    hq.score_article(fig, "Other Corp quarterly profit rises", "", "Kellogg Co, Other Corp", ["Other Corp"],
+                     "KELLOGG CO <K> 3RD QTR NET")
+    assert (fig.ellipsis, fig.function_word, fig.colon, fig.summary_repeats) == (1, 2, 1, 1)
+    assert (fig.results, fig.results_named, fig.results_wrong) == (2, 0, 1)
+    assert hq.company_key("AMERICAN EXPRESS CO") == "american express"
+    assert hq.company_key("KELLOGG CO") == "kellogg"
+
+
+def test_table_company_from_its_own_note_not_its_parent():
+    seed = _seed("Shr 20 cts vs 10 cts", "Net 2,000,000 vs 1,000,000",
+                 "NOTE: Marlow Fasteners changed its fiscal year end to December 31.")
+    assert title_and_summary(seed, [])[0] == "Marlow Fasteners profit rises to 20 cents a share from 10 cents"
+    seed = _seed("Shr 20 cts vs 10 cts", "NOTE: Winthrop Insured Mortgage Investors II.")
+    assert title_and_summary(seed, [])[0].startswith("Winthrop Insured Mortgage Investors II profit")
+    seed = _seed("Shr 20 cts vs 10 cts", "Big Parent Corp owns 100 pct of the company's shares.")
+    assert title_and_summary(seed, ["Big Parent Corp"])[0] == "Profit rises to 20 cents a share from 10 cents"
+    seed = _seed("Shr 20 cts vs 10 cts", "NOTE: Results restated for a two-for-one split.")
+    assert title_and_summary(seed, [])[0] == "Profit rises to 20 cents a share from 10 cents"
+
+
+def test_wire_words_spelled_out_but_capitals_kept_as_names():
+    assert title_and_summary(_seed("CTS Corp said it increased its 1986 loss to 26.6 mln dlrs."))[0] == \
+        "CTS increases its 1986 loss to $26.6 million"
+    assert title_and_summary(_seed("Qtly seven cts vs six cts prior", "Pay May 1"))[0] == \
+        "Quarterly dividend raised to seven cents from six cents"
+
+
+# Figures held (floors a little under what bench/evaluate.py reports; odd NEWIDs, odd wikinews rows
+# and the heldout-desk split are held out, never tuned on). Reported when set: Reuters test: results
+# name their company 94.7%, wrong 1.5%, summaries repeat 4.0%, shared 7.9%, numbered 0.2%, overlap
+# 0.361; wikinews: repeats 0%, overlap 0.328 (dev) / 0.387 (test); desk train: repeats 0%, overlap 0.526.
+REUTERS_FLOOR = {"named": 0.93, "wrong": 0.02, "repeats": 0.05, "shared": 0.09, "numbered": 0.005,
+                 "similarity": 0.35}
+WIKINEWS_FLOOR = {"repeats": 0.03, "similarity": 0.34}
+DESK_FLOOR = {"repeats": 0.05, "similarity": 0.50}
+DESK = sorted((ROOT / "tests" / "gold").glob("desk_*.jsonl"))
+
+
+def _shape_is_clean(fig: hq.Figures) -> None:
+    assert fig.ellipsis == fig.function_word == fig.colon == 0, fig.examples
+    assert fig.share(fig.over_limit) <= 0.01
+
+
+@pytest.mark.skipif(not (REUTERS / "seeds").is_dir(), reason="Reuters corpus not present")
+def test_reuters_held_out_figures():
+    rows = [r for r in hq.read_manifest(REUTERS) if r["newid"] % 2]
+    fig = hq.corpus_figures(REUTERS / "seeds", rows, lambda i, r: "test")["test"]
+    _shape_is_clean(fig)
+    assert fig.share(fig.results_named, fig.results) >= REUTERS_FLOOR["named"]
+    assert fig.share(fig.results_wrong, fig.results_any) <= REUTERS_FLOOR["wrong"]
+    assert fig.share(fig.summary_repeats) <= REUTERS_FLOOR["repeats"]
+    assert fig.share(fig.shared) <= REUTERS_FLOOR["shared"]
+    assert fig.share(fig.numbered) <= REUTERS_FLOOR["numbered"]
+    assert fig.mean_similarity >= REUTERS_FLOOR["similarity"]
+
+
+@pytest.mark.skipif(not (WIKINEWS / "seeds").is_dir(), reason="wikinews corpus not present")
+def test_wikinews_figures():
+    rows = hq.read_manifest(WIKINEWS)
+    fig = hq.corpus_figures(WIKINEWS / "seeds", rows, lambda i, r: "all")["all"]
+    _shape_is_clean(fig)
+    assert fig.share(fig.summary_repeats) <= WIKINEWS_FLOOR["repeats"]
+    assert fig.mean_similarity >= WIKINEWS_FLOOR["similarity"]
+
+
+@pytest.mark.skipif(not DESK, reason="no desk gold (tests/gold/desk_*.jsonl) in this checkout")
+def test_desk_figures():
+    figures = hq.corpus_figures(ROOT, hq.desk_rows(ROOT), lambda i, r: str(r.get("split") or "desk"))
+    for split, fig in figures.items():
+        _shape_is_clean(fig)
+        if split == "train":  # the split tuned on; the held-out one is reported, not held to a number
+            assert fig.share(fig.summary_repeats) <= DESK_FLOOR["repeats"]
+            assert fig.mean_similarity >= DESK_FLOOR["similarity"]
