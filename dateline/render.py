@@ -22,7 +22,7 @@ from pathlib import Path
 
 import jinja2
 
-from . import search, structured, urls
+from . import pagekinds, search, structured, urls
 from .article import Article
 from .markup import markdown_to_html
 from .output import write_if_changed
@@ -32,7 +32,7 @@ SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
 PACKAGE = Path(__file__).parent
 # Code whose behaviour shows in rendered bytes: a change to any of it re-renders every page.
 RENDER_SOURCES = ("render.py", "site.py", "article.py", "structured.py", "urls.py", "markup.py",
-                  "search.py")
+                  "search.py", "hubs.py", "pagekinds.py")
 # Below this many pages per worker, forking costs more than it saves.
 PAGES_PER_WORKER = 500
 
@@ -220,6 +220,7 @@ TEMPLATE_READS: dict[str, Callable[[Site, Page], object]] = {
     "feed.xml": _nothing, "sitemap.xml": _nothing, "sitemap-index.xml": _nothing,
     "search.html": _nothing, "404.html": _nothing, "robots.txt": _nothing,
 }
+TEMPLATE_READS.update(pagekinds.template_reads(TEMPLATE_READS))  # hubs, related, day pages...
 
 
 class _Digest:
@@ -312,6 +313,9 @@ def pages(site: Site) -> Iterator[Page]:
         yield Page(f"{kind}/", "terms.html", {"kind": kind, "terms": ordered})
         for term in terms.values():
             yield from _term_pages(term, settings.per_page, settings.feed_entries)
+    for kind in pagekinds.PAGE_KINDS.values():
+        for path, context in kind.pages(site):
+            yield Page(path, kind.template, context)
     yield Page("search/", "search.html", {})
     yield Page("404.html", "404.html", {})
     yield Page("feed.xml", "feed.xml", {"title": settings.title, "path": "",
@@ -344,6 +348,7 @@ def _sitemaps(site: Site) -> Iterator[Page]:
     entries += [(t.url_path, t.articles[0].date) for terms in site.terms.values()
                 for t in terms.values()]
     entries += [(m.url_path, m.articles[0].date) for m in site.months]
+    entries += [entry for kind in pagekinds.PAGE_KINDS.values() for entry in kind.sitemap(site)]
     if len(entries) <= SITEMAP_LIMIT:
         yield Page("sitemap.xml", "sitemap.xml", {"entries": entries})
         return

@@ -14,7 +14,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import content
+from . import content, hubs
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people
@@ -95,6 +95,15 @@ class Site:
         for month in self.months:
             out[month.year].append(month)
         return dict(out)
+
+    @cached_property
+    def links(self) -> hubs.Connections:
+        """Hubs' timelines and "often with", articles' related stories (computed on demand)."""
+        return hubs.Connections(self)
+
+    def groups(self, articles: list[Article]) -> list[hubs.Group]:
+        """A page of a hub's list as runs of one month, for year and month headings."""
+        return hubs.groups(articles)
 
     def top_terms(self, kind: str, count: int) -> list[Term]:
         """The most-covered terms of a kind, for the front page."""
