@@ -37,7 +37,13 @@ KEY_STORIES = 5
 KEY_STORIES_MIN = 8  # a smaller hub is read whole: no "key stories" above its list
 BUSY_HUB = 12  # from this many stories a hub's list is grouped by month as well as year
 RELATED = 5
-RELATED_MIN_SCORE = 4.0  # about one name shared by 2% of the archive; two common ones do not reach it
+# A story is related when it shares a person or organization and enough weight, as a share of
+# what a name on one story in the archive (so far) would weigh: at 3,000 stories, one name on
+# under 0.5% of them or two on under 5%. Sharing only places and tags it needs twice that: a
+# city and a beat are on many stories that have nothing else in common.
+RELATED_MIN_SHARE = 0.7
+RELATED_MIN_SHARE_PLACES_TAGS = 1.4
+TAG_WEIGHT = 0.5  # tags are beats ("earnings"), broader than any one name
 RELATED_SOURCE_TERMS = 6  # candidates come from an article's rarest names...
 RELATED_PER_TERM = 25  # ...and the nearest older stories of each
 SAME_PERIOD_DAYS = 30  # a story this many days older keeps half its same-period bonus
@@ -250,7 +256,8 @@ class Connections:
             carried_before = len(term.articles) - at  # stories with this name, up to this one
             if carried_before < 2:
                 continue  # no older story shares it
-            weights[id(term)] = (math.log(seen_before / carried_before), term)
+            weight = math.log(seen_before / carried_before) * (TAG_WEIGHT if term.kind == "tags" else 1)
+            weights[id(term)] = (weight, term)
             sources.append((carried_before, term, at))
         candidates: dict[str, Article] = {}
         for _, term, at in sorted(sources, key=lambda s: (s[0], s[1].kind, s[1].slug))[:RELATED_SOURCE_TERMS]:
@@ -262,7 +269,9 @@ class Connections:
             score = sum(w for w, _ in shared)
             days = (article.date - other.date).days
             score *= 1 + SAME_PERIOD_BONUS * 0.5 ** (days / SAME_PERIOD_DAYS)
-            if score >= RELATED_MIN_SCORE:
+            telling = any(t.kind in ("people", "organizations") for _, t in shared)
+            least = RELATED_MIN_SHARE if telling else RELATED_MIN_SHARE_PLACES_TAGS
+            if score >= least * math.log(seen_before):
                 names = [t.name for _, t in sorted(shared, key=lambda s: (-s[0], s[1].name))[:3]]
                 scored.append(Related(other, names, round(score, 6)))
         scored.sort(key=lambda r: (-r.score, -r.article.date.toordinal(), r.article.id))

@@ -164,3 +164,37 @@ def test_a_hub_page_in_chromium_draws_its_timeline_and_often_with(hub_site, brow
     page.wait_for_url(re.compile(r"/repo/people/john-kerry/page/\d+/#m-2016-01$"))
     assert page.locator("#m-2016-01").is_visible()
     context.close()
+
+
+def test_related_stories_are_never_newer_and_do_not_change_as_the_archive_grows():
+    articles = hub_articles()
+    grown = model(articles)
+    early = model(articles[:18])  # the same archive before its twelve newest stories
+    assert sum(1 for a in grown.articles if grown.links.related(a)) >= 10
+    for article in grown.articles:
+        related = grown.links.related(article)
+        assert len(related) <= 5
+        assert all(r.article.date <= article.date and r.article.id != article.id for r in related)
+    for article in early.articles:
+        assert [r.article.id for r in early.links.related(article)] == \
+            [r.article.id for r in grown.links.related(article)], article.title
+
+
+def test_a_story_sharing_a_rare_person_is_related_and_one_sharing_only_a_common_place_is_not():
+    common = [story(n, dt.date(2016, 1, 1 + n), places=["United States"], people=[f"Person {n}"])
+              for n in range(20)]
+    older = story(30, dt.date(2016, 2, 1), people=["Sergey Lavrov"], places=["United States"])
+    newest = story(31, dt.date(2016, 2, 3), people=["Sergey Lavrov"], places=["United States"])
+    site = model([*common, older, newest])
+    assert [r.article.id for r in site.links.related(site.articles[0])] == [older.id]
+    assert site.links.related(next(a for a in site.articles if a.id == common[-1].id)) == []
+
+
+def test_an_article_page_links_its_related_stories(hub_site):
+    import urllib.request
+
+    html = urllib.request.urlopen(hub_site + "2016/06/story-25/").read().decode()
+    section = html[html.index('class="related"'): html.index("</section>", html.index('class="related"'))]
+    dates = re.findall(r'<time datetime="([\d-]+)">', section)
+    assert 3 <= len(dates) <= 5 and all(d <= "2016-06-06" for d in dates)
+    assert "/repo/2016/" in section
