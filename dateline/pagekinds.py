@@ -44,7 +44,44 @@ def _article_reads(site: Site, context: dict) -> object:
 # Existing templates' extra reads, combined with render.TEMPLATE_READS' own.
 EXTRA_READS: dict[str, Reads] = {"term.html": _term_reads, "article.html": _article_reads}
 
-PAGE_KINDS: dict[str, PageKind] = {}
+def _day_pages(site: Site) -> Iterable[tuple[str, dict]]:
+    months = {(m.year, m.month): m for m in site.months}
+    for day in site.days:
+        yield day.url_path, {"day": day, "month": months[(day.date.year, day.date.month)]}
+
+
+def _day_reads(site: Site, context: dict) -> object:
+    # Beyond its own stories and month: the previous and next days with stories.
+    return [(d.url_path, d.date) if d else None for d in site.day_neighbours[context["day"].date]]
+
+
+def _day_sitemap(site: Site) -> Iterable[tuple[str, dt.date | None]]:
+    return ((day.url_path, day.date) for day in site.days)
+
+
+ON_THIS_DAY_STORIES = 8  # stories shown per year; the day page has them all
+
+
+def _on_this_day_pages(site: Site) -> Iterable[tuple[str, dict]]:
+    for (month, day), days in sorted(site.calendar_days.items()):
+        yield (days[0].on_this_day_path,
+               {"when": dt.date(2000, month, day), "days": days, "per_year": ON_THIS_DAY_STORIES})
+
+
+def _on_this_day_sitemap(site: Site) -> Iterable[tuple[str, dt.date | None]]:
+    return ((days[0].on_this_day_path, days[0].date) for _, days in sorted(site.calendar_days.items()))
+
+
+def _nothing(site: Site, context: dict) -> object:
+    return None
+
+
+PAGE_KINDS: dict[str, PageKind] = {
+    # /YYYY/MM/DD/: every story of a day, by topic; linked from calendars and articles.
+    "day": PageKind("day.html", _day_pages, _day_reads, _day_sitemap),
+    # /on-this-day/MM-DD/: a calendar day across the years; linked from each day page.
+    "on-this-day": PageKind("on-this-day.html", _on_this_day_pages, _nothing, _on_this_day_sitemap),
+}
 
 
 def template_reads(core: dict[str, Callable]) -> dict[str, Callable]:

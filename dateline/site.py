@@ -7,6 +7,7 @@ articles that carry it. The model is plain data; rendering decides how it looks.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import os
 import pickle
 from collections import defaultdict
@@ -14,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import content, hubs
+from . import content, hubs, urls
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people
@@ -65,6 +66,9 @@ class Month:
     def name(self) -> str:
         return f"{calendar.month_name[self.month]} {self.year}"
 
+    def day_path(self, day: int) -> str:
+        return urls.day_path(dt.date(self.year, self.month, day))
+
     def weeks(self) -> list[list[tuple[int, int]]]:
         """Calendar rows of (day, article count); day 0 pads the first and last week."""
         return self._weeks
@@ -77,6 +81,48 @@ class Month:
             counts[article.date.day] += 1
         return [[(d, counts.get(d, 0)) for d in week]
                 for week in calendar.Calendar().monthdayscalendar(self.year, self.month)]
+
+
+DAY_SECTIONS = 8  # topics a busy day's page is divided into at most (the rest: "Other stories")
+DAY_FLAT = 8  # a day with at most this many stories is one list
+
+
+@dataclass
+class Day:
+    date: dt.date
+    articles: list[Article]  # the model's order: newest first, then by id
+
+    @property
+    def url_path(self) -> str:
+        return urls.day_path(self.date)
+
+    @property
+    def on_this_day_path(self) -> str:
+        return urls.on_this_day_path(self.date.month, self.date.day)
+
+    def leading(self) -> list[Article]:
+        """The day's stories, the most substantial first (the longest copy), a stable order."""
+        return sorted(self.articles, key=lambda a: (-len(a.body), a.id))
+
+    def sections(self) -> list[tuple[str, list[Article]]]:
+        """A busy day by topic, as a desk would lay it out: each story under its first tag
+        that is among the day's most common, the biggest topics first, the rest last."""
+        stories = self.leading()
+        if len(stories) <= DAY_FLAT:
+            return [("", stories)]
+        counts: dict[str, int] = defaultdict(int)
+        for article in stories:
+            for tag in dict.fromkeys(article.tags):
+                counts[tag] += 1
+        top = [t for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:DAY_SECTIONS]
+        sections: dict[str, list[Article]] = {tag: [] for tag in top}
+        rest: list[Article] = []
+        for article in stories:
+            tag = next((t for t in article.tags if t in sections), None)
+            (sections[tag] if tag else rest).append(article)
+        out = sorted(((t.capitalize(), arts) for t, arts in sections.items() if arts),
+                     key=lambda s: (-len(s[1]), s[0]))
+        return out + ([("Other stories", rest)] if rest else [])
 
 
 @dataclass
@@ -100,6 +146,32 @@ class Site:
     def links(self) -> hubs.Connections:
         """Hubs' timelines and "often with", articles' related stories (computed on demand)."""
         return hubs.Connections(self)
+
+    @cached_property
+    def days(self) -> list[Day]:
+        """Every day with stories, newest first."""
+        by_date: dict[dt.date, list[Article]] = defaultdict(list)
+        for article in self.articles:
+            by_date[article.date].append(article)
+        return [Day(date, arts) for date, arts in by_date.items()]
+
+    @cached_property
+    def day_neighbours(self) -> dict[dt.date, tuple[Day | None, Day | None]]:
+        """Date -> (the previous day with stories, the next one)."""
+        days = self.days
+        return {d.date: (days[i + 1] if i + 1 < len(days) else None, days[i - 1] if i else None)
+                for i, d in enumerate(days)}
+
+    @cached_property
+    def calendar_days(self) -> dict[tuple[int, int], list[Day]]:
+        """(month, day) -> that calendar day's days with stories across the years, newest first."""
+        out: dict[tuple[int, int], list[Day]] = defaultdict(list)
+        for day in self.days:
+            out[(day.date.month, day.date.day)].append(day)
+        return dict(out)
+
+    def day_path(self, date: dt.date) -> str:
+        return urls.day_path(date)
 
     def groups(self, articles: list[Article]) -> list[hubs.Group]:
         """A page of a hub's list as runs of one month, for year and month headings."""
