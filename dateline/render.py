@@ -32,7 +32,7 @@ SITEMAP_LIMIT = 50_000  # URLs per sitemap file, the protocol's limit
 PACKAGE = Path(__file__).parent
 # Code whose behaviour shows in rendered bytes: a change to any of it re-renders every page.
 RENDER_SOURCES = ("render.py", "site.py", "article.py", "structured.py", "urls.py", "markup.py",
-                  "search.py", "hubs.py", "pagekinds.py")
+                  "search.py", "hubs.py", "pagekinds.py", "agate.py")
 # Below this many pages per worker, forking costs more than it saves.
 PAGES_PER_WORKER = 500
 

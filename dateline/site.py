@@ -15,7 +15,7 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import content, hubs, urls
+from . import agate, content, hubs, urls
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people
@@ -172,6 +172,10 @@ class Site:
 
     def day_path(self, date: dt.date) -> str:
         return urls.day_path(date)
+
+    def body(self, article: Article) -> agate.Body:
+        """An article's body as HTML, rows of figures as tables, and whether it takes a drop cap."""
+        return agate.body(article.body)
 
     def groups(self, articles: list[Article]) -> list[hubs.Group]:
         """A page of a hub's list as runs of one month, for year and month headings."""
