@@ -10,10 +10,13 @@ import calendar
 import datetime as dt
 import os
 import pickle
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+
+from unidecode import unidecode
 
 from . import agate, content, hubs, urls
 from .article import Article
@@ -47,9 +50,66 @@ class Term:
 
     @property
     def initial(self) -> str:
-        """The A-Z index letter; names starting with a digit or a non-Latin letter file under '#'."""
-        first = self.slug[:1].upper()
+        """The A-Z index letter (a person's surname's); names starting with a digit or a
+        non-Latin letter file under '#'."""
+        first = self.sort_key[0][:1].upper()
         return first if "A" <= first <= "Z" else "#"
+
+    @property
+    def sort_key(self) -> tuple[str, ...]:
+        """Where the term files in its A-Z index: people by surname, the rest by name."""
+        if self.kind == "people":
+            surname, rest, _ = index_name(self.name)
+            return _collation(surname), _collation(rest), self.slug
+        return _collation(self.name), self.slug
+
+    @property
+    def index_name(self) -> str:
+        """The name as an index lists it: 'Gaulle, Charles de' for a person, else as written."""
+        return index_name(self.name)[2] if self.kind == "people" else self.name
+
+
+# Lower-case particles a surname is filed without ("Gaulle, Charles de"), as Chicago and most
+# library indexes do; capitalised ones belong to the surname ("De Klerk" files under D), and
+# patronymic "bin", "ibn", "abu" stay part of it ("bin Laden"). An Arabic article joined by a
+# hyphen ("al-Assad") is passed over for sorting but kept in the name.
+PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "dos",
+             "das", "do", "ter", "ten", "y", "zu", "af", "av"}
+KEPT_PARTICLES = {"bin", "ibn", "bint", "abu", "ben", "st.", "st"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+KOREAN_GIVEN_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jong-un"
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-")
+
+
+def index_name(name: str) -> tuple[str, str, str]:
+    """(surname to sort by, the rest to sort by, the name as an index writes it)."""
+    words = name.replace(",", " ").split()
+    suffix = words.pop() if len(words) > 2 and words[-1].casefold() in SUFFIXES else ""
+    if len(words) < 2:
+        return name, "", name
+    if len(words) == 2 and KOREAN_GIVEN_RE.match(words[1]):
+        return words[0], words[1], f"{words[0]}, {words[1]}"  # "Ban Ki-moon": surname first
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in KEPT_PARTICLES | {"de", "van", "von", "la", "le"} \
+            and (words[start - 1].casefold() in KEPT_PARTICLES or words[start - 1][0].isupper()):
+        start -= 1  # "bin Laden", "De Klerk", "Van Buren": one surname
+    particles = []
+    while start - len(particles) > 1 and words[start - len(particles) - 1] in PARTICLES:
+        particles.insert(0, words[start - len(particles) - 1])  # "de" in "Charles de Gaulle"
+    given = words[: start - len(particles)]
+    surname = " ".join(words[start:])
+    sort_surname = surname
+    for prefix in ARTICLE_PREFIXES:
+        if sort_surname.casefold().startswith(prefix) and len(sort_surname) > len(prefix):
+            sort_surname = sort_surname[len(prefix):]
+            break
+    written = f"{surname}, {' '.join(given + particles)}" + (f", {suffix}" if suffix else "")
+    return sort_surname, " ".join(given), written
+
+
+def _collation(text: str) -> str:
+    """Accents, case and punctuation aside: 'Özal' files with 'Ozal'."""
+    return " ".join(re.sub(r"[^a-z0-9 ]+", "", unidecode(text).casefold()).split())
 
 
 @dataclass
