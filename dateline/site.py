@@ -77,6 +77,7 @@ PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "du",
              "das", "do", "ter", "ten", "y", "zu", "af", "av"}
 KEPT_PARTICLES = {"bin", "ibn", "bint", "abu", "ben", "st.", "st"}
 SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
 KOREAN_GIVEN_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jong-un"
 ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-")
 
@@ -84,6 +85,8 @@ ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-")
 def index_name(name: str) -> tuple[str, str, str]:
     """(surname to sort by, the rest to sort by, the name as an index writes it)."""
     words = name.replace(",", " ").split()
+    if not all(NAME_WORD_RE.match(w) for w in words):
+        return name, "", name  # not a name's shape (an editor's markup, a code): filed as written
     suffix = words.pop() if len(words) > 2 and words[-1].casefold() in SUFFIXES else ""
     if len(words) < 2:
         return name, "", name
