@@ -45,7 +45,7 @@ RELATED_MIN_SHARE = 0.7
 RELATED_MIN_SHARE_PLACES_TAGS = 1.4
 TAG_WEIGHT = 0.5  # tags are beats ("earnings"), broader than any one name
 RELATED_SOURCE_TERMS = 6  # candidates come from an article's rarest names...
-RELATED_PER_TERM = 25  # ...and the nearest older stories of each
+RELATED_PER_TERM = 12  # ...and the nearest older stories of each
 SAME_PERIOD_DAYS = 30  # a story this many days older keeps half its same-period bonus
 SAME_PERIOD_BONUS = 0.5
 
@@ -138,23 +138,41 @@ class Connections:
         self._index: dict[str, int] | None = None
         self._names: dict[str, list[Term]] = {}
         self._positions: dict[tuple[str, str], dict[str, int]] = {}
+        self._ids: dict[str, frozenset[int]] = {}
+        self._entities: dict[str, list[Term]] = {}
 
     # -- articles and their names ---------------------------------------------------------
 
-    def names(self, article: Article, kinds: tuple[str, ...] = ("people", "places", "organizations", "tags")
-              ) -> list[Term]:
-        """Every term an article carries (with a page or not), each once."""
-        if article.id not in self._names:
+    def names(self, article: Article, kinds: tuple[str, ...] | None = None) -> list[Term]:
+        """Every term an article carries (with a page or not), each once; of ``kinds`` only."""
+        found = self._names.get(article.id)
+        if found is None:
             from .site import KINDS
 
-            found: list[Term] = []
+            found = []
             for kind in KINDS:
                 for raw in getattr(article, KINDS[kind][0]):
                     term = self.site.term_of.get((kind, raw))
-                    if term is not None and term not in found:
+                    # By identity: a Term's == compares its article lists.
+                    if term is not None and all(t is not term for t in found):
                         found.append(term)
             self._names[article.id] = found
-        return [t for t in self._names[article.id] if t.kind in kinds]
+        return found if kinds is None else [t for t in found if t.kind in kinds]
+
+    def _name_ids(self, article: Article) -> frozenset[int]:
+        """The article's terms as a set of ids, for fast intersections (terms live all build)."""
+        ids = self._ids.get(article.id)
+        if ids is None:
+            ids = self._ids[article.id] = frozenset(id(t) for t in self.names(article))
+        return ids
+
+    def _linked_entities(self, article: Article) -> list[Term]:
+        """The people, places and organizations of an article that have pages."""
+        found = self._entities.get(article.id)
+        if found is None:
+            found = self._entities[article.id] = [t for t in self.names(article, ENTITY_KINDS)
+                                                  if self._has_page(t)]
+        return found
 
     def _has_page(self, term: Term) -> bool:
         return self.site.terms[term.kind].get(term.slug) is term
@@ -221,13 +239,13 @@ class Connections:
         if key in self._often:
             return self._often[key]
         total = len(self.site.articles)
-        together: Counter[tuple[str, str]] = Counter()
-        found: dict[tuple[str, str], Term] = {}
+        together: Counter[int] = Counter()
+        found: dict[int, Term] = {}
         for article in term.articles:
-            for other in self.names(article, ENTITY_KINDS):
-                if other is not term and self._has_page(other):
-                    together[(other.kind, other.slug)] += 1
-                    found[(other.kind, other.slug)] = other
+            for other in self._linked_entities(article):
+                together[id(other)] += 1
+                found[id(other)] = other
+        together.pop(id(term), None)
         least = 2 if len(term.articles) >= 3 else 1  # one shared story is chance on a big hub
         scored: dict[str, list[tuple[float, str, Term]]] = {kind: [] for kind in ENTITY_KINDS}
         for ref, count in together.items():
@@ -263,17 +281,18 @@ class Connections:
         for _, term, at in sorted(sources, key=lambda s: (s[0], s[1].kind, s[1].slug))[:RELATED_SOURCE_TERMS]:
             for older in term.articles[at + 1: at + 1 + RELATED_PER_TERM]:
                 candidates[older.id] = older
+        telling_ids = {k for k, (_, t) in weights.items() if t.kind in ("people", "organizations")}
+        bar = math.log(seen_before)
         scored = []
         for other in candidates.values():
-            shared = [weights[id(t)] for t in self.names(other) if id(t) in weights]
-            score = sum(w for w, _ in shared)
+            shared = weights.keys() & self._name_ids(other)
+            score = sum(weights[k][0] for k in shared)
             days = (article.date - other.date).days
             score *= 1 + SAME_PERIOD_BONUS * 0.5 ** (days / SAME_PERIOD_DAYS)
-            telling = any(t.kind in ("people", "organizations") for _, t in shared)
-            least = RELATED_MIN_SHARE if telling else RELATED_MIN_SHARE_PLACES_TAGS
-            if score >= least * math.log(seen_before):
-                names = [t.name for _, t in sorted(shared, key=lambda s: (-s[0], s[1].name))[:3]]
-                scored.append(Related(other, names, round(score, 6)))
+            least = RELATED_MIN_SHARE if not telling_ids.isdisjoint(shared) else RELATED_MIN_SHARE_PLACES_TAGS
+            if score >= least * bar:
+                best = sorted((weights[k] for k in shared), key=lambda s: (-s[0], s[1].name))[:3]
+                scored.append(Related(other, [t.name for _, t in best], round(score, 6)))
         scored.sort(key=lambda r: (-r.score, -r.article.date.toordinal(), r.article.id))
         self._related[article.id] = scored[:RELATED]
         return self._related[article.id]
