@@ -5,6 +5,8 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
 from dateline.agate import body
 from dateline.markup import markdown_to_html, paragraphs_to_markdown
 
@@ -70,3 +72,39 @@ def test_a_built_results_story_shows_a_table_without_a_drop_cap(project):
     html = page.read_text()
     assert '<table class="agate">' in html and '<div class="body">' in html
     assert "drop-cap" not in html
+
+
+@pytest.mark.browser
+def test_in_chromium_the_figures_align_right_and_no_letter_drops(project, browser):
+    import threading
+
+    from dateline.serve import make_server
+    from tests.conftest import SUBPATH, build_project
+
+    seed = " date 1997-02-10 NEW YORK -- " + "\n\n".join(NBA) + "\n"
+    prose = " date 1997-02-11 NEW YORK -- " + "\n\n".join(PROSE) + "\n"
+    root = project({"nba.txt": seed, "prose.txt": prose}, base_url=f"https://example.org{SUBPATH}")
+    build_project(root)
+    server = make_server(root / "_site", SUBPATH, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        articles = sorted(p.parent.name for p in (root / "_site" / "1997" / "02").glob("*/index.html")
+                          if not p.parent.name.isdigit())
+        first_letter = "el => getComputedStyle(el, '::first-letter').float"
+        for slug in articles:
+            page.goto(f"http://127.0.0.1:{server.server_port}{SUBPATH}1997/02/{slug}/")
+            lead = page.locator(".story .body > p").first
+            if page.locator("table.agate").count():
+                assert lead.evaluate(first_letter) == "none"
+                cell = page.locator("table.agate tbody td").first
+                assert cell.evaluate("el => getComputedStyle(el).textAlign") == "right"
+                boxes = [page.locator("table.agate tbody tr").nth(i).locator("td").last.bounding_box()
+                         for i in range(3)]
+                assert len({round(b["x"] + b["width"]) for b in boxes}) == 1  # right edges line up
+            else:
+                assert lead.evaluate(first_letter) == "left"  # the prose story keeps its drop cap
+    finally:
+        page.close()
+        server.shutdown()
+    assert len(articles) == 2

@@ -79,3 +79,30 @@ def test_day_pages_are_in_the_sitemap(day_site):
     sitemap = (day_site / "sitemap.xml").read_text()
     assert "https://example.org/repo/2016/03/09/</loc><lastmod>2016-03-09</lastmod>" in sitemap
     assert "https://example.org/repo/on-this-day/03-09/</loc>" in sitemap
+
+
+@pytest.mark.browser
+def test_a_reader_goes_from_an_article_to_its_day_and_the_same_day_a_year_later(day_site, browser):
+    import threading
+
+    from dateline.serve import make_server
+
+    server = make_server(day_site, SUBPATH, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    page = browser.new_page()
+    try:
+        root = f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+        page.goto(root + "2016/03/day-story-1/")
+        page.locator(".story .kicker").get_by_role("link", name="9", exact=True).click()
+        page.wait_for_url(root + "2016/03/09/")
+        assert page.locator(".days a").all_inner_texts() == ["Day story 0", "Day story 1", "Day story 2"]
+        page.get_by_role("link", name="On this day in other years").click()
+        page.wait_for_url(root + "on-this-day/03-09/")
+        page.get_by_role("link", name="Thursday 9 March 2017").click()
+        page.wait_for_url(root + "2017/03/09/")
+        assert sorted(page.locator(".days a").all_inner_texts()) == ["Day story 3", "Day story 4"]
+        page.locator(".calendar a[aria-current='date']").click()  # the calendar marks the day
+        page.wait_for_url(root + "2017/03/09/")
+    finally:
+        page.close()
+        server.shutdown()
