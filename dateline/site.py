@@ -249,6 +249,18 @@ class Site:
         ranked = sorted(self.terms[kind].values(), key=lambda t: (-len(t.articles), t.name))
         return ranked[:count]
 
+    def article_names(self, article: Article, kind: str) -> list[tuple[str, Term | None, str]]:
+        """Every name of a kind in an article, each once: (name, its term when it has a page,
+        the role the article gives a person). A name without a page is shown as written."""
+        out: list[tuple[str, Term | None, str]] = []
+        for name in getattr(article, KINDS[kind][0]):
+            term = self.term_of.get((kind, name))
+            linked = term if term and self.terms[kind].get(term.slug) is term else None
+            shown = linked.name if linked else name
+            if all(shown != n for n, _, _ in out):
+                out.append((shown, linked, article.roles.get(name, "") if kind == "people" else ""))
+        return out
+
     def article_terms(self, article: Article, kind: str) -> list[Term]:
         """The term pages an article links to (terms too small for a page are left out)."""
         out = []
@@ -364,12 +376,19 @@ def _taxonomies(ordered: list[Article], settings: Settings
     return terms, term_of
 
 
+# The site.toml setting that gives a kind's threshold for a page of its own.
+MIN_ARTICLES = {"tags": "min_tag_articles", "organizations": "min_organization_articles",
+                "people": "min_person_articles", "places": "min_place_articles"}
+
+
 def _with_pages(kind: str, by_slug: dict[str, Term], total: int, settings: Settings
                 ) -> dict[str, Term]:
-    """One-off tags get no page once the archive is large enough for tags to mean something."""
-    if kind != "tags" or total < settings.min_tag_archive:
+    """Terms on fewer stories than their kind's threshold get no page once the archive is large
+    enough for that to mean something: their names stay on their articles, as text, and in search."""
+    least = getattr(settings, MIN_ARTICLES[kind])
+    if least <= 1 or total < settings.min_tag_archive:
         return by_slug
-    return {s: t for s, t in by_slug.items() if len(t.articles) >= settings.min_tag_articles}
+    return {s: t for s, t in by_slug.items() if len(t.articles) >= least}
 
 
 def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, dict[str, str]]:

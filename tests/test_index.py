@@ -51,3 +51,24 @@ def test_the_people_index_is_a_to_z_by_surname_with_counts(project):
     assert dict(listed)["Kerry, John"] == "2"
     letters = re.findall(r'<section class="letter" id="letter-(\w)">', html)
     assert letters == ["A", "B", "G", "K", "M", "O", "V"]
+
+
+def test_a_one_story_organization_gets_no_page_but_stays_on_its_article_as_text(project):
+    root = project({}, extra_toml="min_tag_archive = 3\n")
+    day = dt.date(2016, 5, 2)
+    base = Article(id="", slug="", title="", date=day, dateline="PARIS", body="Text.\n")
+    for n in range(4):
+        orgs = ["United Nations"] + (["Acme Widgets"] if n == 0 else [])
+        write_article(dataclasses.replace(base, id=f"{n:016d}", slug=f"o-{n}", title=f"Story {n}",
+                                          organizations=orgs, people=[f"Person Number{n}"],
+                                          roles={f"Person Number{n}": "Envoy"},
+                                          path=f"2016/05/o-{n}.md"), root / "content")
+    build_project(root)
+    site = root / "_site"
+    assert (site / "organizations" / "united-nations" / "index.html").is_file()
+    assert not (site / "organizations" / "acme-widgets").exists()
+    assert (site / "people" / "person-number0" / "index.html").is_file()  # people: one story is enough
+    html = (site / "2016" / "05" / "o-0" / "index.html").read_text()
+    assert "<li><span>Acme Widgets</span></li>" in html
+    assert '<a href="/organizations/united-nations/">United Nations</a>' in html
+    assert '<span class="role">Envoy</span>' in html
