@@ -33,6 +33,8 @@ OFTEN_WITH = 6  # names per kind
 TIMELINE_MIN_MONTHS = 2  # an archive of one month gets no timeline...
 TIMELINE_MIN_STORIES = 3  # ...nor does a hub of one or two stories: its list says it all
 TIMELINE_MIN_SPAN = 12  # months on the axis at least, where the archive has them
+MAX_MONTH_BARS = 120  # a longer span is drawn a bar a year: a month would be a sliver
+TICK_WIDTH = 40  # SVG units a year label needs, so labels never overlap
 KEY_STORIES = 5
 KEY_STORIES_MIN = 8  # a smaller hub is read whole: no "key stories" above its list
 BUSY_HUB = 12  # from this many stories a hub's list is grouped by month as well as year
@@ -53,7 +55,7 @@ SAME_PERIOD_BONUS = 0.5
 @dataclass(frozen=True)
 class Bar:
     year: int
-    month: int
+    month: int  # 0: the bar is the whole year (a span too long for a bar a month)
     count: int
     x: float
     y: float
@@ -64,7 +66,8 @@ class Bar:
     @property
     def label(self) -> str:
         stories = "story" if self.count == 1 else "stories"
-        return f"{calendar.month_name[self.month]} {self.year}: {self.count} {stories}"
+        when = f"{calendar.month_name[self.month]} {self.year}" if self.month else str(self.year)
+        return f"{when}: {self.count} {stories}"
 
 
 @dataclass(frozen=True)
@@ -74,7 +77,8 @@ class Timeline:
     height: int
     ticks: list[tuple[float, str]]  # (x, label) under the bars
     baseline: float
-    peak: int  # the busiest month's count, the top of the scale
+    peak: int  # the busiest bar's count, the top of the scale
+    unit: str = "month"  # what a bar counts: "month", or "year" over a long span
 
 
 @dataclass(frozen=True)
@@ -316,25 +320,37 @@ TIMELINE_WIDTH, TIMELINE_HEIGHT, TIMELINE_AXIS = 720, 132, 22
 
 def _timeline(months: list[tuple[int, int]], counts: Counter, anchors: dict[tuple[int, int], str]
               ) -> Timeline:
-    """Bars for every month of the span, scaled to the busiest; geometry in SVG user units."""
-    peak = max(counts.values())
+    """Bars for every month of the span (every year, when months would be slivers), scaled to
+    the busiest; geometry in SVG user units."""
+    slots: list[tuple[int, int, int, str]] = []  # (year, month or 0, count, link)
+    if len(months) <= MAX_MONTH_BARS:
+        slots = [(y, m, counts.get((y, m), 0), anchors.get((y, m), "")) for y, m in months]
+    else:
+        for year in range(months[0][0], months[-1][0] + 1):
+            held = [ym for ym in counts if ym[0] == year]
+            # The year's heading opens on the page of its newest month (lists run newest first).
+            link = anchors[max(held)].split("#")[0] + f"#y-{year}" if held else ""
+            slots.append((year, 0, sum(counts[ym] for ym in held), link))
+    peak = max(s[2] for s in slots)
     plot = TIMELINE_HEIGHT - TIMELINE_AXIS
-    step = TIMELINE_WIDTH / len(months)
+    step = TIMELINE_WIDTH / len(slots)
     gap = min(step * 0.2, 4.0)
     bars, ticks = [], []
-    for i, (year, month) in enumerate(months):
-        count = counts.get((year, month), 0)
-        # An empty month keeps its slot; a month with one story still shows a visible bar.
+    every = max(1, math.ceil(len({y for y, *_ in slots}) * TICK_WIDTH / TIMELINE_WIDTH))
+    for i, (year, month, count, link) in enumerate(slots):
+        # An empty slot keeps its place; a slot with one story still shows a visible bar.
         height = 0.0 if not count else max(3.0, plot * count / peak)
         x = i * step + gap / 2
         bars.append(Bar(year, month, count, round(x, 2), round(plot - height, 2),
-                        round(step - gap, 2), round(height, 2), anchors.get((year, month), "")))
-        if len(months) <= 18:
-            ticks.append((round(x + (step - gap) / 2, 2), calendar.month_abbr[month]
-                          + (f" {year}" if month == 1 or i == 0 else "")))
-        elif month == 1 or i == 0:
-            ticks.append((round(x, 2), str(year)))
-    return Timeline(bars, TIMELINE_WIDTH, TIMELINE_HEIGHT, ticks, float(plot), peak)
+                        round(step - gap, 2), round(height, 2), link))
+        # Labels sit under their bar's middle, kept inside the drawing.
+        middle = round(min(max(x + (step - gap) / 2, TICK_WIDTH / 2), TIMELINE_WIDTH - TICK_WIDTH / 2), 2)
+        if len(slots) <= 18 and month:
+            ticks.append((middle, calendar.month_abbr[month] + (f" {year}" if month == 1 or i == 0 else "")))
+        elif (month in (0, 1) or i == 0) and (year - slots[0][0]) % every == 0:
+            ticks.append((middle, str(year)))
+    return Timeline(bars, TIMELINE_WIDTH, TIMELINE_HEIGHT, ticks, float(plot), peak,
+                    "month" if slots[0][1] else "year")
 
 
 def _key_stories(term: Term) -> list[Article]:

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import itertools
 import re
 import threading
 from collections.abc import Iterator
@@ -198,3 +199,15 @@ def test_an_article_page_links_its_related_stories(hub_site):
     dates = re.findall(r'<time datetime="([\d-]+)">', section)
     assert 3 <= len(dates) <= 5 and all(d <= "2016-06-06" for d in dates)
     assert "/repo/2016/" in section
+
+
+def test_a_hub_over_decades_is_drawn_a_bar_a_year_linking_to_the_years_heading():
+    days = [dt.date(1990, 5, 1), dt.date(1990, 6, 1), dt.date(2001, 3, 3), dt.date(2016, 12, 9)]
+    site = model([story(n, d, places=["Geneva"]) for n, d in enumerate(days)], per_page=2)
+    timeline = site.links.hub(site.terms["places"]["geneva"]).timeline
+    assert timeline.unit == "year" and len(timeline.bars) == 2016 - 1990 + 1
+    counted = {b.year: (b.count, b.path) for b in timeline.bars if b.count}
+    assert counted == {2016: (1, "places/geneva/#y-2016"), 2001: (1, "places/geneva/#y-2001"),
+                       1990: (2, "places/geneva/page/2/#y-1990")}
+    xs = [x for x, _ in timeline.ticks]
+    assert len(xs) >= 5 and all(b - a >= 40 for a, b in itertools.pairwise(xs))  # never overlapping
