@@ -106,3 +106,20 @@ def test_a_reader_goes_from_an_article_to_its_day_and_the_same_day_a_year_later(
     finally:
         page.close()
         server.shutdown()
+
+
+def test_a_page_kind_registered_once_is_rendered_fingerprinted_and_in_the_sitemap(monkeypatch):
+    from dateline import pagekinds, render
+    from dateline.config import Settings
+    from dateline.site import build_site
+
+    site = build_site(articles(), Settings())
+    kind = pagekinds.PageKind("day.html", lambda s: [("extra/", {"day": s.days[0], "month": s.months[0]})],
+                              lambda s, context: "extra reads", lambda s: [("extra/", None)])
+    monkeypatch.setitem(pagekinds.PAGE_KINDS, "extra", kind)
+    made = [p for p in render.pages(site) if p.path == "extra/"]
+    assert [p.template for p in made] == ["day.html"]
+    [sitemap] = [p for p in render.pages(site) if p.path == "sitemap.xml"]
+    assert ("extra/", None) in sitemap.context["entries"]
+    # What the day template reads is declared through the registry, not left to "everything".
+    assert render.TEMPLATE_READS["day.html"](site, made[0]) == pagekinds._day_reads(site, made[0].context)
