@@ -211,3 +211,15 @@ def test_a_hub_over_decades_is_drawn_a_bar_a_year_linking_to_the_years_heading()
                        1990: (2, "places/geneva/page/2/#y-1990")}
     xs = [x for x, _ in timeline.ticks]
     assert len(xs) >= 5 and all(b - a >= 40 for a, b in itertools.pairwise(xs))  # never overlapping
+
+
+@pytest.mark.browser
+def test_a_hub_prints_black_on_white_even_from_the_dark_scheme(hub_site, browser):
+    context = browser.new_context(color_scheme="dark")
+    page = context.new_page()
+    page.emulate_media(media="print")
+    page.goto(hub_site + "people/john-kerry/")
+    assert page.evaluate("getComputedStyle(document.body).backgroundColor") == "rgb(255, 255, 255)"
+    bar = page.locator(".timeline-chart rect.bar").first
+    assert bar.evaluate("el => getComputedStyle(el).fill") == "rgb(0, 0, 0)"
+    context.close()
