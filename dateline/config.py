@@ -50,6 +50,9 @@ class Settings:
     home_articles: int = 20
     feed_entries: int = 50
     min_tag_articles: int = 2  # a tag page needs this many articles once the archive is large
+    min_organization_articles: int = 2  # most one-story organizations are a passing mention
+    min_person_articles: int = 1
+    min_place_articles: int = 1
     min_tag_archive: int = 200  # ...where "large" starts, in articles
     workers: int = 0  # 0: one per core
     size_warning_mb: int = 800  # GitHub Pages caps a site at 1 GB
@@ -84,6 +87,7 @@ class Settings:
 SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone", "publisher"),
             "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
+                      "min_organization_articles", "min_person_articles", "min_place_articles",
                       "min_tag_archive", "workers", "size_warning_mb", "max_article_kb"),
             "search": ("search", "search_shard_by", "search_shard_max_pages")}
 SEARCH_KEYS = {"enabled": "search", "shard_by": "search_shard_by",

@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from . import assets, search, structured, urls
+from . import assets, pagekinds, search, structured, urls
 from .article import Article
 from .children import worker_pool
 from .config import ConfigError
@@ -38,7 +38,7 @@ PACKAGE = Path(__file__).parent
 SHIPPED_TEMPLATES = assets.shipped("templates")  # the templates TEMPLATE_READS describes
 # Code whose behaviour shows in rendered bytes: a change to any of it re-renders every page.
 RENDER_SOURCES = ("render.py", "site.py", "article.py", "structured.py", "urls.py", "markup.py",
-                  "search.py")
+                  "search.py", "hubs.py", "pagekinds.py", "agate.py")
 # Below this many pages per worker, forking costs more than it saves.
 PAGES_PER_WORKER = 500
 
@@ -289,6 +289,7 @@ TEMPLATE_READS: dict[str, Reads] = {
     "feed.xml": _nothing, "sitemap.xml": _nothing, "sitemap-index.xml": _nothing,
     "search.html": _nothing, "404.html": _nothing, "robots.txt": _nothing,
 }
+TEMPLATE_READS.update(pagekinds.template_reads(TEMPLATE_READS))  # hubs, related, day pages...
 
 
 def page_reads(templates: Path) -> Callable[[str], list[Reads] | None]:
@@ -412,6 +413,9 @@ def pages(site: Site) -> Iterator[Page]:
         yield Page(f"{kind}/", "terms.html", {"kind": kind, "terms": ordered})
         for term in terms.values():
             yield from _term_pages(term, settings.per_page, settings.feed_entries)
+    for page_kind in pagekinds.PAGE_KINDS.values():
+        for path, context in page_kind.pages(site):
+            yield Page(path, page_kind.template, context)
     yield Page("search/", "search.html", {})
     yield Page("404.html", "404.html", {})
     yield Page("feed.xml", "feed.xml", {"title": settings.title, "path": "",
@@ -437,13 +441,15 @@ def _paginate(path: str, template: str, articles: list[Article], per_page: int, 
 
 def _sitemaps(site: Site) -> Iterator[Page]:
     """One sitemap while it fits the protocol's 50,000 URLs, else an index of numbered parts."""
-    entries = [("", None)] + [(a.url_path, a.date) for a in site.articles]
+    entries: list[tuple[str, dt.date | None]] = [("", None)]
+    entries += [(a.url_path, a.date) for a in site.articles]
     entries += [("archive/", None)] + [(f"{year}/", months[0].articles[0].date)
                                        for year, months in site.years.items()]
     entries += [(f"{kind}/", None) for kind in site.terms]
     entries += [(t.url_path, t.articles[0].date) for terms in site.terms.values()
                 for t in terms.values()]
     entries += [(m.url_path, m.articles[0].date) for m in site.months]
+    entries += [entry for kind in pagekinds.PAGE_KINDS.values() for entry in kind.sitemap(site)]
     if len(entries) <= SITEMAP_LIMIT:
         yield Page("sitemap.xml", "sitemap.xml", {"entries": entries})
         return

@@ -7,14 +7,18 @@ articles that carry it. The model is plain data; rendering decides how it looks.
 from __future__ import annotations
 
 import calendar
+import datetime as dt
 import os
 import pickle
+import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import content
+from unidecode import unidecode
+
+from . import agate, content, hubs, urls
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people
@@ -47,9 +51,69 @@ class Term:
 
     @property
     def initial(self) -> str:
-        """The A-Z index letter; names starting with a digit or a non-Latin letter file under '#'."""
-        first = self.slug[:1].upper()
+        """The A-Z index letter (a person's surname's); names starting with a digit or a
+        non-Latin letter file under '#'."""
+        first = self.sort_key[0][:1].upper()
         return first if "A" <= first <= "Z" else "#"
+
+    @property
+    def sort_key(self) -> tuple[str, ...]:
+        """Where the term files in its A-Z index: people by surname, the rest by name."""
+        if self.kind == "people":
+            surname, rest, _ = index_name(self.name)
+            return _collation(surname), _collation(rest), self.slug
+        return _collation(self.name), self.slug
+
+    @property
+    def index_name(self) -> str:
+        """The name as an index lists it: 'Gaulle, Charles de' for a person, else as written."""
+        return index_name(self.name)[2] if self.kind == "people" else self.name
+
+
+# Lower-case particles a surname is filed without ("Gaulle, Charles de"), as Chicago and most
+# library indexes do; capitalised ones belong to the surname ("De Klerk" files under D), and
+# patronymic "bin", "ibn", "abu" stay part of it ("bin Laden"). An Arabic article joined by a
+# hyphen ("al-Assad") is passed over for sorting but kept in the name.
+PARTICLES = {"de", "da", "di", "del", "della", "der", "den", "van", "von", "du", "la", "le", "dos",
+             "das", "do", "ter", "ten", "y", "zu", "af", "av"}
+KEPT_PARTICLES = {"bin", "ibn", "bint", "abu", "ben", "st.", "st"}
+SUFFIXES = {"jr", "jr.", "sr", "sr.", "ii", "iii", "iv"}
+NAME_WORD_RE = re.compile(r"^[^\W\d_][\w.'’-]*$")
+KOREAN_GIVEN_RE = re.compile(r"^[A-Z][a-z]+-[a-z]+$")  # "Ki-moon", "Jong-un"
+ARTICLE_PREFIXES = ("al-", "el-", "ad-", "as-", "ash-", "at-", "az-")
+
+
+def index_name(name: str) -> tuple[str, str, str]:
+    """(surname to sort by, the rest to sort by, the name as an index writes it)."""
+    words = name.replace(",", " ").split()
+    if not all(NAME_WORD_RE.match(w) for w in words):
+        return name, "", name  # not a name's shape (an editor's markup, a code): filed as written
+    suffix = words.pop() if len(words) > 2 and words[-1].casefold() in SUFFIXES else ""
+    if len(words) < 2:
+        return name, "", name
+    if len(words) == 2 and KOREAN_GIVEN_RE.match(words[1]):
+        return words[0], words[1], f"{words[0]}, {words[1]}"  # "Ban Ki-moon": surname first
+    start = len(words) - 1
+    while start > 1 and words[start - 1].casefold() in KEPT_PARTICLES | {"de", "van", "von", "la", "le"} \
+            and (words[start - 1].casefold() in KEPT_PARTICLES or words[start - 1][0].isupper()):
+        start -= 1  # "bin Laden", "De Klerk", "Van Buren": one surname
+    particles: list[str] = []
+    while start - len(particles) > 1 and words[start - len(particles) - 1] in PARTICLES:
+        particles.insert(0, words[start - len(particles) - 1])  # "de" in "Charles de Gaulle"
+    given = words[: start - len(particles)]
+    surname = " ".join(words[start:])
+    sort_surname = surname
+    for prefix in ARTICLE_PREFIXES:
+        if sort_surname.casefold().startswith(prefix) and len(sort_surname) > len(prefix):
+            sort_surname = sort_surname[len(prefix):]
+            break
+    written = f"{surname}, {' '.join(given + particles)}" + (f", {suffix}" if suffix else "")
+    return sort_surname, " ".join(given), written
+
+
+def _collation(text: str) -> str:
+    """Accents, case and punctuation aside: 'Özal' files with 'Ozal'."""
+    return " ".join(re.sub(r"[^a-z0-9 ]+", "", unidecode(text).casefold()).split())
 
 
 @dataclass
@@ -66,6 +130,9 @@ class Month:
     def name(self) -> str:
         return f"{calendar.month_name[self.month]} {self.year}"
 
+    def day_path(self, day: int) -> str:
+        return urls.day_path(dt.date(self.year, self.month, day))
+
     def weeks(self) -> list[list[tuple[int, int]]]:
         """Calendar rows of (day, article count); day 0 pads the first and last week."""
         return self._weeks
@@ -78,6 +145,48 @@ class Month:
             counts[article.date.day] += 1
         return [[(d, counts.get(d, 0)) for d in week]
                 for week in calendar.Calendar().monthdayscalendar(self.year, self.month)]
+
+
+DAY_SECTIONS = 8  # topics a busy day's page is divided into at most (the rest: "Other stories")
+DAY_FLAT = 8  # a day with at most this many stories is one list
+
+
+@dataclass
+class Day:
+    date: dt.date
+    articles: list[Article]  # the model's order: newest first, then by id
+
+    @property
+    def url_path(self) -> str:
+        return urls.day_path(self.date)
+
+    @property
+    def on_this_day_path(self) -> str:
+        return urls.on_this_day_path(self.date.month, self.date.day)
+
+    def leading(self) -> list[Article]:
+        """The day's stories, the most substantial first (the longest copy), a stable order."""
+        return sorted(self.articles, key=lambda a: (-len(a.body), a.id))
+
+    def sections(self) -> list[tuple[str, list[Article]]]:
+        """A busy day by topic, as a desk would lay it out: each story under its first tag
+        that is among the day's most common, the biggest topics first, the rest last."""
+        stories = self.leading()
+        if len(stories) <= DAY_FLAT:
+            return [("", stories)]
+        counts: dict[str, int] = defaultdict(int)
+        for article in stories:
+            for tag in dict.fromkeys(article.tags):
+                counts[tag] += 1
+        top = [t for t, n in sorted(counts.items(), key=lambda kv: (-kv[1], kv[0])) if n >= 2][:DAY_SECTIONS]
+        sections: dict[str, list[Article]] = {tag: [] for tag in top}
+        rest: list[Article] = []
+        for article in stories:
+            found = next((t for t in article.tags if t in sections), None)
+            (sections[found] if found else rest).append(article)
+        out = sorted(((t.capitalize(), arts) for t, arts in sections.items() if arts),
+                     key=lambda s: (-len(s[1]), s[0]))
+        return out + ([("Other stories", rest)] if rest else [])
 
 
 @dataclass
@@ -97,10 +206,61 @@ class Site:
             out[month.year].append(month)
         return dict(out)
 
+    @cached_property
+    def links(self) -> hubs.Connections:
+        """Hubs' timelines and "often with", articles' related stories (computed on demand)."""
+        return hubs.Connections(self)
+
+    @cached_property
+    def days(self) -> list[Day]:
+        """Every day with stories, newest first."""
+        by_date: dict[dt.date, list[Article]] = defaultdict(list)
+        for article in self.articles:
+            by_date[article.date].append(article)
+        return [Day(date, arts) for date, arts in by_date.items()]
+
+    @cached_property
+    def day_neighbours(self) -> dict[dt.date, tuple[Day | None, Day | None]]:
+        """Date -> (the previous day with stories, the next one)."""
+        days = self.days
+        return {d.date: (days[i + 1] if i + 1 < len(days) else None, days[i - 1] if i else None)
+                for i, d in enumerate(days)}
+
+    @cached_property
+    def calendar_days(self) -> dict[tuple[int, int], list[Day]]:
+        """(month, day) -> that calendar day's days with stories across the years, newest first."""
+        out: dict[tuple[int, int], list[Day]] = defaultdict(list)
+        for day in self.days:
+            out[(day.date.month, day.date.day)].append(day)
+        return dict(out)
+
+    def day_path(self, date: dt.date) -> str:
+        return urls.day_path(date)
+
+    def body(self, article: Article) -> agate.Body:
+        """An article's body as HTML, rows of figures as tables, and whether it takes a drop cap."""
+        return agate.body(article.body)
+
+    def groups(self, articles: list[Article]) -> list[hubs.Group]:
+        """A page of a hub's list as runs of one month, for year and month headings."""
+        return hubs.groups(articles)
+
     def top_terms(self, kind: str, count: int) -> list[Term]:
         """The most-covered terms of a kind, for the front page."""
         ranked = sorted(self.terms[kind].values(), key=lambda t: (-len(t.articles), t.name))
         return ranked[:count]
+
+    def article_names(self, article: Article, kind: str) -> list[tuple[str, Term | None, str]]:
+        """Every name of a kind in an article, each once: (name, its term when it has a page,
+        the role the article gives a person). A name without a page is shown as written."""
+        out: list[tuple[str, Term | None, str]] = []
+        for name in getattr(article, KINDS[kind][0]):
+            term = self.term_of.get((kind, name))
+            linked = term if term and self.terms[kind].get(term.slug) is term else None
+            shown = linked.name if linked else name
+            if all(shown != n for n, _, _ in out):
+                out.append((shown, linked, article.roles.get(name, "") if kind == "people" else ""))
+        return out
 
     def article_terms(self, article: Article, kind: str) -> list[Term]:
         """The term pages an article links to (terms too small for a page are left out)."""
@@ -264,12 +424,19 @@ def _taxonomies(ordered: list[Article], settings: Settings
     return terms, term_of
 
 
+# The site.toml setting that gives a kind's threshold for a page of its own.
+MIN_ARTICLES = {"tags": "min_tag_articles", "organizations": "min_organization_articles",
+                "people": "min_person_articles", "places": "min_place_articles"}
+
+
 def _with_pages(kind: str, by_slug: dict[str, Term], total: int, settings: Settings
                 ) -> dict[str, Term]:
-    """One-off tags get no page once the archive is large enough for tags to mean something."""
-    if kind != "tags" or total < settings.min_tag_archive:
+    """Terms on fewer stories than their kind's threshold get no page once the archive is large
+    enough for that to mean something: their names stay on their articles, as text, and in search."""
+    least = getattr(settings, MIN_ARTICLES[kind])
+    if least <= 1 or total < settings.min_tag_archive:
         return by_slug
-    return {s: t for s, t in by_slug.items() if len(t.articles) >= settings.min_tag_articles}
+    return {s: t for s, t in by_slug.items() if len(t.articles) >= least}
 
 
 def _editors_headlines(articles: list[Article], settings: Settings) -> set[str]:

@@ -26,6 +26,16 @@ def paginated(path: str, page: int) -> str:
     return path if page == 1 else f"{path}page/{page}/"
 
 
+def day_path(date: object) -> str:
+    """A day page: '2016/12/09/'."""
+    return f"{date:%Y/%m/%d}/"
+
+
+def on_this_day_path(month: int, day: int) -> str:
+    """A calendar day across years: 'on-this-day/12-09/'."""
+    return f"on-this-day/{month:02d}-{day:02d}/"
+
+
 def day_pages(days: Iterable[int], per_page: int) -> dict[int, int]:
     """Day of the month -> the page of a paginated month that holds that day's heading.
     ``days`` are the month's articles' days in page order."""

@@ -1,5 +1,6 @@
-"""Rebuild docs/screenshot.png: the front page of a sample archive (the example seed plus every
-40th Reuters seed of the shared corpus, when it is beside the repo) in headless Chromium.
+"""Rebuild docs/screenshot.png, the front page of a sample archive (the example seed plus every
+40th Reuters seed of the shared corpus, when it is beside the repo), and docs/hub.png, its
+busiest person's page, in headless Chromium.
 
     .venv/bin/python docs/make_screenshot.py
 """
@@ -23,6 +24,7 @@ from dateline.serve import make_server  # noqa: E402
 CORPUS = REPO.parent / "shared" / "corpus" / "reuters21578" / "seeds"
 VIEWPORT = {"width": 1280, "height": 860}
 OUT = REPO / "docs" / "screenshot.png"
+HUB = REPO / "docs" / "hub.png"
 
 
 def sample_project(root: Path) -> Path:
@@ -42,7 +44,8 @@ def main() -> int:
 
     with tempfile.TemporaryDirectory() as tmp:
         root = sample_project(Path(tmp) / "sample")
-        build(load_settings(root / "site.toml"), Report(quiet=True))
+        built = build(load_settings(root / "site.toml"), Report(quiet=True))
+        [busiest] = built.site.top_terms("people", 1)
         server = make_server(root / "_site", "/", 0)
         threading.Thread(target=server.serve_forever, daemon=True).start()
         with sync_playwright() as playwright:
@@ -50,9 +53,12 @@ def main() -> int:
             page = browser.new_page(viewport=VIEWPORT, color_scheme="light")
             page.goto(f"http://127.0.0.1:{server.server_port}/")
             page.screenshot(path=str(OUT))
+            page.goto(f"http://127.0.0.1:{server.server_port}/{busiest.url_path}")
+            page.screenshot(path=str(HUB))
             browser.close()
         server.shutdown()
-    print(f"{OUT}: {OUT.stat().st_size / 1000:.0f} KB")
+    for out in (OUT, HUB):
+        print(f"{out}: {out.stat().st_size / 1000:.0f} KB")
     return 0
 
 

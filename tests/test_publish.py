@@ -216,7 +216,8 @@ def test_the_publisher_comes_from_site_toml(tmp_path):
                                                     'timezone = "-05:00"\nlanguage = "en-GB"\n')
     (root / "site.toml").write_text(toml)
     build_project(root)
-    [ld] = head_of(next((root / "_site" / "2016" / "12").glob("*/index.html"))).json_ld
+    [ld] = head_of(next(p for p in (root / "_site" / "2016" / "12").glob("*/index.html")
+                        if not p.parent.name.isdigit())).json_ld  # 2016/12/09/ is the day's page
     assert ld["publisher"]["name"] == "The Gazette"
     assert ld["datePublished"] == "2016-12-09T00:00:00-05:00" and ld["inLanguage"] == "en-GB"
 

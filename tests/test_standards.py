@@ -18,11 +18,13 @@ SAMPLE_ARTICLES = 60  # real wire text: odd characters, long datelines, <Reuters
 
 
 def every_page_type(site: Path) -> list[Path]:
-    """One or two of each template: home, 404, archive, year, month (and its page 2), article,
+    """One or two of each template: home, 404, archive, year, month (and its page 2), day, on
+    this day, article,
     each term index, each term page (and its page 2), search; plus the stylesheet and icon."""
     picks = ["index.html", "404.html", "archive/index.html", "search/index.html",
              "static/style.css", "static/favicon.svg"]
-    patterns = ["[0-9]*/index.html", "[0-9]*/[0-9]*/index.html", "[0-9]*/[0-9]*/page/2/index.html"]
+    patterns = ["[0-9]*/index.html", "[0-9]*/[0-9]*/index.html", "[0-9]*/[0-9]*/page/2/index.html",
+                "[0-9]*/[0-9]*/[0-9][0-9]/index.html", "on-this-day/*/index.html"]
     for kind in TERM_KINDS:
         picks.append(f"{kind}/index.html")
         patterns += [f"{kind}/*/index.html", f"{kind}/*/page/2/index.html"]
