@@ -24,6 +24,11 @@ OTHER = (" date 2016-12-11 VIENNA -- Ministers met in Vienna on Sunday to discus
 SEEDS = {"a_1111111111111111.txt": STORY, "b_2222222222222222.txt": OTHER}
 
 
+def article_pages(site: Path) -> list[Path]:
+    """Article pages of December 2016; the two-digit folders beside them are day pages."""
+    return [p for p in site.glob("2016/12/*/index.html") if not p.parent.name.isdigit()]
+
+
 def own_project(root: Path, seeds: dict[str, str] = SEEDS) -> Path:
     """A project with its own copies of templates/ and static/, so no run can harm the repo's."""
     (root / "seeds").mkdir(parents=True)
@@ -133,7 +138,7 @@ def test_two_articles_with_one_slug_in_a_month_both_publish_and_the_clash_is_rep
     clash = [w for w in report.warnings if "is already the URL of" in w]
     assert len(clash) == 1 and second.name in clash[0] and files["1111111111111111"].name in clash[0]
     site = root / "_site"
-    pages = {p.parent.relative_to(site).as_posix() for p in site.glob("2016/12/*/index.html")}
+    pages = {p.parent.relative_to(site).as_posix() for p in article_pages(site)}
     assert len(pages) == 2 and f"2016/12/{first.slug}" in pages
     assert "Geneva" in headline(site / first.url_path / "index.html")
     [other] = pages - {f"2016/12/{first.slug}"}
@@ -165,7 +170,7 @@ def test_a_warm_cache_never_decides_which_articles_exist(tmp_path, lost):
     assert len(content_files(Path(overrides["content"]))) == 2
     assert report.counts["articles"] == 2
     site = settings.path("output")
-    assert len(list(site.glob("2016/12/*/index.html"))) == 2
+    assert len(article_pages(site)) == 2
 
 
 def hand_edit_title(path: Path, new_title: str) -> None:
@@ -202,7 +207,7 @@ def test_an_edited_file_whose_id_line_changes_keeps_its_article_and_url(
     page = (root / "_site" / url / "index.html").read_text(encoding="utf-8")
     assert "Talks on Aleppo run late in Geneva" in page
     assert not any("lacks id" in w for w in report.warnings + [p for _, p in report.skipped])
-    assert len(list((root / "_site").glob("2016/12/*/index.html"))) == 2
+    assert len(article_pages(root / "_site")) == 2
 
 
 def test_a_file_too_broken_for_yaml_is_matched_to_its_seed_and_gets_no_twin(tmp_path):

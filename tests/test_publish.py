@@ -262,7 +262,7 @@ def test_the_copy_button_copies_the_citation_and_is_hidden_without_script(served
     context = browser.new_context(permissions=["clipboard-read", "clipboard-write"])
     page = context.new_page()
     page.goto(served + "2016/12/")
-    page.locator(".days a").first.click()
+    page.locator(".days .article-list a").first.click()
     button = page.get_by_role("button", name="Copy citation")
     button.click()
     page.get_by_role("status").filter(has_text="Copied").wait_for()
@@ -273,7 +273,7 @@ def test_the_copy_button_copies_the_citation_and_is_hidden_without_script(served
     no_js = browser.new_context(java_script_enabled=False)
     page = no_js.new_page()
     page.goto(served + "2016/12/")
-    page.locator(".days a").first.click()
+    page.locator(".days .article-list a").first.click()
     assert page.get_by_role("button", name="Copy citation").count() == 0  # hidden, so not offered
     assert page.locator("#citation").is_visible()
     no_js.close()

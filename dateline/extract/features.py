@@ -10,6 +10,7 @@ about the same name (named again, its surname speaks, it opens an organization's
 from __future__ import annotations
 
 import re
+import string
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -104,11 +105,15 @@ def _bucket(rank: int | None, cuts: tuple[int, ...]) -> str:
     return "rare"
 
 
+_SHAPE = str.maketrans({**dict.fromkeys(string.ascii_uppercase, "X"),
+                        **dict.fromkeys(string.ascii_lowercase, "x"), **dict.fromkeys(string.digits, "d")})
+_REPEAT_RE = re.compile(r"(.)\1+")
+
+
 def _shape(token: str) -> str:
-    s = re.sub(r"[A-Z]", "X", token)
-    s = re.sub(r"[a-z]", "x", s)
-    s = re.sub(r"\d", "d", s)
-    return re.sub(r"(.)\1+", r"\1\1", s)
+    """'McDonald' -> 'XxXx', 'U.S.' -> 'X.X.', '1996' -> 'dd': letters and digits by class, runs
+    of one class shortened to two."""
+    return _REPEAT_RE.sub(r"\1\1", token.translate(_SHAPE))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -176,6 +181,7 @@ def name_features(name: str) -> tuple[str, ...]:
     return tuple(f)
 
 
+@lru_cache(maxsize=1 << 14)
 def _previous(before: str) -> tuple[str, str, str]:
     """The word before the run, the one before that, and the punctuation right before the run."""
     stripped = before.rstrip()
@@ -191,6 +197,7 @@ def _previous(before: str) -> tuple[str, str, str]:
     return first, second, punct
 
 
+@lru_cache(maxsize=1 << 14)
 def _next(after: str) -> tuple[str, str, str]:
     """The first and second words after the run and the punctuation right after it."""
     stripped = after.lstrip()
@@ -209,14 +216,7 @@ def _next(after: str) -> tuple[str, str, str]:
 def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
     kind, where, name = c.kind, c.where, c.name
     gaz = gazetteer_class(name)
-    p1, p2, pp = _previous(c.before)
-    n1, n2, np_ = _next(c.after)
-    single = " " not in name
-    f = [f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}",
-         f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
-         f"rule|p1={kind}|{p1}", f"single|where={single}|{where}", f"desk|gaz={ev.desk}|{gaz}",
-         f"desk|rule|where={ev.desk}|{kind}|{where}", f"desk|gaz|where={ev.desk}|{gaz}|{where}",
-         f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}"]
+    f = list(_reading_features(kind, gaz, where, ev.desk, " " not in name, c.before, c.after))
     if c.sentence_start:
         f.append("sent0")
     if c.cue:
@@ -231,14 +231,9 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
         f.append("part")
     if c.parts:
         f.append(f"parts={c.parts}")
-    pronoun = _PRONOUN_RE.search(c.after)
-    if pronoun:
-        f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
-    paren = PAREN_RE.match(c.after)
-    if paren:
-        f.append(f"paren={gazetteer_class(paren.group(1).strip())}")
     count = ev.counts.get(name, 0)
     f.append(f"count={min(count, 3)}")
+    single = " " not in name
     if single:
         alone = name not in ev.person_surnames and name not in ev.speakers
         f.append(f"lone|where={alone}|{where}")  # a surname with no full name nor speech
@@ -258,8 +253,28 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
             f.append("first_alone_elsewhere")
     if name in ev.dateline:
         f.append("dateline")
-    f.append(f"before={_symbols(c.before)[-2:]}")
-    f.append(f"after={_symbols(c.after)[:3]}")
+    return f
+
+
+@lru_cache(maxsize=1 << 16)
+def _reading_features(kind: str, gaz: str, where: str, desk: str, single: bool, before: str,
+                      after: str) -> list[str]:
+    """What the text around a run says, with the rules' reading and the name's gazetteer class:
+    the same for every reading of one run, so computed once (callers copy before adding)."""
+    p1, p2, pp = _previous(before)
+    n1, n2, np_ = _next(after)
+    f = [f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}",
+         f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
+         f"rule|p1={kind}|{p1}", f"single|where={single}|{where}", f"desk|gaz={desk}|{gaz}",
+         f"desk|rule|where={desk}|{kind}|{where}", f"desk|gaz|where={desk}|{gaz}|{where}",
+         f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}", f"before={_symbols(before)[-2:]}",
+         f"after={_symbols(after)[:3]}"]
+    pronoun = _PRONOUN_RE.search(after)
+    if pronoun:
+        f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
+    paren = PAREN_RE.match(after)
+    if paren:
+        f.append(f"paren={gazetteer_class(paren.group(1).strip())}")
     return f
 
 

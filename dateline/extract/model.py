@@ -17,7 +17,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 from pathlib import Path
 
-CLASSES = ("none", "person", "place", "org")
+CLASSES = ("none", "person", "place", "org")  # Perceptron's sums are written out for these four
 WEIGHTS_FILE = Path(__file__).with_name("entity_model.json")
 
 
@@ -32,24 +32,29 @@ class Perceptron:
         self._static = lru_cache(maxsize=1 << 16)(self._sum)
 
     def _sum(self, features: tuple[str, ...]) -> tuple[float, ...]:
-        total = list(self.bias)
+        a, b, c, d = self.bias
         get = self.weights.get
         for f in features:
             w = get(f)
             if w is not None:
-                for i, x in enumerate(w):
-                    total[i] += x
-        return tuple(total)
+                a += w[0]
+                b += w[1]
+                c += w[2]
+                d += w[3]
+        return a, b, c, d
 
     def scores(self, static: tuple[str, ...], dynamic: Iterable[str]) -> list[float]:
-        total = list(self._static(static))
+        # Four classes, summed in locals: this loop runs for every feature of every candidate.
+        a, b, c, d = self._static(static)
         get = self.weights.get
         for f in dynamic:
             w = get(f)
             if w is not None:
-                for i, x in enumerate(w):
-                    total[i] += x
-        return total
+                a += w[0]
+                b += w[1]
+                c += w[2]
+                d += w[3]
+        return [a, b, c, d]
 
     def predict(self, static: tuple[str, ...], dynamic: Iterable[str]) -> tuple[str, float]:
         """The best class and its margin over the runner-up (a confidence, in score units)."""
