@@ -18,8 +18,6 @@ from . import lexicon as lx
 from . import organizations as orgs
 from .people import is_title
 
-_NUMBER_RE = re.compile(r"^[\d.,:/-]+$")
-_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'.-]*|\d[\d.,:/-]*|[^\sA-Za-z\d]")
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|it|its|they|their)\b", re.IGNORECASE)
 # "(Norway)", "(U.S.)": what a results line puts after a competitor's name.
 PAREN_RE = re.compile(r"^\s*\(([A-Z][A-Za-z. -]{1,30})\)")
@@ -181,42 +179,41 @@ def name_features(name: str) -> tuple[str, ...]:
     return tuple(f)
 
 
-@lru_cache(maxsize=1 << 14)
-def _previous(before: str) -> tuple[str, str, str]:
-    """The word before the run, the one before that, and the punctuation right before the run."""
+def _word(token: str) -> str:
+    """A context word as a feature: numbers and capitalised words by kind, others as written."""
+    c = token[0]
+    return "<num>" if c.isdigit() else token.lower() if c.islower() else "<Cap>"
+
+
+def _symbol(token: str) -> str:
+    c = token[0]
+    return "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c
+
+
+def _around(before: str, after: str) -> tuple[str, str, str, str, str, str, str, str]:
+    """The two words before a run and after it, the punctuation touching it, and the shape of the
+    text either side ('2 (Etxeberria 34,' -> '#(N#,': a score line, a standings row, a line-up).
+    One tokenization of each side serves all of them."""
+    left = _SYMBOL_RE.findall(before)
+    right = _SYMBOL_RE.findall(after)
+    left_words = [t for t in left if t[0].isalnum()]
+    right_words = [t for t in right if t[0].isalnum()]
     stripped = before.rstrip()
-    punct = stripped[-1:] if stripped[-1:] and not stripped[-1:].isalnum() else ""
-    words = [w for w in _WORD_RE.findall(stripped) if w[0].isalnum()]
-
-    def norm(w: str) -> str:
-        if _NUMBER_RE.match(w):
-            return "<num>"
-        return w.lower() if w[:1].islower() else "<Cap>"
-    first = norm(words[-1]) if words else "<start>"
-    second = norm(words[-2]) if len(words) > 1 else "<start>"
-    return first, second, punct
-
-
-@lru_cache(maxsize=1 << 14)
-def _next(after: str) -> tuple[str, str, str]:
-    """The first and second words after the run and the punctuation right after it."""
+    pp = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
     stripped = after.lstrip()
-    punct = stripped[:1] if stripped[:1] and not stripped[:1].isalnum() else ""
-    words = [w for w in _WORD_RE.findall(stripped) if w[0].isalnum()][:2]
-
-    def norm(w: str) -> str:
-        if _NUMBER_RE.match(w):
-            return "<num>"
-        return w.lower() if w[:1].islower() else "<Cap>"
-    first = norm(words[0]) if words else "<end>"
-    second = norm(words[1]) if len(words) > 1 else "<end>"
-    return first, second, punct
+    np_ = stripped[0] if stripped and not stripped[0].isalnum() else ""
+    p1 = _word(left_words[-1]) if left_words else "<start>"
+    p2 = _word(left_words[-2]) if len(left_words) > 1 else "<start>"
+    n1 = _word(right_words[0]) if right_words else "<end>"
+    n2 = _word(right_words[1]) if len(right_words) > 1 else "<end>"
+    return (p1, p2, pp, n1, n2, np_, "".join(_symbol(t) for t in left[-2:]),
+            "".join(_symbol(t) for t in right[:3]))
 
 
 def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
     kind, where, name = c.kind, c.where, c.name
     gaz = gazetteer_class(name)
-    f = list(_reading_features(kind, gaz, where, ev.desk, " " not in name, c.before, c.after))
+    f = _reading_features(kind, gaz, where, ev.desk, " " not in name, c.before, c.after)
     if c.sentence_start:
         f.append("sent0")
     if c.cue:
@@ -256,19 +253,17 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
     return f
 
 
-@lru_cache(maxsize=1 << 16)
 def _reading_features(kind: str, gaz: str, where: str, desk: str, single: bool, before: str,
                       after: str) -> list[str]:
     """What the text around a run says, with the rules' reading and the name's gazetteer class:
-    the same for every reading of one run, so computed once (callers copy before adding)."""
-    p1, p2, pp = _previous(before)
-    n1, n2, np_ = _next(after)
+    the same for every reading of one run. Not memoised: contexts hardly repeat, and a cache
+    over the archive's contexts costs more than it saves."""
+    p1, p2, pp, n1, n2, np_, left, right = _around(before, after)
     f = [f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}",
          f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
          f"rule|p1={kind}|{p1}", f"single|where={single}|{where}", f"desk|gaz={desk}|{gaz}",
          f"desk|rule|where={desk}|{kind}|{where}", f"desk|gaz|where={desk}|{gaz}|{where}",
-         f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}", f"before={_symbols(before)[-2:]}",
-         f"after={_symbols(after)[:3]}"]
+         f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}", f"before={left}", f"after={right}"]
     pronoun = _PRONOUN_RE.search(after)
     if pronoun:
         f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
@@ -281,12 +276,3 @@ def _reading_features(kind: str, gaz: str, where: str, desk: str, single: bool, 
 _SYMBOL_RE = re.compile(r"\d[\d.,:/-]*|[A-Z\u00c0-\u00de][\w'.-]*|[a-z][\w'-]*|[^\s\w]")
 
 
-@lru_cache(maxsize=1 << 16)
-def _symbols(text: str) -> str:
-    """The shape of a context: '2 (Etxeberria 34,' -> '#(N#,': numbers, capitalised and lowercase
-    words and punctuation, which tells a score line, a standings row or a line-up from prose."""
-    out = []
-    for tok in _SYMBOL_RE.findall(text):
-        c = tok[0]
-        out.append("#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c)
-    return "".join(out)
