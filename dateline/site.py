@@ -16,8 +16,6 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from unidecode import unidecode
-
 from . import agate, content, hubs, urls
 from .article import Article
 from .config import Settings
@@ -27,6 +25,7 @@ from .output import write_atomic
 from .report import Report
 from .safety import files_below, link_warning
 from .slugs import slugify
+from .translit import to_ascii
 
 KINDS = {  # kind -> (article field, singular label, plural label)
     "tags": ("tags", "Tag", "Tags"),
@@ -113,7 +112,7 @@ def index_name(name: str) -> tuple[str, str, str]:
 
 def _collation(text: str) -> str:
     """Accents, case and punctuation aside: 'Özal' files with 'Ozal'."""
-    return " ".join(re.sub(r"[^a-z0-9 ]+", "", unidecode(text).casefold()).split())
+    return " ".join(re.sub(r"[^a-z0-9 ]+", "", to_ascii(text).casefold()).split())
 
 
 @dataclass
