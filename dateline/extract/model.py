@@ -32,7 +32,14 @@ class Perceptron:
         self._static = lru_cache(maxsize=1 << 16)(self._sum)
 
     def _sum(self, features: tuple[str, ...]) -> tuple[float, ...]:
-        a, b, c, d = self.bias
+        return self._add(self.bias, features)
+
+    def scores(self, static: tuple[str, ...], dynamic: Iterable[str]) -> list[float]:
+        return list(self._add(self._static(static), dynamic))
+
+    def _add(self, start: Sequence[float], features: Iterable[str]) -> tuple[float, float, float, float]:
+        # Four classes, summed in locals: this loop runs for every feature of every candidate.
+        a, b, c, d = start
         get = self.weights.get
         for f in features:
             w = get(f)
@@ -42,19 +49,6 @@ class Perceptron:
                 c += w[2]
                 d += w[3]
         return a, b, c, d
-
-    def scores(self, static: tuple[str, ...], dynamic: Iterable[str]) -> list[float]:
-        # Four classes, summed in locals: this loop runs for every feature of every candidate.
-        a, b, c, d = self._static(static)
-        get = self.weights.get
-        for f in dynamic:
-            w = get(f)
-            if w is not None:
-                a += w[0]
-                b += w[1]
-                c += w[2]
-                d += w[3]
-        return [a, b, c, d]
 
     def predict(self, static: tuple[str, ...], dynamic: Iterable[str]) -> tuple[str, float]:
         """The best class and its margin over the runner-up (a confidence, in score units)."""
