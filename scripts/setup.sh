@@ -37,6 +37,7 @@ if [ "${1:-}" = dev ]; then
   [ -x /usr/bin/chromium ] || need+=(chromium)
   command -v java >/dev/null || need+=(default-jre-headless)
   command -v npm >/dev/null || need+=(npm)
+  command -v ss >/dev/null || need+=(iproute2)  # the preview server's listen backlog is read with ss
   if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
   # The checkers ship in their npm packages (vnu.jar, axe.min.js); install scripts are skipped
   # because vnu-jar's would download a Java runtime, and Debian's is already here.
