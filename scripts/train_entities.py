@@ -75,8 +75,9 @@ class Labels:
         return "none"
 
 
-# Hand labels count more than the silver 1987 ones, which outnumber them and are the old rules' reading.
-SPLIT_WEIGHT = {"silver-1987": 1}
+# Hand labels count more than the silver 1987 ones, which outnumber them and are the old rules' reading;
+# the hand-labelled 1987 articles count double again, or the desk copy (more of it) outweighs them.
+SPLIT_WEIGHT = {"silver-1987": 1, "train-1987": 4, "dev": 4, "test": 4}
 SILVER = frozenset({"silver-1987"})
 # The old rules dropped what they could not confirm, so silver "none" on such a reading is no evidence
 # (a name-shaped run with no cue: cross-validation, 5 folds, put 1987 gold people P 0.848 -> 0.875, R 1.0).

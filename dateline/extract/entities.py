@@ -209,6 +209,13 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         total = totals.get(c.name)
         totals[c.name] = s if total is None else [a + b for a, b in zip(total, s, strict=True)]
     verdicts = {name: CLASSES[max(range(len(s)), key=s.__getitem__)] for name, s in totals.items()}
+    # A surname read as a person makes the full name it ends a person too ("Komen" after "Daniel
+    # Komen"): the same person, whose full name alone the model was less sure of.
+    surnames = {n for n, v in verdicts.items() if v == "person" and " " not in n}
+    for name, verdict in verdicts.items():
+        if verdict == "none" and " " in name and name.rsplit(" ", 1)[1] in surnames \
+                and ppl.plausible_name(name.split()):
+            verdicts[name] = "person"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     out: list[Mention] = []
     for c in found:
