@@ -695,15 +695,18 @@ def _tighten(text: str) -> str:
         text = _compressed_subject(text)
     total = len(text.split())
     for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
-        while len(text.replace(MARK, "")) > TARGET:
-            shorter = pattern.sub("", text, count=1) if pattern else _without_last_phrase(text)
+        probe = text  # cut on past an incomplete end ("two percent, | to 15.4 percent") to a complete one
+        while len(probe.replace(MARK, "")) > TARGET:
+            shorter = pattern.sub("", probe, count=1) if pattern else _without_last_phrase(probe)
             shorter = shorter.rstrip(" ,;:")
-            if shorter == text or not _keeps_verb(shorter, total) or not _ends_complete(text, len(shorter)):
+            if shorter == probe or not _keeps_verb(shorter, total):
                 break
-            fits = len(text.replace(MARK, "")) <= LIMIT
-            if pattern is None and fits and NEWS_RE.search(text, len(shorter)):
+            fits = len(probe.replace(MARK, "")) <= LIMIT
+            if pattern is None and fits and NEWS_RE.search(probe, len(shorter)):
                 break  # the phrase names someone or gives a figure: the news, kept while it fits
-            text = shorter
+            probe = shorter
+            if text.startswith(shorter) and _ends_complete(text, len(shorter)):
+                text = shorter
         if pattern is RELATIVE_RE and len(text.replace(MARK, "")) <= TARGET:
             shorter = pattern.sub("", text, count=1)
             text = shorter if len(shorter) >= 30 and _keeps_verb(shorter, total) else text
@@ -772,8 +775,9 @@ def _ends_complete(text: str, cut: int) -> bool:
         return False
     last = head[-1].replace(MARK, "").lower().strip("\"'")
     before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
-    if MARK in head[-1] or last in FUNCTION_WORDS or before == "to":
-        return False
+    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
+            or (before == "to" and _is_base_verb(last)):
+        return False  # "agrees to buy | assets"; not "points to slowdown | in"
     if last.endswith(("ing", "ed")) and (MARK in (head[-2] if len(head) > 1 else "") or before.endswith("ly")
                                          or before in FUNCTION_WORDS or before in ADVERBS):
         return False  # "unit voluntarily recalling", "boats that tried"
@@ -789,6 +793,16 @@ def _ends_complete(text: str, cut: int) -> bool:
     return not (head[-1][:1].isupper() and nxt[:1].isupper() and not head[-1].endswith(","))
 
 
+def _is_base_verb(word: str) -> bool:
+    """'buy', 'acquire', 'maintain': a verb's base form (it has a past); not 'slowdown'."""
+    if word in BASE_VERBS:
+        return True
+    common = lx.common_words()
+    return word in common and (word + "ed" in common or word + "d" in common
+                               or (word.endswith("y") and word[:-1] + "ied" in common))
+
+
+BASE_VERBS = frozenset(plural for _, plural in IRREGULAR.values())
 CURRENCY_WORDS = lx.words("yen guilder guilders franc francs mark marks dollar dollars lira lire peseta "
                           "pesetas crown crowns krona kronor schilling schillings rand ringgit rupee rupees "
                           "pound pounds sterling ecu ecus dlr dlrs stg")
@@ -826,6 +840,13 @@ def _opens_clause(words: list[str], i: int) -> bool:
         return nxt.islower() and nxt.isalpha() and nxt not in FUNCTION_WORDS
     after_noun = words[i - 1].islower() and words[i - 1] not in FUNCTION_WORDS
     return word.islower() and word.endswith("ed") and after_noun
+
+
+def _modifier(word: str) -> bool:
+    """A word in lower case that may stand before a head noun: no function word, no figure, no
+    name, no comma or quote."""
+    return (word.islower() and word.replace("-", "").isalpha() and word not in FUNCTION_WORDS
+            and word not in CLAUSE_STARTS and not _is_participle(word) and not word.endswith("ing"))
 
 
 def _opens_phrase(words: list[str], i: int) -> bool:
@@ -871,9 +892,12 @@ def _within_limit(text: str) -> str:
     fitting = [i for i in ends if len(" ".join(words[:i])) <= LIMIT]
     end = fitting[-1] if fitting else ends[0] if ends else len(words)
     core = words[:end]
-    while len(" ".join(core)) > LIMIT and len(core) > k + 2 and not core[k + 1][:1].isdigit() \
-            and not _opens_phrase(core, k + 2) and core[k + 2] != "of":
+    speech = words[k].lower() in ("says", "say", "tells", "tell", "told")
+    dropped = 0
+    while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 3 and not speech \
+            and _modifier(core[k + 1]) and _modifier(core[k + 2]) and not _opens_phrase(core, k + 2):
         del core[k + 1]  # "launches 50-million guilder eurobond": a modifier, left to right
+        dropped += 1
     if len(" ".join(core)) <= LIMIT:
         return " ".join(core).rstrip(",")
     while len(keep) > 2 and cut < len(words) and (
