@@ -723,7 +723,7 @@ OWNED_RE = re.compile(r"(?<!\S)(?:[\d.,/-]+\s*(?:percent|pct)[- ]owned"
                       r"|(?:privately|publicly|closely|family)[- ](?:held|owned)"
                       r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+")
 # "X's Y unit", "X's unit": the owner names the unit ("X unit").
-OWNED_UNIT_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[A-Z][\w.&-]*\s+){0,4}"
+OWNED_UNIT_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[\w.&-]+\s+){0,4}"
                            r"(?P<unit>unit|subsidiary|affiliate|division)$")
 # "unit of French bank Societe Generale": the description before the owner's name goes.
 DESCRIBED_RE = re.compile(r"\b(?P<prep>of|from)\s+(?:[A-Z][a-z]+\s+)?"
@@ -788,7 +788,7 @@ def _ends_complete(text: str, cut: int) -> bool:
     if comma and (nxt[:1].isdigit() or nxt.lower() in FUNCTION_WORDS) \
             and (last[:1].isdigit() or last.strip(",") in UNIT_WORDS or last.strip(",") in CURRENCY_WORDS):
         return False  # "30 billion yen, | 10-year bond"
-    if not comma and (last[:1].isdigit() or last in UNIT_WORDS):
+    if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
         return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
     return not (head[-1][:1].isupper() and nxt[:1].isupper() and not head[-1].endswith(","))
 
@@ -894,10 +894,10 @@ def _within_limit(text: str) -> str:
     core = words[:end]
     speech = words[k].lower() in ("says", "say", "tells", "tell", "told")
     dropped = 0
-    while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 3 and not speech \
-            and _modifier(core[k + 1]) and _modifier(core[k + 2]) and not _opens_phrase(core, k + 2):
-        del core[k + 1]  # "launches 50-million guilder eurobond": a modifier, left to right
-        dropped += 1
+    while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 4 and not speech \
+            and _modifier(core[-2]) and not core[-2].endswith(","):
+        del core[-2]  # "launches 200 million dollar mortgage-backed securities programme": the
+        dropped += 1  # modifiers next to the head noun go, the figure stays
     if len(" ".join(core)) <= LIMIT:
         return " ".join(core).rstrip(",")
     while len(keep) > 2 and cut < len(words) and (
