@@ -790,7 +790,7 @@ def _ends_complete(text: str, cut: int) -> bool:
         return False  # "30 billion yen, | 10-year bond"
     if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
         return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
-    return not (head[-1][:1].isupper() and nxt[:1].isupper() and not head[-1].endswith(","))
+    return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
 
 
 def _is_base_verb(word: str) -> bool:
@@ -825,6 +825,8 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
     if k is None:
         return text
     start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
+    while k > start + 1 and (words[k - 1].lower() in ADVERBS or words[k - 1].endswith("ly")):
+        k -= 1  # "barely changed": the adverb stays with its verb
     for i in range(start + 1, k):
         in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
         if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS and not in_name:
@@ -852,7 +854,7 @@ def _modifier(word: str) -> bool:
 def _opens_phrase(words: list[str], i: int) -> bool:
     low = words[i].lower()
     return (low in PHRASE_STARTS or low in CLAUSE_STARTS or words[i - 1].endswith(",")
-            or _opens_clause(words, i))
+            or _opens_clause(words, i) or (low == "and" and _verb_follows(words[i + 1:i + 3] or ["x"])))
 
 
 def _within_limit(text: str) -> str:
