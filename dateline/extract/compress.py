@@ -778,9 +778,12 @@ def _ends_complete(text: str, cut: int) -> bool:
     if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
             or (before == "to" and _is_base_verb(last)):
         return False  # "agrees to buy | assets"; not "points to slowdown | in"
-    if last.endswith(("ing", "ed")) and (MARK in (head[-2] if len(head) > 1 else "") or before.endswith("ly")
-                                         or before in FUNCTION_WORDS or before in ADVERBS):
-        return False  # "unit voluntarily recalling", "boats that tried"
+    noun_before = len(head) > 1 and head[-2].islower() and head[-2].replace("-", "").isalpha() \
+        and MARK not in head[-2] and not before.endswith("ly") and before not in FUNCTION_WORDS
+    if last.endswith(("ing", "ed")) and not noun_before and head[-1].islower() and last not in NOT_VERBS:
+        return False  # "unit voluntarily recalling", "boats that tried", "1994 | paying"
+    if last.endswith("ly") and head[-1].islower():
+        return False  # "was fairly | priced"
     if last.endswith("ed") and last not in NOT_VERBS and head[-1].islower():
         return False  # "special tax imposed | on exports": a participle wants what follows
     nxt = tail[0]
@@ -788,6 +791,8 @@ def _ends_complete(text: str, cut: int) -> bool:
     if comma and (nxt[:1].isdigit() or nxt.lower() in FUNCTION_WORDS) \
             and (last[:1].isdigit() or last.strip(",") in UNIT_WORDS or last.strip(",") in CURRENCY_WORDS):
         return False  # "30 billion yen, | 10-year bond"
+    if last.lstrip("$")[:1].isdigit() and nxt.lower() in UNIT_WORDS:
+        return False  # "$39.8 | million"
     if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
         return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
     return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
@@ -848,7 +853,8 @@ def _modifier(word: str) -> bool:
     """A word in lower case that may stand before a head noun: no function word, no figure, no
     name, no comma or quote."""
     return (word.islower() and word.replace("-", "").isalpha() and word not in FUNCTION_WORDS
-            and word not in CLAUSE_STARTS and not _is_participle(word) and not word.endswith("ing"))
+            and word not in CLAUSE_STARTS and not _is_participle(word) and not word.endswith("ing")
+            and word not in UNIT_WORDS and word not in CURRENCY_WORDS and not _is_base_verb(word))
 
 
 def _opens_phrase(words: list[str], i: int) -> bool:
