@@ -245,6 +245,8 @@ def _brackets(text: str) -> str:
 
 def _asides(text: str) -> str:
     text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
+    if "owned" in text or "held" in text:  # "said wholly owned Barrick Resources completed": no verb
+        text = OWNERSHIP_RE.sub("", text)
     # Cheap word tests first: each pattern below costs a scan of the sentence it rarely matches.
     if VENUE_WORDS_RE.search(text):
         text = VENUE_RE.sub("", text)
@@ -722,6 +724,11 @@ OWNED_RE = re.compile(r"(?<!\S)(?:[\d.,/-]+\s*(?:percent|pct)[- ]owned"
                       r"|(?:wholly|majority|minority|partly|jointly)[- ]owned"
                       r"|(?:privately|publicly|closely|family)[- ](?:held|owned)"
                       r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+")
+# Ownership before a name or a unit, dropped before the verb is sought.
+OWNERSHIP_RE = re.compile(r"(?<!\S)(?:[\d.,/-]+\s*(?:percent|pct)[- ]owned"
+                          r"|(?:wholly|majority|minority|partly|jointly)[- ]owned"
+                          r"|(?:privately|publicly|closely|family)[- ](?:held|owned))\s+"
+                          r"(?=[A-Z]|(?:[a-z-]+\s+){0,2}(?:unit|subsidiary|affiliate|division)\b)")
 # "X's Y unit", "X's unit": the owner names the unit ("X unit").
 OWNED_UNIT_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[\w.&-]+\s+){0,4}"
                            r"(?P<unit>unit|subsidiary|affiliate|division)$")
