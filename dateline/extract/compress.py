@@ -898,7 +898,8 @@ def _within_limit(text: str) -> str:
         return _within_limit(" ".join([*words[:k], "to", MARK + words[k + 2], *words[k + 3:]]))
     while k + 2 < len(words) and (words[k + 1] == "to" or words[k + 1].lower() in AUX
                                   or words[k + 1].lower() in ("not", "been", "be")
-                                  or (words[k].lower() in AUX and _is_participle(words[k + 1]))):
+                                  or (words[k].lower() in (*AUX, "be", "been", "being")
+                                      and _is_participle(words[k + 1]))):
         k += 1  # the whole verb group: "has decided not to delist", "expects to maintain"
     if k + 1 < len(words) and words[k] == "to":
         k += 1
@@ -909,6 +910,15 @@ def _within_limit(text: str) -> str:
     core = words[:end]
     speech = words[k].lower() in ("says", "say", "tells", "tell", "told")
     dropped = 0
+    verb = core[k].lower()
+    while len(" ".join(core)) > LIMIT and len(core) > k + 3 and dropped < 3 and core[k + 1].islower() \
+            and verb not in AUX and verb not in ("be", "been", "being", "to") \
+            and (core[k + 1] in ADVERBS or core[k + 1].endswith("ed")
+                 or (core[k + 1].endswith("ly") and core[k + 2].endswith("ed"))) \
+            and core[k + 1] not in NOT_VERBS and _modifier(core[k + 2].lstrip("$0123456789.,") or "x") \
+            and core[k + 2] not in FUNCTION_WORDS:
+        del core[k + 1]  # "completes previously announced 50 million dollar issue": the modifier
+        dropped += 1     # that tells when or how goes first
     while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 4 and not speech \
             and _modifier(core[-2]) and not core[-2].endswith(","):
         del core[-2]  # "launches 200 million dollar mortgage-backed securities programme": the
