@@ -6,9 +6,12 @@ The sentence is cut into words; a verb group is found by shape (auxiliaries, irr
 asides go (brackets, appositives, attributions, time words, a leading subordinate clause, trailing
 ", which ..."/", saying ..."), "X said (that) it did Y" becomes "X does Y" and "X said Y did Z"
 "X says Y does Z", the main verb moves to the headline present ("has completed" -> "completes",
-"was suspended" -> "suspended", "will buy" -> "to buy"), articles drop, and while the headline is
+"was suspended" -> "suspended", "will buy" -> "to buy"), articles drop; a long headline
+compresses its subject first (ownership, description, "X's Y unit" -> "X unit"), then while it is
 longer than the target the trailing clause, comma segment and prepositional phrase go, one at a
-time, never the verb. The result never ends on a function word, a colon or an ellipsis.
+time, never the verb. Every cut ends a complete phrase (never after a verb form, a figure without
+its noun, inside a name); where none fits, the object's modifiers go and its head noun stays.
+The result never ends on a function word, a colon or an ellipsis.
 """
 
 from __future__ import annotations
