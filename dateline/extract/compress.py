@@ -6,9 +6,12 @@ The sentence is cut into words; a verb group is found by shape (auxiliaries, irr
 asides go (brackets, appositives, attributions, time words, a leading subordinate clause, trailing
 ", which ..."/", saying ..."), "X said (that) it did Y" becomes "X does Y" and "X said Y did Z"
 "X says Y does Z", the main verb moves to the headline present ("has completed" -> "completes",
-"was suspended" -> "suspended", "will buy" -> "to buy"), articles drop, and while the headline is
+"was suspended" -> "suspended", "will buy" -> "to buy"), articles drop; a long headline
+compresses its subject first (ownership, description, "X's Y unit" -> "X unit"), then while it is
 longer than the target the trailing clause, comma segment and prepositional phrase go, one at a
-time, never the verb. The result never ends on a function word, a colon or an ellipsis.
+time, never the verb. Every cut ends a complete phrase (never after a verb form, a figure without
+its noun, inside a name); where none fits, the object's modifiers go and its head noun stays.
+The result never ends on a function word, a colon or an ellipsis.
 """
 
 from __future__ import annotations
@@ -245,6 +248,8 @@ def _brackets(text: str) -> str:
 
 def _asides(text: str) -> str:
     text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
+    if "owned" in text or "held" in text:  # "said wholly owned Barrick Resources completed": no verb
+        text = OWNERSHIP_RE.sub("", text)
     # Cheap word tests first: each pattern below costs a scan of the sentence it rarely matches.
     if VENUE_WORDS_RE.search(text):
         text = VENUE_RE.sub("", text)
@@ -315,11 +320,15 @@ def _is_verb(words: list[str], i: int) -> bool:
         return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
     if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
         possessive = prev.endswith(("'s", "\u2019s", "s'"))
-        return prev not in DETERMINERS and not possessive and not _finite_follows(words, i)
+        # "appears resolved", "remains committed": an adjective after a linking verb
+        return prev not in DETERMINERS and prev not in LINKING and not possessive \
+            and not _finite_follows(words, i)
     return False
 
 
 RELATIVE_PREPS = lx.words("by on in at from for with under")
+LINKING = lx.words("appears appear seems seem remains remain looks look stays stay becomes become "
+                   "feels feel sounds sound")
 OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
 
 
@@ -458,7 +467,8 @@ def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool
     if not reported:
         out = _coordinated(out, v, plural)
     k = min(v, len(out) - 1)
-    while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"):
+    while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"
+                                or (out[k].endswith("ly") and out[k].islower())):
         k += 1
     out[k] = MARK + out[k]
     return " ".join(out)
@@ -686,17 +696,22 @@ def _tighten(text: str) -> str:
     ``LIMIT`` characters, cut at a phrase where it can be."""
     text = CORPORATE_RE.sub(_without_suffix, _drop_articles(text))
     text = re.sub(r"\s+", " ", text).strip(" ,")
+    if len(text.replace(MARK, "")) > TARGET:
+        text = _compressed_subject(text)
     total = len(text.split())
     for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
-        while len(text.replace(MARK, "")) > TARGET:
-            shorter = pattern.sub("", text, count=1) if pattern else _without_last_phrase(text)
+        probe = text  # cut on past an incomplete end ("two percent, | to 15.4 percent") to a complete one
+        while len(probe.replace(MARK, "")) > TARGET:
+            shorter = pattern.sub("", probe, count=1) if pattern else _without_last_phrase(probe)
             shorter = shorter.rstrip(" ,;:")
-            if shorter == text or not _keeps_verb(shorter, total):
+            if shorter == probe or not _keeps_verb(shorter, total):
                 break
-            fits = len(text.replace(MARK, "")) <= LIMIT
-            if pattern is None and fits and NEWS_RE.search(text, len(shorter)):
+            fits = len(probe.replace(MARK, "")) <= LIMIT
+            if pattern is None and fits and NEWS_RE.search(probe, len(shorter)):
                 break  # the phrase names someone or gives a figure: the news, kept while it fits
-            text = shorter
+            probe = shorter
+            if text.startswith(shorter) and _ends_complete(text, len(shorter)):
+                text = shorter
         if pattern is RELATIVE_RE and len(text.replace(MARK, "")) <= TARGET:
             shorter = pattern.sub("", text, count=1)
             text = shorter if len(shorter) >= 30 and _keeps_verb(shorter, total) else text
@@ -706,6 +721,106 @@ def _tighten(text: str) -> str:
     return _within_limit(text)
 
 
+# Ownership and description a wire headline leaves out of its subject: "80 percent-owned",
+# "privately held", "New York-based".
+OWNED_RE = re.compile(r"(?<!\S)(?:[\d.,/-]+\s*(?:percent|pct)[- ]owned"
+                      r"|(?:wholly|majority|minority|partly|jointly)[- ]owned"
+                      r"|(?:privately|publicly|closely|family)[- ](?:held|owned)"
+                      r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+")
+# Ownership before a name or a unit, dropped before the verb is sought.
+OWNERSHIP_RE = re.compile(r"(?<!\S)(?:[\d.,/-]+\s*(?:percent|pct)[- ]owned"
+                          r"|(?:wholly|majority|minority|partly|jointly)[- ]owned"
+                          r"|(?:privately|publicly|closely|family)[- ](?:held|owned))\s+"
+                          r"(?=[A-Z]|(?:[a-z-]+\s+){0,2}(?:unit|subsidiary|affiliate|division)\b)")
+# "X's Y unit", "X's unit": the owner names the unit ("X unit").
+OWNED_UNIT_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[\w.&-]+\s+){0,4}"
+                           r"(?P<unit>unit|subsidiary|affiliate|division)$")
+# "unit of French bank Societe Generale": the description before the owner's name goes.
+DESCRIBED_RE = re.compile(r"\b(?P<prep>of|from)\s+(?:[A-Z][a-z]+\s+)?"
+                          r"(?P<what>(?:[a-z][\w-]*\s+){1,3})(?=[A-Z])")
+# "agrees to buy" -> "to buy": the wire's infinitive of an intention, where room is short.
+INTENT_RE = re.compile(r"^(?:agrees?|plans?|decides?|intends?)$")
+
+
+def _compressed_subject(text: str) -> str:
+    """The subject first, before the predicate loses a word: ownership and description go
+    ("Great American's 80 percent-owned subsidiary" -> "Great American unit")."""
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None or k == 0:
+        return text
+    start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
+    while k > start + 1 and (words[k - 1].lower() in ADVERBS or words[k - 1].endswith("ly")
+                             or words[k - 1] == "to"):
+        k -= 1  # the verb group opens before its adverbs
+    subject = " ".join(words[start:k])
+    subject = OWNED_RE.sub("", subject)
+    m = OWNED_UNIT_RE.match(subject)
+    if m and m["owner"].split()[0][:1].isupper():
+        owner = m["owner"]
+        while owner.rsplit(" ", 1)[-1].rstrip(".") in CORPORATE_WORDS and " " in owner:
+            owner = owner.rsplit(" ", 1)[0]
+        short = owner.split(" and ")[0]
+        if len(text) > LIMIT and short != owner and len(short.split()) >= 2:
+            owner = short  # "Great American Management and Investment" -> "Great American Management"
+        subject = f"{owner} unit"
+    else:
+        subject = re.sub(r"\bsubsidiary$", "unit", subject)
+    subject = DESCRIBED_RE.sub(lambda d: d[0] if any(w in FUNCTION_WORDS for w in d["what"].split())
+                               else f"{d['prep']} ", subject)
+    rest = words[k:]
+    if not subject:
+        return text
+    return " ".join([*words[:start], subject, *rest])
+
+
+def _ends_complete(text: str, cut: int) -> bool:
+    """Whether ``text`` cut at character ``cut`` ends a complete phrase: never on the verb, an
+    infinitive, an "-ing" or "-ed" form after its verb, a function word, a figure without its noun
+    ("a 30 billion yen, 10-year bond"), or inside a name."""
+    head, tail = text[:cut].rstrip(" ,;:").split(), text[cut:].lstrip(" ,;:").split()
+    if not tail:
+        return True
+    if not head:
+        return False
+    last = head[-1].replace(MARK, "").lower().strip("\"'")
+    before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
+    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
+            or (before == "to" and _is_base_verb(last)):
+        return False  # "agrees to buy | assets"; not "points to slowdown | in"
+    noun_before = len(head) > 1 and head[-2].islower() and head[-2].replace("-", "").isalpha() \
+        and MARK not in head[-2] and not before.endswith("ly") and before not in FUNCTION_WORDS
+    if last.endswith(("ing", "ed")) and not noun_before and head[-1].islower() and last not in NOT_VERBS:
+        return False  # "unit voluntarily recalling", "boats that tried", "1994 | paying"
+    if last.endswith("ly") and head[-1].islower():
+        return False  # "was fairly | priced"
+    if last.endswith("ed") and last not in NOT_VERBS and head[-1].islower():
+        return False  # "special tax imposed | on exports": a participle wants what follows
+    nxt = tail[0]
+    comma = text[:cut].rstrip().endswith(",") or text[cut:].lstrip().startswith(",")
+    if comma and (nxt[:1].isdigit() or nxt.lower() in FUNCTION_WORDS) \
+            and (last[:1].isdigit() or last.strip(",") in UNIT_WORDS or last.strip(",") in CURRENCY_WORDS):
+        return False  # "30 billion yen, | 10-year bond"
+    if last.lstrip("$")[:1].isdigit() and nxt.lower() in UNIT_WORDS:
+        return False  # "$39.8 | million"
+    if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
+        return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
+    return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
+
+
+def _is_base_verb(word: str) -> bool:
+    """'buy', 'acquire', 'maintain': a verb's base form (it has a past); not 'slowdown'."""
+    if word in BASE_VERBS:
+        return True
+    common = lx.common_words()
+    return word in common and (word + "ed" in common or word + "d" in common
+                               or (word.endswith("y") and word[:-1] + "ied" in common))
+
+
+BASE_VERBS = frozenset(plural for _, plural in IRREGULAR.values())
+CURRENCY_WORDS = lx.words("yen guilder guilders franc francs mark marks dollar dollars lira lire peseta "
+                          "pesetas crown crowns krona kronor schilling schillings rand ringgit rupee rupees "
+                          "pound pounds sterling ecu ecus dlr dlrs stg")
 NEWS_RE = re.compile(r"\s(?:[A-Z][a-z]|\$?\d)")
 SUBJECT_PREPS = frozenset(["in", "from", "at", "on", "for", "with", "by", "over", "under", "during"])
 
@@ -725,6 +840,8 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
     if k is None:
         return text
     start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
+    while k > start + 1 and (words[k - 1].lower() in ADVERBS or words[k - 1].endswith("ly")):
+        k -= 1  # "barely changed": the adverb stays with its verb
     for i in range(start + 1, k):
         in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
         if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS and not in_name:
@@ -742,11 +859,27 @@ def _opens_clause(words: list[str], i: int) -> bool:
     return word.islower() and word.endswith("ed") and after_noun
 
 
+def _modifier(word: str) -> bool:
+    """A word in lower case that may stand before a head noun: no function word, no figure, no
+    name, no comma or quote."""
+    return (word.islower() and word.replace("-", "").isalpha() and word not in FUNCTION_WORDS
+            and word not in CLAUSE_STARTS and not _is_participle(word) and not word.endswith("ing")
+            and word not in UNIT_WORDS and word not in CURRENCY_WORDS and not _is_base_verb(word))
+
+
+def _opens_phrase(words: list[str], i: int) -> bool:
+    low = words[i].lower()
+    return (low in PHRASE_STARTS or low in CLAUSE_STARTS or words[i - 1].endswith(",")
+            or _opens_clause(words, i) or (low == "and" and _verb_follows(words[i + 1:i + 3] or ["x"])))
+
+
 def _within_limit(text: str) -> str:
     """At most ``LIMIT`` characters: cut before the last phrase that starts after the verb, else at
     a word, never inside a name or between a figure and its unit."""
     words = text.split()
-    k = next((i for i, w in enumerate(words) if MARK in w), 0)
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None:  # no verb marked: the first word in lower case opens the predicate
+        k = next((i for i, w in enumerate(words) if i and w.islower()), 0)
     text = text.replace(MARK, "")
     if len(text) <= LIMIT:
         return text
@@ -757,11 +890,44 @@ def _within_limit(text: str) -> str:
             break
         keep.append(w)
     cut = len(keep)
-    for i in range(cut, k + 1, -1):  # the last phrase start within the limit, past the verb
-        opens = i < len(words) and (words[i].lower() in PHRASE_STARTS or words[i].lower() in CLAUSE_STARTS
-                                    or words[i - 1].endswith(",") or _opens_clause(words, i))
-        if opens and len(" ".join(words[:i])) >= LIMIT * 0.5:
-            return " ".join(words[:i])
+    starts = [i for i in range(k + 2, len(words)) if _opens_phrase(words, i)]
+    for i in reversed(starts):  # the last phrase start within the limit, past the verb
+        head = " ".join(words[:i])
+        if len(head) <= LIMIT and len(head) >= LIMIT * 0.5 and _ends_complete(text, len(head)):
+            return head
+    # No complete cut fits: "agrees to buy" becomes "to buy", trailing adjuncts go whole, then the
+    # object's modifiers, the verb and the object's head noun kept.
+    if 0 < k < len(words) - 2 and words[k + 1] == "to" and INTENT_RE.match(words[k]):
+        return _within_limit(" ".join([*words[:k], "to", MARK + words[k + 2], *words[k + 3:]]))
+    while k + 2 < len(words) and (words[k + 1] == "to" or words[k + 1].lower() in AUX
+                                  or words[k + 1].lower() in ("not", "been", "be")
+                                  or (words[k].lower() in (*AUX, "be", "been", "being")
+                                      and _is_participle(words[k + 1]))):
+        k += 1  # the whole verb group: "has decided not to delist", "expects to maintain"
+    if k + 1 < len(words) and words[k] == "to":
+        k += 1
+    inner = sorted({*starts, *(i for i in range(k + 2, len(words)) if words[i].lower() == "of")})
+    ends = [i for i in inner if _ends_complete(text, len(" ".join(words[:i])))]
+    fitting = [i for i in ends if len(" ".join(words[:i])) <= LIMIT]
+    end = fitting[-1] if fitting else ends[0] if ends else len(words)
+    core = words[:end]
+    speech = words[k].lower() in ("says", "say", "tells", "tell", "told")
+    dropped = 0
+    verb = core[k].lower()
+    while len(" ".join(core)) > LIMIT and len(core) > k + 3 and dropped < 3 and core[k + 1].islower() \
+            and verb not in AUX and verb not in ("be", "been", "being", "to") \
+            and (core[k + 1] in ADVERBS or core[k + 1].endswith("ed")
+                 or (core[k + 1].endswith("ly") and core[k + 2].endswith("ed"))) \
+            and core[k + 1] not in NOT_VERBS and _modifier(core[k + 2].lstrip("$0123456789.,") or "x") \
+            and core[k + 2] not in FUNCTION_WORDS:
+        del core[k + 1]  # "completes previously announced 50 million dollar issue": the modifier
+        dropped += 1     # that tells when or how goes first
+    while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 4 and not speech \
+            and _modifier(core[-2]) and not core[-2].endswith(","):
+        del core[-2]  # "launches 200 million dollar mortgage-backed securities programme": the
+        dropped += 1  # modifiers next to the head noun go, the figure stays
+    if len(" ".join(core)) <= LIMIT:
+        return " ".join(core).rstrip(",")
     while len(keep) > 2 and cut < len(words) and (
             (words[cut][:1].isupper() and keep[-1][:1].isupper())
             or (words[cut].lower() in UNIT_WORDS and keep[-1][:1].isdigit())):
