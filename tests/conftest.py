@@ -107,6 +107,19 @@ def page(browser: object) -> Iterator[object]:
     context.close()
 
 
+@pytest.fixture
+def watched(page: object) -> object:
+    """A page that records (and dismisses) any dialog a script opens: injected script shows here."""
+    page.dialogs = []
+
+    def dismissed(dialog: object) -> None:
+        page.dialogs.append(dialog.message)
+        dialog.dismiss()
+
+    page.on("dialog", dismissed)
+    return page
+
+
 # An archive written straight as content files, the way an editor can: its people, places,
 # organizations and tags are fixed, so publishing tests do not hang on what the extractor finds.
 ENTITY_ARTICLES = 7

@@ -60,18 +60,6 @@ def hostile_search(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.shutdown()
 
 
-@pytest.fixture
-def watched(page: object) -> object:
-    page.dialogs = []
-
-    def dismissed(dialog: object) -> None:
-        page.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismissed)
-    return page
-
-
 def assert_nothing_ran(page: object) -> None:
     page.wait_for_timeout(300)  # let onerror/onload handlers fire if anything was injected
     assert page.evaluate("window.__pwned") is None

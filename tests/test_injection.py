@@ -79,19 +79,6 @@ def hostile_site(tmp_path_factory: pytest.TempPathFactory) -> Iterator[tuple[str
     server.shutdown()
 
 
-@pytest.fixture
-def watched(page: object) -> object:
-    """A page that records any dialog a script opens."""
-    page.dialogs = []
-
-    def dismissed(dialog: object) -> None:
-        page.dialogs.append(dialog.message)
-        dialog.dismiss()
-
-    page.on("dialog", dismissed)
-    return page
-
-
 def assert_nothing_ran(page: object) -> None:
     page.wait_for_timeout(200)  # let onerror/onload handlers fire if anything was injected
     assert page.evaluate("window.__pwned") is None

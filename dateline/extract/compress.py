@@ -723,14 +723,12 @@ def _tighten(text: str) -> str:
 
 # Ownership and description a wire headline leaves out of its subject: "80 percent-owned",
 # "privately held", "New York-based".
-OWNED_RE = re.compile(r"(?<!\S)(?:[\d.,/-]+\s*(?:percent|pct)[- ]owned"
-                      r"|(?:wholly|majority|minority|partly|jointly)[- ]owned"
-                      r"|(?:privately|publicly|closely|family)[- ](?:held|owned)"
-                      r"|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+")
+_OWNED = (r"[\d.,/-]+\s*(?:percent|pct)[- ]owned"
+          r"|(?:wholly|majority|minority|partly|jointly)[- ]owned"
+          r"|(?:privately|publicly|closely|family)[- ](?:held|owned)")
+OWNED_RE = re.compile(rf"(?<!\S)(?:{_OWNED}|(?:[A-Z][\w.]*\s+)?[A-Z][\w.]*-based)\s+")
 # Ownership before a name or a unit, dropped before the verb is sought.
-OWNERSHIP_RE = re.compile(r"(?<!\S)(?:[\d.,/-]+\s*(?:percent|pct)[- ]owned"
-                          r"|(?:wholly|majority|minority|partly|jointly)[- ]owned"
-                          r"|(?:privately|publicly|closely|family)[- ](?:held|owned))\s+"
+OWNERSHIP_RE = re.compile(rf"(?<!\S)(?:{_OWNED})\s+"
                           r"(?=[A-Z]|(?:[a-z-]+\s+){0,2}(?:unit|subsidiary|affiliate|division)\b)")
 # "X's Y unit", "X's unit": the owner names the unit ("X unit").
 OWNED_UNIT_RE = re.compile(r"^(?P<owner>.+?)(?:['\u2019]s|(?<=s)['\u2019])\s+(?:[\w.&-]+\s+){0,4}"
