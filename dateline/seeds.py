@@ -18,7 +18,8 @@ from .article import Seed
 CREDIT_RE = re.compile(
     r"^(?:Information for this (?:article|report|story) was contributed by"
     r"|(?:Additional )?reporting (?:was contributed )?by"
-    r"|Contributing:|Associated Press writers?)\b",
+    r"|Associated Press writers?)\b"
+    r"|^Contributing:",  # no \b after the colon: it would need a word character next
     re.IGNORECASE,
 )
 DATE_FORMS = r"\d{4}-\d{1,2}-\d{1,2}|\d{1,2}/\d{1,2}/\d{4}|[A-Za-z]{3,9}\.?\s+\d{1,2},?\s+\d{4}|\S+"

@@ -25,6 +25,26 @@ def test_the_seed_parses_into_date_dateline_paragraphs_and_credit():
     assert len(seed.paragraphs) == 19
 
 
+@pytest.mark.parametrize("credit", [
+    "Contributing: Jane Doe in Paris and John Roe.",
+    "Associated Press writer Bob Smith contributed to this report.",
+    "Additional reporting by Ann Lee.",
+])
+def test_every_credit_form_leaves_the_story_and_names_its_contributors(tmp_path, credit):
+    from dateline.extract.contributors import contributors_from_credit
+
+    seed = seed_from(tmp_path, f" date 2016-12-09 PARIS -- Shares rose.\n\nThey fell later.\n\n{credit}\n")
+    assert seed.paragraphs == ("Shares rose.", "They fell later.")
+    assert seed.credit == credit
+    assert contributors_from_credit(credit)[0] in {"Jane Doe", "Bob Smith", "Ann Lee"}
+
+
+def test_a_last_paragraph_that_only_starts_like_a_credit_stays_in_the_story(tmp_path):
+    seed = seed_from(tmp_path, " date 2016-12-09 PARIS -- Shares rose.\n\nContributing to the rise were banks.\n")
+    assert seed.paragraphs[-1] == "Contributing to the rise were banks."
+    assert seed.credit == ""
+
+
 @pytest.mark.parametrize("first_line, dateline", [
     (" date 1987-03-03 -- Shares rose.", ""),
     (" date 1987-03-03 BOCA RATON, Fla. -- Shares rose.", "BOCA RATON, Fla."),

@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import re
 
-LEAD_RE = re.compile(r"^.*?\bcontributed by\b|^(?:Additional )?reporting by\b|^Contributing:", re.IGNORECASE)
+LEAD_RE = re.compile(r"^.*?\bcontributed by\b|^(?:Additional )?reporting by\b|^Contributing:"
+                     r"|^(?:The )?Associated Press writers?\b", re.IGNORECASE)
+# "AP writer X contributed to this report": the names come before the verb, not after "by".
+TAIL_RE = re.compile(r"\s+(?:also\s+)?contributed\b.*$", re.IGNORECASE)
 OUTLET_RE = re.compile(r"\s+(?:of|from)\s+(?:The\s+)?[A-Z][\w.&' -]*$")
 
 
@@ -12,7 +15,7 @@ def contributors_from_credit(credit: str) -> list[str]:
     """'... contributed by Sarah El Deeb, Nataliya Vasilyeva of The Associated Press and by ...'."""
     if not credit:
         return []
-    text = LEAD_RE.sub("", credit).strip().rstrip(".")
+    text = TAIL_RE.sub("", LEAD_RE.sub("", credit)).strip().rstrip(".")
     names: list[str] = []
     for group in re.split(r"\s+and\s+by\s+|;\s*", text):
         group = OUTLET_RE.sub("", group.strip())
