@@ -332,21 +332,30 @@ def _one_of_two(root: Path, first: str, second: str, report: Report) -> str:
 def unique_urls(articles: list[Article], report: Report) -> list[Article]:
     """Two articles at one URL would share a page: one never published, its links opening the
     other. The first in content-file order keeps the URL (an editor's slug: clash or a copied
-    file); each later one gets its id appended, and the clash is reported."""
-    owners: dict[str, Article] = {a.url_path: a for a in reversed(articles)}
+    file); each later one gets its id appended, and the clash is reported. A slug that is one of
+    the month folder's own pages (a day, '09', or the list's 'page') always moves."""
+    owners: dict[str, Article] = {a.url_path: a for a in reversed(articles) if not _reserved(a.slug)}
     taken = set(owners)
     out = []
     for article in articles:
-        if owners[article.url_path] is article:
+        if owners.get(article.url_path) is article:
             out.append(article)
             continue
         slug = _free_slug(article, taken)
         taken.add(f"{article.date:%Y/%m}/{slug}/")
+        owner = ("that month's own page" if _reserved(article.slug)
+                 else f"content/{owners[article.url_path].path}")
         report.warn(f"content/{article.path}", f"slug {article.slug!r} is already the URL of "
-                    f"content/{owners[article.url_path].path}; published at {slug!r} instead "
+                    f"{owner}; published at {slug!r} instead "
                     "(set a slug of its own to choose another)")
         out.append(replace(article, slug=slug))  # a copy: the cached article stays as written
     return out
+
+
+def _reserved(slug: str) -> bool:
+    """Beside articles, a month folder holds its day pages ('2016/12/09/') and its list's
+    later pages ('2016/12/page/2/')."""
+    return slug == "page" or (len(slug) == 2 and slug.isdigit())
 
 
 def _free_slug(article: Article, taken: set[str]) -> str:

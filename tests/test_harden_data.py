@@ -147,6 +147,24 @@ def test_two_articles_with_one_slug_in_a_month_both_publish_and_the_clash_is_rep
     assert f'/{other}/"' in month and f'/2016/12/{first.slug}/"' in month
 
 
+@pytest.mark.parametrize("slug", ["10", "page"])
+def test_a_slug_that_is_a_month_folders_own_page_moves_and_both_pages_publish(tmp_path, slug):
+    root = own_project(tmp_path / "archive")
+    build_project(root)
+    path = article_files(root)["2222222222222222"]
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace("\nslug: ", f"\nslug: '{slug}'\nold_slug: ", 1))
+    _, report = build_project(root)
+    [clash] = [w for w in report.warnings if "is already the URL of" in w]
+    assert path.name in clash and "month's own page" in clash
+    site = root / "_site"
+    pages = {p.parent.relative_to(site).as_posix() for p in article_pages(site)}
+    assert len(pages) == 2 and f"2016/12/{slug}" not in pages
+    assert any(p.startswith(f"2016/12/{slug}-") for p in pages)
+    if slug == "10":  # the day page of the Geneva story is still that day page
+        assert "Vienna" not in headline(site / "2016/12/10/index.html")
+
+
 def test_a_deleted_content_file_is_written_again_on_the_next_build(tmp_path):
     root = own_project(tmp_path / "archive")
     build_project(root)
