@@ -40,6 +40,7 @@ class Settings:
     language: str = "en"
     timezone: str = "+00:00"
     publisher: str = "Dateline"
+    link_index_files: bool = False  # links name .../index.html, for hosts without folder indexes
     seeds: str = "seeds"
     content: str = "content"
     output: str = "_site"
@@ -84,7 +85,8 @@ class Settings:
         return self.workers or os.cpu_count() or 1
 
 
-SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone", "publisher"),
+SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone", "publisher",
+                     "link_index_files"),
             "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
                       "min_organization_articles", "min_person_articles", "min_place_articles",

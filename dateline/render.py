@@ -373,11 +373,11 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
 
     env.globals.update(
         site=site, settings=settings, kinds=KINDS,
-        url=lambda path: urls.page_url(path, settings.base_path),
-        absolute_url=lambda path: urls.absolute_url(path, settings.base_url),
+        url=lambda path: urls.link(path, settings),
+        absolute_url=lambda path: urls.address(path, settings),
         page_url=urls.paginated,
-        day_url=lambda month, day: urls.page_url(
-            f"{urls.paginated(month.url_path, day_pages(month)[day])}#day-{day}", settings.base_path),
+        day_url=lambda month, day: urls.link(
+            f"{urls.paginated(month.url_path, day_pages(month)[day])}#day-{day}", settings),
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
         news_article_ld=lambda article: structured.news_article(article, site),
         term_ld=lambda term: structured.term_thing(term, site))

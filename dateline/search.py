@@ -128,17 +128,19 @@ def index(folder: Path, names: list[str], site: Site) -> None:
     time (Pagefind indexes mostly on one thread; shards are independent)."""
     globs = {shard.name: shard.glob for shard in shards(site)}
     with ThreadPoolExecutor(max(1, min(site.settings.worker_count, len(names)))) as pool:
-        failures = [f for f in pool.map(lambda n: _index_one(folder, n, globs[n]), names) if f]
+        keep_index = site.settings.link_index_files
+        failures = [f for f in pool.map(lambda n: _index_one(folder, n, globs[n], keep_index), names) if f]
     if failures:
         raise SearchError(failures[0])
 
 
-def _index_one(folder: Path, name: str, glob: str) -> str:
-    """Index one shard into its bundle; returns what went wrong, or ''."""
+def _index_one(folder: Path, name: str, glob: str, keep_index: bool) -> str:
+    """Index one shard into its bundle; returns what went wrong, or ''. ``keep_index``: result
+    links name '.../index.html', as every other link does on a host without folder indexes."""
     bundle = bundle_of(name)
     shutil.rmtree(folder / bundle, ignore_errors=True)  # no stale fragments from a past index
     command = [str(get_executable()), "--site", str(folder), "--glob", glob,
-               "--output-subdir", bundle, "--silent"]
+               "--output-subdir", bundle, "--silent", *(["--keep-index-url"] if keep_index else [])]
     done = subprocess.run(command, check=False, capture_output=True, text=True,
                           preexec_fn=die_with_parent)
     if done.returncode != 0:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from .article import Article
 from .config import Settings
 from .site import KINDS, Site, Term
-from .urls import absolute_url
+from .urls import address
 
 # Which schema.org type a kind of term is, for `mentions` and `about`.
 SCHEMA_TYPES = {"people": "Person", "places": "Place", "organizations": "Organization", "tags": "Thing"}
@@ -18,7 +18,7 @@ def iso_datetime(date: object, timezone: str) -> str:
 
 def publisher(settings: Settings) -> dict:
     return {"@type": "Organization", "name": settings.publisher,
-            "url": absolute_url("", settings.base_url)}
+            "url": address("", settings)}
 
 
 def _things(article: Article, kind: str, site: Site) -> list[dict]:
@@ -28,7 +28,7 @@ def _things(article: Article, kind: str, site: Site) -> list[dict]:
         term = site.term_of.get((kind, name))
         thing = {"@type": SCHEMA_TYPES[kind], "name": term.name if term else name}
         if term and term.slug in site.terms[kind]:
-            thing["url"] = absolute_url(term.url_path, site.settings.base_url)
+            thing["url"] = address(term.url_path, site.settings)
         if thing not in out:
             out.append(thing)
     return out
@@ -37,7 +37,7 @@ def _things(article: Article, kind: str, site: Site) -> list[dict]:
 def news_article(article: Article, site: Site) -> dict:
     """schema.org NewsArticle: who, where and what an article mentions, for citation and search."""
     settings = site.settings
-    url = absolute_url(article.url_path, settings.base_url)
+    url = address(article.url_path, settings)
     authors = [{"@type": "Person", "name": n} for n in article.contributors]
     data = {
         "@context": "https://schema.org",
@@ -53,7 +53,7 @@ def news_article(article: Article, site: Site) -> dict:
         "author": authors or [publisher(settings)],
         "publisher": publisher(settings),
         "isPartOf": {"@type": "WebSite", "name": settings.title,
-                     "url": absolute_url("", settings.base_url)},
+                     "url": address("", settings)},
         "keywords": article.tags,
         "about": _things(article, "tags", site),
         "mentions": [thing for kind in ("people", "organizations", "places")
@@ -71,7 +71,7 @@ def term_thing(term: Term, site: Site) -> dict | None:
     if term.kind == "tags":
         return None
     settings = site.settings
-    url = absolute_url(term.url_path, settings.base_url)
+    url = address(term.url_path, settings)
     data = {
         "@context": "https://schema.org",
         "@type": SCHEMA_TYPES[term.kind],
@@ -80,7 +80,7 @@ def term_thing(term: Term, site: Site) -> dict | None:
         "mainEntityOfPage": url,
         "subjectOf": [{"@type": "NewsArticle", "headline": a.title,
                        "datePublished": iso_datetime(a.date, settings.timezone),
-                       "url": absolute_url(a.url_path, settings.base_url)}
+                       "url": address(a.url_path, settings)}
                       for a in term.articles[: settings.per_page]],
     }
     if term.kind == "people" and term.roles:

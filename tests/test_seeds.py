@@ -40,7 +40,8 @@ def test_every_credit_form_leaves_the_story_and_names_its_contributors(tmp_path,
 
 
 def test_a_last_paragraph_that_only_starts_like_a_credit_stays_in_the_story(tmp_path):
-    seed = seed_from(tmp_path, " date 2016-12-09 PARIS -- Shares rose.\n\nContributing to the rise were banks.\n")
+    text = " date 2016-12-09 PARIS -- Shares rose.\n\nContributing to the rise were banks.\n"
+    seed = seed_from(tmp_path, text)
     assert seed.paragraphs[-1] == "Contributing to the rise were banks."
     assert seed.credit == ""
 
