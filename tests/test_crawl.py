@@ -5,12 +5,13 @@ URL reachable from the home page must answer, and every in-page anchor must exis
 from __future__ import annotations
 
 import re
+import socketserver
 import threading
 import urllib.error
 import urllib.request
 import xml.etree.ElementTree as ET
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager, contextmanager
 from dataclasses import dataclass, field
 from html.parser import HTMLParser
 from pathlib import Path
@@ -119,14 +120,18 @@ def crawl_site(root: str, base_url: str, start: tuple[str, ...] = ("", "robots.t
 
 
 @contextmanager
-def serving(site: Path, base_path: str) -> Iterator[str]:
-    server = make_server(site, base_path, 0)
+def running(server: socketserver.BaseServer, base_path: str) -> Iterator[str]:
+    """Serve in a thread for the block; yields the root URL under ``base_path``."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
     try:
-        yield f"http://127.0.0.1:{server.server_port}{base_path}"
+        yield f"http://127.0.0.1:{server.server_address[1]}{base_path}"
     finally:
         server.shutdown()
+
+
+def serving(site: Path, base_path: str) -> AbstractContextManager[str]:
+    return running(make_server(site, base_path, 0), base_path)
 
 
 def built_files(site: Path, suffix: str) -> set[str]:

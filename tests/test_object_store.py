@@ -5,9 +5,7 @@ link_index_files = true the same site works there, under a subpath, search inclu
 from __future__ import annotations
 
 import http.server
-import threading
-from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import AbstractContextManager
 from functools import partial
 from pathlib import Path
 
@@ -15,7 +13,7 @@ import pytest
 
 from dateline.content import write_article
 from tests.conftest import ENTITY_TOML, SEED, SUBPATH, build_project, entity_articles, write_project
-from tests.test_crawl import built_files, crawl_site
+from tests.test_crawl import built_files, crawl_site, running
 
 
 class _BucketHandler(http.server.SimpleHTTPRequestHandler):
@@ -39,16 +37,9 @@ class _BucketHandler(http.server.SimpleHTTPRequestHandler):
         pass
 
 
-@contextmanager
-def bucket(folder: Path) -> Iterator[str]:
-    server = http.server.ThreadingHTTPServer(
-        ("127.0.0.1", 0), partial(_BucketHandler, directory=str(folder)))
-    thread = threading.Thread(target=server.serve_forever, daemon=True)
-    thread.start()
-    try:
-        yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
-    finally:
-        server.shutdown()
+def bucket(folder: Path) -> AbstractContextManager[str]:
+    handler = partial(_BucketHandler, directory=str(folder))
+    return running(http.server.ThreadingHTTPServer(("127.0.0.1", 0), handler), SUBPATH)
 
 
 @pytest.fixture(scope="module")
