@@ -356,11 +356,31 @@ def _finite_follows(words: list[str], i: int) -> bool:
 
 
 def _verb_index(words: list[str]) -> int | None:
-    """The first word that opens a verb group, past the subject."""
+    """The first word that opens a verb group, past the subject; failing one, a present-tense
+    verb before its object ("the plan keeps the company alive")."""
     for i in range(1, len(words)):
         if _is_verb(words, i):
             return i
+    for i in range(1, min(len(words) - 1, 14)):
+        if _is_present_verb(words, i):
+            return i
     return None
+
+
+def _is_present_verb(words: list[str], i: int) -> bool:
+    """'keeps' in 'plan keeps the company': a lower-case '-s' word whose stem is a verb, after a
+    word that is no determiner, before an object's opener or a figure ("prices rise" is no case:
+    a verb follows)."""
+    w, prev, nxt = words[i], words[i - 1].lower(), words[i + 1].lower()
+    if not (w.islower() and w.isalpha()) or prev in DETERMINERS or prev in FUNCTION_WORDS or prev.endswith(","):
+        return False
+    if not (nxt in OBJECT_OPENERS or nxt in ("all", "more", "most", "no") or nxt.lstrip("$")[:1].isdigit()):
+        return False
+    if not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        # "programs benefit all": a plural subject's verb has no "-s"
+        return prev.endswith("s") and not prev.endswith("ss") and prev.isalpha() and _is_base_verb(w) \
+            and w not in FUNCTION_WORDS
+    return _is_base_verb(w[:-1]) or (w.endswith("es") and _is_base_verb(w[:-2]))
 
 
 @lru_cache(maxsize=4096)
@@ -511,7 +531,9 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         return out + _unshift(words[i:], plural)
     if low in MODALS:
         inside_that = "that" in (w.lower() for w in words[:i])  # "a chance that rates will rise"
-        if low in ("will", "would") and (low == "will" or speech) and j < len(words) and not inside_that:
+        there = i > 0 and words[i - 1].lower() == "there"  # "there will be": no subject for "to be"
+        if low in ("will", "would") and (low == "will" or speech) and j < len(words) and not inside_that \
+                and not there:
             return [*out, "to", *words[j:]]
         return out + words[i:]
     if low in AUX_HAVE and nxt == "been" and j + 1 < len(words):
@@ -554,7 +576,7 @@ def _predicate_first(text: str) -> str:
     sentence with its main verb in the headline present."""
     m = SAID_RE.match(text)
     if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been"):
-        who, what = _speaker(m["who"]), m["what"].split()
+        who, what = _speaker(m["who"]), _without_opening_phrase(m["what"].split())
         if what and what[0].lower() in ("its", "their") and len(what) > 3:
             owner = CORPORATE_RE.sub(_without_suffix, who)
             owned = owner if owner.endswith(("'s", "\u2019s")) else f"{owner}'" if owner.endswith("s") \
@@ -596,6 +618,27 @@ def _predicate_first(text: str) -> str:
             head = _verb_group(words[:t], v, _plural(words[:v]), reported=False)
             return " ".join([*head, _marked(said, c, _plural(said[:c]), reported=True)])
     return _marked(words, v, _plural(words[:v]), reported=False)
+
+
+# Words that open an adverbial phrase before a reported clause's subject ("far from hurting X, Y do Z").
+OPENING_WORDS = lx.words("far despite given without unlike like besides instead rather")
+
+
+def _without_opening_phrase(words: list[str]) -> list[str]:
+    """'(said that) far from hurting Canadian producers, U.S. programs benefit ...': the reported
+    clause without the phrase before its subject, when a clause with a verb follows the comma."""
+    if len(words) < 4:
+        return words
+    first = words[0].lower()
+    opener = (first in OPENING_WORDS or first in PHRASE_STARTS or first in SUBORDINATORS
+              or (first.endswith(("ly", "ing")) and words[0].islower()))
+    if not opener or first in ("that", "which", "who"):
+        return words
+    comma = next((i for i, w in enumerate(words[:20]) if w.endswith(",")), None)
+    if comma is None or comma + 3 > len(words):
+        return words
+    rest = words[comma + 1:]
+    return rest if _verb_index(rest) is not None else words
 
 
 # A company, a role in lower case, a person: how a wire lead names an executive.
@@ -667,7 +710,9 @@ def _without_suffix(m: re.Match[str]) -> str:
 def _verb_follows(words: list[str]) -> bool:
     """'and said ...', 'and now stands ...': a second predicate, not a second noun."""
     first = words[0].lower()
-    return first in ADVERBS or first.endswith("ly") or _is_verb(["x", *words], 1)
+    probe = ["x", *words]
+    return first in ADVERBS or first.endswith("ly") or _is_verb(probe, 1) \
+        or (len(probe) > 2 and _is_present_verb(probe, 1))
 
 
 def _without_last_phrase(text: str, limit: int = 0) -> str:
@@ -679,7 +724,7 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
         pos -= len(words[i]) + 1
         low = words[i].lower()
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        opens = (low in PHRASE_STARTS or low in ("which", "who", "whose")
+        opens = (low in PHRASE_STARTS or low in ("which", "who", "whose") or _relative_that(words, i)
                  or (low == "and" and nxt and _verb_follows(words[i + 1:i + 3]))
                  # at the limit only: "to support its operations", a purpose clause, not "to the"
                  or (limit and low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
@@ -688,6 +733,19 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
         if words[i - 1].endswith(",") and (not limit or pos <= limit):
             return text[:pos].rstrip(",")
     return text
+
+
+def _relative_that(words: list[str], i: int) -> bool:
+    """'negotiations that could result': a relative "that" after a noun, not after a verb of
+    saying ("warns that") or "so", "such"."""
+    if words[i].lower() != "that" or i < 2:
+        return False
+    prev = words[i - 1].replace(MARK, "")
+    if not (prev.islower() and prev.isalpha()) or prev in FUNCTION_WORDS or prev in ("so", "such", "now"):
+        return False
+    if _is_participle(prev) or MARK in words[i - 1]:
+        return False
+    return not (prev.endswith("s") and (_is_base_verb(prev[:-1]) or _is_base_verb(prev[:-2])))
 
 
 def _tighten(text: str) -> str:
@@ -783,6 +841,8 @@ def _ends_complete(text: str, cut: int) -> bool:
         return False
     last = head[-1].replace(MARK, "").lower().strip("\"'")
     before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
+    if MARK in head[-1] and _ends_on_verb(head, tail, text[cut:].lstrip().startswith(",")):
+        return True  # "approval rating falls | after ...": the verb ends its clause
     if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
             or (before == "to" and _is_base_verb(last)):
         return False  # "agrees to buy | assets"; not "points to slowdown | in"
@@ -796,6 +856,8 @@ def _ends_complete(text: str, cut: int) -> bool:
         return False  # "special tax imposed | on exports": a participle wants what follows
     nxt = tail[0]
     comma = text[:cut].rstrip().endswith(",") or text[cut:].lstrip().startswith(",")
+    if not comma and _wants_what_follows(head, tail):
+        return False
     if comma and (nxt[:1].isdigit() or nxt.lower() in FUNCTION_WORDS) \
             and (last[:1].isdigit() or last.strip(",") in UNIT_WORDS or last.strip(",") in CURRENCY_WORDS):
         return False  # "30 billion yen, | 10-year bond"
@@ -804,6 +866,71 @@ def _ends_complete(text: str, cut: int) -> bool:
     if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
         return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
     return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
+
+
+# Nouns that say how much of something, or name an act: empty without their "of" ("a portion of").
+PART_NOUNS = lx.words("portion part number share percent pct stake majority half rest lot kind type "
+                      "series range amount total line group set sale purchase")
+
+
+def _wants_of(word: str) -> bool:
+    """'portion | of', 'establishment | of', 'Bank | of New England': the word is empty or cut inside
+    a name without its "of"; not 'prices | of its latexes'."""
+    low = word.lower().strip(",\"'")
+    return (word[:1].isupper() or low in PART_NOUNS
+            or low.endswith(("ment", "tion", "sion", "ance", "ence", "ing", "al", "ure")))
+
+
+QUANTIFIERS = lx.words("more less fewer least most than")
+NUMBER_WORDS = lx.words("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
+                        "hundred hundreds thousand thousands dozen dozens several")
+APPROXIMATORS = lx.words("around about nearly almost roughly approximately some over under up")
+TIME_NOUNS = lx.words("day days week weeks month months year years hour hours minute minutes")
+
+
+def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
+    """The last word of ``head`` needs the first of ``tail``: a noun before its "of" ("portion |
+    of", "Bank | of New England"), a list before its last item ("Alfred, David | and Martha"),
+    "more | than", "a day | after", a verb before its object ("improves | its appeal", "could
+    result | in", "has not gone | as fast"), "trade beginning | to emerge", "Chinese | submarine"."""
+    last, nxt = head[-1].replace(MARK, ""), tail[0].replace(MARK, "")
+    low, nlow = last.lower().strip("\"'"), nxt.lower().strip("\"'")
+    before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
+    if nlow == "of" and _wants_of(last):
+        return True
+    if low in QUANTIFIERS or low in NUMBER_WORDS or low in APPROXIMATORS:
+        return True  # "three | batches", "of around | $600 million"
+    if last.endswith(("'s", "\u2019s", "s'")) and nxt[:1].islower():
+        return True  # "its Emulsion Polymers Division's | styrene-based latexes"
+    if nlow in ("and", "or", "&") and not _verb_follows(tail[1:3] or ["x"]):
+        return True
+    if low in TIME_NOUNS and nlow in ("after", "before", "earlier", "later", "ago"):
+        return True
+    if last.islower() and (before in MODALS or before in ("not", "been", "has", "have", "had")) \
+            and (_is_base_verb(low) or _is_participle(low)):
+        return True
+    if last.islower() and low.endswith("ing") and (nlow == "to" or nlow in OBJECT_OPENERS):
+        return True
+    if last.islower() and len(tail) > 1 and _is_present_verb(["x", last, nxt], 1):
+        return True
+    # "Arab | fund", "Texaco | stake", "Chinese | submarine": a name or demonym used as a modifier
+    return last[:1].isupper() and nxt.islower() and nxt.isalpha() and nlow not in FUNCTION_WORDS \
+        and nlow not in PHRASE_STARTS and nlow not in CLAUSE_STARTS and not _is_participle(nlow) \
+        and not nlow.endswith("ing") and MARK not in tail[0]
+
+
+# What may follow a verb that ends its clause: "falls after", "resigns, ending", "strained when".
+VERB_FINAL_NEXT = lx.words("after as because while when amid despite since although though before until "
+                           "following whereas but")
+
+
+def _ends_on_verb(head: list[str], tail: list[str], comma: bool) -> bool:
+    """A headline may end on its main verb when the verb ended its clause in the lead: a comma or
+    a subordinator came next, not an object, infinitive or preposition ("agrees | to buy")."""
+    verb = head[-1].replace(MARK, "").lower()
+    if len(head) < 3 or verb in AUX or verb in ("be", "been", "being") or verb in MODALS:
+        return False
+    return comma or tail[0].lower() in VERB_FINAL_NEXT
 
 
 def _is_base_verb(word: str) -> bool:
@@ -827,7 +954,7 @@ def _keeps_verb(text: str, total: int) -> bool:
     """The marked verb is still there, with at least two words after it (of the ``total``)."""
     words = text.split()
     k = next((i for i, w in enumerate(words) if MARK in w), None)
-    return k is not None and len(text.replace(MARK, "")) >= 24 and len(words) >= min(k + 3, total)
+    return k is not None and len(text.replace(MARK, "")) >= 24 and len(words) >= min(k + 1, total)
 
 
 def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
@@ -838,8 +965,9 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
     if k is None:
         return text
     start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
-    while k > start + 1 and (words[k - 1].lower() in ADVERBS or words[k - 1].endswith("ly")):
-        k -= 1  # "barely changed": the adverb stays with its verb
+    while k > start + 1 and (words[k - 1].lower() in ADVERBS or words[k - 1].endswith("ly")
+                             or words[k - 1] == "to"):
+        k -= 1  # "barely changed", "to be": the adverb and the infinitive's "to" stay with the verb
     for i in range(start + 1, k):
         in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
         if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS and not in_name:
@@ -872,6 +1000,57 @@ def _opens_phrase(words: list[str], i: int) -> bool:
 
 
 def _within_limit(text: str) -> str:
+    """At most ``LIMIT`` characters, ending a complete phrase: the trimmed cut, or where that ends on
+    a word that wants the next ("recalling three | batches"), the longest complete cut past the verb."""
+    got = _trimmed_to_limit(text)
+    plain = text.replace(MARK, "")
+    if got == plain or _ends_in(plain, got):
+        return got
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None:
+        return got
+    complete = _longest_complete(plain, k)
+    if not complete and len(plain) > LIMIT:
+        shorter = _without_given_names(words, k)
+        if shorter != words:
+            return _within_limit(" ".join(shorter))
+    return complete or got
+
+
+def _without_given_names(words: list[str], k: int) -> list[str]:
+    """'Vice Governor Meguerditch Bouldikian calls ...' -> 'Vice Governor Bouldikian calls ...': a
+    titled person in the subject by surname, where the whole would not fit."""
+    given = lx.given_names()
+    for i in range(1, k - 1):
+        titled = words[i - 1].lower().rstrip(".") in TITLE_WORDS
+        if not (titled or words[i] in given) or not words[i][:1].isupper():
+            continue
+        j = i
+        while j + 1 < k and words[j + 1][:1].isupper() and words[j][:1].isupper() and "," not in words[j]:
+            j += 1
+        if j > i and (titled or words[i - 1][:1].isupper()):
+            return [*words[:i], *words[j:]]
+    return words
+
+
+TITLE_WORDS = lx.words("governor minister president secretary chairman chancellor premier director "
+                       "spokesman spokeswoman ambassador general senator sen rep judge leader chief "
+                       "commissioner mayor king queen prince official economist analyst")
+
+
+def _ends_in(text: str, got: str) -> bool:
+    """Whether ``got`` (``text`` trimmed, perhaps with inner words gone) ends where ``text`` may end."""
+    words, ends = text.split(), got.split()
+    if not ends:
+        return True
+    for j in range(len(words) - 1, -1, -1):
+        if words[j] == ends[-1] and (len(ends) < 2 or (j and words[j - 1] == ends[-2])):
+            return _ends_complete(text, len(" ".join(words[:j + 1])))
+    return True
+
+
+def _trimmed_to_limit(text: str) -> str:
     """At most ``LIMIT`` characters: cut before the last phrase that starts after the verb, else at
     a word, never inside a name or between a figure and its unit."""
     words = text.split()
@@ -896,7 +1075,7 @@ def _within_limit(text: str) -> str:
     # No complete cut fits: "agrees to buy" becomes "to buy", trailing adjuncts go whole, then the
     # object's modifiers, the verb and the object's head noun kept.
     if 0 < k < len(words) - 2 and words[k + 1] == "to" and INTENT_RE.match(words[k]):
-        return _within_limit(" ".join([*words[:k], "to", MARK + words[k + 2], *words[k + 3:]]))
+        return _trimmed_to_limit(" ".join([*words[:k], "to", MARK + words[k + 2], *words[k + 3:]]))
     while k + 2 < len(words) and (words[k + 1] == "to" or words[k + 1].lower() in AUX
                                   or words[k + 1].lower() in ("not", "been", "be")
                                   or (words[k].lower() in (*AUX, "be", "been", "being")
@@ -926,12 +1105,30 @@ def _within_limit(text: str) -> str:
         dropped += 1  # modifiers next to the head noun go, the figure stays
     if len(" ".join(core)) <= LIMIT:
         return " ".join(core).rstrip(",")
+    complete = _longest_complete(text, k)
+    if complete:
+        return complete
     while len(keep) > 2 and cut < len(words) and (
             (words[cut][:1].isupper() and keep[-1][:1].isupper())
             or (words[cut].lower() in UNIT_WORDS and keep[-1][:1].isdigit())):
         keep.pop()  # "... Federal Energy Regulatory | Commission", "41.3 | million"
         cut -= 1
     return " ".join(keep)
+
+
+def _longest_complete(text: str, k: int) -> str:
+    """The longest cut of ``text`` within ``LIMIT``, past the verb (word ``k``), that ends a complete
+    phrase at any word; "" when none is at least a third of the limit."""
+    words = text.split()
+    for i in range(len(words) - 1, k, -1):
+        head = " ".join(words[:i]).rstrip(",;:")
+        if len(head) < LIMIT / 3:
+            break
+        if i == k + 1 and not _ends_on_verb(words[:i], words[i:], words[k].endswith(",")):
+            continue  # "X calls | for ...": the verb's complement goes with it
+        if len(head) <= LIMIT and _ends_complete(text, len(" ".join(words[:i]))):
+            return head
+    return ""
 
 
 CLAUSE_STARTS = lx.words("when after before because while as since although if until which who that where")
