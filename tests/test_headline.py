@@ -171,9 +171,10 @@ def test_more_leads(lead, expected):
      "growth through 1990 as it has recorded over the past six years.",
      "Caldera Mining expects to maintain same steady annual rate of gold production growth"),
     # past tense in the headline present, said or not
-    ("Moraine Oil Co filed with the Securities and Exchange Commission for a proposed offering of 80 mln "
-     "dlrs of convertible subordinated debentures due 2012.",
-     "Moraine Oil files with Securities and Exchange Commission"),
+    # where a filing was lodged goes, what was filed stays (the lead as compress receives it, spelled out)
+    ("Moraine Oil Co filed with the Securities and Exchange Commission for a proposed offering of $80 million "
+     "of convertible subordinated debentures due 2012.",
+     "Moraine Oil files for proposed offering of $80 million of convertible debentures due 2012"),
     ("Northfield Bancorp said it launched a tender offer for all outstanding shares of Westbrook Savings "
      "Bank at 22 dlrs a share in cash.",
      "Northfield Bancorp launches tender offer"),

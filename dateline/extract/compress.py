@@ -233,6 +233,16 @@ VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their
                       r"|address|television|radio|broadcast|hearing|newsletter|communique)\b(?:\s+with\s+\w+)?,?")
 
 
+# "Commodity Futures Trading Commission, CFTC, chairman ...": the acronym between commas is an aside.
+ACRONYM_ASIDE_RE = re.compile(r"(?<=[a-z]),\s+[A-Z]{2,6},(?=\s)")
+
+
+# "filed with the Securities and Exchange Commission for an offering of ...": where a filing was
+# lodged is never the news when the filing's object follows.
+FILED_WITH_RE = re.compile(r"\b(fil(?:ed|es|e|ing))\s+with\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*"
+                           r"[A-Z][\w.&-]*(?=\s+(?:for|a|an|to|its|their|the|\d)\b)")
+
+
 def _brackets(text: str) -> str:
     """'(Groupe Videotron Ltd) said ...', 'buy 50 pct of (Promexpo Inc)': the wire's brackets round a
     name the sentence needs are unwrapped; a bracket after a name ('the ICO (coffee body)') goes."""
@@ -247,6 +257,9 @@ def _brackets(text: str) -> str:
 
 
 def _asides(text: str) -> str:
+    text = ACRONYM_ASIDE_RE.sub("", text)
+    if " with " in text:
+        text = FILED_WITH_RE.sub(r"\1", text)
     text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
     if "owned" in text or "held" in text:  # "said wholly owned Barrick Resources completed": no verb
         text = OWNERSHIP_RE.sub("", text)
@@ -296,6 +309,8 @@ def _is_aside(aside: str, rest: str) -> bool:
     """', chairman of X,' before 'said ...': no verb of its own, and the rest opens with one."""
     aside_words, rest_words = aside.split(), rest.split()
     opens = aside_words[0].lower()
+    if any(w in ("said", "says", "told", "announced") for w in aside_words):
+        return False  # "Dean Witter, Discover & Co said on Tuesday ...,": a clause, not an aside
     clause_like = opens in ("which", "who", "whose", "asked", "speaking", "responding", "commenting")
     noun_phrase = opens in ("a", "an", "the")  # "a joint venture between X and Y"
     if not clause_like and any(w.lower() in AUX or (w.lower() in ("and", "or", "but") and not noun_phrase)
@@ -343,8 +358,12 @@ def _finite_follows(words: list[str], i: int) -> bool:
         for k in range(i + 2, min(len(words), i + 12)):
             if words[k - 1].endswith((",", ";")):
                 break
+            after = words[k + 1].lower() if k + 1 < len(words) else ""
+            # "convertible subordinated debentures": an "-ed" word before its noun is no verb
+            before_noun = after.isalpha() and after not in FUNCTION_WORDS and after not in DETERMINERS
             if words[k].lower() in IRREGULAR or (words[k].lower().endswith("ed") and words[k].islower()
-                                                 and words[k - 1].lower() not in DETERMINERS):
+                                                 and words[k - 1].lower() not in DETERMINERS
+                                                 and not before_noun):
                 return True
     for w in words[i + 1:i + 10]:
         low = w.lower()
@@ -600,6 +619,11 @@ def _predicate_first(text: str) -> str:
             k = next(i for i, w in enumerate(words) if w in ("announced", "reported", "announces", "reports"))
             k -= k > 1 and words[k - 1].lower() in AUX_HAVE  # "has announced" is one verb group
             return _marked(words, k, _plural(words[:k]), reported=False)
+        if v and _own_figure(who, m["who"], what[:v]):
+            # "Marks & Spencer Group Plc said full-year profit fell" -> "Marks & Spencer full-year
+            # profit falls": the company's own figure needs no "says"
+            owner = CORPORATE_RE.sub(_without_suffix, who)
+            return f"{owner} {_marked(what, v, _plural(what[:v]), reported=False)}"
         clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
         says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)
         return f"{who} {says} {_drop_articles(clause)}"
@@ -618,6 +642,16 @@ def _predicate_first(text: str) -> str:
             head = _verb_group(words[:t], v, _plural(words[:v]), reported=False)
             return " ".join([*head, _marked(said, c, _plural(said[:c]), reported=True)])
     return _marked(words, v, _plural(words[:v]), reported=False)
+
+
+def _own_figure(who: str, written: str, subject: list[str]) -> bool:
+    """'General Motors Corp said car sales were ...': a company (its name ends in a corporate word)
+    reports a bare noun phrase of its own (no article, pronoun, name or figure: 'car sales',
+    'full-year profit'), not 'officials said prices ...' or 'Baker said lending ...'."""
+    if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 3:
+        return False
+    return all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
+               and w not in DETERMINERS for w in subject)
 
 
 # Words that open an adverbial phrase before a reported clause's subject ("far from hurting X, Y do Z").
@@ -725,6 +759,7 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
         low = words[i].lower()
         nxt = words[i + 1] if i + 1 < len(words) else ""
         opens = (low in PHRASE_STARTS or low in ("which", "who", "whose") or _relative_that(words, i)
+                 or _reduced_relative(words, i)
                  or (low == "and" and nxt and _verb_follows(words[i + 1:i + 3]))
                  # at the limit only: "to support its operations", a purpose clause, not "to the"
                  or (limit and low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
@@ -746,6 +781,21 @@ def _relative_that(words: list[str], i: int) -> bool:
     if _is_participle(prev) or MARK in words[i - 1]:
         return False
     return not (prev.endswith("s") and (_is_base_verb(prev[:-1]) or _is_base_verb(prev[:-2])))
+
+
+def _reduced_relative(words: list[str], i: int) -> bool:
+    """'new rules | recommending lead managers ...': an "-ing" form after a noun opens a phrase
+    that may go; not 'is | considering', 'plans | to'."""
+    word, prev = words[i], words[i - 1].replace(MARK, "")
+    if not (word.islower() and word.endswith("ing") and len(word) > 5) or MARK in words[i - 1] or MARK in word:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    # a complement follows ("recommending the ..."), or a plural noun before ("rules recommending"):
+    # not the noun "weekend meeting with"
+    relative = nxt.lower() in OBJECT_OPENERS or nxt.lower() in DETERMINERS and nxt.lower() not in PHRASE_STARTS \
+        or nxt[:1].isupper() or nxt[:1].isdigit() or (prev.endswith("s") and not prev.endswith("ss"))
+    return relative and prev.isalpha() and prev.islower() and prev not in FUNCTION_WORDS and prev not in AUX \
+        and not prev.endswith(("ing", "ed", "ly")) and prev not in ("be", "been", "being")
 
 
 def _tighten(text: str) -> str:
@@ -913,6 +963,9 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
         return True
     if last.islower() and len(tail) > 1 and _is_present_verb(["x", last, nxt], 1):
         return True
+    if last.isalpha() and last.islower() and nlow.endswith("ed") and nxt.islower() and len(tail) > 1 \
+            and tail[1].isalpha() and tail[1].islower() and tail[1] not in FUNCTION_WORDS:
+        return True  # "convertible | subordinated debentures": inside a noun phrase
     # "Arab | fund", "Texaco | stake", "Chinese | submarine": a name or demonym used as a modifier
     return last[:1].isupper() and nxt.islower() and nxt.isalpha() and nlow not in FUNCTION_WORDS \
         and nlow not in PHRASE_STARTS and nlow not in CLAUSE_STARTS and not _is_participle(nlow) \
@@ -970,7 +1023,15 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
         k -= 1  # "barely changed", "to be": the adverb and the infinitive's "to" stay with the verb
     for i in range(start + 1, k):
         in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
-        if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS and not in_name:
+        # "contract to provide personnel to X has been increased": an infinitive after the head noun
+        infinitive = words[i] == "to" and i + 1 < k and _is_base_verb(words[i + 1].lower()) and k - i >= 6
+        if (words[i].lower() in preps or infinitive) and words[i - 1].lower() not in FUNCTION_WORDS \
+                and not in_name:
+            prev2 = words[i - 2].lower()
+            noun_before = not (_is_base_verb(prev2[:-1]) or _is_base_verb(prev2[:-2])) and MARK not in prev2
+            if i - 1 > start + 1 and words[i - 1].islower() and words[i - 1].endswith(("ing", "ed")) \
+                    and noun_before:
+                i -= 1  # "Tatars living | in Tatarstan": the participle goes with its phrase
             return " ".join([*words[:i], *words[k:]])
     return text
 
@@ -1015,7 +1076,28 @@ def _within_limit(text: str) -> str:
         shorter = _without_given_names(words, k)
         if shorter != words:
             return _within_limit(" ".join(shorter))
+        for _ in range(4):  # "for proposed offering of convertible subordinated debentures": the
+            shorter = _without_last_modifier(words, k)  # modifiers go, the head nouns stay
+            if shorter == words:
+                break
+            words = shorter
+            whole = " ".join(words).replace(MARK, "")
+            if len(whole) <= LIMIT:
+                return whole
+        complete = _longest_complete(" ".join(words).replace(MARK, ""), k)
     return complete or got
+
+
+def _without_last_modifier(words: list[str], k: int) -> list[str]:
+    """The words without the last lower-case modifier before a lower-case noun, past the verb."""
+    for i in range(len(words) - 2, k + 1, -1):
+        w, nxt = words[i], words[i + 1]
+        modifier = (_modifier(w) and not w.endswith("s")) or (w.islower() and w.endswith("ed") and w not in NOT_VERBS)
+        if modifier and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt != "due" \
+                and not nxt.endswith("ed") \
+                and words[i - 1].lower() not in ("is", "are", "be", "been"):
+            return [*words[:i], *words[i + 1:]]
+    return words
 
 
 def _without_given_names(words: list[str], k: int) -> list[str]:
@@ -1100,7 +1182,7 @@ def _trimmed_to_limit(text: str) -> str:
         del core[k + 1]  # "completes previously announced 50 million dollar issue": the modifier
         dropped += 1     # that tells when or how goes first
     while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 4 and not speech \
-            and _modifier(core[-2]) and not core[-2].endswith(","):
+            and _modifier(core[-2]) and not core[-2].endswith(",") and core[-1].isalpha():
         del core[-2]  # "launches 200 million dollar mortgage-backed securities programme": the
         dropped += 1  # modifiers next to the head noun go, the figure stays
     if len(" ".join(core)) <= LIMIT:
