@@ -191,17 +191,34 @@ BETWEEN_RE = re.compile(r"^(?P<what>.+?)\s+between\s+(?P<a>[A-Z][\w.' -]*?)\s+an
                         r"(?:\s+(?:at|in)\s+.+)?$")
 
 
+# A desk's sport slug before an introduction: "Soccer - ", "American football - ".
+SPORT_PREFIX_RE = re.compile(r"^(?P<sport>[A-Z][a-z]+(?:\s+[a-z]+)?)\s+-\s+(?=[A-Z])")
+
+
+AS_FOLLOWS_RE = re.compile(r"^(?:The\s+)?(?P<who>[A-Z].+?)\s+(?:said|says|reported|announced)\s+(?:that\s+)?(?:its|their)\s+"
+                           r"(?P<what>.+?)\s+(?:were|are|was|is|will\s+be)\s+as\s+follows$")
+
+
 def introduction(sentence: str) -> str:
     """A table's introduction ("Results of Spanish first division matches played at the weekend:")
     as the table's headline ("Spanish first division results"); other introductions compressed."""
     text = BRACKETS_RE.sub("", sentence.strip().rstrip(": ").strip())
+    sport = SPORT_PREFIX_RE.match(text)
+    if sport and INTRO_RE.match(text[sport.end():]):
+        # "Cricket - Summarised scores in ...": the desk's sport slug stays in front
+        return finish(f"{sport['sport']} - {introduction(text[sport.end():])}")
     text = re.sub(r"(?i)^(?:the\s+)?following\s+(?:are|were|is)\s+(?:the\s+)?", "", text)
     text = re.sub(r"\b(?:the\s+)?following\s+(?=\S)", "", text)  # "names the following 16 players"
+    follows = AS_FOLLOWS_RE.match(text)
+    if follows:  # "X said its rates on short-term notes were as follows" -> "X rates on short-term notes"
+        return finish(_drop_articles(CORPORATE_RE.sub(_without_suffix, f"{follows['who']} {follows['what']}")))
     m = INTRO_RE.match(text)
     if not m:
         return headline(text)
     rest = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub("", m["rest"]))
     rest = INTRO_TAIL_RE.sub("", rest).strip()
+    # "election to the 140-seat Kerala state assembly" -> "140-seat Kerala state assembly election"
+    rest = re.sub(r"^(elections?|vote|poll)\s+(?:to|for)\s+(?:the\s+)?(.+)$", r"\2 \1", rest)
     rest = re.sub(r"^\$[\d.,]+\s+(?:million|billion)\s+", "", rest)  # "the $5 million Western Open"
     what = "line-ups" if m["what"].lower() == "teams" else m["what"].lower()
     lead = m["lead"].strip().lower()
@@ -237,6 +254,15 @@ VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their
 ACRONYM_ASIDE_RE = re.compile(r"(?<=[a-z]),\s+[A-Z]{2,6},(?=\s)")
 
 
+HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms)\.\s+(?=[A-Z])")
+# "reached a definitive agreement to acquire": the wire's "agreed to" in five words.
+AGREEMENT_TO_RE = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:reached|signed|concluded|entered\s+into)\s+(?:a|an)\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?:agreement|accord|pact)(?:\s+in\s+principle)?\s+to\s+(?=[a-z])")
+# "a $150 million, seven percent bond": the coupon between the amount and its noun goes.
+COUPON_RE = re.compile(r"(?<=million|billion),\s+[\w./-]+\s+percent(?=\s+[a-z])")
+# "acquired Ivey-Rowton and Associates, a Nashville, Tenn.-based bank marketing firm": a description
+# after the sentence's last name.
+TRAILING_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z.)]),\s+(?:a|an)\s+[^\"]{3,120}$")
 # "filed with the Securities and Exchange Commission for an offering of ...": where a filing was
 # lodged is never the news when the filing's object follows.
 FILED_WITH_RE = re.compile(r"\b(fil(?:ed|es|e|ing))\s+with\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*"
@@ -257,7 +283,11 @@ def _brackets(text: str) -> str:
 
 
 def _asides(text: str) -> str:
-    text = ACRONYM_ASIDE_RE.sub("", text)
+    text = ACRONYM_ASIDE_RE.sub("", HONORIFIC_RE.sub("", text))
+    if "agreement" in text or "accord" in text or "pact" in text:
+        text = AGREEMENT_TO_RE.sub("agreed to ", text)
+    if "percent" in text:
+        text = COUPON_RE.sub("", text)
     if " with " in text:
         text = FILED_WITH_RE.sub(r"\1", text)
     text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
@@ -272,6 +302,9 @@ def _asides(text: str) -> str:
         text = ATTRIBUTION_MID_RE.sub(" ", text)
     if TIME_WORDS_RE.search(text):
         text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", text)).strip()
+    m = TRAILING_APPOSITIVE_RE.search(text)
+    if m and text[:m.start()].split()[-1][:1].isupper() and _verb_index(text[:m.start()].split()) is not None:
+        text = text[:m.start()]
     shorter = ATTRIBUTION_END_RE.sub("", text) if speech or " according to " in text else text
     if len(shorter) > 20 and (_verb_index(shorter.split()) is not None or len(shorter.split()) >= 4):
         text = shorter
@@ -294,10 +327,22 @@ def drop_appositives(text: str) -> str:
         if not m:
             break
         if _is_aside(m["aside"], m["rest"]):
-            text = f"{text[:m.start()]}{m['head']} {m['rest']}"
+            # "Australia's largest company, The Broken Hill Pty Co Ltd, is expected ...": the name
+            # stays, the description goes
+            named = _is_name(m["aside"]) and m["head"].split()[-1].islower() and m.start() == 0 \
+                and _verb_index(m["head"].split()) is None and not SPEECH_WORDS_RE.search(m["head"])
+            kept = re.sub(r"^The\s+", "", m["aside"]) if named else m["head"]
+            text = f"{text[:m.start()]}{kept} {m['rest']}"
         else:
             start = m.start() + len(m["head"]) + 1
     return text
+
+
+def _is_name(words: str) -> bool:
+    """'The Broken Hill Pty Co Ltd', 'Bank of Nova Scotia': capitalised words (and their 'of', 'and')."""
+    parts = words.split()
+    return len(parts) <= 8 and parts[0][:1].isupper() and parts[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in ("of", "and", "&", "de", "du", "la") for w in parts)
 
 
 def _main_clause_follows(text: str) -> bool:
@@ -522,7 +567,12 @@ def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
         after = out[i + 1].lower() if i + 1 < len(out) else ""
         if prev not in ("and", "but", "or") or not out[i].islower():
             continue
-        if not (after in OBJECT_OPENERS or after[:1].isdigit() or after in ("up", "down", "off", "out")):
+        # "and handed power to the army": a bare object, then a phrase
+        then = out[i + 2].lower() if i + 2 < len(out) else ""
+        bare_object = after.isalpha() and after.islower() and after not in FUNCTION_WORDS \
+            and (then in PHRASE_STARTS or then in ("to", "")) and not after.endswith("ed")
+        if not (after in OBJECT_OPENERS or after[:1].isdigit() or after in ("up", "down", "off", "out")
+                or bare_object):
             continue  # "and preferred stock ratings": an adjective, not a second verb
         if (low in IRREGULAR and low not in AMBIGUOUS_PASTS) or (low.endswith("ed") and low not in NOT_VERBS):
             out[i] = _present(low, plural) + out[i][len(low):]
@@ -631,6 +681,17 @@ def _predicate_first(text: str) -> str:
     v = _verb_index(words)
     if v is None or any(w.lower() in SUBORDINATORS for w in words[1:v]):
         return text  # no verb found, or only one inside a subordinate clause: the main verb is unseen
+    if words[v].lower() == "said" and v + 2 < len(words):
+        # "Dean Witter, Discover & Co said net income rose": a speaker the pattern above could not
+        # take whole; the reported verb goes to the present too
+        said = words[v + 1:]
+        c = _verb_index(said)
+        if c is not None and not any(w.lower() in SUBORDINATORS for w in said[:c]):
+            if _own_figure(" ".join(words[:v]), " ".join(words[:v]), said[:c]):
+                owner = CORPORATE_RE.sub(_without_suffix, " ".join(words[:v]))
+                return f"{owner} {_marked(said, c, _plural(said[:c]), reported=False)}"
+            says = "say" if _plural(words[:v]) else "says"
+            return " ".join([*words[:v], says, _marked(said, c, _plural(said[:c]), reported=True)])
     t = next((j for j in range(v + 1, min(v + 4, len(words) - 1)) if words[j].lower() == "that"), None)
     group = [w.lower() for w in words[v + 1:t]] if t is not None else []
     if t is not None and all(w in AUX or _is_participle(w) or w in ADVERBS or w == "been" for w in group):
@@ -948,6 +1009,8 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
     if nlow == "of" and _wants_of(last):
         return True
+    if nlow in PART_NOUNS and last.isalpha() and last.islower():
+        return True  # "substantial | portion of": the modifier without its noun
     if low in QUANTIFIERS or low in NUMBER_WORDS or low in APPROXIMATORS:
         return True  # "three | batches", "of around | $600 million"
     if last.endswith(("'s", "\u2019s", "s'")) and nxt[:1].islower():
@@ -1076,8 +1139,9 @@ def _within_limit(text: str) -> str:
         shorter = _without_given_names(words, k)
         if shorter != words:
             return _within_limit(" ".join(shorter))
-        for _ in range(4):  # "for proposed offering of convertible subordinated debentures": the
-            shorter = _without_last_modifier(words, k)  # modifiers go, the head nouns stay
+        for _ in range(5):  # "for proposed offering of convertible subordinated debentures": the
+            shorter = _without_first_possessor(words, k)  # modifiers and an owner's owner go,
+            shorter = _without_last_modifier(words, k) if shorter == words else shorter  # heads stay
             if shorter == words:
                 break
             words = shorter
@@ -1086,6 +1150,22 @@ def _within_limit(text: str) -> str:
                 return whole
         complete = _longest_complete(" ".join(words).replace(MARK, ""), k)
     return complete or got
+
+
+def _without_first_possessor(words: list[str], k: int) -> list[str]:
+    """'portion of Bank of New England's Lazere Financial's assets' -> 'portion of Lazere Financial's
+    assets': of two owners in a row, past the verb, the first goes."""
+    owned = [i for i in range(k + 1, len(words)) if words[i].endswith(("'s", "\u2019s"))]
+    for a, b in zip(owned, owned[1:]):
+        if b - a > 4 or not words[a + 1][:1].isupper():
+            continue
+        start = a
+        while start - 1 > k and (words[start - 1][:1].isupper() or words[start - 1] in ("of", "and", "&")):
+            start -= 1
+        while start < a and not words[start][:1].isupper():
+            start += 1  # the name opens on a capital, not on "of"
+        return [*words[:start], *words[a + 1:]]
+    return words
 
 
 def _without_last_modifier(words: list[str], k: int) -> list[str]:
