@@ -254,6 +254,8 @@ VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their
 ACRONYM_ASIDE_RE = re.compile(r"(?<=[a-z]),\s+[A-Z]{2,6},(?=\s)")
 
 
+# "three times a week": how often, never the news.
+FREQUENCY_RE = re.compile(r",?\s+(?:once|twice|(?:[a-z]+|\d+)\s+times)\s+(?:a|per)\s+(?:day|week|month|year)\b")
 HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms)\.\s+(?=[A-Z])")
 # "reached a definitive agreement to acquire": the wire's "agreed to" in five words.
 AGREEMENT_TO_RE = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:reached|signed|concluded|entered\s+into)\s+(?:a|an)\s+"
@@ -288,6 +290,8 @@ def _asides(text: str) -> str:
         text = AGREEMENT_TO_RE.sub("agreed to ", text)
     if "percent" in text:
         text = COUPON_RE.sub("", text)
+    if " a " in text or " per " in text:
+        text = FREQUENCY_RE.sub("", text)
     if " with " in text:
         text = FILED_WITH_RE.sub(r"\1", text)
     text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
@@ -595,7 +599,7 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         adverbs.append(words[j])
         j += 1
     nxt = words[j].lower() if j < len(words) else ""
-    negated = nxt == "not" or low.endswith("n't")
+    negated = (nxt == "not" and (low in AUX or low in MODALS)) or low.endswith("n't")
     if negated:
         return out + _unshift(words[i:], plural)
     if low in MODALS:
@@ -656,7 +660,10 @@ def _predicate_first(text: str) -> str:
                 return _marked(what, v, _plural(what[1:v]), reported=False, speech=True)
         if what and what[0].lower() in PRONOUNS and len(what) > 2:
             rest = [who, *what[1:]]
-            v = 1 if _is_verb(["x", *what[1:]], 1) else None
+            second = what[1].lower()
+            present = second.islower() and second.endswith("s") and (_is_base_verb(second[:-1])
+                                                                     or _is_base_verb(second[:-2]))
+            v = 1 if _is_verb(["x", *what[1:]], 1) or present else None  # "it plans to": a verb
             if v is None:
                 v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
             plural = PRONOUNS[what[0].lower()] == "pl"  # "X and Y Plc said it ...": one company
@@ -785,6 +792,18 @@ def _drop_articles(text: str) -> str:
     return ARTICLE_RE.sub(keep, text)
 
 
+# "passes on its weekend tender", "suspended for their actions": past the verb, a headline drops the
+# possessive pronoun before a noun, as it drops the article; not "its own", not before a name.
+POSSESSIVE_PRONOUN_RE = re.compile(r"(?<=\s)(?:its|their|his|her)\s+(?=(?!own\b)[a-z])")
+
+
+def _without_possessive_pronouns(text: str) -> str:
+    k = text.find(MARK)
+    if k < 0:
+        return text
+    return text[:k] + POSSESSIVE_PRONOUN_RE.sub("", text[k:])
+
+
 CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA BV GmbH AB ASA Corporation "
                            "Incorporated Limited")
 
@@ -820,7 +839,7 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
         low = words[i].lower()
         nxt = words[i + 1] if i + 1 < len(words) else ""
         opens = (low in PHRASE_STARTS or low in ("which", "who", "whose") or _relative_that(words, i)
-                 or _reduced_relative(words, i)
+                 or _reduced_relative(words, i) or _pronoun_relative(words, i)
                  or (low == "and" and nxt and _verb_follows(words[i + 1:i + 3]))
                  # at the limit only: "to support its operations", a purpose clause, not "to the"
                  or (limit and low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
@@ -844,6 +863,16 @@ def _relative_that(words: list[str], i: int) -> bool:
     return not (prev.endswith("s") and (_is_base_verb(prev[:-1]) or _is_base_verb(prev[:-2])))
 
 
+def _pronoun_relative(words: list[str], i: int) -> bool:
+    """'500 cigarette machines | it owns and operates': a relative clause with no "that"."""
+    if words[i] not in ("it", "they", "he", "she", "we") or i + 1 >= len(words):
+        return False
+    prev, nxt = words[i - 1], words[i + 1].lower()
+    verb = nxt.endswith("s") and (_is_base_verb(nxt[:-1]) or _is_base_verb(nxt[:-2])) or nxt in IRREGULAR \
+        or (nxt.endswith("ed") and nxt not in NOT_VERBS)
+    return prev.isalpha() and prev.islower() and prev not in FUNCTION_WORDS and MARK not in prev and verb
+
+
 def _reduced_relative(words: list[str], i: int) -> bool:
     """'new rules | recommending lead managers ...': an "-ing" form after a noun opens a phrase
     that may go; not 'is | considering', 'plans | to'."""
@@ -863,7 +892,7 @@ def _tighten(text: str) -> str:
     """Trimmed while longer than ``TARGET``: trailing clauses, comma segments and phrases first,
     then phrases inside the subject; never below the verb and the words after it; at most
     ``LIMIT`` characters, cut at a phrase where it can be."""
-    text = CORPORATE_RE.sub(_without_suffix, _drop_articles(text))
+    text = CORPORATE_RE.sub(_without_suffix, _drop_articles(_without_possessive_pronouns(text)))
     text = re.sub(r"\s+", " ", text).strip(" ,")
     if len(text.replace(MARK, "")) > TARGET:
         text = _compressed_subject(text)
@@ -1088,7 +1117,11 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
         in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
         # "contract to provide personnel to X has been increased": an infinitive after the head noun
         infinitive = words[i] == "to" and i + 1 < k and _is_base_verb(words[i + 1].lower()) and k - i >= 6
-        if (words[i].lower() in preps or infinitive) and words[i - 1].lower() not in FUNCTION_WORDS \
+        # "business leaders attending a weekend meeting call on ...": a participle's phrase
+        participle = words[i].islower() and words[i].endswith("ing") and k - i >= 3 \
+            and words[i - 1].islower() and words[i - 1].endswith("s") and _is_base_verb(words[i][:-3]) \
+            and not (_is_base_verb(words[i - 1][:-1]) or _is_base_verb(words[i - 1][:-2]))
+        if (words[i].lower() in preps or infinitive or participle) and words[i - 1].lower() not in FUNCTION_WORDS \
                 and not in_name:
             prev2 = words[i - 2].lower()
             noun_before = not (_is_base_verb(prev2[:-1]) or _is_base_verb(prev2[:-2])) and MARK not in prev2
