@@ -12,88 +12,52 @@ longer than the target the trailing clause, comma segment and prepositional phra
 time, never the verb. Every cut ends a complete phrase (never after a verb form, a figure without
 its noun, inside a name); where none fits, the object's modifiers go and its head noun stays.
 The result never ends on a function word, a colon or an ellipsis.
+
+Modules: ``headline_words`` reads the verb group and the closed word classes by shape;
+``headline_cuts`` decides where a headline may end (a verb before its object, "portion | of",
+"Alfred, David | and", "three | batches", "Arab | fund" do not end one); this module removes
+asides, moves the verb to the headline present and trims. Where nothing complete fits, a titled
+person's given names, the object's modifiers and an owner's owner go before any head noun.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from itertools import pairwise
 
 from . import lexicon as lx
+from .headline_cuts import (
+    CLAUSE_STARTS,
+    CURRENCY_WORDS,
+    PHRASE_STARTS,
+    UNIT_WORDS,
+    _ends_complete,
+    _ends_on_verb,
+    _verb_follows,
+)
+from .headline_words import (
+    ADVERBS,
+    AUX,
+    AUX_BE,
+    AUX_HAVE,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    IRREGULAR,
+    MARK,
+    MODALS,
+    NOT_VERBS,
+    OBJECT_OPENERS,
+    PRONOUNS,
+    _is_base_verb,
+    _is_participle,
+    _is_verb,
+    _present,
+    _verb_index,
+)
 
 TARGET = 72  # trim further while longer than this (wire headlines run 40-70 characters)
 LIMIT = 90  # never longer than this
 
-AUX_BE = {"is": "is", "are": "are", "was": "is", "were": "are", "'s": "is"}
-AUX_HAVE = {"has", "have", "had"}
-MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
-AUX = set(AUX_BE) | AUX_HAVE | MODALS | {"did", "does", "do"}
-# Irregular past forms and their present (third person singular, plural).
-IRREGULAR = {
-    "said": ("says", "say"), "rose": ("rises", "rise"), "fell": ("falls", "fall"), "sold": ("sells", "sell"),
-    "bought": ("buys", "buy"), "won": ("wins", "win"), "lost": ("loses", "lose"), "made": ("makes", "make"),
-    "took": ("takes", "take"), "gave": ("gives", "give"), "got": ("gets", "get"), "went": ("goes", "go"),
-    "came": ("comes", "come"), "saw": ("sees", "see"), "told": ("tells", "tell"), "paid": ("pays", "pay"),
-    "held": ("holds", "hold"), "led": ("leads", "lead"), "left": ("leaves", "leave"),
-    "met": ("meets", "meet"),
-    "kept": ("keeps", "keep"), "sought": ("seeks", "seek"), "struck": ("strikes", "strike"),
-    "began": ("begins", "begin"), "broke": ("breaks", "break"), "chose": ("chooses", "choose"),
-    "drew": ("draws", "draw"), "grew": ("grows", "grow"), "knew": ("knows", "know"),
-    "spoke": ("speaks", "speak"), "stood": ("stands", "stand"), "wrote": ("writes", "write"),
-    "brought": ("brings", "bring"), "built": ("builds", "build"), "sent": ("sends", "send"),
-    "spent": ("spends", "spend"), "lent": ("lends", "lend"), "felt": ("feels", "feel"),
-    "found": ("finds", "find"), "had": ("has", "have"), "became": ("becomes", "become"),
-    "slid": ("slides", "slide"), "sank": ("sinks", "sink"), "swung": ("swings", "swing"),
-    "ran": ("runs", "run"), "withdrew": ("withdraws", "withdraw"), "upheld": ("upholds", "uphold"),
-    "fought": ("fights", "fight"), "caught": ("catches", "catch"), "froze": ("freezes", "freeze"),
-    "flew": ("flies", "fly"), "arose": ("arises", "arise"), "dealt": ("deals", "deal"),
-    "overtook": ("overtakes", "overtake"), "undertook": ("undertakes", "undertake"),
-    "underwent": ("undergoes", "undergo"), "forecast": ("forecasts", "forecast"), "cut": ("cuts", "cut"),
-    "set": ("sets", "set"), "put": ("puts", "put"), "hit": ("hits", "hit"), "bid": ("bids", "bid"),
-    "shut": ("shuts", "shut"), "quit": ("quits", "quit"), "spread": ("spreads", "spread"),
-    "threw": ("throws", "throw"), "drove": ("drives", "drive"), "rebuilt": ("rebuilds", "rebuild"),
-    "meant": ("means", "mean"), "stole": ("steals", "steal"), "shot": ("shoots", "shoot"),
-    "taught": ("teaches", "teach"), "wound": ("winds", "wind"), "beat": ("beats", "beat"),
-    "hurt": ("hurts", "hurt"), "split": ("splits", "split"), "shed": ("sheds", "shed"),
-    "cost": ("costs", "cost"), "did": ("does", "do"), "tore": ("tears", "tear"), "swore": ("swears", "swear"),
-    "shook": ("shakes", "shake"), "rode": ("rides", "ride"), "hid": ("hides", "hide"),
-    "rang": ("rings", "ring"),
-    "sang": ("sings", "sing"), "swept": ("sweeps", "sweep"), "fled": ("flees", "flee"),
-    "fed": ("feeds", "feed"),
-    "stuck": ("sticks", "stick"), "hung": ("hangs", "hang"), "dug": ("digs", "dig"),
-    "spun": ("spins", "spin"),
-    "lit": ("lights", "light"), "bled": ("bleeds", "bleed"), "woke": ("wakes", "wake"),
-    "wore": ("wears", "wear"),
-    "sprang": ("springs", "spring"), "forgave": ("forgives", "forgive"),
-    "overcame": ("overcomes", "overcome"),
-    "heard": ("hears", "hear"), "understood": ("understands", "understand"), "thought": ("thinks", "think"),
-    "was": ("is", "are"), "were": ("is", "are"),
-}
-PARTICIPLES = lx.words("""sold bought won lost made taken given held led left kept brought built sent
-spent found seen known shown paid told put hit cut set chosen drawn driven
-grown broken written spoken stolen frozen forecast beaten struck sought caught
-fought shut begun run hurt split shed cost meant done gone become withdrawn
-upheld undertaken overtaken dealt bid quit spread thrown sworn torn worn born
-shaken risen fallen hidden ridden stricken woken forgiven proven flown blown heard
-understood thought fed fled stuck hung dug spun lit swept overcome""")
-# Words that open a noun phrase: an "-ed" word after one is an adjective ("the proposed merger").
-DETERMINERS = lx.words("""the a an its his her their our this that these those some any no each every of
-and or for with to from by in on at as than about""")
-# "-ed" words that are seldom the verb of a lead.
-NOT_VERBS = lx.words("""red bed need seed speed feed hundred limited united interested related
-detailed so-called unchanged unemployed undisclosed unspecified unidentified
-unnamed unsecured""")
-ADVERBS = lx.words("""also now still already recently previously formally unanimously tentatively
-jointly just further again not never only yet finally officially""")
-PRONOUNS = {"it": "sg", "he": "sg", "she": "sg", "they": "pl", "we": "pl"}
-# Words a headline must not end on: it would read as cut off.
-FUNCTION_WORDS = lx.words("""a an the of to in on at for from by with into onto over under about after
-before as than that which who whom whose and or but nor if because while
-although though since until its his her their our my your is are was were be
-been being has have had will would shall should can could may might must do
-does did not no said says told compared versus vs per amid against between
-during including like via upon within without toward towards plus whether
-where when according say also its such any some each every all both this these those another other""")
 SPEECH = (r"(?:said|says|announced|reported|told\s+(?:reporters|Reuters|a\s+news\s+conference"
           r"|(?:a|an|the|its)\s+(?:[\w-]+\s+){0,4}?(?:committee|meeting|conference|audience|newspaper|magazine"
           r"|parliament|hearing|gathering|interviewer|agency|television|radio|session|panel|group)"
@@ -123,10 +87,6 @@ RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where|saying|citing|adding|not
 SUBORDINATE_RE = re.compile(r",?\s+(?:because|after|as|while|when|amid|despite|since|although|though"
                             r"|(?<=,\s)but|before|until|unless|if|following|even\s+though|so\s+that|whereas|and\s+(?:said|added))"
                             r"\s.*$")
-# Words that open a phrase trimming may drop from the end ("... in the first 10 days of March").
-PHRASE_STARTS = lx.words("""in on at for from by with over under into through during against between amid
-within after before via according ahead despite including excluding than
-while as because""")
 CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\s+and|\s+&)?,?"
                           r"(?P<suffix>(?:\s+(?:inc|Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|L\.P|NV|N\.V|SA|S\.A"
                           r"|AG|SpA|BV|GmbH|AB|ASA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
@@ -195,7 +155,8 @@ BETWEEN_RE = re.compile(r"^(?P<what>.+?)\s+between\s+(?P<a>[A-Z][\w.' -]*?)\s+an
 SPORT_PREFIX_RE = re.compile(r"^(?P<sport>[A-Z][a-z]+(?:\s+[a-z]+)?)\s+-\s+(?=[A-Z])")
 
 
-AS_FOLLOWS_RE = re.compile(r"^(?:The\s+)?(?P<who>[A-Z].+?)\s+(?:said|says|reported|announced)\s+(?:that\s+)?(?:its|their)\s+"
+AS_FOLLOWS_RE = re.compile(r"^(?:The\s+)?(?P<who>[A-Z].+?)\s+(?:said|says|reported|announced)\s+"
+                           r"(?:that\s+)?(?:its|their)\s+"
                            r"(?P<what>.+?)\s+(?:were|are|was|is|will\s+be)\s+as\s+follows$")
 
 
@@ -211,7 +172,8 @@ def introduction(sentence: str) -> str:
     text = re.sub(r"\b(?:the\s+)?following\s+(?=\S)", "", text)  # "names the following 16 players"
     follows = AS_FOLLOWS_RE.match(text)
     if follows:  # "X said its rates on short-term notes were as follows" -> "X rates on short-term notes"
-        return finish(_drop_articles(CORPORATE_RE.sub(_without_suffix, f"{follows['who']} {follows['what']}")))
+        named = f"{follows['who']} {follows['what']}"
+        return finish(_drop_articles(CORPORATE_RE.sub(_without_suffix, named)))
     m = INTRO_RE.match(text)
     if not m:
         return headline(text)
@@ -255,10 +217,12 @@ ACRONYM_ASIDE_RE = re.compile(r"(?<=[a-z]),\s+[A-Z]{2,6},(?=\s)")
 
 
 # "three times a week": how often, never the news.
-FREQUENCY_RE = re.compile(r",?\s+(?:once|twice|(?:[a-z]+|\d+)\s+times)\s+(?:a|per)\s+(?:day|week|month|year)\b")
+FREQUENCY_RE = re.compile(r",?\s+(?:once|twice|(?:[a-z]+|\d+)\s+times)\s+(?:a|per)\s+"
+                          r"(?:day|week|month|year)\b")
 HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms)\.\s+(?=[A-Z])")
 # "reached a definitive agreement to acquire": the wire's "agreed to" in five words.
-AGREEMENT_TO_RE = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:reached|signed|concluded|entered\s+into)\s+(?:a|an)\s+"
+AGREEMENT_TO_RE = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:reached|signed|concluded|entered\s+into)\s+"
+                             r"(?:a|an)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:agreement|accord|pact)(?:\s+in\s+principle)?\s+to\s+(?=[a-z])")
 # "a $150 million, seven percent bond": the coupon between the amount and its noun goes.
 COUPON_RE = re.compile(r"(?<=million|billion),\s+[\w./-]+\s+percent(?=\s+[a-z])")
@@ -267,7 +231,8 @@ COUPON_RE = re.compile(r"(?<=million|billion),\s+[\w./-]+\s+percent(?=\s+[a-z])"
 TRAILING_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z.)]),\s+(?:a|an)\s+[^\"]{3,120}$")
 # "filed with the Securities and Exchange Commission for an offering of ...": where a filing was
 # lodged is never the news when the filing's object follows.
-FILED_WITH_RE = re.compile(r"\b(fil(?:ed|es|e|ing))\s+with\s+(?:the\s+)?(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*"
+FILED_WITH_RE = re.compile(r"\b(fil(?:ed|es|e|ing))\s+with\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*"
                            r"[A-Z][\w.&-]*(?=\s+(?:for|a|an|to|its|their|the|\d)\b)")
 
 
@@ -374,119 +339,6 @@ def _is_aside(aside: str, rest: str) -> bool:
 
 # --- the verb group ------------------------------------------------------------------------
 
-def _is_verb(words: list[str], i: int) -> bool:
-    w = words[i]
-    low = w.lower().strip(",;:")
-    if w[:1].isupper() and i:
-        return False
-    prev = words[i - 1].lower() if i else ""
-    if low in AUX or low in IRREGULAR:
-        return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
-    if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
-        possessive = prev.endswith(("'s", "\u2019s", "s'"))
-        # "appears resolved", "remains committed": an adjective after a linking verb
-        return prev not in DETERMINERS and prev not in LINKING and not possessive \
-            and not _finite_follows(words, i)
-    return False
-
-
-RELATIVE_PREPS = lx.words("by on in at from for with under")
-LINKING = lx.words("appears appear seems seem remains remain looks look stays stay becomes become "
-                   "feels feel sounds sound")
-OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
-
-
-def _finite_follows(words: list[str], i: int) -> bool:
-    """'A eurobond launched this week has been increased': an auxiliary soon after an '-ed' word,
-    with no comma between, makes the '-ed' word a reduced relative, not the verb."""
-    if i + 1 < len(words) and words[i + 1].lower() in OBJECT_OPENERS:
-        return False  # "believed the dollar ...": a passive participle takes no object
-    if i + 1 < len(words) and words[i + 1].lower() in RELATIVE_PREPS:
-        # "miners employed by the state declared a strike", "calculations based on data show":
-        # a later verb makes this one a relative
-        for k in range(i + 2, min(len(words), i + 12)):
-            if words[k - 1].endswith((",", ";")):
-                break
-            after = words[k + 1].lower() if k + 1 < len(words) else ""
-            # "convertible subordinated debentures": an "-ed" word before its noun is no verb
-            before_noun = after.isalpha() and after not in FUNCTION_WORDS and after not in DETERMINERS
-            if words[k].lower() in IRREGULAR or (words[k].lower().endswith("ed") and words[k].islower()
-                                                 and words[k - 1].lower() not in DETERMINERS
-                                                 and not before_noun):
-                return True
-    for w in words[i + 1:i + 10]:
-        low = w.lower()
-        if low in ("has", "have", "is", "are", "was", "were", "will") :
-            return words[words.index(w) - 1].lower() not in ("to", "that", "which", "who")
-        if w.endswith((",", ";")) or low in ("that", "which", "who", "and"):
-            return False
-    return False
-
-
-def _verb_index(words: list[str]) -> int | None:
-    """The first word that opens a verb group, past the subject; failing one, a present-tense
-    verb before its object ("the plan keeps the company alive")."""
-    for i in range(1, len(words)):
-        if _is_verb(words, i):
-            return i
-    for i in range(1, min(len(words) - 1, 14)):
-        if _is_present_verb(words, i):
-            return i
-    return None
-
-
-def _is_present_verb(words: list[str], i: int) -> bool:
-    """'keeps' in 'plan keeps the company': a lower-case '-s' word whose stem is a verb, after a
-    word that is no determiner, before an object's opener or a figure ("prices rise" is no case:
-    a verb follows)."""
-    w, prev, nxt = words[i], words[i - 1].lower(), words[i + 1].lower()
-    if not (w.islower() and w.isalpha()) or prev in DETERMINERS or prev in FUNCTION_WORDS or prev.endswith(","):
-        return False
-    if not (nxt in OBJECT_OPENERS or nxt in ("all", "more", "most", "no") or nxt.lstrip("$")[:1].isdigit()):
-        return False
-    if not w.endswith("s") or w.endswith(("ss", "us", "is")):
-        # "programs benefit all": a plural subject's verb has no "-s"
-        return prev.endswith("s") and not prev.endswith("ss") and prev.isalpha() and _is_base_verb(w) \
-            and w not in FUNCTION_WORDS
-    return _is_base_verb(w[:-1]) or (w.endswith("es") and _is_base_verb(w[:-2]))
-
-
-@lru_cache(maxsize=4096)
-def _present(past: str, plural: bool) -> str:
-    """'lowered' -> 'lowers', 'agreed' -> 'agrees', 'planned' -> 'plans', 'denied' -> 'denies'."""
-    low = past.lower()
-    if low in IRREGULAR:
-        return IRREGULAR[low][plural]
-    if not low.endswith("ed"):
-        return past
-    common = lx.common_words()
-    base = ""
-    if low.endswith("ied") and len(low) > 4:
-        base = low[:-3] + "y"
-    else:
-        # "employed" -> "employ", "used" -> "use": a stem ending in y, w or two consonants takes no e
-        stem = low[:-2]
-        plain_first = stem[-1:] in "yw" or (stem[-1:] not in "aeiou" and stem[-2:-1] not in "aeiou")
-        order = (stem, low[:-1]) if plain_first else (low[:-1], stem)
-        for candidate in (*order, low[:-3] if low[-3:-2] == low[-4:-3] else ""):
-            inflects = candidate + "s" in common or candidate + "es" in common
-            if candidate and candidate in common and inflects:
-                base = candidate
-                break
-        base = base or low[:-2]
-    if plural:
-        return base
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return base + "es"
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return base[:-1] + "ies"
-    return base + "s"
-
-
-def _is_participle(word: str) -> bool:
-    low = word.lower().strip(",;:")
-    return (low.endswith("ed") and low not in NOT_VERBS) or low in PARTICIPLES
-
 
 PLURAL_NOUNS = lx.words("police people cattle personnel")  # plural without an -s
 PLURAL_EXCEPTIONS = lx.words("""news series means species economics politics physics aids u.s. us its""")
@@ -547,7 +399,6 @@ def _two_things(before: list[str], after: list[str]) -> bool:
 
 SUBORDINATORS = lx.words("although though because while when whenever if that which who whose where after "
                          "before since until unless whereas")
-MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
 
 
 def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> str:
@@ -821,14 +672,6 @@ def _without_suffix(m: re.Match[str]) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def _verb_follows(words: list[str]) -> bool:
-    """'and said ...', 'and now stands ...': a second predicate, not a second noun."""
-    first = words[0].lower()
-    probe = ["x", *words]
-    return first in ADVERBS or first.endswith("ly") or _is_verb(probe, 1) \
-        or (len(probe) > 2 and _is_present_verb(probe, 1))
-
-
 def _without_last_phrase(text: str, limit: int = 0) -> str:
     """The text without its last phrase (from the last preposition or conjunction); with
     ``limit``, the last phrase that starts within it."""
@@ -868,7 +711,7 @@ def _pronoun_relative(words: list[str], i: int) -> bool:
     if words[i] not in ("it", "they", "he", "she", "we") or i + 1 >= len(words):
         return False
     prev, nxt = words[i - 1], words[i + 1].lower()
-    verb = nxt.endswith("s") and (_is_base_verb(nxt[:-1]) or _is_base_verb(nxt[:-2])) or nxt in IRREGULAR \
+    verb = (nxt.endswith("s") and (_is_base_verb(nxt[:-1]) or _is_base_verb(nxt[:-2]))) or nxt in IRREGULAR \
         or (nxt.endswith("ed") and nxt not in NOT_VERBS)
     return prev.isalpha() and prev.islower() and prev not in FUNCTION_WORDS and MARK not in prev and verb
 
@@ -877,12 +720,13 @@ def _reduced_relative(words: list[str], i: int) -> bool:
     """'new rules | recommending lead managers ...': an "-ing" form after a noun opens a phrase
     that may go; not 'is | considering', 'plans | to'."""
     word, prev = words[i], words[i - 1].replace(MARK, "")
-    if not (word.islower() and word.endswith("ing") and len(word) > 5) or MARK in words[i - 1] or MARK in word:
+    if not (word.islower() and word.endswith("ing") and len(word) > 5) or MARK in words[i - 1] + word:
         return False
     nxt = words[i + 1] if i + 1 < len(words) else ""
     # a complement follows ("recommending the ..."), or a plural noun before ("rules recommending"):
     # not the noun "weekend meeting with"
-    relative = nxt.lower() in OBJECT_OPENERS or nxt.lower() in DETERMINERS and nxt.lower() not in PHRASE_STARTS \
+    low = nxt.lower()
+    relative = low in OBJECT_OPENERS or (low in DETERMINERS and low not in PHRASE_STARTS) \
         or nxt[:1].isupper() or nxt[:1].isdigit() or (prev.endswith("s") and not prev.endswith("ss"))
     return relative and prev.isalpha() and prev.islower() and prev not in FUNCTION_WORDS and prev not in AUX \
         and not prev.endswith(("ing", "ed", "ly")) and prev not in ("be", "been", "being")
@@ -970,127 +814,6 @@ def _compressed_subject(text: str) -> str:
     return " ".join([*words[:start], subject, *rest])
 
 
-def _ends_complete(text: str, cut: int) -> bool:
-    """Whether ``text`` cut at character ``cut`` ends a complete phrase: never on the verb, an
-    infinitive, an "-ing" or "-ed" form after its verb, a function word, a figure without its noun
-    ("a 30 billion yen, 10-year bond"), or inside a name."""
-    head, tail = text[:cut].rstrip(" ,;:").split(), text[cut:].lstrip(" ,;:").split()
-    if not tail:
-        return True
-    if not head:
-        return False
-    last = head[-1].replace(MARK, "").lower().strip("\"'")
-    before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
-    if MARK in head[-1] and _ends_on_verb(head, tail, text[cut:].lstrip().startswith(",")):
-        return True  # "approval rating falls | after ...": the verb ends its clause
-    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
-            or (before == "to" and _is_base_verb(last)):
-        return False  # "agrees to buy | assets"; not "points to slowdown | in"
-    noun_before = len(head) > 1 and head[-2].islower() and head[-2].replace("-", "").isalpha() \
-        and MARK not in head[-2] and not before.endswith("ly") and before not in FUNCTION_WORDS
-    if last.endswith(("ing", "ed")) and not noun_before and head[-1].islower() and last not in NOT_VERBS:
-        return False  # "unit voluntarily recalling", "boats that tried", "1994 | paying"
-    if last.endswith("ly") and head[-1].islower():
-        return False  # "was fairly | priced"
-    if last.endswith("ed") and last not in NOT_VERBS and head[-1].islower():
-        return False  # "special tax imposed | on exports": a participle wants what follows
-    nxt = tail[0]
-    comma = text[:cut].rstrip().endswith(",") or text[cut:].lstrip().startswith(",")
-    if not comma and _wants_what_follows(head, tail):
-        return False
-    if comma and (nxt[:1].isdigit() or nxt.lower() in FUNCTION_WORDS) \
-            and (last[:1].isdigit() or last.strip(",") in UNIT_WORDS or last.strip(",") in CURRENCY_WORDS):
-        return False  # "30 billion yen, | 10-year bond"
-    if last.lstrip("$")[:1].isdigit() and nxt.lower() in UNIT_WORDS:
-        return False  # "$39.8 | million"
-    if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
-        return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
-    return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
-
-
-# Nouns that say how much of something, or name an act: empty without their "of" ("a portion of").
-PART_NOUNS = lx.words("portion part number share percent pct stake majority half rest lot kind type "
-                      "series range amount total line group set sale purchase")
-
-
-def _wants_of(word: str) -> bool:
-    """'portion | of', 'establishment | of', 'Bank | of New England': the word is empty or cut inside
-    a name without its "of"; not 'prices | of its latexes'."""
-    low = word.lower().strip(",\"'")
-    return (word[:1].isupper() or low in PART_NOUNS
-            or low.endswith(("ment", "tion", "sion", "ance", "ence", "ing", "al", "ure")))
-
-
-QUANTIFIERS = lx.words("more less fewer least most than")
-NUMBER_WORDS = lx.words("one two three four five six seven eight nine ten eleven twelve twenty thirty forty fifty "
-                        "hundred hundreds thousand thousands dozen dozens several")
-APPROXIMATORS = lx.words("around about nearly almost roughly approximately some over under up")
-TIME_NOUNS = lx.words("day days week weeks month months year years hour hours minute minutes")
-
-
-def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
-    """The last word of ``head`` needs the first of ``tail``: a noun before its "of" ("portion |
-    of", "Bank | of New England"), a list before its last item ("Alfred, David | and Martha"),
-    "more | than", "a day | after", a verb before its object ("improves | its appeal", "could
-    result | in", "has not gone | as fast"), "trade beginning | to emerge", "Chinese | submarine"."""
-    last, nxt = head[-1].replace(MARK, ""), tail[0].replace(MARK, "")
-    low, nlow = last.lower().strip("\"'"), nxt.lower().strip("\"'")
-    before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
-    if nlow == "of" and _wants_of(last):
-        return True
-    if nlow in PART_NOUNS and last.isalpha() and last.islower():
-        return True  # "substantial | portion of": the modifier without its noun
-    if low in QUANTIFIERS or low in NUMBER_WORDS or low in APPROXIMATORS:
-        return True  # "three | batches", "of around | $600 million"
-    if last.endswith(("'s", "\u2019s", "s'")) and nxt[:1].islower():
-        return True  # "its Emulsion Polymers Division's | styrene-based latexes"
-    if nlow in ("and", "or", "&") and not _verb_follows(tail[1:3] or ["x"]):
-        return True
-    if low in TIME_NOUNS and nlow in ("after", "before", "earlier", "later", "ago"):
-        return True
-    if last.islower() and (before in MODALS or before in ("not", "been", "has", "have", "had")) \
-            and (_is_base_verb(low) or _is_participle(low)):
-        return True
-    if last.islower() and low.endswith("ing") and (nlow == "to" or nlow in OBJECT_OPENERS):
-        return True
-    if last.islower() and len(tail) > 1 and _is_present_verb(["x", last, nxt], 1):
-        return True
-    if last.isalpha() and last.islower() and nlow.endswith("ed") and nxt.islower() and len(tail) > 1 \
-            and tail[1].isalpha() and tail[1].islower() and tail[1] not in FUNCTION_WORDS:
-        return True  # "convertible | subordinated debentures": inside a noun phrase
-    # "Arab | fund", "Texaco | stake", "Chinese | submarine": a name or demonym used as a modifier
-    return last[:1].isupper() and nxt.islower() and nxt.isalpha() and nlow not in FUNCTION_WORDS \
-        and nlow not in PHRASE_STARTS and nlow not in CLAUSE_STARTS and not _is_participle(nlow) \
-        and not nlow.endswith("ing") and MARK not in tail[0]
-
-
-# What may follow a verb that ends its clause: "falls after", "resigns, ending", "strained when".
-VERB_FINAL_NEXT = lx.words("after as because while when amid despite since although though before until "
-                           "following whereas but")
-
-
-def _ends_on_verb(head: list[str], tail: list[str], comma: bool) -> bool:
-    """A headline may end on its main verb when the verb ended its clause in the lead: a comma or
-    a subordinator came next, not an object, infinitive or preposition ("agrees | to buy")."""
-    verb = head[-1].replace(MARK, "").lower()
-    if len(head) < 3 or verb in AUX or verb in ("be", "been", "being") or verb in MODALS:
-        return False
-    return comma or tail[0].lower() in VERB_FINAL_NEXT
-
-
-def _is_base_verb(word: str) -> bool:
-    """'buy', 'acquire', 'maintain': a verb's base form (it has a past); not 'slowdown'."""
-    if word in BASE_VERBS:
-        return True
-    common = lx.common_words()
-    return word in common and (word + "ed" in common or word + "d" in common
-                               or (word.endswith("y") and word[:-1] + "ied" in common))
-
-
-BASE_VERBS = frozenset(plural for _, plural in IRREGULAR.values())
-CURRENCY_WORDS = lx.words("yen guilder guilders franc francs mark marks dollar dollars lira lire peseta "
-                          "pesetas crown crowns krona kronor schilling schillings rand ringgit rupee rupees "
-                          "pound pounds sterling ecu ecus dlr dlrs stg")
 NEWS_RE = re.compile(r"\s(?:[A-Z][a-z]|\$?\d)")
 SUBJECT_PREPS = frozenset(["in", "from", "at", "on", "for", "with", "by", "over", "under", "during"])
 
@@ -1121,7 +844,8 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
         participle = words[i].islower() and words[i].endswith("ing") and k - i >= 3 \
             and words[i - 1].islower() and words[i - 1].endswith("s") and _is_base_verb(words[i][:-3]) \
             and not (_is_base_verb(words[i - 1][:-1]) or _is_base_verb(words[i - 1][:-2]))
-        if (words[i].lower() in preps or infinitive or participle) and words[i - 1].lower() not in FUNCTION_WORDS \
+        opens = words[i].lower() in preps or infinitive or participle
+        if opens and words[i - 1].lower() not in FUNCTION_WORDS \
                 and not in_name:
             prev2 = words[i - 2].lower()
             noun_before = not (_is_base_verb(prev2[:-1]) or _is_base_verb(prev2[:-2])) and MARK not in prev2
@@ -1189,7 +913,7 @@ def _without_first_possessor(words: list[str], k: int) -> list[str]:
     """'portion of Bank of New England's Lazere Financial's assets' -> 'portion of Lazere Financial's
     assets': of two owners in a row, past the verb, the first goes."""
     owned = [i for i in range(k + 1, len(words)) if words[i].endswith(("'s", "\u2019s"))]
-    for a, b in zip(owned, owned[1:]):
+    for a, b in pairwise(owned):
         if b - a > 4 or not words[a + 1][:1].isupper():
             continue
         start = a
@@ -1205,7 +929,8 @@ def _without_last_modifier(words: list[str], k: int) -> list[str]:
     """The words without the last lower-case modifier before a lower-case noun, past the verb."""
     for i in range(len(words) - 2, k + 1, -1):
         w, nxt = words[i], words[i + 1]
-        modifier = (_modifier(w) and not w.endswith("s")) or (w.islower() and w.endswith("ed") and w not in NOT_VERBS)
+        participle = w.islower() and w.endswith("ed") and w not in NOT_VERBS
+        modifier = (_modifier(w) and not w.endswith("s")) or participle
         if modifier and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt != "due" \
                 and not nxt.endswith("ed") \
                 and words[i - 1].lower() not in ("is", "are", "be", "been"):
@@ -1324,10 +1049,6 @@ def _longest_complete(text: str, k: int) -> str:
         if len(head) <= LIMIT and _ends_complete(text, len(" ".join(words[:i]))):
             return head
     return ""
-
-
-CLAUSE_STARTS = lx.words("when after before because while as since although if until which who that where")
-UNIT_WORDS = lx.words("million billion percent dollars cents marks yen francs sterling tonnes tons barrels")
 
 
 # --- capitals --------------------------------------------------------------------------------
