@@ -395,6 +395,14 @@ def test_desk_figures():
     # a verb followed by "not" is still a verb
     ("The chief prosecutor said he decided not to charge the two bankers because the evidence was weak.",
      "Chief prosecutor decides not to charge two bankers"),
+    # what a rating agency moved goes before where it moved it to
+    ("Moody's Investors Service Inc said it upgraded to A-2 from A-3 Calder Paper Co's 45 mln dlrs of "
+     "senior notes.",
+     "Moody's Investors Service upgrades Calder Paper's 45 mln dlrs of senior notes to A-2"),
+    # a relative clause after the subject's noun goes when an auxiliary opens the main verb
+    ("A flood that began three days ago is cutting roads and rail lines in the northern provinces, "
+     "officials said.",
+     "Flood cutting roads and rail lines in northern provinces"),
 ])
 def test_third_round_leads(lead, expected):
     assert headline(lead) == expected

@@ -229,6 +229,9 @@ COUPON_RE = re.compile(r"(?<=million|billion),\s+[\w./-]+\s+percent(?=\s+[a-z])"
 # "acquired Ivey-Rowton and Associates, a Nashville, Tenn.-based bank marketing firm": a description
 # after the sentence's last name.
 TRAILING_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z.)]),\s+(?:a|an)\s+[^\"]{3,120}$")
+# "downgraded to CCC-plus from B-minus Hyponex Corp's debt": what moved goes before where it moved to.
+RATING_MOVE_RE = re.compile(r"\b(?P<verb>(?:down|up)graded|lowered|raised|cut|reduced)\s+to\s+(?P<new>\S+)\s+"
+                            r"from\s+\S+\s+(?P<what>[A-Z][^,;]{2,80})$")
 # "filed with the Securities and Exchange Commission for an offering of ...": where a filing was
 # lodged is never the news when the filing's object follows.
 FILED_WITH_RE = re.compile(r"\b(fil(?:ed|es|e|ing))\s+with\s+(?:the\s+)?"
@@ -259,6 +262,8 @@ def _asides(text: str) -> str:
         text = FREQUENCY_RE.sub("", text)
     if " with " in text:
         text = FILED_WITH_RE.sub(r"\1", text)
+    if " from " in text:
+        text = RATING_MOVE_RE.sub(r"\g<verb> \g<what> to \g<new>", text)
     text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
     if "owned" in text or "held" in text:  # "said wholly owned Barrick Resources completed": no verb
         text = OWNERSHIP_RE.sub("", text)
@@ -535,7 +540,7 @@ def _predicate_first(text: str) -> str:
         clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
         says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)
         return f"{who} {says} {_drop_articles(clause)}"
-    words = text.split()
+    words = _without_subject_relative(text.split())
     v = _verb_index(words)
     if v is None or any(w.lower() in SUBORDINATORS for w in words[1:v]):
         return text  # no verb found, or only one inside a subordinate clause: the main verb is unseen
@@ -561,6 +566,22 @@ def _predicate_first(text: str) -> str:
             head = _verb_group(words[:t], v, _plural(words[:v]), reported=False)
             return " ".join([*head, _marked(said, c, _plural(said[:c]), reported=True)])
     return _marked(words, v, _plural(words[:v]), reported=False)
+
+
+def _without_subject_relative(words: list[str]) -> list[str]:
+    """'A drought that began seven weeks ago is hurting orchards': the subject without the relative
+    clause after its noun, when an auxiliary after that clause opens the main verb group."""
+    r = next((i for i, w in enumerate(words[:8]) if i and w.lower() in ("that", "which", "who")), None)
+    if r is None or words[r - 1].endswith(",") or not words[r - 1].isalpha():
+        return words
+    if _verb_index(words[:r]) is not None or _verb_index(["x", words[r - 1], "the"]) is not None:
+        return words  # "Baker conceded that ...": a verb's "that", not a relative
+    for j in range(r + 2, min(len(words) - 1, r + 12)):
+        if words[j - 1].endswith((",", ";")):
+            return words
+        if words[j].lower() in AUX and words[j].lower() not in ("did", "do", "does") and j > r + 2:
+            return [*words[:r], *words[j:]]
+    return words
 
 
 def _own_figure(who: str, written: str, subject: list[str]) -> bool:
