@@ -840,10 +840,12 @@ SUBJECT_PREPS = frozenset(["in", "from", "at", "on", "for", "with", "by", "over"
 
 
 def _keeps_verb(text: str, total: int) -> bool:
-    """The marked verb is still there, with at least two words after it (of the ``total``)."""
+    """The marked verb is still there, with at least two words after it (of the ``total``), or it
+    ends the text (whether a verb may end it is for ``_ends_complete``: "rating falls | after")."""
     words = text.split()
     k = next((i for i, w in enumerate(words) if MARK in w), None)
-    return k is not None and len(text.replace(MARK, "")) >= 24 and len(words) >= min(k + 1, total)
+    return k is not None and len(text.replace(MARK, "")) >= 24 \
+        and (len(words) >= min(k + 3, total) or len(words) == k + 1)
 
 
 def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
@@ -869,7 +871,8 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
         if opens and words[i - 1].lower() not in FUNCTION_WORDS \
                 and not in_name:
             prev2 = words[i - 2].lower()
-            noun_before = not (_is_base_verb(prev2[:-1]) or _is_base_verb(prev2[:-2])) and MARK not in prev2
+            noun_before = not (_is_base_verb(prev2[:-1]) or _is_base_verb(prev2[:-2])) and MARK not in prev2 \
+                and prev2 not in FUNCTION_WORDS  # "Start of trading on ...": "trading" is the head
             if i - 1 > start + 1 and words[i - 1].islower() and words[i - 1].endswith(("ing", "ed")) \
                     and noun_before:
                 i -= 1  # "Tatars living | in Tatarstan": the participle goes with its phrase

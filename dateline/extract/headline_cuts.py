@@ -84,6 +84,8 @@ def _wants_of(word: str) -> bool:
             or low.endswith(("ment", "tion", "sion", "ance", "ence", "ing", "al", "ure")))
 
 
+MONTHS = lx.words("january february march april may june july august september october november december "
+                  "jan feb mar apr jun jul aug sept sep oct nov dec")
 QUANTIFIERS = lx.words("more less fewer least most than")
 
 
@@ -111,6 +113,8 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     if before == "and" and last.islower() and nxt.islower() and nlow not in FUNCTION_WORDS \
             and last.endswith("s") and (_is_base_verb(low[:-1]) or _is_base_verb(low[:-2])):
         return True  # "keeps company afloat and improves | standing": a second verb without its object
+    if low in MONTHS and nxt[:1].isdigit():
+        return True  # "due March | 31"
     if nlow in PART_NOUNS and last.isalpha() and last.islower():
         return True  # "substantial | portion of": the modifier without its noun
     if low in QUANTIFIERS or low in NUMBER_WORDS or low in APPROXIMATORS:
@@ -138,8 +142,8 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
 
 
 # What may follow a verb that ends its clause: "falls after", "resigns, ending", "strained when".
-VERB_FINAL_NEXT = lx.words("after as because while when amid despite since although though before until "
-                           "following whereas but")
+VERB_FINAL_NEXT = lx.words("after as because while when amid despite since although though following "
+                           "whereas but")
 
 
 def _ends_on_verb(head: list[str], tail: list[str], comma: bool) -> bool:
