@@ -81,9 +81,10 @@ def _wants_of(word: str) -> bool:
     a name without its "of"; not 'prices | of its latexes'."""
     low = word.lower().strip(",\"'")
     return (word[:1].isupper() or low in PART_NOUNS
-            or low.endswith(("ment", "tion", "sion", "ance", "ence", "ing", "al", "ure")))
+            or low.endswith(("ment", "tion", "sion", "ance", "ence", "ing")))
 
 
+DATED = lx.words("payable effective dated expiring maturing due")
 MONTHS = lx.words("january february march april may june july august september october november december "
                   "jan feb mar apr jun jul aug sept sep oct nov dec")
 QUANTIFIERS = lx.words("more less fewer least most than")
@@ -128,8 +129,11 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     if last.islower() and (before in MODALS or before in ("not", "been", "has", "have", "had")) \
             and (_is_base_verb(low) or _is_participle(low)):
         return True
-    if last.islower() and low.endswith("ing") and (nlow == "to" or nlow in OBJECT_OPENERS):
-        return True
+    if last.islower() and low.endswith("ing") and (nlow == "to" or nlow in OBJECT_OPENERS
+                                                   or nxt[:1].isupper() or nxt[:1].isdigit()):
+        return True  # "quarter ending | March 28", "trade beginning | to emerge"
+    if low in DATED and (nxt[:1].isupper() or nxt[:1].isdigit()):
+        return True  # "dividend payable | April eight"
     if last.islower() and len(tail) > 1 and _is_present_verb(["x", last, nxt], 1):
         return True
     if last.isalpha() and last.islower() and nlow.endswith("ed") and nxt.islower() and len(tail) > 1 \
