@@ -388,10 +388,12 @@ def test_desk_figures():
     ("Corbel Industries Inc said it reached a definitive agreement to acquire Tamworth Plastics Co for "
      "12 mln dlrs.",
      "Corbel Industries agrees to acquire Tamworth Plastics for 12 mln dlrs"),
-    # a name in apposition replaces its description
-    ("Norway's biggest insurer, Fjordlund Forsikring, is expected to report a sharply lower profit for "
+    # a company's name in apposition replaces its description (a person's role stays)
+    ("Norway's biggest insurer, Fjordlund Forsikring ASA, is expected to report a sharply lower profit for "
      "the first half, analysts said.",
      "Fjordlund Forsikring expected to report sharply lower profit"),
+    ("Harwell Inc's chief financial officer, Dana Ritter, said analysts are comfortable with estimates.",
+     "Harwell's chief financial officer says analysts are comfortable with estimates"),
     # a verb followed by "not" is still a verb
     ("The chief prosecutor said he decided not to charge the two bankers because the evidence was weak.",
      "Chief prosecutor decides not to charge two bankers"),

@@ -303,7 +303,8 @@ def drop_appositives(text: str) -> str:
         if _is_aside(m["aside"], m["rest"]):
             # "Australia's largest company, The Broken Hill Pty Co Ltd, is expected ...": the name
             # stays, the description goes
-            named = _is_name(m["aside"]) and m["head"].split()[-1].islower() and m.start() == 0 \
+            company = CORPORATE_RE.search(m["aside"]) is not None  # a person's role says more than his name
+            named = company and _is_name(m["aside"]) and m["head"].split()[-1].islower() and m.start() == 0 \
                 and _verb_index(m["head"].split()) is None and not SPEECH_WORDS_RE.search(m["head"])
             kept = re.sub(r"^The\s+", "", m["aside"]) if named else m["head"]
             text = f"{text[:m.start()]}{kept} {m['rest']}"
@@ -590,6 +591,8 @@ def _own_figure(who: str, written: str, subject: list[str]) -> bool:
     'full-year profit'), not 'officials said prices ...' or 'Baker said lending ...'."""
     if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 3:
         return False
+    if not _is_name(who):
+        return False  # "Time Inc's chief financial officer said analysts ...": a person speaks
     return all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
                and w not in DETERMINERS for w in subject)
 
