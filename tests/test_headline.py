@@ -437,3 +437,13 @@ def test_sport_slug_and_election_introductions():
                                  "declared on Monday:") == "60-seat Goa state assembly election final results"
     assert compress.introduction("The Federal Farm Credit Banks said its rates on six-month notes were "
                                  "as follows:") == "Federal Farm Credit Banks rates on six-month notes"
+
+
+def test_table_company_from_a_note_that_opens_with_its_name_or_gives_it_in_full():
+    seed = _seed("Net 65 mln vs 57 mln", "Year", "Net 247 mln vs 208 mln",
+                 "NOTE: Harbor Grain Exchange Corp. The exchange had 1,200 members in 1986.")
+    assert title_and_summary(seed, [])[0] == \
+        "Harbor Grain Exchange Corp quarterly profit rises to 65 million from 57 million"
+    seed = _seed("Semi-annual dividend 4 cts", "Pay May 29",
+                 "Record April 14 Note: full name is U.S. Marine Holdings Corp. This is its first dividend.")
+    assert title_and_summary(seed, [])[0] == "U.S. Marine Holdings Corp semi-annual dividend of 4 cents"
