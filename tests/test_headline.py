@@ -394,6 +394,13 @@ def test_desk_figures():
      "Fjordlund Forsikring expected to report sharply lower profit"),
     ("Harwell Inc's chief financial officer, Dana Ritter, said analysts are comfortable with estimates.",
      "Harwell's chief financial officer says analysts are comfortable with estimates"),
+    ("Dutch retail group Van Doorn Holding NV said on Tuesday third-quarter net profit rose to 81 million "
+     "guilders.",
+     "Van Doorn Holding third-quarter net profit rises to 81 million guilders"),
+    # a subordinate clause is never cut before its verb
+    ("At least 12 people were killed and 30 injured when a crowded bus from Mombasa to Malindi "
+     "plunged into a river on Sunday, police said.",
+     "At least 12 people killed and 30 injured when crowded bus from Mombasa to Malindi plunged"),
     # a verb followed by "not" is still a verb
     ("The chief prosecutor said he decided not to charge the two bankers because the evidence was weak.",
      "Chief prosecutor decides not to charge two bankers"),

@@ -181,7 +181,7 @@ def introduction(sentence: str) -> str:
     rest = INTRO_TAIL_RE.sub("", rest).strip()
     # "election to the 140-seat Kerala state assembly" -> "140-seat Kerala state assembly election"
     rest = re.sub(r"^(elections?|vote|poll)\s+(?:to|for)\s+(?:the\s+)?(.+)$", r"\2 \1", rest)
-    rest = re.sub(r"^\$[\d.,]+\s+(?:million|billion)\s+", "", rest)  # "the $5 million Western Open"
+    rest = re.sub(r"^\$[\d.,]+\s+(?:(?:million|billion)\s+)?", "", rest)  # "the $5 million Western Open"
     what = "line-ups" if m["what"].lower() == "teams" else m["what"].lower()
     lead = m["lead"].strip().lower()
     between = BETWEEN_RE.match(rest)
@@ -316,13 +316,20 @@ def drop_appositives(text: str) -> str:
 def _is_name(words: str) -> bool:
     """'The Broken Hill Pty Co Ltd', 'Bank of Nova Scotia': capitalised words (and their 'of', 'and')."""
     parts = words.split()
-    return len(parts) <= 8 and parts[0][:1].isupper() and parts[-1][:1].isupper() \
+    return 0 < len(parts) <= 8 and parts[0][:1].isupper() and parts[-1][:1].isupper() \
         and all(w[:1].isupper() or w in ("of", "and", "&", "de", "du", "la") for w in parts)
 
 
 def _main_clause_follows(text: str) -> bool:
+    """A leading phrase may go when a main clause follows it: not 'At least 12 people were killed
+    ..., police said' (the lead is the clause, the rest an attribution)."""
     m = LEADING_RE.match(text)
-    return m is not None and _verb_index(text[m.end():].split()) is not None
+    if m is None or text.startswith(("At least", "At most")):
+        return False
+    rest = text[m.end():].split()
+    if len(rest) < 5 and SPEECH_WORDS_RE.search(" ".join(rest)):
+        return False
+    return _verb_index(rest) is not None
 
 
 def _is_aside(aside: str, rest: str) -> bool:
@@ -536,7 +543,7 @@ def _predicate_first(text: str) -> str:
         if v and _own_figure(who, m["who"], what[:v]):
             # "Marks & Spencer Group Plc said full-year profit fell" -> "Marks & Spencer full-year
             # profit falls": the company's own figure needs no "says"
-            owner = CORPORATE_RE.sub(_without_suffix, who)
+            owner = CORPORATE_RE.sub(_without_suffix, who if _is_name(who) else _named_part(who))
             return f"{owner} {_marked(what, v, _plural(what[:v]), reported=False)}"
         clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
         says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)
@@ -551,8 +558,9 @@ def _predicate_first(text: str) -> str:
         said = words[v + 1:]
         c = _verb_index(said)
         if c is not None and not any(w.lower() in SUBORDINATORS for w in said[:c]):
-            if _own_figure(" ".join(words[:v]), " ".join(words[:v]), said[:c]):
-                owner = CORPORATE_RE.sub(_without_suffix, " ".join(words[:v]))
+            who = " ".join(words[:v])
+            if _own_figure(who, who, said[:c]):
+                owner = CORPORATE_RE.sub(_without_suffix, who if _is_name(who) else _named_part(who))
                 return f"{owner} {_marked(said, c, _plural(said[:c]), reported=False)}"
             says = "say" if _plural(words[:v]) else "says"
             return " ".join([*words[:v], says, _marked(said, c, _plural(said[:c]), reported=True)])
@@ -585,13 +593,24 @@ def _without_subject_relative(words: list[str]) -> list[str]:
     return words
 
 
+def _named_part(who: str) -> str:
+    """'Dutch electronics group Philips Electronics NV' -> 'Philips Electronics NV': the name after a
+    description in lower case; "" when the speaker does not end on a name."""
+    words = who.split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("of", "and", "&")):
+        k -= 1
+    described = 0 < k < len(words) and all(w.islower() or w in lx.demonyms() for w in words[:k])
+    return " ".join(words[k:]) if described else ""
+
+
 def _own_figure(who: str, written: str, subject: list[str]) -> bool:
     """'General Motors Corp said car sales were ...': a company (its name ends in a corporate word)
     reports a bare noun phrase of its own (no article, pronoun, name or figure: 'car sales',
     'full-year profit'), not 'officials said prices ...' or 'Baker said lending ...'."""
     if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 3:
         return False
-    if not _is_name(who):
+    if not _is_name(who) and not _is_name(_named_part(who)):
         return False  # "Time Inc's chief financial officer said analysts ...": a person speaks
     return all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
                and w not in DETERMINERS for w in subject)

@@ -101,6 +101,36 @@ APPROXIMATORS = lx.words("around about nearly almost roughly approximately some 
 TIME_NOUNS = lx.words("day days week weeks month months year years hour hours minute minutes")
 
 
+CLAUSE_OPENERS = lx.words("because while when although though whereas if since")
+
+
+def _verb_like(word: str) -> bool:
+    low = word.replace(MARK, "").lower().strip(",;:")
+    return low in AUX or _is_verb(["x", low], 1) or (
+        low.endswith("s") and low.isalpha() and (_is_base_verb(low[:-1]) or _is_base_verb(low[:-2])))
+
+
+def _clause_without_verb(head: list[str], tail: list[str]) -> bool:
+    """'profit falls 20 percent as weak demand | offset strong sales': a subordinate clause cut
+    before its verb."""
+    j = next((i for i in range(len(head) - 1, 0, -1) if head[i].lower() in CLAUSE_OPENERS), None)
+    if j is None or j == len(head) - 1:
+        return False
+    clause = head[j + 1:]
+    for p, w in enumerate(clause):
+        nxt = clause[p + 1] if p + 1 < len(clause) else (tail[0] if tail else "")
+        if w.lower().endswith("ed") and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS:
+            continue  # "when (a) crowded bus": an adjective before its noun
+        if _verb_like(w):
+            return False
+    window = []
+    for w in tail[:6]:
+        window.append(w)
+        if w.endswith((",", ";")):
+            break
+    return any(_verb_like(w) for w in window) and head[j + 1].lower() not in FUNCTION_WORDS
+
+
 def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     """The last word of ``head`` needs the first of ``tail``: a noun before its "of" ("portion |
     of", "Bank | of New England"), a list before its last item ("Alfred, David | and Martha"),
@@ -109,6 +139,8 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     last, nxt = head[-1].replace(MARK, ""), tail[0].replace(MARK, "")
     low, nlow = last.lower().strip("\"'"), nxt.lower().strip("\"'")
     before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
+    if _clause_without_verb(head, tail):
+        return True
     if nlow == "of" and _wants_of(last):
         return True
     if before == "and" and last.islower() and nxt.islower() and nlow not in FUNCTION_WORDS \
