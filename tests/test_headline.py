@@ -401,6 +401,16 @@ def test_desk_figures():
     ("At least 12 people were killed and 30 injured when a crowded bus from Mombasa to Malindi "
      "plunged into a river on Sunday, police said.",
      "At least 12 people killed and 30 injured when crowded bus from Mombasa to Malindi plunged"),
+    # an obituary's long description goes, its role stays before the name
+    ("Tomas Lindgren, a Swedish painter whose seascapes of the Baltic, once dismissed by critics, now hang "
+     "in the National Museum, died on Friday in Stockholm.",
+     "Swedish painter Tomas Lindgren dies in Stockholm"),
+    ("Harriet Okafor, who founded the country's first women's bank, died on Monday at her home in Lagos.",
+     "Harriet Okafor dies at home in Lagos"),
+    # "said" inside a subordinate clause is not the lead's verb
+    ("Copper prices fell on Monday after Chile's mining minister said the state company would raise "
+     "output next year, dealers said.",
+     "Copper prices fall after Chile's mining minister said state company would raise output"),
     # a verb followed by "not" is still a verb
     ("The chief prosecutor said he decided not to charge the two bankers because the evidence was weak.",
      "Chief prosecutor decides not to charge two bankers"),

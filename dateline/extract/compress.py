@@ -292,9 +292,28 @@ TIME_WORDS_RE = re.compile(rf"{WEEKDAY}|\b(?:today|yesterday|tonight|overnight|t
                            rf"|\bon\s+{MONTH}")
 
 
+# "Kenzo Hayashi, who turned a workshop into Hayashi Electric Co, one of Japan's biggest makers,
+# died on Tuesday": a description of the subject, commas and all, before the verb.
+LONG_APPOSITIVE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
+                                r"(?P<aside>(?:who|whose|a|an|the)\s[^\"]+?),\s+"
+                                r"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|said|won|lost|became"
+                                r"|made|took|told|left|led|fell|rose)\s.*)$")
+
+
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
+    long = LONG_APPOSITIVE_RE.match(text)
+    # every later comma segment of the aside is a description, not the main verb ("Commercial Credit
+    # Co, a unit of Control Data Corp, is raising ...")
+    segments = long["aside"].split(", ")[1:] if long else []
+    if long and _is_name(long["head"]) and not any(_is_verb(["x", *seg.split()], 1) for seg in segments):
+        # "Kenji Morita, a Japanese architect whose ...," -> "Japanese architect Kenji Morita"
+        role = re.match(r"^(?:(?:a|an|the)\s+)?(?P<role>[^,]+?)\s+(?:who|whose)\b", long["aside"])
+        described = role and len(role["role"].split()) <= 4 and _verb_index(role["role"].split()) is None \
+            and not long["aside"].startswith(("who", "whose"))
+        head = f"{role['role']} {long['head']}" if role and described else long["head"]
+        text = f"{head[:1].upper()}{head[1:]} {long['rest']}"
     start = 0
     for _ in range(4):
         m = APPOSITIVE_RE.search(text, start)
@@ -404,12 +423,14 @@ def _two_things(before: list[str], after: list[str]) -> bool:
     # "Airbus and Boeing", "Citicorp and Travelers Group": two names no dictionary has; not "Marks
     # and Spencer", "Utah Power and Light", "Standard and Poor's"
     common = lx.common_words()
-    named = [w for w in after if w.rstrip(".,") not in CORPORATE_WORDS] or after
+    named = [w for w in after if w.rstrip(".,") not in CORPORATE_WORDS and w not in GROUP_WORDS] or after
     last, last_after = before[-1].strip(","), named[-1].strip(",")
     return (last[:1].isupper() and last_after[:1].isupper() and not after[-1].endswith("'s")
             and last.lower() not in common and last_after.lower() not in common)
 
 
+# Words that end many company names without telling them apart ("Travelers Group").
+GROUP_WORDS = frozenset(["Group", "Holdings", "Industries", "International", "Bank", "Brothers"])
 SUBORDINATORS = lx.words("although though because while when whenever if that which who whose where after "
                          "before since until unless whereas")
 
@@ -512,7 +533,8 @@ def _predicate_first(text: str) -> str:
     """'X said it lowered Y' -> 'X lowers Y'; 'X said Y fell' -> 'X says Y falls'; else the
     sentence with its main verb in the headline present."""
     m = SAID_RE.match(text)
-    if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been"):
+    if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been") \
+            and not any(w in SUBORDINATORS for w in m["who"].split()):  # "prices fell after X said ..."
         who, what = _speaker(m["who"]), _without_opening_phrase(m["what"].split())
         if what and what[0].lower() in ("its", "their") and len(what) > 3:
             owner = CORPORATE_RE.sub(_without_suffix, who)
@@ -912,6 +934,12 @@ def _opens_clause(words: list[str], i: int) -> bool:
     return word.islower() and word.endswith("ed") and after_noun
 
 
+def _is_object(words: list[str], i: int) -> bool:
+    """Word ``i`` comes right after a verb ("would raise | output"): its object, not a modifier."""
+    before = words[i - 1].lower()
+    return before in MODALS or before in ("to", "not") or _is_base_verb(before) or MARK in words[i - 1]
+
+
 def _modifier(word: str) -> bool:
     """A word in lower case that may stand before a head noun: no function word, no figure, no
     name, no comma or quote."""
@@ -977,6 +1005,8 @@ def _without_last_modifier(words: list[str], k: int) -> list[str]:
         w, nxt = words[i], words[i + 1]
         participle = w.islower() and w.endswith("ed") and w not in NOT_VERBS
         modifier = (_modifier(w) and not w.endswith("s")) or participle
+        if _is_object(words, i):
+            continue  # "would raise | output next year": the verb's object, not a modifier
         if modifier and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt != "due" \
                 and not nxt.endswith("ed") \
                 and words[i - 1].lower() not in ("is", "are", "be", "been"):
@@ -1066,7 +1096,8 @@ def _trimmed_to_limit(text: str) -> str:
         del core[k + 1]  # "completes previously announced 50 million dollar issue": the modifier
         dropped += 1     # that tells when or how goes first
     while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 4 and not speech \
-            and _modifier(core[-2]) and not core[-2].endswith(",") and core[-1].isalpha():
+            and _modifier(core[-2]) and not core[-2].endswith(",") and core[-1].isalpha() \
+            and not _is_object(core, len(core) - 2):
         del core[-2]  # "launches 200 million dollar mortgage-backed securities programme": the
         dropped += 1  # modifiers next to the head noun go, the figure stays
     if len(" ".join(core)) <= LIMIT:

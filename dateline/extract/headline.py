@@ -166,9 +166,13 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 
 def table_rows(seed: Seed) -> tuple[str, str]:
     """(period heading or "", first row) of a results or dividend table."""
-    first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
+    paragraphs = seed.paragraphs
+    if len(paragraphs) > 2 and LEAD_DATELINE_RE.sub("", paragraphs[0]).rstrip().endswith(":") \
+            and len(paragraphs[0]) < 90:
+        paragraphs = paragraphs[1:]  # "Sherwin-Williams Co said on Wednesday:": the table follows
+    first = LEAD_DATELINE_RE.sub("", paragraphs[0]).strip()
     heading = ""
-    second = seed.paragraphs[1].strip() if len(seed.paragraphs) > 1 else ""
+    second = paragraphs[1].strip() if len(paragraphs) > 1 else ""
     is_row = RESULTS_ROW_RE.match(first) or DIVIDEND_RE.match(first)
     opens_table = RESULTS_ROW_RE.match(second) or DIVIDEND_RE.match(second)
     if len(first) < 45 and second and not is_row and (PERIOD_WORD_RE.search(first) or opens_table):

@@ -101,7 +101,9 @@ APPROXIMATORS = lx.words("around about nearly almost roughly approximately some 
 TIME_NOUNS = lx.words("day days week weeks month months year years hour hours minute minutes")
 
 
-CLAUSE_OPENERS = lx.words("because while when although though whereas if since")
+# Words after which a clause with its own verb follows: subordinators, and past verbs of saying
+# (the main verb is in the present by now) whose clause has no "that" ("after X told Congress Y | is").
+CLAUSE_OPENERS = lx.words("because while when although though whereas if since said told")
 
 
 def _verb_like(word: str) -> bool:
