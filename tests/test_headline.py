@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dateline.article import Seed
-from dateline.extract import extract
+from dateline.extract import compress, extract
 from dateline.extract import headline_quality as hq
 from dateline.extract.compress import finish, headline
 from dateline.extract.headline import distinct_titles, title_and_summary, unique_titles
@@ -119,7 +119,7 @@ def test_a_tables_introduction_becomes_its_headline_and_the_rows_its_summary():
     ("Nelson Mandela was sworn in as South Africa's first black president on Tuesday.",
      "Nelson Mandela sworn in as South Africa's first black president"),
     ("Pennzoil Co chairman J. Hugh Liedtke said the company expects its first quarter net to be down.",
-     "Pennzoil's Liedtke says company expects its first quarter net to be down"),
+     "Pennzoil's Liedtke says company expects first quarter net to be down"),
     ("Airbus and Boeing announced orders worth 20 bln dlrs.",
      "Airbus and Boeing announce orders worth 20 bln dlrs"),
     ("Italian police arrested a fugitive Mafia boss.", "Italian police arrest fugitive Mafia boss"),
@@ -149,7 +149,7 @@ def test_more_leads(lead, expected):
      "Northern Plains Holding unit agrees to buy assets of two regional grain elevator companies"),
     ("Redwood Pacific Inc's privately held Ontario subsidiary said it has sold its chain of 140 hardware "
      "stores in western Canada to a group of investors led by its management.",
-     "Redwood Pacific unit sells its chain of 140 hardware stores"),
+     "Redwood Pacific unit sells chain of 140 hardware stores"),
     ("The Lisbon unit of Belgian insurer Verbena Assurances said it would buy a 40 pct stake in a "
      "Portuguese pension fund manager for 3.2 billion escudos.",
      "Lisbon unit of Verbena Assurances to buy 40 pct stake in Portuguese pension fund manager"),
@@ -165,15 +165,16 @@ def test_more_leads(lead, expected):
      "Corvan Industries to issue 30 billion yen, 10-year bond"),
     ("Harbor Lake Instruments Inc said it completed its acquisition of Kestrel Devices Inc, a maker of "
      "precision optical sensors for industrial furnaces and kilns, for an undisclosed sum.",
-     "Harbor Lake Instruments completes its acquisition of Kestrel Devices"),
+     "Harbor Lake Instruments completes acquisition of Kestrel Devices"),
     # no complete cut fits: the object's modifiers go, never its head noun
     ("Caldera Mining Corp said it expects to maintain the same steady annual rate of gold production "
      "growth through 1990 as it has recorded over the past six years.",
      "Caldera Mining expects to maintain same steady annual rate of gold production growth"),
     # past tense in the headline present, said or not
-    ("Moraine Oil Co filed with the Securities and Exchange Commission for a proposed offering of 80 mln "
-     "dlrs of convertible subordinated debentures due 2012.",
-     "Moraine Oil files with Securities and Exchange Commission"),
+    # where a filing was lodged goes, what was filed stays (the lead spelled out, as compress gets it)
+    ("Moraine Oil Co filed with the Securities and Exchange Commission for a proposed offering of "
+     "$80 million of convertible subordinated debentures due 2012.",
+     "Moraine Oil files for proposed offering of $80 million of convertible debentures due 2012"),
     ("Northfield Bancorp said it launched a tender offer for all outstanding shares of Westbrook Savings "
      "Bank at 22 dlrs a share in cash.",
      "Northfield Bancorp launches tender offer"),
@@ -352,3 +353,114 @@ def test_desk_figures():
         if split == "train":  # the split tuned on; the held-out one is reported, not held to a number
             assert fig.share(fig.summary_repeats) <= DESK_FLOOR["repeats"]
             assert fig.mean_similarity >= DESK_FLOOR["similarity"]
+
+
+# Issue 10, third round: general behaviours, each on sentences written for these tests.
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a verb may end its clause where a subordinator followed it
+    ("The governor's approval rating fell after the state audit office criticised his handling of the "
+     "harbour contracts, a poll by the Evening Courier indicates.",
+     "Governor's approval rating falls"),
+    # a present-tense verb is a verb; a second predicate after "and" may go
+    ("Larchmont Shipping Ltd's revised refinancing plan keeps the company afloat and improves its standing "
+     "with lenders, but repayment depends on a recovery in freight rates, analysts said.",
+     "Larchmont Shipping's revised refinancing plan keeps company afloat and improves standing"),
+    # a relative "that" after a noun opens a clause that may go
+    ("Ostrava Steel is in the final stages of negotiations that could result in the sale of its rolling "
+     "mill and two coking plants in northern Moravia to a group of German and Austrian investors, a company "
+     "spokesman said.",
+     "Ostrava Steel is in final stages of negotiations"),
+    # the phrase before a reported clause's subject goes
+    ("A Dairy Farmers Council official said that far from hurting Danish cheese makers, the new quotas "
+     "help all small producers.",
+     "Dairy Farmers Council official says new quotas help all small producers"),
+    # a company's own figure needs no "says"
+    ("Halvorsen Foods Plc said annual profit fell 6 percent as supermarkets cut prices.",
+     "Halvorsen Foods annual profit falls 6 percent as supermarkets cut prices"),
+    # where a filing was lodged goes when what was filed follows
+    ("Pinecrest Energy Corp said it filed with the Securities and Exchange Commission for an offering of "
+     "2.5 million common shares.",
+     "Pinecrest Energy files for offering of 2.5 million common shares"),
+    # a second past verb of the same subject goes to the present with the first
+    ("The defence minister resigned on Monday and handed power to his deputy after a week of protests.",
+     "Defence minister resigns and hands power to deputy"),
+    # "reached an agreement to" is "agrees to"
+    ("Corbel Industries Inc said it reached a definitive agreement to acquire Tamworth Plastics Co for "
+     "12 mln dlrs.",
+     "Corbel Industries agrees to acquire Tamworth Plastics for 12 mln dlrs"),
+    # a company's name in apposition replaces its description (a person's role stays)
+    ("Norway's biggest insurer, Fjordlund Forsikring ASA, is expected to report a sharply lower profit for "
+     "the first half, analysts said.",
+     "Fjordlund Forsikring expected to report sharply lower profit"),
+    ("Harwell Inc's chief financial officer, Dana Ritter, said analysts are comfortable with estimates.",
+     "Harwell's chief financial officer says analysts are comfortable with estimates"),
+    ("Dutch retail group Van Doorn Holding NV said on Tuesday third-quarter net profit rose to 81 million "
+     "guilders.",
+     "Van Doorn Holding third-quarter net profit rises to 81 million guilders"),
+    # a subordinate clause is never cut before its verb
+    ("At least 12 people were killed and 30 injured when a crowded bus from Mombasa to Malindi "
+     "plunged into a river on Sunday, police said.",
+     "At least 12 people killed and 30 injured when crowded bus from Mombasa to Malindi plunged"),
+    # an obituary's long description goes, its role stays before the name
+    ("Tomas Lindgren, a Swedish painter whose seascapes of the Baltic, once dismissed by critics, now hang "
+     "in the National Museum, died on Friday in Stockholm.",
+     "Swedish painter Tomas Lindgren dies in Stockholm"),
+    ("Harriet Okafor, who founded the country's first women's bank, died on Monday at her home in Lagos.",
+     "Harriet Okafor dies at home in Lagos"),
+    # "said" inside a subordinate clause is not the lead's verb
+    ("Copper prices fell on Monday after Chile's mining minister said the state company would raise "
+     "output next year, dealers said.",
+     "Copper prices fall after Chile's mining minister said state company would raise output"),
+    # a verb followed by "not" is still a verb
+    ("The chief prosecutor said he decided not to charge the two bankers because the evidence was weak.",
+     "Chief prosecutor decides not to charge two bankers"),
+    # what a rating agency moved goes before where it moved it to
+    ("Moody's Investors Service Inc said it upgraded to A-2 from A-3 Calder Paper Co's 45 mln dlrs of "
+     "senior notes.",
+     "Moody's Investors Service upgrades Calder Paper's 45 mln dlrs of senior notes to A-2"),
+    # a relative clause after the subject's noun goes when an auxiliary opens the main verb
+    ("A flood that began three days ago is cutting roads and rail lines in the northern provinces, "
+     "officials said.",
+     "Flood cutting roads and rail lines in northern provinces"),
+])
+def test_third_round_leads(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_a_cut_never_leaves_a_word_that_wants_the_next():
+    """Never before a needed "of" ("portion | of"), inside a list, after a number word, a possessive
+    or a name used as a modifier."""
+    leads = [
+        "Glenmore Credit Corp said it agreed to acquire a substantial portion of the Bank of Eastern Ohio "
+        "Corp's Riverside Leasing Corp's equipment loans and receivables.",
+        "Westfield Chemicals Inc said it is raising the prices of its Coatings Division's water-based "
+        "sealants for roofing, flooring, marine and other industrial uses, effective May one.",
+        "The deputy governor of the central bank, Armen Papazian-Kevorkian, called for the establishment "
+        "of an Arab stabilisation fund to support the Lebanese pound, which has lost most of its value.",
+    ]
+    for lead in leads:
+        got = headline(lead)
+        assert len(got) <= 90, got
+        words = got.split()
+        assert not words[-1].endswith(("'s", "ing")), got
+        assert words[-1].lower() not in {"substantial", "portion", "of", "arab", "three", "around"}, got
+
+
+def test_sport_slug_and_election_introductions():
+    assert compress.introduction("Cricket - Summarised scores in the second test between India and "
+                                 "Australia at Eden Gardens on Friday:") == \
+        "Cricket - India v Australia second test summarised scores"
+    assert compress.introduction("Final results of the election to the 60-seat Goa state assembly, "
+                                 "declared on Monday:") == "60-seat Goa state assembly election final results"
+    assert compress.introduction("The Federal Farm Credit Banks said its rates on six-month notes were "
+                                 "as follows:") == "Federal Farm Credit Banks rates on six-month notes"
+
+
+def test_table_company_from_a_note_that_opens_with_its_name_or_gives_it_in_full():
+    seed = _seed("Net 65 mln vs 57 mln", "Year", "Net 247 mln vs 208 mln",
+                 "NOTE: Harbor Grain Exchange Corp. The exchange had 1,200 members in 1986.")
+    assert title_and_summary(seed, [])[0] == \
+        "Harbor Grain Exchange Corp quarterly profit rises to 65 million from 57 million"
+    seed = _seed("Semi-annual dividend 4 cts", "Pay May 29",
+                 "Record April 14 Note: full name is U.S. Marine Holdings Corp. This is its first dividend.")
+    assert title_and_summary(seed, [])[0] == "U.S. Marine Holdings Corp semi-annual dividend of 4 cents"

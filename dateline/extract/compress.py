@@ -12,88 +12,52 @@ longer than the target the trailing clause, comma segment and prepositional phra
 time, never the verb. Every cut ends a complete phrase (never after a verb form, a figure without
 its noun, inside a name); where none fits, the object's modifiers go and its head noun stays.
 The result never ends on a function word, a colon or an ellipsis.
+
+Modules: ``headline_words`` reads the verb group and the closed word classes by shape;
+``headline_cuts`` decides where a headline may end (a verb before its object, "portion | of",
+"Alfred, David | and", "three | batches", "Arab | fund" do not end one); this module removes
+asides, moves the verb to the headline present and trims. Where nothing complete fits, a titled
+person's given names, the object's modifiers and an owner's owner go before any head noun.
 """
 
 from __future__ import annotations
 
 import re
-from functools import lru_cache
+from itertools import pairwise
 
 from . import lexicon as lx
+from .headline_cuts import (
+    CLAUSE_STARTS,
+    CURRENCY_WORDS,
+    PHRASE_STARTS,
+    UNIT_WORDS,
+    _ends_complete,
+    _ends_on_verb,
+    _verb_follows,
+)
+from .headline_words import (
+    ADVERBS,
+    AUX,
+    AUX_BE,
+    AUX_HAVE,
+    DETERMINERS,
+    FUNCTION_WORDS,
+    IRREGULAR,
+    MARK,
+    MODALS,
+    NOT_VERBS,
+    OBJECT_OPENERS,
+    PRONOUNS,
+    _is_base_verb,
+    _is_participle,
+    _is_verb,
+    _present,
+    _verb_index,
+)
 
 TARGET = 72  # trim further while longer than this (wire headlines run 40-70 characters)
 LIMIT = 90  # never longer than this
 
-AUX_BE = {"is": "is", "are": "are", "was": "is", "were": "are", "'s": "is"}
-AUX_HAVE = {"has", "have", "had"}
-MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
-AUX = set(AUX_BE) | AUX_HAVE | MODALS | {"did", "does", "do"}
-# Irregular past forms and their present (third person singular, plural).
-IRREGULAR = {
-    "said": ("says", "say"), "rose": ("rises", "rise"), "fell": ("falls", "fall"), "sold": ("sells", "sell"),
-    "bought": ("buys", "buy"), "won": ("wins", "win"), "lost": ("loses", "lose"), "made": ("makes", "make"),
-    "took": ("takes", "take"), "gave": ("gives", "give"), "got": ("gets", "get"), "went": ("goes", "go"),
-    "came": ("comes", "come"), "saw": ("sees", "see"), "told": ("tells", "tell"), "paid": ("pays", "pay"),
-    "held": ("holds", "hold"), "led": ("leads", "lead"), "left": ("leaves", "leave"),
-    "met": ("meets", "meet"),
-    "kept": ("keeps", "keep"), "sought": ("seeks", "seek"), "struck": ("strikes", "strike"),
-    "began": ("begins", "begin"), "broke": ("breaks", "break"), "chose": ("chooses", "choose"),
-    "drew": ("draws", "draw"), "grew": ("grows", "grow"), "knew": ("knows", "know"),
-    "spoke": ("speaks", "speak"), "stood": ("stands", "stand"), "wrote": ("writes", "write"),
-    "brought": ("brings", "bring"), "built": ("builds", "build"), "sent": ("sends", "send"),
-    "spent": ("spends", "spend"), "lent": ("lends", "lend"), "felt": ("feels", "feel"),
-    "found": ("finds", "find"), "had": ("has", "have"), "became": ("becomes", "become"),
-    "slid": ("slides", "slide"), "sank": ("sinks", "sink"), "swung": ("swings", "swing"),
-    "ran": ("runs", "run"), "withdrew": ("withdraws", "withdraw"), "upheld": ("upholds", "uphold"),
-    "fought": ("fights", "fight"), "caught": ("catches", "catch"), "froze": ("freezes", "freeze"),
-    "flew": ("flies", "fly"), "arose": ("arises", "arise"), "dealt": ("deals", "deal"),
-    "overtook": ("overtakes", "overtake"), "undertook": ("undertakes", "undertake"),
-    "underwent": ("undergoes", "undergo"), "forecast": ("forecasts", "forecast"), "cut": ("cuts", "cut"),
-    "set": ("sets", "set"), "put": ("puts", "put"), "hit": ("hits", "hit"), "bid": ("bids", "bid"),
-    "shut": ("shuts", "shut"), "quit": ("quits", "quit"), "spread": ("spreads", "spread"),
-    "threw": ("throws", "throw"), "drove": ("drives", "drive"), "rebuilt": ("rebuilds", "rebuild"),
-    "meant": ("means", "mean"), "stole": ("steals", "steal"), "shot": ("shoots", "shoot"),
-    "taught": ("teaches", "teach"), "wound": ("winds", "wind"), "beat": ("beats", "beat"),
-    "hurt": ("hurts", "hurt"), "split": ("splits", "split"), "shed": ("sheds", "shed"),
-    "cost": ("costs", "cost"), "did": ("does", "do"), "tore": ("tears", "tear"), "swore": ("swears", "swear"),
-    "shook": ("shakes", "shake"), "rode": ("rides", "ride"), "hid": ("hides", "hide"),
-    "rang": ("rings", "ring"),
-    "sang": ("sings", "sing"), "swept": ("sweeps", "sweep"), "fled": ("flees", "flee"),
-    "fed": ("feeds", "feed"),
-    "stuck": ("sticks", "stick"), "hung": ("hangs", "hang"), "dug": ("digs", "dig"),
-    "spun": ("spins", "spin"),
-    "lit": ("lights", "light"), "bled": ("bleeds", "bleed"), "woke": ("wakes", "wake"),
-    "wore": ("wears", "wear"),
-    "sprang": ("springs", "spring"), "forgave": ("forgives", "forgive"),
-    "overcame": ("overcomes", "overcome"),
-    "heard": ("hears", "hear"), "understood": ("understands", "understand"), "thought": ("thinks", "think"),
-    "was": ("is", "are"), "were": ("is", "are"),
-}
-PARTICIPLES = lx.words("""sold bought won lost made taken given held led left kept brought built sent
-spent found seen known shown paid told put hit cut set chosen drawn driven
-grown broken written spoken stolen frozen forecast beaten struck sought caught
-fought shut begun run hurt split shed cost meant done gone become withdrawn
-upheld undertaken overtaken dealt bid quit spread thrown sworn torn worn born
-shaken risen fallen hidden ridden stricken woken forgiven proven flown blown heard
-understood thought fed fled stuck hung dug spun lit swept overcome""")
-# Words that open a noun phrase: an "-ed" word after one is an adjective ("the proposed merger").
-DETERMINERS = lx.words("""the a an its his her their our this that these those some any no each every of
-and or for with to from by in on at as than about""")
-# "-ed" words that are seldom the verb of a lead.
-NOT_VERBS = lx.words("""red bed need seed speed feed hundred limited united interested related
-detailed so-called unchanged unemployed undisclosed unspecified unidentified
-unnamed unsecured""")
-ADVERBS = lx.words("""also now still already recently previously formally unanimously tentatively
-jointly just further again not never only yet finally officially""")
-PRONOUNS = {"it": "sg", "he": "sg", "she": "sg", "they": "pl", "we": "pl"}
-# Words a headline must not end on: it would read as cut off.
-FUNCTION_WORDS = lx.words("""a an the of to in on at for from by with into onto over under about after
-before as than that which who whom whose and or but nor if because while
-although though since until its his her their our my your is are was were be
-been being has have had will would shall should can could may might must do
-does did not no said says told compared versus vs per amid against between
-during including like via upon within without toward towards plus whether
-where when according say also its such any some each every all both this these those another other""")
 SPEECH = (r"(?:said|says|announced|reported|told\s+(?:reporters|Reuters|a\s+news\s+conference"
           r"|(?:a|an|the|its)\s+(?:[\w-]+\s+){0,4}?(?:committee|meeting|conference|audience|newspaper|magazine"
           r"|parliament|hearing|gathering|interviewer|agency|television|radio|session|panel|group)"
@@ -123,10 +87,6 @@ RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where|saying|citing|adding|not
 SUBORDINATE_RE = re.compile(r",?\s+(?:because|after|as|while|when|amid|despite|since|although|though"
                             r"|(?<=,\s)but|before|until|unless|if|following|even\s+though|so\s+that|whereas|and\s+(?:said|added))"
                             r"\s.*$")
-# Words that open a phrase trimming may drop from the end ("... in the first 10 days of March").
-PHRASE_STARTS = lx.words("""in on at for from by with over under into through during against between amid
-within after before via according ahead despite including excluding than
-while as because""")
 CORPORATE_RE = re.compile(r"(?P<name>\b[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*)*)(?:\s+and|\s+&)?,?"
                           r"(?P<suffix>(?:\s+(?:inc|Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|L\.P|NV|N\.V|SA|S\.A"
                           r"|AG|SpA|BV|GmbH|AB|ASA|Corporation|Incorporated|Limited)\.?)+)(?P<end>['\u2019]s\b|(?=[\s,;:]|$))")
@@ -191,18 +151,37 @@ BETWEEN_RE = re.compile(r"^(?P<what>.+?)\s+between\s+(?P<a>[A-Z][\w.' -]*?)\s+an
                         r"(?:\s+(?:at|in)\s+.+)?$")
 
 
+# A desk's sport slug before an introduction: "Soccer - ", "American football - ".
+SPORT_PREFIX_RE = re.compile(r"^(?P<sport>[A-Z][a-z]+(?:\s+[a-z]+)?)\s+-\s+(?=[A-Z])")
+
+
+AS_FOLLOWS_RE = re.compile(r"^(?:The\s+)?(?P<who>[A-Z].+?)\s+(?:said|says|reported|announced)\s+"
+                           r"(?:that\s+)?(?:its|their)\s+"
+                           r"(?P<what>.+?)\s+(?:were|are|was|is|will\s+be)\s+as\s+follows$")
+
+
 def introduction(sentence: str) -> str:
     """A table's introduction ("Results of Spanish first division matches played at the weekend:")
     as the table's headline ("Spanish first division results"); other introductions compressed."""
     text = BRACKETS_RE.sub("", sentence.strip().rstrip(": ").strip())
+    sport = SPORT_PREFIX_RE.match(text)
+    if sport and INTRO_RE.match(text[sport.end():]):
+        # "Cricket - Summarised scores in ...": the desk's sport slug stays in front
+        return finish(f"{sport['sport']} - {introduction(text[sport.end():])}")
     text = re.sub(r"(?i)^(?:the\s+)?following\s+(?:are|were|is)\s+(?:the\s+)?", "", text)
     text = re.sub(r"\b(?:the\s+)?following\s+(?=\S)", "", text)  # "names the following 16 players"
+    follows = AS_FOLLOWS_RE.match(text)
+    if follows:  # "X said its rates on short-term notes were as follows" -> "X rates on short-term notes"
+        named = f"{follows['who']} {follows['what']}"
+        return finish(_drop_articles(CORPORATE_RE.sub(_without_suffix, named)))
     m = INTRO_RE.match(text)
     if not m:
         return headline(text)
     rest = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub("", m["rest"]))
     rest = INTRO_TAIL_RE.sub("", rest).strip()
-    rest = re.sub(r"^\$[\d.,]+\s+(?:million|billion)\s+", "", rest)  # "the $5 million Western Open"
+    # "election to the 140-seat Kerala state assembly" -> "140-seat Kerala state assembly election"
+    rest = re.sub(r"^(elections?|vote|poll)\s+(?:to|for)\s+(?:the\s+)?(.+)$", r"\2 \1", rest)
+    rest = re.sub(r"^\$[\d.,]+\s+(?:(?:million|billion)\s+)?", "", rest)  # "the $5 million Western Open"
     what = "line-ups" if m["what"].lower() == "teams" else m["what"].lower()
     lead = m["lead"].strip().lower()
     between = BETWEEN_RE.match(rest)
@@ -233,6 +212,33 @@ VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their
                       r"|address|television|radio|broadcast|hearing|newsletter|communique)\b(?:\s+with\s+\w+)?,?")
 
 
+# "Commodity Futures Trading Commission, CFTC, chairman ...": the acronym between commas is an aside.
+ACRONYM_ASIDE_RE = re.compile(r"(?<=[a-z]),\s+[A-Z]{2,6},(?=\s)")
+
+
+# "three times a week": how often, never the news.
+FREQUENCY_RE = re.compile(r",?\s+(?:once|twice|(?:[a-z]+|\d+)\s+times)\s+(?:a|per)\s+"
+                          r"(?:day|week|month|year)\b")
+HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms)\.\s+(?=[A-Z])")
+# "reached a definitive agreement to acquire": the wire's "agreed to" in five words.
+AGREEMENT_TO_RE = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:reached|signed|concluded|entered\s+into)\s+"
+                             r"(?:a|an)\s+"
+                             r"(?:[\w-]+\s+){0,2}?(?:agreement|accord|pact)(?:\s+in\s+principle)?\s+to\s+(?=[a-z])")
+# "a $150 million, seven percent bond": the coupon between the amount and its noun goes.
+COUPON_RE = re.compile(r"(?<=million|billion),\s+[\w./-]+\s+percent(?=\s+[a-z])")
+# "acquired Ivey-Rowton and Associates, a Nashville, Tenn.-based bank marketing firm": a description
+# after the sentence's last name.
+TRAILING_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z.)]),\s+(?:a|an)\s+[^\"]{3,120}$")
+# "downgraded to CCC-plus from B-minus Hyponex Corp's debt": what moved goes before where it moved to.
+RATING_MOVE_RE = re.compile(r"\b(?P<verb>(?:down|up)graded|lowered|raised|cut|reduced)\s+to\s+(?P<new>\S+)\s+"
+                            r"from\s+\S+\s+(?P<what>[A-Z][^,;]{2,80})$")
+# "filed with the Securities and Exchange Commission for an offering of ...": where a filing was
+# lodged is never the news when the filing's object follows.
+FILED_WITH_RE = re.compile(r"\b(fil(?:ed|es|e|ing))\s+with\s+(?:the\s+)?"
+                           r"(?:[A-Z][\w.&-]*\s+(?:(?:and|of|for)\s+)?)*"
+                           r"[A-Z][\w.&-]*(?=\s+(?:for|a|an|to|its|their|the|\d)\b)")
+
+
 def _brackets(text: str) -> str:
     """'(Groupe Videotron Ltd) said ...', 'buy 50 pct of (Promexpo Inc)': the wire's brackets round a
     name the sentence needs are unwrapped; a bracket after a name ('the ICO (coffee body)') goes."""
@@ -247,6 +253,17 @@ def _brackets(text: str) -> str:
 
 
 def _asides(text: str) -> str:
+    text = ACRONYM_ASIDE_RE.sub("", HONORIFIC_RE.sub("", text))
+    if "agreement" in text or "accord" in text or "pact" in text:
+        text = AGREEMENT_TO_RE.sub("agreed to ", text)
+    if "percent" in text:
+        text = COUPON_RE.sub("", text)
+    if " a " in text or " per " in text:
+        text = FREQUENCY_RE.sub("", text)
+    if " with " in text:
+        text = FILED_WITH_RE.sub(r"\1", text)
+    if " from " in text:
+        text = RATING_MOVE_RE.sub(r"\g<verb> \g<what> to \g<new>", text)
     text = drop_appositives(_brackets(text)) if ", " in text else _brackets(text)
     if "owned" in text or "held" in text:  # "said wholly owned Barrick Resources completed": no verb
         text = OWNERSHIP_RE.sub("", text)
@@ -259,6 +276,9 @@ def _asides(text: str) -> str:
         text = ATTRIBUTION_MID_RE.sub(" ", text)
     if TIME_WORDS_RE.search(text):
         text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", text)).strip()
+    m = TRAILING_APPOSITIVE_RE.search(text)
+    if m and text[:m.start()].split()[-1][:1].isupper() and _verb_index(text[:m.start()].split()) is not None:
+        text = text[:m.start()]
     shorter = ATTRIBUTION_END_RE.sub("", text) if speech or " according to " in text else text
     if len(shorter) > 20 and (_verb_index(shorter.split()) is not None or len(shorter.split()) >= 4):
         text = shorter
@@ -272,30 +292,71 @@ TIME_WORDS_RE = re.compile(rf"{WEEKDAY}|\b(?:today|yesterday|tonight|overnight|t
                            rf"|\bon\s+{MONTH}")
 
 
+# "Kenzo Hayashi, who turned a workshop into Hayashi Electric Co, one of Japan's biggest makers,
+# died on Tuesday": a description of the subject, commas and all, before the verb.
+LONG_APPOSITIVE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
+                                r"(?P<aside>(?:who|whose|a|an|the)\s[^\"]+?),\s+"
+                                r"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|said|won|lost|became"
+                                r"|made|took|told|left|led|fell|rose)\s.*)$")
+
+
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
+    long = LONG_APPOSITIVE_RE.match(text)
+    # every later comma segment of the aside is a description, not the main verb ("Commercial Credit
+    # Co, a unit of Control Data Corp, is raising ...")
+    segments = long["aside"].split(", ")[1:] if long else []
+    if long and _is_name(long["head"]) and not any(_is_verb(["x", *seg.split()], 1) for seg in segments):
+        # "Kenji Morita, a Japanese architect whose ...," -> "Japanese architect Kenji Morita"
+        role = re.match(r"^(?:(?:a|an|the)\s+)?(?P<role>[^,]+?)\s+(?:who|whose)\b", long["aside"])
+        described = role and len(role["role"].split()) <= 4 and _verb_index(role["role"].split()) is None \
+            and not long["aside"].startswith(("who", "whose"))
+        head = f"{role['role']} {long['head']}" if role and described else long["head"]
+        text = f"{head[:1].upper()}{head[1:]} {long['rest']}"
     start = 0
     for _ in range(4):
         m = APPOSITIVE_RE.search(text, start)
         if not m:
             break
         if _is_aside(m["aside"], m["rest"]):
-            text = f"{text[:m.start()]}{m['head']} {m['rest']}"
+            # "Australia's largest company, The Broken Hill Pty Co Ltd, is expected ...": the name
+            # stays, the description goes
+            company = CORPORATE_RE.search(m["aside"]) is not None  # a person's role says more than his name
+            named = company and _is_name(m["aside"]) and m["head"].split()[-1].islower() and m.start() == 0 \
+                and _verb_index(m["head"].split()) is None and not SPEECH_WORDS_RE.search(m["head"])
+            kept = re.sub(r"^The\s+", "", m["aside"]) if named else m["head"]
+            text = f"{text[:m.start()]}{kept} {m['rest']}"
         else:
             start = m.start() + len(m["head"]) + 1
     return text
 
 
+def _is_name(words: str) -> bool:
+    """'The Broken Hill Pty Co Ltd', 'Bank of Nova Scotia': capitalised words (and their 'of', 'and')."""
+    parts = words.split()
+    return 0 < len(parts) <= 8 and parts[0][:1].isupper() and parts[-1][:1].isupper() \
+        and all(w[:1].isupper() or w in ("of", "and", "&", "de", "du", "la") for w in parts)
+
+
 def _main_clause_follows(text: str) -> bool:
+    """A leading phrase may go when a main clause follows it: not 'At least 12 people were killed
+    ..., police said' (the lead is the clause, the rest an attribution)."""
     m = LEADING_RE.match(text)
-    return m is not None and _verb_index(text[m.end():].split()) is not None
+    if m is None or text.startswith(("At least", "At most")):
+        return False
+    rest = text[m.end():].split()
+    if len(rest) < 5 and SPEECH_WORDS_RE.search(" ".join(rest)):
+        return False
+    return _verb_index(rest) is not None
 
 
 def _is_aside(aside: str, rest: str) -> bool:
     """', chairman of X,' before 'said ...': no verb of its own, and the rest opens with one."""
     aside_words, rest_words = aside.split(), rest.split()
     opens = aside_words[0].lower()
+    if any(w in ("said", "says", "told", "announced") for w in aside_words):
+        return False  # "Dean Witter, Discover & Co said on Tuesday ...,": a clause, not an aside
     clause_like = opens in ("which", "who", "whose", "asked", "speaking", "responding", "commenting")
     noun_phrase = opens in ("a", "an", "the")  # "a joint venture between X and Y"
     if not clause_like and any(w.lower() in AUX or (w.lower() in ("and", "or", "but") and not noun_phrase)
@@ -309,95 +370,6 @@ def _is_aside(aside: str, rest: str) -> bool:
 
 
 # --- the verb group ------------------------------------------------------------------------
-
-def _is_verb(words: list[str], i: int) -> bool:
-    w = words[i]
-    low = w.lower().strip(",;:")
-    if w[:1].isupper() and i:
-        return False
-    prev = words[i - 1].lower() if i else ""
-    if low in AUX or low in IRREGULAR:
-        return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
-    if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
-        possessive = prev.endswith(("'s", "\u2019s", "s'"))
-        # "appears resolved", "remains committed": an adjective after a linking verb
-        return prev not in DETERMINERS and prev not in LINKING and not possessive \
-            and not _finite_follows(words, i)
-    return False
-
-
-RELATIVE_PREPS = lx.words("by on in at from for with under")
-LINKING = lx.words("appears appear seems seem remains remain looks look stays stay becomes become "
-                   "feels feel sounds sound")
-OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
-
-
-def _finite_follows(words: list[str], i: int) -> bool:
-    """'A eurobond launched this week has been increased': an auxiliary soon after an '-ed' word,
-    with no comma between, makes the '-ed' word a reduced relative, not the verb."""
-    if i + 1 < len(words) and words[i + 1].lower() in OBJECT_OPENERS:
-        return False  # "believed the dollar ...": a passive participle takes no object
-    if i + 1 < len(words) and words[i + 1].lower() in RELATIVE_PREPS:
-        # "miners employed by the state declared a strike", "calculations based on data show":
-        # a later verb makes this one a relative
-        for k in range(i + 2, min(len(words), i + 12)):
-            if words[k - 1].endswith((",", ";")):
-                break
-            if words[k].lower() in IRREGULAR or (words[k].lower().endswith("ed") and words[k].islower()
-                                                 and words[k - 1].lower() not in DETERMINERS):
-                return True
-    for w in words[i + 1:i + 10]:
-        low = w.lower()
-        if low in ("has", "have", "is", "are", "was", "were", "will") :
-            return words[words.index(w) - 1].lower() not in ("to", "that", "which", "who")
-        if w.endswith((",", ";")) or low in ("that", "which", "who", "and"):
-            return False
-    return False
-
-
-def _verb_index(words: list[str]) -> int | None:
-    """The first word that opens a verb group, past the subject."""
-    for i in range(1, len(words)):
-        if _is_verb(words, i):
-            return i
-    return None
-
-
-@lru_cache(maxsize=4096)
-def _present(past: str, plural: bool) -> str:
-    """'lowered' -> 'lowers', 'agreed' -> 'agrees', 'planned' -> 'plans', 'denied' -> 'denies'."""
-    low = past.lower()
-    if low in IRREGULAR:
-        return IRREGULAR[low][plural]
-    if not low.endswith("ed"):
-        return past
-    common = lx.common_words()
-    base = ""
-    if low.endswith("ied") and len(low) > 4:
-        base = low[:-3] + "y"
-    else:
-        # "employed" -> "employ", "used" -> "use": a stem ending in y, w or two consonants takes no e
-        stem = low[:-2]
-        plain_first = stem[-1:] in "yw" or (stem[-1:] not in "aeiou" and stem[-2:-1] not in "aeiou")
-        order = (stem, low[:-1]) if plain_first else (low[:-1], stem)
-        for candidate in (*order, low[:-3] if low[-3:-2] == low[-4:-3] else ""):
-            inflects = candidate + "s" in common or candidate + "es" in common
-            if candidate and candidate in common and inflects:
-                base = candidate
-                break
-        base = base or low[:-2]
-    if plural:
-        return base
-    if base.endswith(("s", "sh", "ch", "x", "z")):
-        return base + "es"
-    if base.endswith("y") and base[-2:-1] not in "aeiou":
-        return base[:-1] + "ies"
-    return base + "s"
-
-
-def _is_participle(word: str) -> bool:
-    low = word.lower().strip(",;:")
-    return (low.endswith("ed") and low not in NOT_VERBS) or low in PARTICIPLES
 
 
 PLURAL_NOUNS = lx.words("police people cattle personnel")  # plural without an -s
@@ -451,15 +423,16 @@ def _two_things(before: list[str], after: list[str]) -> bool:
     # "Airbus and Boeing", "Citicorp and Travelers Group": two names no dictionary has; not "Marks
     # and Spencer", "Utah Power and Light", "Standard and Poor's"
     common = lx.common_words()
-    named = [w for w in after if w.rstrip(".,") not in CORPORATE_WORDS] or after
+    named = [w for w in after if w.rstrip(".,") not in CORPORATE_WORDS and w not in GROUP_WORDS] or after
     last, last_after = before[-1].strip(","), named[-1].strip(",")
     return (last[:1].isupper() and last_after[:1].isupper() and not after[-1].endswith("'s")
             and last.lower() not in common and last_after.lower() not in common)
 
 
+# Words that end many company names without telling them apart ("Travelers Group").
+GROUP_WORDS = frozenset(["Group", "Holdings", "Industries", "International", "Bank", "Brothers"])
 SUBORDINATORS = lx.words("although though because while when whenever if that which who whose where after "
                          "before since until unless whereas")
-MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
 
 
 def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool = False) -> str:
@@ -483,7 +456,12 @@ def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
         after = out[i + 1].lower() if i + 1 < len(out) else ""
         if prev not in ("and", "but", "or") or not out[i].islower():
             continue
-        if not (after in OBJECT_OPENERS or after[:1].isdigit() or after in ("up", "down", "off", "out")):
+        # "and handed power to the army": a bare object, then a phrase
+        then = out[i + 2].lower() if i + 2 < len(out) else ""
+        bare_object = after.isalpha() and after.islower() and after not in FUNCTION_WORDS \
+            and (then in PHRASE_STARTS or then in ("to", "")) and not after.endswith("ed")
+        if not (after in OBJECT_OPENERS or after[:1].isdigit() or after in ("up", "down", "off", "out")
+                or bare_object):
             continue  # "and preferred stock ratings": an adjective, not a second verb
         if (low in IRREGULAR and low not in AMBIGUOUS_PASTS) or (low.endswith("ed") and low not in NOT_VERBS):
             out[i] = _present(low, plural) + out[i][len(low):]
@@ -506,12 +484,14 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         adverbs.append(words[j])
         j += 1
     nxt = words[j].lower() if j < len(words) else ""
-    negated = nxt == "not" or low.endswith("n't")
+    negated = (nxt == "not" and (low in AUX or low in MODALS)) or low.endswith("n't")
     if negated:
         return out + _unshift(words[i:], plural)
     if low in MODALS:
         inside_that = "that" in (w.lower() for w in words[:i])  # "a chance that rates will rise"
-        if low in ("will", "would") and (low == "will" or speech) and j < len(words) and not inside_that:
+        there = i > 0 and words[i - 1].lower() == "there"  # "there will be": no subject for "to be"
+        if low in ("will", "would") and (low == "will" or speech) and j < len(words) and not inside_that \
+                and not there:
             return [*out, "to", *words[j:]]
         return out + words[i:]
     if low in AUX_HAVE and nxt == "been" and j + 1 < len(words):
@@ -553,8 +533,9 @@ def _predicate_first(text: str) -> str:
     """'X said it lowered Y' -> 'X lowers Y'; 'X said Y fell' -> 'X says Y falls'; else the
     sentence with its main verb in the headline present."""
     m = SAID_RE.match(text)
-    if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been"):
-        who, what = _speaker(m["who"]), m["what"].split()
+    if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been") \
+            and not any(w in SUBORDINATORS for w in m["who"].split()):  # "prices fell after X said ..."
+        who, what = _speaker(m["who"]), _without_opening_phrase(m["what"].split())
         if what and what[0].lower() in ("its", "their") and len(what) > 3:
             owner = CORPORATE_RE.sub(_without_suffix, who)
             owned = owner if owner.endswith(("'s", "\u2019s")) else f"{owner}'" if owner.endswith("s") \
@@ -565,7 +546,10 @@ def _predicate_first(text: str) -> str:
                 return _marked(what, v, _plural(what[1:v]), reported=False, speech=True)
         if what and what[0].lower() in PRONOUNS and len(what) > 2:
             rest = [who, *what[1:]]
-            v = 1 if _is_verb(["x", *what[1:]], 1) else None
+            second = what[1].lower()
+            present = second.islower() and second.endswith("s") and (_is_base_verb(second[:-1])
+                                                                     or _is_base_verb(second[:-2]))
+            v = 1 if _is_verb(["x", *what[1:]], 1) or present else None  # "it plans to": a verb
             if v is None:
                 v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
             plural = PRONOUNS[what[0].lower()] == "pl"  # "X and Y Plc said it ...": one company
@@ -578,13 +562,30 @@ def _predicate_first(text: str) -> str:
             k = next(i for i, w in enumerate(words) if w in ("announced", "reported", "announces", "reports"))
             k -= k > 1 and words[k - 1].lower() in AUX_HAVE  # "has announced" is one verb group
             return _marked(words, k, _plural(words[:k]), reported=False)
+        if v and _own_figure(who, m["who"], what[:v]):
+            # "Marks & Spencer Group Plc said full-year profit fell" -> "Marks & Spencer full-year
+            # profit falls": the company's own figure needs no "says"
+            owner = CORPORATE_RE.sub(_without_suffix, who if _is_name(who) else _named_part(who))
+            return f"{owner} {_marked(what, v, _plural(what[:v]), reported=False)}"
         clause = _marked(what, v, _plural(what[:v]), reported=True) if v else " ".join(what)
         says = ("say" if _plural(who.split()) else "says") + ("" if v else MARK)
         return f"{who} {says} {_drop_articles(clause)}"
-    words = text.split()
+    words = _without_subject_relative(text.split())
     v = _verb_index(words)
     if v is None or any(w.lower() in SUBORDINATORS for w in words[1:v]):
         return text  # no verb found, or only one inside a subordinate clause: the main verb is unseen
+    if words[v].lower() == "said" and v + 2 < len(words):
+        # "Dean Witter, Discover & Co said net income rose": a speaker the pattern above could not
+        # take whole; the reported verb goes to the present too
+        said = words[v + 1:]
+        c = _verb_index(said)
+        if c is not None and not any(w.lower() in SUBORDINATORS for w in said[:c]):
+            who = " ".join(words[:v])
+            if _own_figure(who, who, said[:c]):
+                owner = CORPORATE_RE.sub(_without_suffix, who if _is_name(who) else _named_part(who))
+                return f"{owner} {_marked(said, c, _plural(said[:c]), reported=False)}"
+            says = "say" if _plural(words[:v]) else "says"
+            return " ".join([*words[:v], says, _marked(said, c, _plural(said[:c]), reported=True)])
     t = next((j for j in range(v + 1, min(v + 4, len(words) - 1)) if words[j].lower() == "that"), None)
     group = [w.lower() for w in words[v + 1:t]] if t is not None else []
     if t is not None and all(w in AUX or _is_participle(w) or w in ADVERBS or w == "been" for w in group):
@@ -596,6 +597,66 @@ def _predicate_first(text: str) -> str:
             head = _verb_group(words[:t], v, _plural(words[:v]), reported=False)
             return " ".join([*head, _marked(said, c, _plural(said[:c]), reported=True)])
     return _marked(words, v, _plural(words[:v]), reported=False)
+
+
+def _without_subject_relative(words: list[str]) -> list[str]:
+    """'A drought that began seven weeks ago is hurting orchards': the subject without the relative
+    clause after its noun, when an auxiliary after that clause opens the main verb group."""
+    r = next((i for i, w in enumerate(words[:8]) if i and w.lower() in ("that", "which", "who")), None)
+    if r is None or words[r - 1].endswith(",") or not words[r - 1].isalpha():
+        return words
+    if _verb_index(words[:r]) is not None or _verb_index(["x", words[r - 1], "the"]) is not None:
+        return words  # "Baker conceded that ...": a verb's "that", not a relative
+    for j in range(r + 2, min(len(words) - 1, r + 12)):
+        if words[j - 1].endswith((",", ";")):
+            return words
+        if words[j].lower() in AUX and words[j].lower() not in ("did", "do", "does") and j > r + 2:
+            return [*words[:r], *words[j:]]
+    return words
+
+
+def _named_part(who: str) -> str:
+    """'Dutch electronics group Philips Electronics NV' -> 'Philips Electronics NV': the name after a
+    description in lower case; "" when the speaker does not end on a name."""
+    words = who.split()
+    k = len(words)
+    while k > 0 and (words[k - 1][:1].isupper() or words[k - 1] in ("of", "and", "&")):
+        k -= 1
+    described = 0 < k < len(words) and all(w.islower() or w in lx.demonyms() for w in words[:k])
+    return " ".join(words[k:]) if described else ""
+
+
+def _own_figure(who: str, written: str, subject: list[str]) -> bool:
+    """'General Motors Corp said car sales were ...': a company (its name ends in a corporate word)
+    reports a bare noun phrase of its own (no article, pronoun, name or figure: 'car sales',
+    'full-year profit'), not 'officials said prices ...' or 'Baker said lending ...'."""
+    if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 3:
+        return False
+    if not _is_name(who) and not _is_name(_named_part(who)):
+        return False  # "Time Inc's chief financial officer said analysts ...": a person speaks
+    return all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
+               and w not in DETERMINERS for w in subject)
+
+
+# Words that open an adverbial phrase before a reported clause's subject ("far from hurting X, Y do Z").
+OPENING_WORDS = lx.words("far despite given without unlike like besides instead rather")
+
+
+def _without_opening_phrase(words: list[str]) -> list[str]:
+    """'(said that) far from hurting Canadian producers, U.S. programs benefit ...': the reported
+    clause without the phrase before its subject, when a clause with a verb follows the comma."""
+    if len(words) < 4:
+        return words
+    first = words[0].lower()
+    opener = (first in OPENING_WORDS or first in PHRASE_STARTS or first in SUBORDINATORS
+              or (first.endswith(("ly", "ing")) and words[0].islower()))
+    if not opener or first in ("that", "which", "who"):
+        return words
+    comma = next((i for i, w in enumerate(words[:20]) if w.endswith(",")), None)
+    if comma is None or comma + 3 > len(words):
+        return words
+    rest = words[comma + 1:]
+    return rest if _verb_index(rest) is not None else words
 
 
 # A company, a role in lower case, a person: how a wire lead names an executive.
@@ -647,6 +708,18 @@ def _drop_articles(text: str) -> str:
     return ARTICLE_RE.sub(keep, text)
 
 
+# "passes on its weekend tender", "suspended for their actions": past the verb, a headline drops the
+# possessive pronoun before a noun, as it drops the article; not "its own", not before a name.
+POSSESSIVE_PRONOUN_RE = re.compile(r"(?<=\s)(?:its|their|his|her)\s+(?=(?!own\b)[a-z])")
+
+
+def _without_possessive_pronouns(text: str) -> str:
+    k = text.find(MARK)
+    if k < 0:
+        return text
+    return text[:k] + POSSESSIVE_PRONOUN_RE.sub("", text[k:])
+
+
 CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA BV GmbH AB ASA Corporation "
                            "Incorporated Limited")
 
@@ -664,12 +737,6 @@ def _without_suffix(m: re.Match[str]) -> str:
     return f"{name}'" if name.endswith("s") else f"{name}'s"
 
 
-def _verb_follows(words: list[str]) -> bool:
-    """'and said ...', 'and now stands ...': a second predicate, not a second noun."""
-    first = words[0].lower()
-    return first in ADVERBS or first.endswith("ly") or _is_verb(["x", *words], 1)
-
-
 def _without_last_phrase(text: str, limit: int = 0) -> str:
     """The text without its last phrase (from the last preposition or conjunction); with
     ``limit``, the last phrase that starts within it."""
@@ -679,7 +746,8 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
         pos -= len(words[i]) + 1
         low = words[i].lower()
         nxt = words[i + 1] if i + 1 < len(words) else ""
-        opens = (low in PHRASE_STARTS or low in ("which", "who", "whose")
+        opens = (low in PHRASE_STARTS or low in ("which", "who", "whose") or _relative_that(words, i)
+                 or _reduced_relative(words, i) or _pronoun_relative(words, i)
                  or (low == "and" and nxt and _verb_follows(words[i + 1:i + 3]))
                  # at the limit only: "to support its operations", a purpose clause, not "to the"
                  or (limit and low == "to" and nxt.islower() and nxt not in FUNCTION_WORDS and nxt.isalpha()))
@@ -690,11 +758,50 @@ def _without_last_phrase(text: str, limit: int = 0) -> str:
     return text
 
 
+def _relative_that(words: list[str], i: int) -> bool:
+    """'negotiations that could result': a relative "that" after a noun, not after a verb of
+    saying ("warns that") or "so", "such"."""
+    if words[i].lower() != "that" or i < 2:
+        return False
+    prev = words[i - 1].replace(MARK, "")
+    if not (prev.islower() and prev.isalpha()) or prev in FUNCTION_WORDS or prev in ("so", "such", "now"):
+        return False
+    if _is_participle(prev) or MARK in words[i - 1]:
+        return False
+    return not (prev.endswith("s") and (_is_base_verb(prev[:-1]) or _is_base_verb(prev[:-2])))
+
+
+def _pronoun_relative(words: list[str], i: int) -> bool:
+    """'500 cigarette machines | it owns and operates': a relative clause with no "that"."""
+    if words[i] not in ("it", "they", "he", "she", "we") or i + 1 >= len(words):
+        return False
+    prev, nxt = words[i - 1], words[i + 1].lower()
+    verb = (nxt.endswith("s") and (_is_base_verb(nxt[:-1]) or _is_base_verb(nxt[:-2]))) or nxt in IRREGULAR \
+        or (nxt.endswith("ed") and nxt not in NOT_VERBS)
+    return prev.isalpha() and prev.islower() and prev not in FUNCTION_WORDS and MARK not in prev and verb
+
+
+def _reduced_relative(words: list[str], i: int) -> bool:
+    """'new rules | recommending lead managers ...': an "-ing" form after a noun opens a phrase
+    that may go; not 'is | considering', 'plans | to'."""
+    word, prev = words[i], words[i - 1].replace(MARK, "")
+    if not (word.islower() and word.endswith("ing") and len(word) > 5) or MARK in words[i - 1] + word:
+        return False
+    nxt = words[i + 1] if i + 1 < len(words) else ""
+    # a complement follows ("recommending the ..."), or a plural noun before ("rules recommending"):
+    # not the noun "weekend meeting with"
+    low = nxt.lower()
+    relative = low in OBJECT_OPENERS or (low in DETERMINERS and low not in PHRASE_STARTS) \
+        or nxt[:1].isupper() or nxt[:1].isdigit() or (prev.endswith("s") and not prev.endswith("ss"))
+    return relative and prev.isalpha() and prev.islower() and prev not in FUNCTION_WORDS and prev not in AUX \
+        and not prev.endswith(("ing", "ed", "ly")) and prev not in ("be", "been", "being")
+
+
 def _tighten(text: str) -> str:
     """Trimmed while longer than ``TARGET``: trailing clauses, comma segments and phrases first,
     then phrases inside the subject; never below the verb and the words after it; at most
     ``LIMIT`` characters, cut at a phrase where it can be."""
-    text = CORPORATE_RE.sub(_without_suffix, _drop_articles(text))
+    text = CORPORATE_RE.sub(_without_suffix, _drop_articles(_without_possessive_pronouns(text)))
     text = re.sub(r"\s+", " ", text).strip(" ,")
     if len(text.replace(MARK, "")) > TARGET:
         text = _compressed_subject(text)
@@ -772,62 +879,17 @@ def _compressed_subject(text: str) -> str:
     return " ".join([*words[:start], subject, *rest])
 
 
-def _ends_complete(text: str, cut: int) -> bool:
-    """Whether ``text`` cut at character ``cut`` ends a complete phrase: never on the verb, an
-    infinitive, an "-ing" or "-ed" form after its verb, a function word, a figure without its noun
-    ("a 30 billion yen, 10-year bond"), or inside a name."""
-    head, tail = text[:cut].rstrip(" ,;:").split(), text[cut:].lstrip(" ,;:").split()
-    if not tail:
-        return True
-    if not head:
-        return False
-    last = head[-1].replace(MARK, "").lower().strip("\"'")
-    before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
-    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
-            or (before == "to" and _is_base_verb(last)):
-        return False  # "agrees to buy | assets"; not "points to slowdown | in"
-    noun_before = len(head) > 1 and head[-2].islower() and head[-2].replace("-", "").isalpha() \
-        and MARK not in head[-2] and not before.endswith("ly") and before not in FUNCTION_WORDS
-    if last.endswith(("ing", "ed")) and not noun_before and head[-1].islower() and last not in NOT_VERBS:
-        return False  # "unit voluntarily recalling", "boats that tried", "1994 | paying"
-    if last.endswith("ly") and head[-1].islower():
-        return False  # "was fairly | priced"
-    if last.endswith("ed") and last not in NOT_VERBS and head[-1].islower():
-        return False  # "special tax imposed | on exports": a participle wants what follows
-    nxt = tail[0]
-    comma = text[:cut].rstrip().endswith(",") or text[cut:].lstrip().startswith(",")
-    if comma and (nxt[:1].isdigit() or nxt.lower() in FUNCTION_WORDS) \
-            and (last[:1].isdigit() or last.strip(",") in UNIT_WORDS or last.strip(",") in CURRENCY_WORDS):
-        return False  # "30 billion yen, | 10-year bond"
-    if last.lstrip("$")[:1].isdigit() and nxt.lower() in UNIT_WORDS:
-        return False  # "$39.8 | million"
-    if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
-        return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
-    return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
-
-
-def _is_base_verb(word: str) -> bool:
-    """'buy', 'acquire', 'maintain': a verb's base form (it has a past); not 'slowdown'."""
-    if word in BASE_VERBS:
-        return True
-    common = lx.common_words()
-    return word in common and (word + "ed" in common or word + "d" in common
-                               or (word.endswith("y") and word[:-1] + "ied" in common))
-
-
-BASE_VERBS = frozenset(plural for _, plural in IRREGULAR.values())
-CURRENCY_WORDS = lx.words("yen guilder guilders franc francs mark marks dollar dollars lira lire peseta "
-                          "pesetas crown crowns krona kronor schilling schillings rand ringgit rupee rupees "
-                          "pound pounds sterling ecu ecus dlr dlrs stg")
 NEWS_RE = re.compile(r"\s(?:[A-Z][a-z]|\$?\d)")
 SUBJECT_PREPS = frozenset(["in", "from", "at", "on", "for", "with", "by", "over", "under", "during"])
 
 
 def _keeps_verb(text: str, total: int) -> bool:
-    """The marked verb is still there, with at least two words after it (of the ``total``)."""
+    """The marked verb is still there, with at least two words after it (of the ``total``), or it
+    ends the text (whether a verb may end it is for ``_ends_complete``: "rating falls | after")."""
     words = text.split()
     k = next((i for i, w in enumerate(words) if MARK in w), None)
-    return k is not None and len(text.replace(MARK, "")) >= 24 and len(words) >= min(k + 3, total)
+    return k is not None and len(text.replace(MARK, "")) >= 24 \
+        and (len(words) >= min(k + 3, total) or len(words) == k + 1)
 
 
 def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
@@ -838,11 +900,26 @@ def _without_subject_phrase(text: str, preps: frozenset[str]) -> str:
     if k is None:
         return text
     start = max((i + 1 for i, w in enumerate(words[:k]) if w.lower() in ("says", "say")), default=0)
-    while k > start + 1 and (words[k - 1].lower() in ADVERBS or words[k - 1].endswith("ly")):
-        k -= 1  # "barely changed": the adverb stays with its verb
+    while k > start + 1 and (words[k - 1].lower() in ADVERBS or words[k - 1].endswith("ly")
+                             or words[k - 1] == "to"):
+        k -= 1  # "barely changed", "to be": the adverb and the infinitive's "to" stay with the verb
     for i in range(start + 1, k):
         in_name = words[i - 1][:1].isupper() and i + 1 < k and words[i + 1][:1].isupper()
-        if words[i].lower() in preps and words[i - 1].lower() not in FUNCTION_WORDS and not in_name:
+        # "contract to provide personnel to X has been increased": an infinitive after the head noun
+        infinitive = words[i] == "to" and i + 1 < k and _is_base_verb(words[i + 1].lower()) and k - i >= 6
+        # "business leaders attending a weekend meeting call on ...": a participle's phrase
+        participle = words[i].islower() and words[i].endswith("ing") and k - i >= 3 \
+            and words[i - 1].islower() and words[i - 1].endswith("s") and _is_base_verb(words[i][:-3]) \
+            and not (_is_base_verb(words[i - 1][:-1]) or _is_base_verb(words[i - 1][:-2]))
+        opens = words[i].lower() in preps or infinitive or participle
+        if opens and words[i - 1].lower() not in FUNCTION_WORDS \
+                and not in_name:
+            prev2 = words[i - 2].lower()
+            noun_before = not (_is_base_verb(prev2[:-1]) or _is_base_verb(prev2[:-2])) and MARK not in prev2 \
+                and prev2 not in FUNCTION_WORDS  # "Start of trading on ...": "trading" is the head
+            if i - 1 > start + 1 and words[i - 1].islower() and words[i - 1].endswith(("ing", "ed")) \
+                    and noun_before:
+                i -= 1  # "Tatars living | in Tatarstan": the participle goes with its phrase
             return " ".join([*words[:i], *words[k:]])
     return text
 
@@ -855,6 +932,12 @@ def _opens_clause(words: list[str], i: int) -> bool:
         return nxt.islower() and nxt.isalpha() and nxt not in FUNCTION_WORDS
     after_noun = words[i - 1].islower() and words[i - 1] not in FUNCTION_WORDS
     return word.islower() and word.endswith("ed") and after_noun
+
+
+def _is_object(words: list[str], i: int) -> bool:
+    """Word ``i`` comes right after a verb ("would raise | output"): its object, not a modifier."""
+    before = words[i - 1].lower()
+    return before in MODALS or before in ("to", "not") or _is_base_verb(before) or MARK in words[i - 1]
 
 
 def _modifier(word: str) -> bool:
@@ -872,6 +955,98 @@ def _opens_phrase(words: list[str], i: int) -> bool:
 
 
 def _within_limit(text: str) -> str:
+    """At most ``LIMIT`` characters, ending a complete phrase: the trimmed cut, or where that ends on
+    a word that wants the next ("recalling three | batches"), the longest complete cut past the verb."""
+    got = _trimmed_to_limit(text)
+    plain = text.replace(MARK, "")
+    if got == plain or _ends_in(plain, got):
+        return got
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None:
+        return got
+    complete = _longest_complete(plain, k)
+    if not complete and len(plain) > LIMIT:
+        shorter = _without_given_names(words, k)
+        if shorter != words:
+            return _within_limit(" ".join(shorter))
+        for _ in range(5):  # "for proposed offering of convertible subordinated debentures": the
+            shorter = _without_first_possessor(words, k)  # modifiers and an owner's owner go,
+            shorter = _without_last_modifier(words, k) if shorter == words else shorter  # heads stay
+            if shorter == words:
+                break
+            words = shorter
+            whole = " ".join(words).replace(MARK, "")
+            if len(whole) <= LIMIT:
+                return whole
+        complete = _longest_complete(" ".join(words).replace(MARK, ""), k)
+    return complete or got
+
+
+def _without_first_possessor(words: list[str], k: int) -> list[str]:
+    """'portion of Bank of New England's Lazere Financial's assets' -> 'portion of Lazere Financial's
+    assets': of two owners in a row, past the verb, the first goes."""
+    owned = [i for i in range(k + 1, len(words)) if words[i].endswith(("'s", "\u2019s"))]
+    for a, b in pairwise(owned):
+        if b - a > 4 or not words[a + 1][:1].isupper():
+            continue
+        start = a
+        while start - 1 > k and (words[start - 1][:1].isupper() or words[start - 1] in ("of", "and", "&")):
+            start -= 1
+        while start < a and not words[start][:1].isupper():
+            start += 1  # the name opens on a capital, not on "of"
+        return [*words[:start], *words[a + 1:]]
+    return words
+
+
+def _without_last_modifier(words: list[str], k: int) -> list[str]:
+    """The words without the last lower-case modifier before a lower-case noun, past the verb."""
+    for i in range(len(words) - 2, k + 1, -1):
+        w, nxt = words[i], words[i + 1]
+        participle = w.islower() and w.endswith("ed") and w not in NOT_VERBS
+        modifier = (_modifier(w) and not w.endswith("s")) or participle
+        if _is_object(words, i):
+            continue  # "would raise | output next year": the verb's object, not a modifier
+        if modifier and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt != "due" \
+                and not nxt.endswith("ed") \
+                and words[i - 1].lower() not in ("is", "are", "be", "been"):
+            return [*words[:i], *words[i + 1:]]
+    return words
+
+
+def _without_given_names(words: list[str], k: int) -> list[str]:
+    """'Vice Governor Meguerditch Bouldikian calls ...' -> 'Vice Governor Bouldikian calls ...': a
+    titled person in the subject by surname, where the whole would not fit."""
+    given = lx.given_names()
+    for i in range(1, k - 1):
+        titled = words[i - 1].lower().rstrip(".") in TITLE_WORDS
+        if not (titled or words[i] in given) or not words[i][:1].isupper():
+            continue
+        j = i
+        while j + 1 < k and words[j + 1][:1].isupper() and words[j][:1].isupper() and "," not in words[j]:
+            j += 1
+        if j > i and (titled or words[i - 1][:1].isupper()):
+            return [*words[:i], *words[j:]]
+    return words
+
+
+TITLE_WORDS = lx.words("governor minister president secretary chairman chancellor premier director "
+                       "spokesman spokeswoman ambassador general senator sen rep judge leader chief "
+                       "commissioner mayor king queen prince official economist analyst")
+
+
+def _ends_in(text: str, got: str) -> bool:
+    """Whether ``got`` (``text`` trimmed, perhaps with inner words gone) ends where ``text`` may end."""
+    words, ends = text.split(), got.split()
+    if not ends:
+        return True
+    for j in range(len(words) - 1, -1, -1):
+        if words[j] == ends[-1] and (len(ends) < 2 or (j and words[j - 1] == ends[-2])):
+            return _ends_complete(text, len(" ".join(words[:j + 1])))
+    return True
+
+
+def _trimmed_to_limit(text: str) -> str:
     """At most ``LIMIT`` characters: cut before the last phrase that starts after the verb, else at
     a word, never inside a name or between a figure and its unit."""
     words = text.split()
@@ -896,7 +1071,7 @@ def _within_limit(text: str) -> str:
     # No complete cut fits: "agrees to buy" becomes "to buy", trailing adjuncts go whole, then the
     # object's modifiers, the verb and the object's head noun kept.
     if 0 < k < len(words) - 2 and words[k + 1] == "to" and INTENT_RE.match(words[k]):
-        return _within_limit(" ".join([*words[:k], "to", MARK + words[k + 2], *words[k + 3:]]))
+        return _trimmed_to_limit(" ".join([*words[:k], "to", MARK + words[k + 2], *words[k + 3:]]))
     while k + 2 < len(words) and (words[k + 1] == "to" or words[k + 1].lower() in AUX
                                   or words[k + 1].lower() in ("not", "been", "be")
                                   or (words[k].lower() in (*AUX, "be", "been", "being")
@@ -921,11 +1096,15 @@ def _within_limit(text: str) -> str:
         del core[k + 1]  # "completes previously announced 50 million dollar issue": the modifier
         dropped += 1     # that tells when or how goes first
     while len(" ".join(core)) > LIMIT and len(core) > k + 2 and dropped < 4 and not speech \
-            and _modifier(core[-2]) and not core[-2].endswith(","):
+            and _modifier(core[-2]) and not core[-2].endswith(",") and core[-1].isalpha() \
+            and not _is_object(core, len(core) - 2):
         del core[-2]  # "launches 200 million dollar mortgage-backed securities programme": the
         dropped += 1  # modifiers next to the head noun go, the figure stays
     if len(" ".join(core)) <= LIMIT:
         return " ".join(core).rstrip(",")
+    complete = _longest_complete(text, k)
+    if complete:
+        return complete
     while len(keep) > 2 and cut < len(words) and (
             (words[cut][:1].isupper() and keep[-1][:1].isupper())
             or (words[cut].lower() in UNIT_WORDS and keep[-1][:1].isdigit())):
@@ -934,8 +1113,19 @@ def _within_limit(text: str) -> str:
     return " ".join(keep)
 
 
-CLAUSE_STARTS = lx.words("when after before because while as since although if until which who that where")
-UNIT_WORDS = lx.words("million billion percent dollars cents marks yen francs sterling tonnes tons barrels")
+def _longest_complete(text: str, k: int) -> str:
+    """The longest cut of ``text`` within ``LIMIT``, past the verb (word ``k``), that ends a complete
+    phrase at any word; "" when none is at least a third of the limit."""
+    words = text.split()
+    for i in range(len(words) - 1, k, -1):
+        head = " ".join(words[:i]).rstrip(",;:")
+        if len(head) < LIMIT / 3:
+            break
+        if i == k + 1 and not _ends_on_verb(words[:i], words[i:], words[k].endswith(",")):
+            continue  # "X calls | for ...": the verb's complement goes with it
+        if len(head) <= LIMIT and _ends_complete(text, len(" ".join(words[:i]))):
+            return head
+    return ""
 
 
 # --- capitals --------------------------------------------------------------------------------

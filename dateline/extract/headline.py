@@ -149,7 +149,7 @@ RESULTS_ROW_RE = re.compile(r"^(?:Oper(?:ating)?\s+|Primary\s+|Fully diluted\s+)
 DIVIDEND_RE = re.compile(r"^(?:(?P<kind>qtly|qtrly|quarterly|monthly|semi-annual|semiannual|annual|"
                          r"special|extra|initial)?\s*(?:cash\s+)?(?:div|dividend|payout|distribution)"
                          r"|(?P<bare>qtly|qtrly|quarterly|monthly|semi-annual|semiannual))\s+(?P<new>[\d.,/-]+|\w+)"
-                         r"\s*(?P<unit>cts?|dlrs?|p)?\s+vs\s+(?P<old>[\d.,/-]+|\w+)", re.IGNORECASE)
+                         r"\s*(?P<unit>cts?|dlrs?|p)?(?:\s+vs\s+(?P<old>[\d.,/-]+|\w+)|\s*$)", re.IGNORECASE)
 # Period headings of a results table, in the table's own words ("Qtr", "Six mths", "Year").
 PERIOD_LINES = {"qtr": "quarterly", "quarter": "quarterly", "4th qtr": "fourth-quarter",
                 "fourth qtr": "fourth-quarter", "first qtr": "first-quarter", "1st qtr": "first-quarter",
@@ -166,9 +166,13 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
 
 def table_rows(seed: Seed) -> tuple[str, str]:
     """(period heading or "", first row) of a results or dividend table."""
-    first = LEAD_DATELINE_RE.sub("", seed.paragraphs[0]).strip()
+    paragraphs = seed.paragraphs
+    if len(paragraphs) > 2 and LEAD_DATELINE_RE.sub("", paragraphs[0]).rstrip().endswith(":") \
+            and len(paragraphs[0]) < 90:
+        paragraphs = paragraphs[1:]  # "Sherwin-Williams Co said on Wednesday:": the table follows
+    first = LEAD_DATELINE_RE.sub("", paragraphs[0]).strip()
     heading = ""
-    second = seed.paragraphs[1].strip() if len(seed.paragraphs) > 1 else ""
+    second = paragraphs[1].strip() if len(paragraphs) > 1 else ""
     is_row = RESULTS_ROW_RE.match(first) or DIVIDEND_RE.match(first)
     opens_table = RESULTS_ROW_RE.match(second) or DIVIDEND_RE.match(second)
     if len(first) < 45 and second and not is_row and (PERIOD_WORD_RE.search(first) or opens_table):
@@ -180,7 +184,7 @@ def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
     """(kind, change, unit) of a dividend row: ("quarterly", "raised to", "cents")."""
     kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
         (div["kind"] or div["bare"] or "").lower(), (div["kind"] or div["bare"] or "").lower())
-    new, old = _amount(div["new"]), _amount(div["old"])
+    new, old = _amount(div["new"]), _amount(div["old"]) if div["old"] else None
     unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
         (div["unit"] or "").lower(), "")
     change = ""
@@ -239,6 +243,8 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
             same = change.startswith("unchanged")
             tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
             return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
+        if unit and not div["old"] and _amount(div["new"]) is not None:  # "Semi-annual dividend 4 cts"
+            return compress.finish(_cap(f"{prefix}{what} of {div['new']} {unit}"))
         return compress.finish(_cap(f"{prefix}{what} declared"))
     period = _period(seed, heading, first)
     told = results_change(first.rstrip(".")) or results_figure(first.rstrip("."))
@@ -350,10 +356,13 @@ OWN_NAME_BEFORE_RE = re.compile(r"(?:^|[.:;]\s+|(?:full|company's|company)\s+(?:
 # "X is full name of company", or the name alone in brackets on a line of its own.
 FULL_NAME_RES = (
     re.compile(r"(?i)\bfull\s+(?:company\s+)?name\s+(?:of\s+(?:the\s+)?company\s+)?is\s+"
-               r"(?P<name>[^;\n]{3,80}?(?:\b(?:Inc|Corp|Co|Ltd)\.)?)(?:\.\s|\.?\s*$)", re.M),
+               r"(?P<name>[^;\n]{3,80}?(?:\b(?:Inc|Corp|Co|Ltd)\.)?)(?:(?<!\b[A-Z])\.\s|\.?\s*$)", re.M),
     re.compile(r"^(?:NOTES?\s*:\s*)?(?P<name>[A-Z][^.;:\n]{2,80}?)\s+is\s+(?:the\s+)?full\s+name\s+of\s+"
                r"(?:the\s+)?company", re.M | re.I),
     re.compile(r"^\((?P<name>[A-Z][^()\n]{2,80})\)$", re.M),
+    # "NOTE: Federal Home Loan Mortgage Corp. FHLMC had ...": a note that opens with a company's name
+    re.compile(r"^(?:NOTES?|Notes?)\s*:\s*(?P<name>[A-Z][\w.&'-]*(?:\s+(?:[A-Z][\w.&'-]*|of|and|&))*?"
+               r"\s+(?:Inc|Corp|Co|Ltd|Plc|PLC|Corporation|Company)\.?)(?=\s+[A-Z]|\s*$)", re.M),
     # "NOTE: Winthrop Insured Mortgage Investors II.": a note that is only a name
     re.compile(r"^(?:NOTES?|Notes?)\s*:\s*(?P<name>[A-Z][\w.&'-]*(?:\s+(?:[A-Z0-9][\w.&'/-]*|of|and|&|the|de))*?)"
                r"\.?$", re.M),

@@ -1,0 +1,235 @@
+"""The words of a lead a headline writer reads by shape: the verb group (auxiliaries, irregular
+pasts, "-ed" and present forms, and the tests that tell a verb from an adjective or a noun), and the
+closed classes (determiners, function words, pronouns) the other headline modules share."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+from . import lexicon as lx
+
+AUX_BE = {"is": "is", "are": "are", "was": "is", "were": "are", "'s": "is"}
+
+
+AUX_HAVE = {"has", "have", "had"}
+
+
+MODALS = {"will", "would", "could", "can", "may", "might", "should", "must", "shall"}
+
+
+AUX = set(AUX_BE) | AUX_HAVE | MODALS | {"did", "does", "do"}
+
+
+# Irregular past forms and their present (third person singular, plural).
+IRREGULAR = {
+    "said": ("says", "say"), "rose": ("rises", "rise"), "fell": ("falls", "fall"), "sold": ("sells", "sell"),
+    "bought": ("buys", "buy"), "won": ("wins", "win"), "lost": ("loses", "lose"), "made": ("makes", "make"),
+    "took": ("takes", "take"), "gave": ("gives", "give"), "got": ("gets", "get"), "went": ("goes", "go"),
+    "came": ("comes", "come"), "saw": ("sees", "see"), "told": ("tells", "tell"), "paid": ("pays", "pay"),
+    "held": ("holds", "hold"), "led": ("leads", "lead"), "left": ("leaves", "leave"),
+    "met": ("meets", "meet"),
+    "kept": ("keeps", "keep"), "sought": ("seeks", "seek"), "struck": ("strikes", "strike"),
+    "began": ("begins", "begin"), "broke": ("breaks", "break"), "chose": ("chooses", "choose"),
+    "drew": ("draws", "draw"), "grew": ("grows", "grow"), "knew": ("knows", "know"),
+    "spoke": ("speaks", "speak"), "stood": ("stands", "stand"), "wrote": ("writes", "write"),
+    "brought": ("brings", "bring"), "built": ("builds", "build"), "sent": ("sends", "send"),
+    "spent": ("spends", "spend"), "lent": ("lends", "lend"), "felt": ("feels", "feel"),
+    "found": ("finds", "find"), "had": ("has", "have"), "became": ("becomes", "become"),
+    "slid": ("slides", "slide"), "sank": ("sinks", "sink"), "swung": ("swings", "swing"),
+    "ran": ("runs", "run"), "withdrew": ("withdraws", "withdraw"), "upheld": ("upholds", "uphold"),
+    "fought": ("fights", "fight"), "caught": ("catches", "catch"), "froze": ("freezes", "freeze"),
+    "flew": ("flies", "fly"), "arose": ("arises", "arise"), "dealt": ("deals", "deal"),
+    "overtook": ("overtakes", "overtake"), "undertook": ("undertakes", "undertake"),
+    "underwent": ("undergoes", "undergo"), "forecast": ("forecasts", "forecast"), "cut": ("cuts", "cut"),
+    "set": ("sets", "set"), "put": ("puts", "put"), "hit": ("hits", "hit"), "bid": ("bids", "bid"),
+    "shut": ("shuts", "shut"), "quit": ("quits", "quit"), "spread": ("spreads", "spread"),
+    "threw": ("throws", "throw"), "drove": ("drives", "drive"), "rebuilt": ("rebuilds", "rebuild"),
+    "meant": ("means", "mean"), "stole": ("steals", "steal"), "shot": ("shoots", "shoot"),
+    "taught": ("teaches", "teach"), "wound": ("winds", "wind"), "beat": ("beats", "beat"),
+    "hurt": ("hurts", "hurt"), "split": ("splits", "split"), "shed": ("sheds", "shed"),
+    "cost": ("costs", "cost"), "did": ("does", "do"), "tore": ("tears", "tear"), "swore": ("swears", "swear"),
+    "shook": ("shakes", "shake"), "rode": ("rides", "ride"), "hid": ("hides", "hide"),
+    "rang": ("rings", "ring"),
+    "sang": ("sings", "sing"), "swept": ("sweeps", "sweep"), "fled": ("flees", "flee"),
+    "fed": ("feeds", "feed"),
+    "stuck": ("sticks", "stick"), "hung": ("hangs", "hang"), "dug": ("digs", "dig"),
+    "spun": ("spins", "spin"),
+    "lit": ("lights", "light"), "bled": ("bleeds", "bleed"), "woke": ("wakes", "wake"),
+    "wore": ("wears", "wear"),
+    "sprang": ("springs", "spring"), "forgave": ("forgives", "forgive"),
+    "overcame": ("overcomes", "overcome"),
+    "heard": ("hears", "hear"), "understood": ("understands", "understand"), "thought": ("thinks", "think"),
+    "was": ("is", "are"), "were": ("is", "are"),
+}
+
+
+PARTICIPLES = lx.words("""sold bought won lost made taken given held led left kept brought built sent
+spent found seen known shown paid told put hit cut set chosen drawn driven
+grown broken written spoken stolen frozen forecast beaten struck sought caught
+fought shut begun run hurt split shed cost meant done gone become withdrawn
+upheld undertaken overtaken dealt bid quit spread thrown sworn torn worn born
+shaken risen fallen hidden ridden stricken woken forgiven proven flown blown heard
+understood thought fed fled stuck hung dug spun lit swept overcome""")
+
+
+# Words that open a noun phrase: an "-ed" word after one is an adjective ("the proposed merger").
+DETERMINERS = lx.words("""the a an its his her their our this that these those some any no each every of
+and or for with to from by in on at as than about""")
+
+
+# "-ed" words that are seldom the verb of a lead.
+NOT_VERBS = lx.words("""red bed need seed speed feed hundred limited united interested related
+detailed so-called unchanged unemployed undisclosed unspecified unidentified
+unnamed unsecured""")
+
+
+ADVERBS = lx.words("""also now still already recently previously formally unanimously tentatively
+jointly just further again not never only yet finally officially""")
+
+
+PRONOUNS = {"it": "sg", "he": "sg", "she": "sg", "they": "pl", "we": "pl"}
+
+
+# Words a headline must not end on: it would read as cut off.
+FUNCTION_WORDS = lx.words("""a an the of to in on at for from by with into onto over under about after
+before as than that which who whom whose and or but nor if because while
+although though since until its his her their our my your is are was were be
+been being has have had will would shall should can could may might must do
+does did not no said says told compared versus vs per amid against between
+during including like via upon within without toward towards plus whether
+where when according say also its such any some each every all both this these those another other""")
+
+
+def _is_verb(words: list[str], i: int) -> bool:
+    w = words[i]
+    low = w.lower().strip(",;:")
+    if w[:1].isupper() and i:
+        return False
+    prev = words[i - 1].lower() if i else ""
+    if low in AUX or low in IRREGULAR:
+        return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
+    if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
+        possessive = prev.endswith(("'s", "\u2019s", "s'"))
+        # "appears resolved", "remains committed": an adjective after a linking verb
+        return prev not in DETERMINERS and prev not in LINKING and not possessive \
+            and not _finite_follows(words, i)
+    return False
+
+
+RELATIVE_PREPS = lx.words("by on in at from for with under")
+
+
+LINKING = lx.words("appears appear seems seem remains remain looks look stays stay becomes become "
+                   "feels feel sounds sound")
+
+
+OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
+
+
+def _finite_follows(words: list[str], i: int) -> bool:
+    """'A eurobond launched this week has been increased': an auxiliary soon after an '-ed' word,
+    with no comma between, makes the '-ed' word a reduced relative, not the verb."""
+    if i + 1 < len(words) and words[i + 1].lower() in OBJECT_OPENERS:
+        return False  # "believed the dollar ...": a passive participle takes no object
+    if i + 1 < len(words) and words[i + 1].lower() in RELATIVE_PREPS:
+        # "miners employed by the state declared a strike", "calculations based on data show":
+        # a later verb makes this one a relative
+        for k in range(i + 2, min(len(words), i + 12)):
+            if words[k - 1].endswith((",", ";")):
+                break
+            after = words[k + 1].lower() if k + 1 < len(words) else ""
+            # "convertible subordinated debentures": an "-ed" word before its noun is no verb
+            before_noun = after.isalpha() and after not in FUNCTION_WORDS and after not in DETERMINERS
+            if words[k].lower() in IRREGULAR or (words[k].lower().endswith("ed") and words[k].islower()
+                                                 and words[k - 1].lower() not in DETERMINERS
+                                                 and not before_noun):
+                return True
+    for w in words[i + 1:i + 10]:
+        low = w.lower()
+        if low in ("has", "have", "is", "are", "was", "were", "will") :
+            return words[words.index(w) - 1].lower() not in ("to", "that", "which", "who")
+        if w.endswith((",", ";")) or low in ("that", "which", "who", "and"):
+            return False
+    return False
+
+
+def _verb_index(words: list[str]) -> int | None:
+    """The first word that opens a verb group, past the subject; failing one, a present-tense
+    verb before its object ("the plan keeps the company alive")."""
+    for i in range(1, len(words)):
+        if _is_verb(words, i):
+            return i
+    for i in range(1, min(len(words) - 1, 14)):
+        if _is_present_verb(words, i):
+            return i
+    return None
+
+
+def _is_present_verb(words: list[str], i: int) -> bool:
+    """'keeps' in 'plan keeps the company': a lower-case '-s' word whose stem is a verb, after a
+    word that is no determiner, before an object's opener or a figure ("prices rise" is no case:
+    a verb follows)."""
+    w, prev, nxt = words[i], words[i - 1].lower(), words[i + 1].lower()
+    if not (w.islower() and w.isalpha()) or prev in DETERMINERS or prev in FUNCTION_WORDS:
+        return False
+    if prev.endswith(","):
+        return False
+    if not (nxt in OBJECT_OPENERS or nxt in ("all", "more", "most", "no") or nxt.lstrip("$")[:1].isdigit()):
+        return False
+    if not w.endswith("s") or w.endswith(("ss", "us", "is")):
+        # "programs benefit all": a plural subject's verb has no "-s"
+        return prev.endswith("s") and not prev.endswith("ss") and prev.isalpha() and _is_base_verb(w) \
+            and w not in FUNCTION_WORDS
+    return _is_base_verb(w[:-1]) or (w.endswith("es") and _is_base_verb(w[:-2]))
+
+
+@lru_cache(maxsize=4096)
+def _present(past: str, plural: bool) -> str:
+    """'lowered' -> 'lowers', 'agreed' -> 'agrees', 'planned' -> 'plans', 'denied' -> 'denies'."""
+    low = past.lower()
+    if low in IRREGULAR:
+        return IRREGULAR[low][plural]
+    if not low.endswith("ed"):
+        return past
+    common = lx.common_words()
+    base = ""
+    if low.endswith("ied") and len(low) > 4:
+        base = low[:-3] + "y"
+    else:
+        # "employed" -> "employ", "used" -> "use": a stem ending in y, w or two consonants takes no e
+        stem = low[:-2]
+        plain_first = stem[-1:] in "yw" or (stem[-1:] not in "aeiou" and stem[-2:-1] not in "aeiou")
+        order = (stem, low[:-1]) if plain_first else (low[:-1], stem)
+        for candidate in (*order, low[:-3] if low[-3:-2] == low[-4:-3] else ""):
+            inflects = candidate + "s" in common or candidate + "es" in common
+            if candidate and candidate in common and inflects:
+                base = candidate
+                break
+        base = base or low[:-2]
+    if plural:
+        return base
+    if base.endswith(("s", "sh", "ch", "x", "z")):
+        return base + "es"
+    if base.endswith("y") and base[-2:-1] not in "aeiou":
+        return base[:-1] + "ies"
+    return base + "s"
+
+
+def _is_participle(word: str) -> bool:
+    low = word.lower().strip(",;:")
+    return (low.endswith("ed") and low not in NOT_VERBS) or low in PARTICIPLES
+
+
+MARK = "\u2063"  # marks the verb that trimming must keep (with the word after it)
+
+
+def _is_base_verb(word: str) -> bool:
+    """'buy', 'acquire', 'maintain': a verb's base form (it has a past); not 'slowdown'."""
+    if word in BASE_VERBS:
+        return True
+    common = lx.common_words()
+    return word in common and (word + "ed" in common or word + "d" in common
+                               or (word.endswith("y") and word[:-1] + "ied" in common))
+
+
+BASE_VERBS = frozenset(plural for _, plural in IRREGULAR.values())
