@@ -382,7 +382,8 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
         news_article_ld=lambda article: structured.news_article(article, site),
         term_ld=lambda term: structured.term_thing(term, site),
         breadcrumb_ld=lambda trail: structured.breadcrumb_list(trail, settings),
-        date_trail=structured.date_trail, term_trail=structured.term_trail)
+        date_trail=structured.date_trail, term_trail=structured.term_trail,
+        search_filters=search.FILTERS, search_page_size=search.RESULTS_PER_PAGE)
     env.filters.update(markdown=markdown_to_html, by_day=by_day, search_text=search.inert_text,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env
