@@ -202,3 +202,38 @@ def test_the_search_script_never_writes_markup():
     root = Path(__file__).resolve().parent.parent
     script = (root / "static" / "search.js").read_text(encoding="utf-8")
     assert "innerHTML" not in script and "insertAdjacentHTML" not in script
+
+
+def test_filters_work_from_the_keyboard(zeppelins, page):
+    search_for(page, zeppelins, "zeppelin")
+    page.locator(".search-sort").focus()
+    page.keyboard.press("Tab")  # the search button, then the first filter shown
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.closest('.search-filter').dataset.filter") == "person"
+    page.keyboard.press("Enter")  # opens it
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.classList.contains('filter-box')")
+    page.keyboard.type("ada")
+    page.keyboard.press("Tab")
+    assert page.evaluate("document.activeElement.value") == "Ada Lovelace"
+    page.keyboard.press("Space")
+    page.wait_for_function("new URLSearchParams(location.search).get('person') === 'Ada Lovelace'")
+    settled(page)
+    assert page.locator(".search-result").count() == len(ADA)
+
+
+@pytest.mark.parametrize("scheme", ["light", "dark"])
+def test_the_search_page_with_its_filters_open_passes_axe(zeppelins, browser, scheme):
+    from tests.test_a11y import blocking_violations
+
+    context = browser.new_context(color_scheme=scheme)
+    try:
+        tab = context.new_page()
+        tab.goto(zeppelins + "search/?q=zeppelin&place=Town+117")
+        settled(tab)
+        for group in tab.locator(".search-filter:not([hidden])").all():
+            if group.get_attribute("open") is None:
+                group.locator("summary").click()
+        assert blocking_violations(tab) == []
+    finally:
+        context.close()
