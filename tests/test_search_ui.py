@@ -237,3 +237,32 @@ def test_the_search_page_with_its_filters_open_passes_axe(zeppelins, browser, sc
         assert blocking_violations(tab) == []
     finally:
         context.close()
+
+
+def test_date_order_is_exact_across_shards_whose_dates_overlap(tmp_path, page):
+    # One month split by slug letter (two stories a shard): every shard holds early and late days.
+    from dateline.serve import make_server
+
+    days = {"alpha": 1, "bravo": 5, "charlie": 2, "delta": 6, "echo": 3, "foxtrot": 4}
+    root = write_project(tmp_path / "letters", {}, base_url=f"https://example.org{SUBPATH}",
+                         extra_toml="\n[search]\nshard_max_pages = 2\n")
+    for n, (word, day) in enumerate(days.items()):
+        date = dt.date(2017, 3, day)
+        write_article(Article(id=f"l{n:015d}", slug=f"{word}-zeppelin", date=date, dateline="ROME",
+                              title=f"{word.title()} zeppelin seen", summary="Seen.",
+                              body="A zeppelin was seen over the city.\n",
+                              path=f"{date:%Y/%m}/{word}-zeppelin.md"), root / "content")
+    build_project(root)
+    assert len(list((root / "_site" / "pagefind").iterdir())) == 3
+    server = make_server(root / "_site", SUBPATH, 0)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        base = f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+        search_for(page, base, "zeppelin")
+        choose_order(page, "newest")
+        assert shown_dates(page) == [f"2017-03-0{d}" for d in (6, 5, 4, 3, 2, 1)]
+        choose_order(page, "oldest")
+        assert shown_dates(page) == [f"2017-03-0{d}" for d in (1, 2, 3, 4, 5, 6)]
+        assert page.js_errors == []
+    finally:
+        server.shutdown()
