@@ -7,6 +7,7 @@ from __future__ import annotations
 import http.client
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -124,8 +125,11 @@ def test_the_built_site_has_no_reload_script(tmp_path):
 
 
 @pytest.mark.browser
-def test_editing_a_content_file_reloads_the_open_page(tmp_path, page):
+def test_editing_a_content_file_or_a_template_reloads_the_open_page(tmp_path, page):
     root = entity_project(tmp_path / "archive")
+    shutil.copytree(REPO / "templates", root / "templates")  # its own, to edit
+    settings = root / "site.toml"
+    settings.write_text(re.sub(r'templates = ".*"', 'templates = "templates"', settings.read_text()))
     command = [sys.executable, "-u", str(REPO / "build.py"), "--config", str(root / "site.toml"),
                "--quiet", "serve", "--port", "0"]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
@@ -150,6 +154,14 @@ def test_editing_a_content_file_reloads_the_open_page(tmp_path, page):
                                timeout=60_000)
         assert page.evaluate("window.__before_reload") is None  # the page reloaded itself
         assert "warm morning" in (root / "_site" / ARTICLE / "index.html").read_text(encoding="utf-8")
+        page.evaluate("window.__before_reload = true")
+        base = root / "templates" / "base.html"
+        base.write_text(base.read_text(encoding="utf-8").replace(
+            "<p>{{ settings.title }} &middot;", "<p>Preview edition &middot; {{ settings.title }} &middot;"),
+            encoding="utf-8")
+        page.wait_for_function("document.querySelector('.colophon').innerText.includes('Preview edition')",
+                               timeout=60_000)
+        assert page.evaluate("window.__before_reload") is None
         assert page.js_errors == []
     finally:
         server.send_signal(signal.SIGINT)
