@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable
 from pathlib import Path
 
 ENDPOINT = "__livereload"  # under the site's base path; no page of the site has this name
-POLL_SECONDS = 0.4
+POLL_SECONDS = 1.0  # a look at ~26,000 files (a full archive: seeds and content) takes ~0.1 s
 SETTLE_SECONDS = 0.3  # an editor's save is often several writes: wait until they stop
 KEEPALIVE_SECONDS = 15  # a comment down the stream, so a closed tab's thread ends
 
