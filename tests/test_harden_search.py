@@ -117,3 +117,15 @@ def test_the_dateline_and_titles_in_results_are_text(hostile_search, watched):
     # Shown as text (Pagefind decodes the page's '&lt;' to '<' in its excerpt, but escapes it)
     assert "img src=x onerror=window.__pwned=24" in excerpts
     assert_nothing_ran(watched)
+
+
+@pytest.mark.parametrize("tag", [AMPERSAND, HOSTILE_TAG])
+def test_a_filter_named_in_the_address_finds_its_article_and_runs_nothing(hostile_search, watched, tag):
+    # As a hub's "search within these stories" link names it: the value as typed, URL-encoded.
+    watched.goto(hostile_search + "search/?tag=" + quote(tag))
+    watched.wait_for_function("document.getElementById('search').dataset.done === location.search")
+    assert watched.locator(".search-result").count() == 1
+    values = watched.locator(".search-filter[data-filter=tag] .filter-value")
+    chosen = values.filter(has=watched.locator("input:checked"))
+    assert chosen.count() == 1 and chosen.locator(".filter-label").inner_text() == tag
+    assert_nothing_ran(watched)
