@@ -37,7 +37,9 @@ COMMANDS = {
     "ingest": "read seeds/ into content/ only (new and changed articles)",
     "render": "build the website from content/ (with its search index unless --no-search)",
     "search": "rebuild the search index of the website",
-    "serve": "preview the website at http://127.0.0.1:8000/ (builds first unless --no-build)",
+    "serve": "preview the website at http://127.0.0.1:8000/ (builds first unless --no-build); "
+             "a change to seeds, content, templates, static or site.toml rebuilds it and reloads "
+             "the open pages (unless --no-watch)",
     "extract": "show what Dateline reads out of seed files, as JSON lines (changes nothing)",
 }
 
@@ -67,6 +69,8 @@ def parser(prog: str = "build.py") -> argparse.ArgumentParser:
             command.add_argument("--port", type=port_number, default=8000,
                                  help="port to listen on, 0-65535 (0: any free one)")
             command.add_argument("--no-build", action="store_true", help="serve what is built")
+            command.add_argument("--no-watch", action="store_true", help="no rebuilding on "
+                                 "changes and no reloading: serve the files as they are")
     return top
 
 
@@ -158,4 +162,28 @@ def _serve(args: argparse.Namespace, settings, report: Report) -> int:
     if not args.no_build:
         build(settings, report)
         print(report.summary())
-    return serve(Path(settings.path("output")), settings.base_path, args.port)
+    if args.no_watch:
+        return serve(Path(settings.path("output")), settings.base_path, args.port)
+    config = Path(args.config or "site.toml").resolve()
+    current = [settings]
+
+    def sources() -> list[Path]:
+        now = current[0]
+        return [now.path("seeds"), now.path("content"), now.path("templates"), now.path("static"),
+                config]
+
+    def rebuild() -> bool:
+        """The usual build, with the settings read again (site.toml may be what changed)."""
+        try:
+            current[0] = load_settings(config, seeds=args.seeds, content=args.content,
+                                       output=args.output, base_url=args.base_url)
+            again = Report(quiet=args.quiet)
+            build(current[0], again)
+        except (BuildLockedError, ConfigError, SearchError, StageError, TemplateError, ValueError,
+                OSError) as err:
+            print(f"error: {err} (the preview shows the last site built)", file=sys.stderr, flush=True)
+            return False
+        print(again.summary(), flush=True)
+        return True
+
+    return serve(Path(settings.path("output")), settings.base_path, args.port, (sources, rebuild))

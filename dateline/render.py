@@ -380,7 +380,10 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
             f"{urls.paginated(month.url_path, day_pages(month)[day])}#day-{day}", settings),
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
         news_article_ld=lambda article: structured.news_article(article, site),
-        term_ld=lambda term: structured.term_thing(term, site))
+        term_ld=lambda term: structured.term_thing(term, site),
+        breadcrumb_ld=lambda trail: structured.breadcrumb_list(trail, settings),
+        date_trail=structured.date_trail, term_trail=structured.term_trail,
+        search_filters=search.FILTERS, search_page_size=search.RESULTS_PER_PAGE)
     env.filters.update(markdown=markdown_to_html, by_day=by_day, search_text=search.inert_text,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env

@@ -30,6 +30,15 @@ BUNDLE_ROOT = "pagefind"
 INITIALS = "0123456789abcdefghijklmnopqrstuvwxyz"  # what slugify starts a slug with
 
 
+# The filters every article carries, in the order the search page offers them: (Pagefind filter
+# name, what the page calls it, the kind of term whose names it holds; None: the year). A hub
+# links to search/?NAME=its+name, which opens with that filter chosen.
+FILTERS: tuple[tuple[str, str, str | None], ...] = (
+    ("person", "People", "people"), ("organization", "Organizations", "organizations"),
+    ("place", "Places", "places"), ("tag", "Tags", "tags"), ("year", "Years", None))
+RESULTS_PER_PAGE = 10  # stories the search page shows before "More stories"
+
+
 class SearchError(RuntimeError):
     pass
 
@@ -96,11 +105,11 @@ def _month_shards(month: Month, limit: int) -> list[Shard]:
 
 def inert_text(value: object) -> str:
     """A value for a Pagefind filter or meta attribute, ready for the template to escape once
-    more. Pagefind's UI writes filter values into the page as HTML, so a place named
-    ``<img src=x onerror=...>`` would run there. Pagefind decodes entities twice (once reading
-    the attribute, once more on its own: ``&amp;lt;`` is stored as ``<``), so the value is
-    escaped twice here and once by the template: Pagefind keeps it HTML-escaped, and the UI
-    shows it as the characters it is (tests/test_harden_search.py checks it in Chromium)."""
+    more. Pagefind decodes entities twice (once reading the attribute, once more on its own:
+    ``&amp;lt;`` is stored as ``<``), so the value is escaped twice here and once by the
+    template: Pagefind keeps it HTML-escaped once, whatever it holds. static/search.js undoes
+    that one escape and shows the value as text, so a place named ``<img src=x onerror=...>``
+    is the characters it is (tests/test_harden_search.py checks it in Chromium)."""
     return html.escape(html.escape(str(value)))
 
 

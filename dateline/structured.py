@@ -2,6 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
+from . import urls
 from .article import Article
 from .config import Settings
 from .site import KINDS, Site, Term
@@ -87,3 +90,27 @@ def term_thing(term: Term, site: Site) -> dict | None:
         data["jobTitle"] = term.roles[0]
     return data
 
+
+
+def date_trail(date: dt.date, depth: int) -> list[tuple[str, str]]:
+    """The dated pages above a page, as (name, site-relative path): Dates, then the year, the
+    month and the day, ``depth`` of those three."""
+    trail = [("Dates", "archive/"), (f"{date:%Y}", f"{date:%Y}/"), (f"{date:%B}", f"{date:%Y/%m}/"),
+             (str(date.day), urls.day_path(date))]
+    return trail[: 1 + depth]
+
+
+def term_trail(term: Term) -> list[tuple[str, str]]:
+    """A hub's place: its kind's A-Z index, then the hub."""
+    return [(KINDS[term.kind][2], f"{term.kind}/"), (term.name, term.url_path)]
+
+
+def breadcrumb_list(trail: list[tuple[str, str]], settings: Settings) -> dict:
+    """schema.org BreadcrumbList for a page's trail (its own page last), as its kicker shows it."""
+    return {
+        "@context": "https://schema.org",
+        "@type": "BreadcrumbList",
+        "itemListElement": [{"@type": "ListItem", "position": n, "name": name,
+                             "item": absolute_url(path, settings.base_url)}
+                            for n, (name, path) in enumerate(trail, start=1)],
+    }

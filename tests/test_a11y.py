@@ -28,8 +28,8 @@ PAGES = {
     "dates": ("archive/", ".year-row"),
     "day": ("2016/01/19/", ".days"),
     "on this day": ("on-this-day/01-19/", ".on-this-day"),
-    "search results": ("search/?q=Geneva", ".pagefind-ui__result-link"),
-    "404": ("no/such/page/", ".pagefind-ui__search-input"),
+    "search results": ("search/?q=Geneva", ".search-result-link"),
+    "404": ("no/such/page/", ".search-input"),
 }
 
 

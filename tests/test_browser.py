@@ -24,11 +24,11 @@ def test_home_article_person_and_back(served, page):
 
 def test_search_finds_aleppo_and_opens_the_article(served, page):
     page.goto(served + "search/")
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(".search-input")
     box.wait_for()
     box.type("Aleppo", delay=20)
-    page.locator(".pagefind-ui__result-link").first.wait_for()
-    result = page.locator(".pagefind-ui__result-link[href^='/repo/2016/12/']")
+    page.locator(".search-result-link").first.wait_for()
+    result = page.locator(".search-result-link[href^='/repo/2016/12/']")
     assert result.count() == 1
     result.click()
     page.wait_for_url(re.compile(r"/repo/2016/12/"))

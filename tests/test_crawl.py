@@ -153,7 +153,7 @@ def test_sample_site_under_a_subpath_has_no_broken_link(sample_site, served):
     crawl = crawl_site(served, "https://example.org" + SUBPATH)
     assert_whole_site_reached(sample_site / "_site", served, crawl)
     assert len(crawl.fetched) > 300 and crawl.links > 3000
-    assert any(url.endswith("pagefind-ui.js") for url in crawl.fetched)  # the search page's script
+    assert any(url.endswith("search.js") for url in crawl.fetched)  # the search page's script
 
 
 def test_every_kind_of_term_page_and_feed_under_a_subpath(entity_site):
@@ -185,7 +185,7 @@ def test_the_404_page_at_any_depth_loads_its_assets(served, missing):
     parser = _PageParser()
     parser.feed(body.decode("utf-8"))
     assets = [u for u in parser.urls if u.endswith((".css", ".js", ".svg"))]
-    assert any(u.endswith("style.css") for u in assets) and any(u.endswith("pagefind-ui.js") for u in assets)
+    assert any(u.endswith("style.css") for u in assets) and any(u.endswith("search.js") for u in assets)
     for asset in assets:
         assert asset.startswith(SUBPATH), f"{asset} would not resolve from {missing}"
         assert _fetch(urljoin(served + missing, asset))[0] == 200, asset
@@ -195,12 +195,12 @@ def test_the_404_page_at_any_depth_loads_its_assets(served, missing):
 def test_search_works_from_a_deep_404_and_links_under_the_subpath(served, page):
     response = page.goto(served + "no/such/deep/page/")
     assert response.status == 404
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(".search-input")
     box.wait_for()
     box.type("Aleppo", delay=20)
-    link = page.locator(".pagefind-ui__result-link").first
+    link = page.locator(".search-result-link").first
     link.wait_for()
-    hrefs = page.locator(".pagefind-ui__result-link").evaluate_all(
+    hrefs = page.locator(".search-result-link").evaluate_all(
         "links => links.map(a => a.getAttribute('href'))")
     assert hrefs and all(h.startswith(SUBPATH) for h in hrefs), hrefs
     link.click()

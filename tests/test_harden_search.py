@@ -69,18 +69,18 @@ def assert_nothing_ran(page: object) -> None:
 
 def open_filters(page: object) -> list[str]:
     """Search for the shared word, open every filter group, return the filter values shown."""
-    box = page.locator(".pagefind-ui__search-input")
+    box = page.locator(".search-input")
     box.wait_for()
     box.type("zebrafish", delay=20)
-    page.locator(".pagefind-ui__result").nth(len(SEEDS) - 1).wait_for()
-    groups = page.locator(".pagefind-ui__filter-block")
+    page.locator(".search-result").nth(len(SEEDS) - 1).wait_for()
+    groups = page.locator(".search-filter:not([hidden])")
     groups.first.wait_for()
     for n in range(groups.count()):
         summary = groups.nth(n).locator("summary")
         if groups.nth(n).get_attribute("open") is None:
             summary.click()
     page.wait_for_timeout(300)
-    labels = page.locator(".pagefind-ui__filter-label").all_inner_texts()
+    labels = page.locator(".filter-label").all_inner_texts()
     return [label.rsplit(" (", 1)[0] for label in labels]
 
 
@@ -88,32 +88,44 @@ def test_filter_values_with_markup_show_as_text_and_run_nothing(hostile_search, 
     watched.goto(hostile_search + "search/")
     shown = open_filters(watched)
     assert {DATELINE, HOSTILE_TAG, HOSTILE_PLACE, AMPERSAND, "Geneva"} <= set(shown)
-    assert watched.locator(".pagefind-ui__filters img, .pagefind-ui__filters svg[onload], "
-                           ".pagefind-ui__filters b").count() == 0
+    assert watched.locator(".search-filters img, .search-filters svg[onload], "
+                           ".search-filters b").count() == 0
     assert_nothing_ran(watched)
 
 
 def test_choosing_a_hostile_filter_still_finds_its_article(hostile_search, watched):
     watched.goto(hostile_search + "search/")
     open_filters(watched)
-    watched.locator(".pagefind-ui__filter-value", has_text=HOSTILE_TAG).locator("input").check()
+    watched.locator(".filter-value", has_text=HOSTILE_TAG).locator("input").check()
     watched.wait_for_timeout(500)
-    assert watched.locator(".pagefind-ui__result").count() == 1
+    assert watched.locator(".search-result").count() == 1
     assert_nothing_ran(watched)
 
 
 def test_a_query_with_markup_in_the_address_runs_nothing(hostile_search, watched):
     watched.goto(hostile_search + "search/?q=" + quote("<img src=x onerror=window.__pwned=23>"))
-    watched.locator(".pagefind-ui__message").wait_for()
+    watched.locator(".search-status").wait_for()
     assert_nothing_ran(watched)
 
 
 def test_the_dateline_and_titles_in_results_are_text(hostile_search, watched):
     watched.goto(hostile_search + "search/")
     open_filters(watched)
-    titles = watched.locator(".pagefind-ui__result-link").all_inner_texts()
+    titles = watched.locator(".search-result-link").all_inner_texts()
     assert len(titles) == len(SEEDS)
-    excerpts = " ".join(watched.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    excerpts = " ".join(watched.locator(".search-excerpt").all_inner_texts())
     # Shown as text (Pagefind decodes the page's '&lt;' to '<' in its excerpt, but escapes it)
     assert "img src=x onerror=window.__pwned=24" in excerpts
+    assert_nothing_ran(watched)
+
+
+@pytest.mark.parametrize("tag", [AMPERSAND, HOSTILE_TAG])
+def test_a_filter_named_in_the_address_finds_its_article_and_runs_nothing(hostile_search, watched, tag):
+    # As a hub's "search within these stories" link names it: the value as typed, URL-encoded.
+    watched.goto(hostile_search + "search/?tag=" + quote(tag))
+    watched.wait_for_function("document.getElementById('search').dataset.done === location.search")
+    assert watched.locator(".search-result").count() == 1
+    values = watched.locator(".search-filter[data-filter=tag] .filter-value")
+    chosen = values.filter(has=watched.locator("input:checked"))
+    assert chosen.count() == 1 and chosen.locator(".filter-label").inner_text() == tag
     assert_nothing_ran(watched)

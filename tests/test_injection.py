@@ -132,17 +132,17 @@ def test_search_results_show_the_text_and_run_nothing(hostile_site, watched):
     base, root = hostile_site
     titles = {read_article(p, root / "content").title for p in content_files(root / "content")}
     watched.goto(base + "search/")
-    box = watched.locator(".pagefind-ui__search-input")
+    box = watched.locator(".search-input")
     box.wait_for()
     box.type("zebrafish", delay=20)
-    results = watched.locator(".pagefind-ui__result")
+    results = watched.locator(".search-result")
     results.nth(len(PAYLOADS) - 1).wait_for()
     watched.wait_for_timeout(500)
     assert results.count() == len(PAYLOADS)
-    shown = set(watched.locator(".pagefind-ui__result-link").all_inner_texts())
+    shown = set(watched.locator(".search-result-link").all_inner_texts())
     assert shown == titles
-    excerpts = " ".join(watched.locator(".pagefind-ui__result-excerpt").all_inner_texts())
+    excerpts = " ".join(watched.locator(".search-excerpt").all_inner_texts())
     for paragraph in PAYLOADS["script_aaaaaaaaaaaaaaaa.txt"][1]:
         assert paragraph in excerpts  # the markup shown as the characters it is
-    assert watched.locator(".pagefind-ui__results img[onerror], .pagefind-ui__results script").count() == 0
+    assert watched.locator(".search-results img[onerror], .search-results script").count() == 0
     assert_nothing_ran(watched)

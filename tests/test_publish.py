@@ -160,6 +160,7 @@ class _Head(HTMLParser):
         self.meta: list[tuple[str, str]] = []
         self.canonical: list[str] = []
         self.json_ld: list[dict] = []
+        self.breadcrumbs: list[dict] = []  # BreadcrumbLists, apart (tests/test_share.py reads them)
         self._in_ld = False
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
@@ -172,7 +173,8 @@ class _Head(HTMLParser):
 
     def handle_data(self, data: str) -> None:
         if self._in_ld:
-            self.json_ld.append(json.loads(data))
+            ld = json.loads(data)
+            (self.breadcrumbs if ld.get("@type") == "BreadcrumbList" else self.json_ld).append(ld)
             self._in_ld = False
 
 

@@ -70,11 +70,11 @@ def test_the_search_page_finds_articles_in_every_shard(tmp_path, page):
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
         page.goto(f"http://127.0.0.1:{server.server_port}{SUBPATH}search/")
-        box = page.locator(".pagefind-ui__search-input")
+        box = page.locator(".search-input")
         box.wait_for()
         for word in words:
             box.fill(word)
-            page.locator(".pagefind-ui__result-link", has_text=word.title()).first.wait_for()
+            page.locator(".search-result-link", has_text=word.title()).first.wait_for()
         assert page.js_errors == []
     finally:
         server.shutdown()
