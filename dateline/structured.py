@@ -111,6 +111,6 @@ def breadcrumb_list(trail: list[tuple[str, str]], settings: Settings) -> dict:
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [{"@type": "ListItem", "position": n, "name": name,
-                             "item": absolute_url(path, settings.base_url)}
+                             "item": address(path, settings)}
                             for n, (name, path) in enumerate(trail, start=1)],
     }

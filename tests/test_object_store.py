@@ -84,10 +84,10 @@ def test_the_same_files_are_written_either_way_and_only_links_differ(bucket_site
 def test_search_results_open_their_pages_from_a_bucket(bucket_site, page):
     with bucket(bucket_site) as root:
         page.goto(root + "search/index.html")
-        box = page.locator(".pagefind-ui__search-input")
+        box = page.locator(".search-input")
         box.wait_for()
         box.type("Geneva", delay=20)
-        link = page.locator(".pagefind-ui__result-link").first
+        link = page.locator(".search-result-link").first
         link.wait_for()
         href = link.get_attribute("href")
         assert href.startswith(SUBPATH) and href.endswith("/index.html"), href
