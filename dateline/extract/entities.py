@@ -208,7 +208,7 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         s = model.scores(ft.name_features(c.name), ft.context_features(c, evidence))
         total = totals.get(c.name)
         totals[c.name] = s if total is None else [a + b for a, b in zip(total, s, strict=True)]
-    verdicts = {name: CLASSES[max(range(len(s)), key=s.__getitem__)] for name, s in totals.items()}
+    verdicts = {name: _verdict(name, s) for name, s in totals.items()}
     # A surname read as a person makes the full name it ends a person too ("Komen" after "Daniel
     # Komen"): the same person, whose full name alone the model was less sure of.
     surnames = {n for n, v in verdicts.items() if v == "person" and " " not in n}
@@ -223,7 +223,7 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         if c.part_of in taken or verdict == "none":
             continue
         if verdict == "person":
-            title, name = ppl.without_title(c.name, c.sentence_start)
+            title, name = ppl.without_title(_without_demonym(c.name), c.sentence_start, evidence.lowercase)
             out.append(Mention(PERSON, name, c.role or title, titled=c.titled or bool(title)))
         elif verdict == "place":
             out.append(Mention(PLACE, plc.lookup(c.name) or c.name))
@@ -232,6 +232,24 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, orgs.known(c.name) or orgs.clean(c.name)))
     return out
+
+
+def _without_demonym(name: str) -> str:
+    """'American Levi Carter' -> 'Levi Carter': where a person is from is no part of the name."""
+    first, _, rest = name.partition(" ")
+    if " " in rest and first in lx.demonyms() and first not in lx.given_names():
+        return rest
+    return name
+
+
+def _verdict(name: str, scores: list[float]) -> str:
+    """The best-scoring class; a person's name has no joining word but a particle ("Kai Lindner of
+    Mercedes", "Jenny Seaton & Gary Carvolth" are two names, or a name and its team), so such a
+    run read as a person is none and its parts are read instead."""
+    verdict = CLASSES[max(range(len(scores)), key=scores.__getitem__)]
+    if verdict == "person" and any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in name.split()):
+        return "none"
+    return verdict
 
 
 def _is_name_list(paragraph: str) -> bool:
