@@ -212,10 +212,14 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     # A surname read as a person makes the full name it ends a person too ("Komen" after "Daniel
     # Komen"): the same person, whose full name alone the model was less sure of.
     surnames = {n for n, v in verdicts.items() if v == "person" and " " not in n}
+    # So does "Australian Grant Carrington" read as an organization: without the demonym or title it
+    # is a person's name that ends in a surname the article reads as a person.
     for name, verdict in verdicts.items():
-        if verdict == "none" and " " in name and name.rsplit(" ", 1)[1] in surnames \
-                and ppl.plausible_name(name.split()):
-            verdicts[name] = "person"
+        if verdict in ("none", "org") and " " in name and name.rsplit(" ", 1)[1] in surnames:
+            rest = _untitled(name, evidence)
+            if len(rest) > 1 and (ppl.plausible_name(rest) or all(_given(t) for t in rest[:-1])) \
+                    and (verdict == "none" or len(rest) < len(name.split())):
+                verdicts[name] = "person"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     out: list[Mention] = []
     for c in found:
@@ -232,6 +236,18 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, orgs.known(c.name) or orgs.clean(c.name)))
     return out
+
+
+def _given(word: str) -> bool:
+    """A given name of the word lists or of the census ("Grant", a word too)."""
+    if word.lower() in lx.NAME_PARTICLES:
+        return False  # "Van Wijk": a particle, whatever the census says
+    return word in lx.given_names() or word.upper() in lx.census_first_names()
+
+
+def _untitled(name: str, evidence: ft.ArticleEvidence) -> list[str]:
+    """A name's words once its titles and demonym go ("Australian Grant Carrington" -> "Grant Carrington")."""
+    return ppl.without_title(_without_demonym(name), False, evidence.lowercase)[1].split()
 
 
 def _without_demonym(name: str) -> str:
