@@ -209,6 +209,13 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         total = totals.get(c.name)
         totals[c.name] = s if total is None else [a + b for a, b in zip(total, s, strict=True)]
     verdicts = {name: _verdict(name, s) for name, s in totals.items()}
+    # "Laidlaw Adams and Peck Inc", "Crosby Valve and Gauge Co": a name a company's name goes on from
+    # is the company's opening words, never a person, wherever else the article names it.
+    for c in found:
+        run = found[c.part_of].name if c.part_of >= 0 else ""
+        tail = run[len(c.name):] if run.startswith(c.name + " ") else c.after
+        if verdicts[c.name] == "person" and _company_continues(tail):
+            verdicts[c.name] = "none"
     # A surname read as a person makes the full name it ends a person too ("Komen" after "Daniel
     # Komen"): the same person, whose full name alone the model was less sure of.
     surnames = {n for n, v in verdicts.items() if v == "person" and " " not in n}
@@ -236,6 +243,27 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, orgs.known(c.name) or orgs.clean(c.name)))
     return out
+
+
+_AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})
+
+
+def _company_continues(after: str) -> bool:
+    """The text after a name goes on with a company's suffix, at once or after "and" and a few
+    capitalised words ("and Peck Inc", "et Cie", "Ltd")."""
+    words = [w.rstrip(".,;:") for w in after.split()[:5]]
+    if not words or after[:1] not in " ,":
+        return False
+    if words[0] in lx.CORPORATE_SUFFIXES:
+        return True
+    if words[0] not in _AND_WORDS:
+        return False
+    for w in words[1:]:
+        if w in lx.CORPORATE_SUFFIXES or w in ("Cie", "Sons"):
+            return True
+        if not w[:1].isupper():
+            return False
+    return False
 
 
 def _given(word: str) -> bool:
