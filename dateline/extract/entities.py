@@ -665,6 +665,8 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: Se
     # "Franco Nevada" beside "Franco Nevada Mining Corp Ltd", "Merrill Lynch" beside "Merrill Lynch
     # and Co": the opening words of an organization the article names are that organization.
     blocked |= {" ".join(o.split()[:n]) for o in other_names for n in range(2, len(o.split()))}
+    # "Lorimar" beside "Lorimar-Telepictures Corp": the first half of a company's hyphenated name.
+    blocked |= {o.split("-", 1)[0] for o in other_names if "-" in o.split()[0] and o.split()[0][:1].isupper()}
     contributor_surnames = {ppl.surname(c) for c in contributors}
     people: list[str] = []
     roles: dict[str, str] = {}
