@@ -171,3 +171,15 @@ def test_tables_get_browsable_tags_from_their_rows():
     got = extract(_table_seed("Qtly div 10 cts vs 10 cts prior", "Pay April 1"))
     assert got.tags[:2] == ["dividends", "regular dividends"]
     assert not set(got.tags) & {"Chicago", "United States"}
+
+
+def test_person_forms_from_the_decision():
+    """A company a name goes on into, a demonym, an Arabic article and a particle never spoil a
+    person's name (sentences written for this test, not from any corpus)."""
+    got = extract(_table_seed(
+        "The shares will be sold through underwriters led by Hadley Crane and Voss Inc, the company said.",
+        "Oil minister Omar al-Rashidi told reporters the cut would hold. Rashidi said more talks were due.",
+        "Full back Hennie le Roux and the American Dale Whitcombe said after the match they were pleased."))
+    assert "Hadley Crane" not in got.people
+    assert "Omar al-Rashidi" in got.people and "Rashidi" not in got.people
+    assert "Hennie le Roux" in got.people and "Dale Whitcombe" in got.people

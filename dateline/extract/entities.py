@@ -208,14 +208,25 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         s = model.scores(ft.name_features(c.name), ft.context_features(c, evidence))
         total = totals.get(c.name)
         totals[c.name] = s if total is None else [a + b for a, b in zip(total, s, strict=True)]
-    verdicts = {name: CLASSES[max(range(len(s)), key=s.__getitem__)] for name, s in totals.items()}
+    verdicts = {name: _verdict(name, s) for name, s in totals.items()}
+    # "Laidlaw Adams and Peck Inc", "Crosby Valve and Gauge Co": a name a company's name goes on from
+    # is the company's opening words, never a person, wherever else the article names it.
+    for c in found:
+        run = found[c.part_of].name if c.part_of >= 0 else ""
+        tail = run[len(c.name):] if run.startswith(c.name + " ") else c.after
+        if verdicts[c.name] == "person" and _company_continues(tail):
+            verdicts[c.name] = "none"
     # A surname read as a person makes the full name it ends a person too ("Komen" after "Daniel
     # Komen"): the same person, whose full name alone the model was less sure of.
     surnames = {n for n, v in verdicts.items() if v == "person" and " " not in n}
+    # So does "Australian Grant Carrington" read as an organization: without the demonym or title it
+    # is a person's name that ends in a surname the article reads as a person.
     for name, verdict in verdicts.items():
-        if verdict == "none" and " " in name and name.rsplit(" ", 1)[1] in surnames \
-                and ppl.plausible_name(name.split()):
-            verdicts[name] = "person"
+        if verdict in ("none", "org") and " " in name and name.rsplit(" ", 1)[1] in surnames:
+            rest = _untitled(name, evidence)
+            if len(rest) > 1 and (ppl.plausible_name(rest) or all(_given(t) for t in rest[:-1])) \
+                    and (verdict == "none" or len(rest) < len(name.split())):
+                verdicts[name] = "person"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     out: list[Mention] = []
     for c in found:
@@ -223,7 +234,7 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         if c.part_of in taken or verdict == "none":
             continue
         if verdict == "person":
-            title, name = ppl.without_title(c.name, c.sentence_start)
+            title, name = ppl.without_title(_without_demonym(c.name), c.sentence_start, evidence.lowercase)
             out.append(Mention(PERSON, name, c.role or title, titled=c.titled or bool(title)))
         elif verdict == "place":
             out.append(Mention(PLACE, plc.lookup(c.name) or c.name))
@@ -232,6 +243,57 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, orgs.known(c.name) or orgs.clean(c.name)))
     return out
+
+
+_AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})
+
+
+def _company_continues(after: str) -> bool:
+    """The text after a name goes on with a company's suffix, at once or after "and" and a few
+    capitalised words ("and Peck Inc", "et Cie", "Ltd")."""
+    words = [w.rstrip(".,;:") for w in after.split()[:5]]
+    if not words or after[:1] not in " ,":
+        return False
+    if words[0] in lx.CORPORATE_SUFFIXES:
+        return True
+    if words[0] not in _AND_WORDS:
+        return False
+    for w in words[1:]:
+        if w in lx.CORPORATE_SUFFIXES or w in ("Cie", "Sons"):
+            return True
+        if not w[:1].isupper():
+            return False
+    return False
+
+
+def _given(word: str) -> bool:
+    """A given name of the word lists or of the census ("Grant", a word too)."""
+    if word.lower() in lx.NAME_PARTICLES:
+        return False  # "Van Wijk": a particle, whatever the census says
+    return word in lx.given_names() or word.upper() in lx.census_first_names()
+
+
+def _untitled(name: str, evidence: ft.ArticleEvidence) -> list[str]:
+    """A name's words once its titles and demonym go ("Australian Grant Carrington" -> "Grant Carrington")."""
+    return ppl.without_title(_without_demonym(name), False, evidence.lowercase)[1].split()
+
+
+def _without_demonym(name: str) -> str:
+    """'American Levi Carter' -> 'Levi Carter': where a person is from is no part of the name."""
+    first, _, rest = name.partition(" ")
+    if " " in rest and first in lx.demonyms() and first not in lx.given_names():
+        return rest
+    return name
+
+
+def _verdict(name: str, scores: list[float]) -> str:
+    """The best-scoring class; a person's name has no joining word but a particle ("Kai Lindner of
+    Mercedes", "Jenny Seaton & Gary Carvolth" are two names, or a name and its team), so such a
+    run read as a person is none and its parts are read instead."""
+    verdict = CLASSES[max(range(len(scores)), key=scores.__getitem__)]
+    if verdict == "person" and any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in name.split()):
+        return "none"
+    return verdict
 
 
 def _is_name_list(paragraph: str) -> bool:
@@ -603,6 +665,8 @@ def _people(mentions: list[Mention], settings: ExtractSettings, contributors: Se
     # "Franco Nevada" beside "Franco Nevada Mining Corp Ltd", "Merrill Lynch" beside "Merrill Lynch
     # and Co": the opening words of an organization the article names are that organization.
     blocked |= {" ".join(o.split()[:n]) for o in other_names for n in range(2, len(o.split()))}
+    # "Lorimar" beside "Lorimar-Telepictures Corp": the first half of a company's hyphenated name.
+    blocked |= {o.split("-", 1)[0] for o in other_names if "-" in o.split()[0] and o.split()[0][:1].isupper()}
     contributor_surnames = {ppl.surname(c) for c in contributors}
     people: list[str] = []
     roles: dict[str, str] = {}

@@ -56,19 +56,33 @@ def name_like(token: str, last: bool) -> bool:
     return True
 
 
-def without_title(name: str, sentence_start: bool = False) -> tuple[str, str]:
+def without_title(name: str, sentence_start: bool = False,
+                  lowercase: frozenset[str] = frozenset()) -> tuple[str, str]:
     """'Sen Mark Hatfield' -> ('Sen', 'Mark Hatfield'): title words, with or without their period,
     "-elect" titles and honorifics are no part of a person's name. At a sentence start, so is a
-    capitalised role before a given name ("Promoter Frank Warren", "Defenceman Denis Zubarev")."""
+    capitalised role before a given name ("Promoter Frank Warren", "Defenceman Denis Zubarev").
+    ``lowercase``: the words the article writes in lower case; an opening word among them is a rank
+    or a position the article uses as a common noun ("Yokozuna Akebono" beside "the first yokozuna")."""
     words = name.split()
     head = 0
     while head < len(words) - 1 and (is_title(words[head]) or is_title(words[head] + ".")
-                                     or words[head] in lx.HONORIFICS or words[head].endswith("-elect")):
+                                     or words[head] in lx.HONORIFICS or words[head].endswith("-elect")
+                                     or _common_noun(words[head], lowercase)):
         head += 1
     if (sentence_start and head == 0 and len(words) >= 3 and not _given(words[0])
+            and words[1][:1].isupper()  # "Hennie le Roux": a particle is no given name ("Le" is one)
             and (_given(words[1]) or INITIAL_RE.match(words[1]) or INITIALS_RE.match(words[1]))):
         head = 1
     return " ".join(words[:head]), " ".join(words[head:])
+
+
+def _common_noun(word: str, lowercase: frozenset[str]) -> bool:
+    """A capitalised word the article also writes in lower case, and no given name nor common
+    surname ("Park", "Young" open names and are words too)."""
+    if word.lower() not in lowercase or _given(word):
+        return False
+    rank = lx.census_surnames().get(word.upper())
+    return rank is None or rank > 5000
 
 
 def _given(word: str) -> bool:
@@ -182,8 +196,13 @@ def core(name: str) -> list[str]:
 
 
 def surname(name: str) -> str:
+    """The last word, without "Jr." nor an Arabic article ("Ali al-Naimi" and "Naimi" are one man)."""
     words = [w for w in name.split() if w not in SUFFIXES]
-    return words[-1] if words else name
+    last = words[-1] if words else name
+    return ARTICLE_RE.sub("", last) if len(words) > 1 else last
+
+
+ARTICLE_RE = re.compile(r"^(?:al|el|ad|an|as|ash|at|ar|az)-(?=[A-Z])")
 
 
 def unify(names: list[str]) -> dict[str, str]:
