@@ -63,11 +63,12 @@ class Cluster:
         scheduler_file = folder / "scheduler.json"
         # --port 0: the scheduler picks a free port and writes its address to the file.
         self.scheduler = self._start("scheduler", "--host", "127.0.0.1", "--port", "0",
-                                     "--no-dashboard", "--scheduler-file", str(scheduler_file))
+                                     "--no-dashboard", "--scheduler-file", str(scheduler_file),
+                                     "--idle-timeout", "600")  # gone even if this test is killed
         self.address = self._address(scheduler_file)
         self.workers = [self._start("worker", self.address, "--host", "127.0.0.1", "--nworkers", "1",
                                     "--nthreads", "1", "--no-dashboard", "--local-directory",
-                                    str(folder / f"worker{n}"), "--death-timeout", "60")
+                                    str(folder / f"worker{n}"), "--death-timeout", "60")  # and these with it
                         for n in range(workers)]
         self.wait_for_workers(workers)
 
