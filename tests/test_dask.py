@@ -8,6 +8,7 @@ import datetime as dt
 import json
 import os
 import re
+import shutil
 import signal
 import subprocess
 import sys
@@ -163,6 +164,22 @@ def test_a_two_worker_cluster_builds_the_local_site_byte_for_byte(tmp_path, clus
     # Where the pages were rendered is no input of theirs: a local build after it renders nothing.
     _, report = build_project(root)
     assert report.counts["pages rendered"] == 0 and report.counts["pages changed"] == 0
+    # A template mistake met while rendering on a worker is the local build's one line.
+    templates = root / "templates"
+    shutil.copytree(REPO / "templates", templates)
+    article = templates / "article.html"
+    article.write_text(article.read_text(encoding="utf-8").replace(
+        "{% block content %}", "{% block content %}{{ no_such_thing }}", 1), encoding="utf-8")
+    toml = root / "site.toml"
+    toml.write_text(re.sub(r'templates = "[^"]*"', 'templates = "templates"', toml.read_text()))
+    live = manifest(root / "_site")
+    there = dask_build(root, cluster.address)
+    out, err = there.communicate(timeout=BUILD_TIMEOUT)
+    here = subprocess.run([sys.executable, str(REPO / "build.py"), "--config", str(toml), "--quiet"],
+                          capture_output=True, text=True, timeout=BUILD_TIMEOUT, check=False)
+    assert there.returncode == here.returncode == 1
+    assert err == here.stderr and "article.html: line" in err and "'no_such_thing' is undefined" in err
+    assert len(err.strip().splitlines()) == 1 and manifest(root / "_site") == live
 
 
 def test_a_worker_killed_mid_build_loses_nothing(tmp_path, cluster, local_site):
