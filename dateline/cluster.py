@@ -99,6 +99,7 @@ class DaskPool:
         self.settings = settings
         self.inherit = inherit
         self.client = connect(settings)
+        self.guard = _guard(settings)
         self.futures: list[Future] = []
         self.states: list[Path] = []
         self.refs: list[StateRef] = []
@@ -148,7 +149,7 @@ class DaskPool:
         # A key of our own: unique (never an earlier build's cached result) and readable on
         # the cluster's dashboard.
         key = f"dateline-{fn.__name__.strip('_')}-{uuid.uuid4().hex}"
-        future = self.client.submit(call, *args, key=key, pure=False)
+        future = self.client.submit(call, self.guard, *args, key=key, pure=False)
         self.futures.append(future)
         return future
 
@@ -202,14 +203,48 @@ _ORIGINAL: dict[tuple[str, str], object] = {}  # what a global was before a stag
 _RESTORING = threading.Lock()  # a worker may run tasks in several threads
 
 
-def _call(ref: StateRef | None, fn: Callable[[T], R], item: T) -> R:
+def _call(guard: Guard, ref: StateRef | None, fn: Callable[[T], R], item: T) -> R:
+    _check_here(guard)
     _restore(ref)
     return fn(item)
 
 
-def _call_each(ref: StateRef | None, fn: Callable[[T], R], items: list[T]) -> list[R]:
+def _call_each(guard: Guard, ref: StateRef | None, fn: Callable[[T], R], items: list[T]) -> list[R]:
+    _check_here(guard)
     _restore(ref)
     return [fn(item) for item in items]
+
+
+# What every task checks once per worker process before it runs: the code digest, the folders to
+# read and the folder to write in. connect() probed the workers there when the build began; this
+# covers one that joined since (a restarted or added machine), which would otherwise extract
+# from seeds it cannot see (skipping them) or render with other code.
+Guard = tuple[str, tuple[str, ...], str]
+_GUARDED: set[Guard] = set()
+
+
+def _guard(settings: Settings) -> Guard:
+    readable = tuple(str(settings.path(name)) for name in ("seeds", "templates")
+                     if settings.path(name).is_dir())
+    return _digest(code_fingerprint()), readable, str(settings.path("output").parent)
+
+
+def _check_here(guard: Guard) -> None:
+    if guard in _GUARDED:
+        return
+    code, readable, writable = guard
+    here = f"worker on {os.uname().nodename} (pid {os.getpid()})"
+    if _digest(code_fingerprint()) != code:
+        raise ClusterError(f"{here} runs other code than the build: install the same Dateline "
+                           "and requirements.lock on every worker")
+    problem = _folders_problem(list(readable), writable, uuid.uuid4().hex)
+    if problem:
+        raise ClusterError(f"{here} {problem}: every worker must see the project at the same paths")
+    _GUARDED.add(guard)
+
+
+def _digest(fingerprint: dict[str, str]) -> str:
+    return hashlib.blake2b(repr(sorted(fingerprint.items())).encode(), digest_size=8).hexdigest()
 
 
 def _restore(ref: StateRef | None) -> None:
@@ -328,16 +363,21 @@ def _probe(path: str, token: str, readable: list[str], writable: str) -> tuple[d
         return code_fingerprint(), f"cannot see {path}"
     if seen != token:
         return code_fingerprint(), f"sees another file at {path}"
+    return code_fingerprint(), _folders_problem(readable, writable, token)
+
+
+def _folders_problem(readable: list[str], writable: str, token: str) -> str:
+    """What a worker cannot see or write of the project's folders ('' if nothing)."""
     for folder in readable:
         if not Path(folder).is_dir():
-            return code_fingerprint(), f"cannot see {folder}"
+            return f"cannot see {folder}"
     test = Path(writable) / f".dateline-probe-{token}-{os.getpid()}"
     try:
         test.write_bytes(b"")
         test.unlink()
     except OSError as err:
-        return code_fingerprint(), f"cannot write in {writable} ({err.strerror or err})"
-    return code_fingerprint(), ""
+        return f"cannot write in {writable} ({err.strerror or err})"
+    return ""
 
 
 @cache

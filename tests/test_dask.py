@@ -290,6 +290,18 @@ def test_what_a_worker_checks_of_the_shared_folders(tmp_path):
         f"cannot write in {tmp_path / 'nope'}")
 
 
+def test_every_task_checks_its_worker_once_so_a_worker_that_joined_late_is_caught_too(tmp_path):
+    root = write_project(tmp_path / "archive", {"a_0000000000000001.txt": " date 2016-12-09 X -- A.\n"})
+    settings = load_settings(root / "site.toml", dask="tcp://sched.example:8786")
+    code, readable, writable = dask_pool._guard(settings)
+    assert str(root / "seeds") in readable
+    dask_pool._check_here((code, readable, writable))  # this process is a worker as it should be
+    with pytest.raises(dask_pool.ClusterError, match="runs other code than the build"):
+        dask_pool._check_here(("0" * 16, readable, writable))
+    with pytest.raises(dask_pool.ClusterError, match=f"cannot see {tmp_path / 'gone'}: every worker"):
+        dask_pool._check_here((code, (str(tmp_path / "gone"),), writable))
+
+
 def test_a_local_build_never_imports_dask(tmp_path):
     root = write_project(tmp_path / "archive", {"a_0000000000000001.txt": " date 2016-12-09 X -- A.\n"})
     code = ("import sys; from dateline.cli import main; "
