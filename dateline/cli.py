@@ -7,7 +7,7 @@ import json
 import sys
 from pathlib import Path
 
-from . import actions
+from . import actions, cluster
 from .config import ConfigError, load_settings
 from .ingest import article_from_seed
 from .pipeline import BuildLockedError, StageError, build
@@ -54,6 +54,9 @@ def parser(prog: str = "build.py") -> argparse.ArgumentParser:
     top.add_argument("--output", help="folder the website is written to (default: _site)")
     top.add_argument("--base-url", help="address the site will be published at, e.g. "
                      "https://OWNER.github.io/REPO/ (default from site.toml)")
+    top.add_argument("--dask", metavar="tcp://HOST:PORT", help="extract and render on the workers "
+                     "of this Dask scheduler, which must share the project's folders at the same "
+                     "paths (default from site.toml [build] dask; \"\" builds on this machine)")
     top.add_argument("--refresh", action="store_true", help="re-read every seed with the current "
                      "extractor (hand-edited files are still kept)")
     top.add_argument("--no-search", action="store_true", help="skip the search index")
@@ -96,7 +99,10 @@ def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
         return BAD_SETTINGS
     try:
         settings = load_settings(args.config or "site.toml", seeds=args.seeds, content=args.content,
-                                 output=args.output, base_url=args.base_url)
+                                 output=args.output, base_url=args.base_url, dask=args.dask)
+        if settings.dask and args.command not in ("extract", "search") \
+                and not getattr(args, "no_build", False):  # a wrong address: before any work
+            cluster.connect(settings)
     except (ConfigError, ValueError, OSError) as err:
         print(f"error: {err}", file=sys.stderr)
         return BAD_SETTINGS

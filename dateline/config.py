@@ -56,6 +56,9 @@ class Settings:
     min_place_articles: int = 1
     min_tag_archive: int = 200  # ...where "large" starts, in articles
     workers: int = 0  # 0: one per core
+    # A Dask scheduler to extract and render on ("" builds on this machine). Left out of repr,
+    # which fingerprints every page: the same site built here or on a cluster is the same site.
+    dask: str = field(default="", repr=False)
     size_warning_mb: int = 800  # GitHub Pages caps a site at 1 GB
     max_article_kb: int = 1024  # a longer seed is published cut to this size, with a warning
     search: bool = True
@@ -90,7 +93,7 @@ SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone",
             "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
                       "min_organization_articles", "min_person_articles", "min_place_articles",
-                      "min_tag_archive", "workers", "size_warning_mb", "max_article_kb"),
+                      "min_tag_archive", "workers", "dask", "size_warning_mb", "max_article_kb"),
             "search": ("search", "search_shard_by", "search_shard_max_pages")}
 SEARCH_KEYS = {"enabled": "search", "shard_by": "search_shard_by",
                "shard_max_pages": "search_shard_max_pages"}
@@ -112,7 +115,8 @@ LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not text, nor valid in an Atom feed
 MULTILINE = ("description",)  # may be written over several lines
 REQUIRED_TEXT = ("title", "publisher")
-FLAGS = {"seeds": "--seeds", "content": "--content", "output": "--output", "base_url": "--base-url"}
+FLAGS = {"seeds": "--seeds", "content": "--content", "output": "--output", "base_url": "--base-url",
+         "dask": "--dask"}
 
 
 def load_settings(path: str | Path = "site.toml", **overrides: object) -> Settings:
@@ -256,8 +260,23 @@ def _base_path_problem(path: str) -> str:
     return ""
 
 
+def _dask_problem(value: str) -> str:
+    """A scheduler's address as ``dask scheduler`` prints it; "" builds on this machine."""
+    if not value:
+        return ""
+    parts = urlsplit(value)
+    try:
+        port = parts.port
+    except ValueError:
+        port = None
+    if parts.scheme not in ("tcp", "tls") or not parts.hostname or not port \
+            or parts.path not in ("", "/") or parts.query or parts.fragment:
+        return 'must be a Dask scheduler address such as "tcp://10.0.0.5:8786" ("" builds on this machine)'
+    return ""
+
+
 _FORMATS = {"timezone": _timezone_problem, "language": _language_problem,
-            "base_url": _base_url_problem}
+            "base_url": _base_url_problem, "dask": _dask_problem}
 
 
 def _shown(value: object) -> str:

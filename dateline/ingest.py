@@ -18,9 +18,8 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import content
+from . import cluster, content
 from .article import Article, Seed
-from .children import worker_pool
 from .config import Settings
 from .extract import extract
 from .markup import paragraphs_to_markdown
@@ -231,9 +230,10 @@ def _parse_all(rels: list[str], settings: Settings) -> list[Parsed]:
     """Parse and extract every seed, on every core: extraction is the costly part."""
     jobs = [(str(settings.path("seeds") / rel), rel, settings) for rel in rels]
     workers = min(settings.worker_count, max(1, len(jobs) // 200))
+    workers = cluster.share_count(settings, len(jobs)) or workers  # --dask: on the cluster
     if workers <= 1:
         return [_parse_one(job) for job in jobs]
-    with worker_pool(workers) as pool:
+    with cluster.pool(settings, workers) as pool:
         return pool.map(_parse_one, jobs, chunksize=64)
 
 

@@ -24,12 +24,11 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from . import assets, pagekinds, search, structured, urls
+from . import assets, cluster, pagekinds, search, structured, urls
 from .article import Article
-from .children import worker_pool
 from .config import ConfigError
 from .markup import markdown_to_html
-from .output import write_if_changed
+from .output import remove_leftover_temps, write_if_changed
 from .safety import files_below
 from .site import KINDS, Month, Site, Term
 
@@ -135,12 +134,16 @@ def _render_in_parallel(site: Site, todo: list[Page], folder: Path, templates: P
         return
     _JOB.update(site=site, pages=todo, folder=folder, templates=templates)
     workers = min(site.settings.worker_count, max(1, len(todo) // PAGES_PER_WORKER))
+    workers = cluster.share_count(site.settings, len(todo)) or workers
     try:
         if workers <= 1:
             yield _render_share((0, 1))
             return
-        with worker_pool(workers) as pool:
+        with cluster.pool(site.settings, workers, inherit=("_JOB",)) as pool:
             yield from pool.imap_unordered(_render_share, [(i, workers) for i in range(workers)])
+            if cluster.lost_work(pool):  # a rerun share cannot tell which pages its lost run changed
+                remove_leftover_temps(folder)
+                yield [urls.output_file(page.path) for page in todo]
     finally:
         _JOB.clear()
 

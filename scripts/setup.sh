@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # Set up Dateline in .venv with locked dependencies (requirements.lock, requirements-dev.lock).
 #   scripts/setup.sh        what a build needs
-#   scripts/setup.sh dev    also what the tests need: pytest & co, Debian's Chromium, Java and Node for the HTML checker
+#   scripts/setup.sh dev    also what the tests need: pytest & co, Dask (the cluster tests), Debian's Chromium,
+#                           Java and Node for the HTML checker
 set -euo pipefail
 cd "$(dirname "$0")/.."
 PYTHON=${PYTHON:-python3}
@@ -25,6 +26,11 @@ fi
 # pin, edit it there and run scripts/lock.sh.
 if [ "${1:-}" = dev ]; then lock=requirements-dev.lock; else lock=requirements.lock; fi
 .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r "$lock"
+# Dask only for building on a cluster (README: Building on a Dask cluster), which the tests do; a
+# build on one machine needs none of it. Its lock agrees with the dev lock on shared packages.
+if [ "${1:-}" = dev ]; then
+  .venv/bin/python -m pip install -q --disable-pip-version-check --require-hashes -r requirements-dask.lock
+fi
 
 if [ "${1:-}" = dev ]; then
   need=()

@@ -13,7 +13,8 @@ from packaging.utils import canonicalize_name
 
 from tests.conftest import REPO
 
-LOCKS = {"requirements.txt": "requirements.lock", "requirements-dev.txt": "requirements-dev.lock"}
+LOCKS = {"requirements.txt": "requirements.lock", "requirements-dev.txt": "requirements-dev.lock",
+         "requirements-dask.txt": "requirements-dask.lock"}
 
 
 def wanted(name: str) -> dict[str, str]:
@@ -23,6 +24,8 @@ def wanted(name: str) -> dict[str, str]:
         line = line.split("#", 1)[0].strip()
         if line.startswith("-r "):
             out.update(wanted(line[3:].strip()))
+        elif line.startswith("-c "):  # a constraint, not a wish
+            continue
         elif line:
             package, _, version = line.partition("==")
             out[canonicalize_name(package)] = version
@@ -62,7 +65,7 @@ def test_the_lock_is_closed_under_dependencies(source):
 
 
 def test_what_the_suite_runs_on_is_what_the_dev_lock_pins():
-    lock = locked("requirements-dev.lock")
+    lock = {**locked("requirements-dev.lock"), **locked("requirements-dask.lock")}
     installed = {p: metadata.version(p) for p in lock if _installed(p)}
     assert installed == {p: v for p, (v, _) in lock.items()}, "run scripts/setup.sh dev"
 
@@ -71,12 +74,25 @@ def test_setup_installs_from_the_locks_with_hashes_required():
     setup = (REPO / "scripts" / "setup.sh").read_text(encoding="utf-8")
     assert "--require-hashes" in setup
     assert "requirements.lock" in setup and "requirements-dev.lock" in setup
-    assert not re.search(r"-r requirements(-dev)?\.txt", setup)
+    assert "requirements-dask.lock" in setup
+    assert not re.search(r"-r requirements(-dev|-dask)?\.txt", setup)
+
+
+def test_dask_is_its_own_lock_and_agrees_with_the_others_on_what_they_share():
+    """A build on one machine installs no Dask; installing the Dask lock over the build's or the
+    tests' changes no package they have."""
+    dask = locked("requirements-dask.lock")
+    assert {"dask", "distributed"} <= set(dask)
+    for other in ("requirements.lock", "requirements-dev.lock"):
+        theirs = locked(other)
+        assert "distributed" not in theirs
+        assert {p: v for p, (v, _) in dask.items() if p in theirs} == \
+            {p: v for p, (v, _) in theirs.items() if p in dask}
 
 
 def test_the_project_is_mit_and_installs_no_gpl_package():
     assert (REPO / "LICENSE").read_text(encoding="utf-8").startswith("MIT License")
-    gpl = {p: _license(p) for p in locked("requirements-dev.lock")
+    gpl = {p: _license(p) for p in {**locked("requirements-dev.lock"), **locked("requirements-dask.lock")}
            if _installed(p) and re.search(r"\bA?GPL|General Public License", _license(p))
            and not re.search(r"\bLGPL|Lesser", _license(p))}
     assert gpl == {}
