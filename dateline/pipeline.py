@@ -20,6 +20,7 @@ from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, wri
 from .report import Report
 from .safety import MARK, MARK_TEXT, check_folders, check_output, link_warning
 from .site import Site, build_site, load_articles
+from .unchanged import Inputs
 
 LOCK_FILE = "build.lock"
 # What the last build left in the live site: page fingerprints, the files it produced, and how
@@ -48,7 +49,7 @@ def build_lock(settings: Settings) -> Iterator[None]:
     lock = cache / LOCK_FILE
     # flock, not a pid file: the kernel drops it when the holder dies, even by SIGKILL, so a
     # killed build never leaves a stale lock behind.
-    with open(lock, "w") as handle:
+    with open(lock, "a") as handle:  # not "w": truncating it would touch a file on every run
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -64,16 +65,31 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
         check_output(settings, settings.path("cache") / RENDER_STATE)
     with build_lock(settings):
         remove_leftover_temps(settings.path("cache"))  # a killed run's half-written state files
+        inputs = Inputs(settings, (do_ingest, do_render, do_search))
+        if not refresh and inputs.replayed(report):
+            return None
+        inputs.forget()
         if do_ingest:
             with _stage("ingest", None, settings.path("content")):
                 ingest(settings, report, refresh=refresh)
-        if not do_render:
-            return None
-        with _stage("reading content", None, settings.path("cache")):
-            articles = load_articles(settings, report)
-        site = build_site(articles, settings)
-        _count(site, report)
-        return publish(site, report, do_search and settings.search)
+            inputs.content_written()
+        built = None
+        if do_render:
+            with _stage("reading content", None, settings.path("cache")):
+                articles = load_articles(settings, report)
+            site = build_site(articles, settings)
+            _count(site, report)
+            built = publish(site, report, do_search and settings.search)
+        _save_inputs(inputs, report)
+        return built
+
+
+def _save_inputs(inputs: Inputs, report: Report) -> None:
+    try:
+        inputs.save(report)
+    except OSError as err:  # the site is built; only the next run's early end is lost
+        report.warn(str(inputs.record_path), f"cannot save the build's inputs "
+                    f"({err.strerror or err}); the next build reads everything again")
 
 
 def publish(site: Site, report: Report, with_search: bool) -> Built:
