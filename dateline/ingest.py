@@ -112,6 +112,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
                                         settings.path("cache") / SCAN_FILE)
     by_seed = _by_seed(existing)
     todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
+    todo, duplicates = _known_duplicates(todo, seeds_dir, {} if stale else state.get("duplicates", {}),
+                                         fresh)
     parsed = _parse_all(todo, settings)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
@@ -119,6 +121,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     for rel, entry in fresh.items():  # said on every run, so --strict means the same on any run
         for warning in entry[5]:
             report.warn(shown(rel), warning)
+    for rel, entry in duplicates.items():
+        report.warn(shown(rel), duplicate_warning(entry[2]))
     written = []
     writes: list[Future] = []
     with ThreadPoolExecutor(WRITE_THREADS) as writer:
@@ -132,7 +136,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
             key = text_key(seed)
             first = seen_ids.get(seed.id) or seen_texts.get(key)
             if first:
-                report.warn(shown(rel), f"same article as {shown(first)}; published once")
+                report.warn(shown(rel), duplicate_warning(first))
+                duplicates[rel] = [*_stat_key(seeds_dir / rel), first]
                 continue
             seen_ids[seed.id] = seen_texts[key] = rel
             for warning in seed.warnings:
@@ -148,9 +153,29 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
         done.result()  # a failed write fails the run before the state records it as done
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())
+    write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh,
+                                         "duplicates": duplicates}).encode())
     running.unlink()
     return written
+
+
+def duplicate_warning(first: str) -> str:
+    return f"same article as {shown(first)}; published once"
+
+
+def _known_duplicates(todo: list[str], root: Path, known: dict[str, list], fresh: dict[str, list]
+                      ) -> tuple[list[str], dict[str, list]]:
+    """Seeds the last run found to be copies of another, unchanged since, of a seed that is
+    carried over unchanged too: still copies, so they are not read again (each costs a full
+    extraction, on every run). Entry: mtime_ns, size, the seed it copies."""
+    rest, carried = [], {}
+    for rel in todo:
+        old = known.get(rel)
+        if old and len(old) == 3 and old[2] in fresh and old[:2] == _stat_key(root / rel):
+            carried[rel] = old
+        else:
+            rest.append(rel)
+    return rest, carried
 
 
 def text_key(seed: Seed) -> str:
