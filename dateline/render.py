@@ -222,7 +222,8 @@ def fingerprints(site: Site, all_pages: list[Page], templates: Path) -> dict[str
 def _site_wide_inputs(site: Site, templates: Path) -> bytes:
     """What every page may show: settings, the templates, the rendering code, search bundles."""
     hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(repr(site.settings).encode())
+    # Not the settings no page shows: a new worker count must not re-render the site.
+    hasher.update(repr(dataclasses.replace(site.settings, workers=0, size_warning_mb=0)).encode())
     hasher.update(repr(search.bundle_paths(site)).encode())
     for file in sorted(templates.rglob("*")):
         if file.is_file():
