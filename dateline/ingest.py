@@ -108,8 +108,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     files = [seeds_dir / rel for rel in rels]
     todo, fresh = _changed_seeds(files, seeds_dir, known)
     report.counts["seeds"] = len(files)
-    existing, taken = _existing_content(content_dir, Path(settings.root),
-                                        settings.path("cache") / SCAN_FILE)
+    scan_path = settings.path("cache") / SCAN_FILE
+    existing, taken, scan, scanned = _existing_content(content_dir, Path(settings.root), scan_path)
     by_seed = _by_seed(existing)
     todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
     todo, duplicates = _known_duplicates(todo, seeds_dir, {} if stale else state.get("duplicates", {}),
@@ -124,6 +124,7 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     for rel, entry in duplicates.items():
         report.warn(shown(rel), duplicate_warning(entry[2]))
     written = []
+    learnt: dict[str, tuple[str, _Existing]] = {}
     writes: list[Future] = []
     with ThreadPoolExecutor(WRITE_THREADS) as writer:
         def write(target: Path, data: bytes) -> None:
@@ -146,11 +147,18 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
             old = existing.get(seed.id) or by_seed.get((article.source, article.seed_sha256)) \
                 or by_seed.get((article.source, ""))
             path = _place(article, old, taken, content_dir, report, write)
+            if old and not old.edited and old.path != article.path:
+                scan.pop(old.path, None)  # _place moved the file
             if path:
                 written.append(path)
+                learnt[path] = (article.id, _Existing(path, article.slug, article.seed_sha256,
+                                                      False, article.source))
             fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
     for done in writes:
         done.result()  # a failed write fails the run before the state records it as done
+    # What a scan of the files just written would find, so the next run need not parse them.
+    scan.update({rel: (_stat_key(content_dir / rel), entry) for rel, entry in learnt.items()})
+    _save_scan(scan_path, scan, scanned)
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
     write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh,
@@ -274,10 +282,11 @@ def _parse_one(job: tuple[str, str, Settings]) -> Parsed:
 
 
 def _existing_content(root: Path, project: Path, cache_path: Path
-                      ) -> tuple[dict[str, _Existing], dict[str, str]]:
-    """The content files by article id, and every content path with the id that owns it
-    ('' when no id can be read: no article may take that path). Parsing 10^4 files' YAML takes
-    seconds, so files whose size and mtime are unchanged since the last run come from a cache."""
+                      ) -> tuple[dict[str, _Existing], dict[str, str], dict, dict]:
+    """The content files by article id, every content path with the id that owns it ('' when
+    no id can be read: no article may take that path), and the scan as it is now and as the
+    cache had it. Parsing 10^4 files' YAML takes seconds, so files whose size and mtime are
+    unchanged since the last run come from a cache."""
     cache = _load_scan(cache_path)
     fresh, found, taken = {}, {}, {}
     for rel in files_below(root, project, ".md")[0]:  # load_articles warns of the links left out
@@ -291,10 +300,13 @@ def _existing_content(root: Path, project: Path, cache_path: Path
         # or the unedited copy would be written over the editor's work.
         if entry and (entry[0] not in found or entry[1].edited):
             found[entry[0]] = entry[1]
+    return found, taken, fresh, cache
+
+
+def _save_scan(cache_path: Path, fresh: dict, cache: dict) -> None:
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
-    return found, taken
 
 
 def _load_scan(path: Path) -> dict:

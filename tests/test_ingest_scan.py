@@ -1,0 +1,34 @@
+"""Ingest remembers what it wrote as a scan of content/ would read it, so the run after a cold
+build parses no content file's front matter."""
+
+from __future__ import annotations
+
+import pickle
+
+from dateline import ingest
+from tests.conftest import build_project, write_project
+from tests.test_incremental import TOML, seed_text, seeds
+
+
+def test_the_scan_cache_after_a_cold_build_is_what_a_scan_finds(tmp_path):
+    root = write_project(tmp_path / "a", {**seeds(6), "copy.txt": seed_text(2)}, extra_toml=TOML)
+    build_project(root)
+    scan = pickle.loads((root / ".dateline-cache" / ingest.SCAN_FILE).read_bytes())
+    content = root / "content"
+    files = sorted(p.relative_to(content).as_posix() for p in content.rglob("*.md"))
+    assert sorted(scan) == files
+    for rel in files:
+        key, entry = scan[rel]
+        assert key == ingest._stat_key(content / rel)
+        assert entry == ingest._scan_one(content / rel, rel)
+
+
+def test_the_run_after_a_cold_build_parses_no_content_file(tmp_path, monkeypatch):
+    root = write_project(tmp_path / "a", seeds(6), extra_toml=TOML)
+    build_project(root)
+    parsed = []
+    real = ingest._scan_one
+    monkeypatch.setattr(ingest, "_scan_one", lambda path, rel: parsed.append(rel) or real(path, rel))
+    (root / "seeds" / "100.txt").write_text(seed_text(100))
+    _, report = build_project(root)
+    assert report.counts["articles written"] == 1 and parsed == []
