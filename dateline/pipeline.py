@@ -12,8 +12,8 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pagereads, search
 from . import render as render_stage
-from . import search
 from .config import Settings
 from .ingest import ingest
 from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, write_if_changed
@@ -107,7 +107,7 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
         report.warn(str(settings.path("static")), "no static folder: the site is published "
                     "without its stylesheet and icon ([paths] static in site.toml)")
     work = render_stage.plan(site, live, settings.path("templates"), settings.path("static"),
-                             state.get("pages"))
+                             state.get("pages"), settings.path("cache") / pagereads.CACHE_FILE)
     for link in work.refused:
         report.warn(str(link), link_warning(link))
     produced = set(work.fingerprints) | set(work.static) | {MARK}
