@@ -120,18 +120,23 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     lag = (state["lag_files"], state["lag_dirs"]) if state.get("spare_ino") else None
     with _stage("render", staging, live):
         link_tree(live, staging, spare, lag)
+        # A cold build starts from an empty folder: it holds only what this build writes, so
+        # there is nothing stale to sweep and every size is known without a walk.
+        cold = not any(os.scandir(staging))
         result = render_stage.render(site, staging, settings.path("templates"),
                                      settings.path("static"), work=work)
         result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
         if write_if_changed(staging / MARK, MARK_TEXT):
             result.changed.add(MARK)
         built = Built(site, result.changed)
-        built.removed = _remove(staging, gone) if gone is not None else \
-            render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
+        if gone is not None:
+            built.removed = _remove(staging, gone)
+        elif not cold:
+            built.removed = render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
     with _stage("search index", staging, live):
         bundles = _publish_search(site, staging, built, with_search)
     swap_in(staging, live, keep_old=spare)  # renames only: a full disk does not stop them
-    sizes = _file_sizes(live, state.get("sizes"), built, bundles)
+    sizes = _file_sizes(live, {} if cold else state.get("sizes"), built, bundles)
     try:
         _save_state(state_path, live, spare, result, built, bundles, sizes)
     except OSError as err:  # the new site is live; only the next build's head start is lost
