@@ -385,8 +385,8 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
 
     env.globals.update(
         site=site, settings=settings, kinds=KINDS,
-        url=lambda path: urls.page_url(path, settings.base_path),
-        absolute_url=lambda path: urls.absolute_url(path, settings.base_url),
+        url=_remembered_urls(lambda path: urls.page_url(path, settings.base_path)),
+        absolute_url=_remembered_urls(lambda path: urls.absolute_url(path, settings.base_url)),
         page_url=urls.paginated,
         day_url=lambda month, day: urls.page_url(
             f"{urls.paginated(month.url_path, day_pages(month)[day])}#day-{day}", settings.base_path),
@@ -396,6 +396,20 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
     env.filters.update(markdown=markdown_to_html, by_day=by_day, search_text=search.inert_text,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env
+
+
+def _remembered_urls(make: Callable[[str], str]) -> Callable[[str], str]:
+    """``make`` with each path's URL quoted once: a term is linked from every one of its
+    stories' pages, ~10^6 links in a build, most to the same few thousand paths."""
+    made: dict[str, str] = {}
+
+    def url(path: str) -> str:
+        found = made.get(path)
+        if found is None:
+            found = made[path] = make(path)
+        return found
+
+    return url
 
 
 def by_day(articles: list[Article]) -> list[tuple[object, list[Article]]]:
