@@ -86,8 +86,11 @@ class _Existing:
     source: str = ""  # the seed file it was written from, as its front matter says
 
 
-def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[str]:
-    """Bring content/ up to date with seeds/; returns the content paths written."""
+def ingest(settings: Settings, report: Report, refresh: bool = False,
+           articles: dict[str, tuple[tuple[int, int], Article]] | None = None) -> list[str]:
+    """Bring content/ up to date with seeds/; returns the content paths written. ``articles``,
+    if given, gets each file written as load_articles would read it: (mtime_ns, size), Article
+    (a content file reads back as the very article it was written from; tests check it)."""
     seeds_dir, content_dir = settings.path("seeds"), settings.path("content")
     if not seeds_dir.is_dir():
         report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
@@ -125,6 +128,7 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
         report.warn(shown(rel), duplicate_warning(entry[2]))
     written = []
     learnt: dict[str, tuple[str, _Existing]] = {}
+    written_articles: dict[str, Article] = {}
     writes: list[Future] = []
     with ThreadPoolExecutor(WRITE_THREADS) as writer:
         def write(target: Path, data: bytes) -> None:
@@ -153,11 +157,15 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
                 written.append(path)
                 learnt[path] = (article.id, _Existing(path, article.slug, article.seed_sha256,
                                                       False, article.source))
+                written_articles[path] = article
             fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
     for done in writes:
         done.result()  # a failed write fails the run before the state records it as done
     # What a scan of the files just written would find, so the next run need not parse them.
-    scan.update({rel: (_stat_key(content_dir / rel), entry) for rel, entry in learnt.items()})
+    stats = {rel: _stat_key(content_dir / rel) for rel in learnt}
+    scan.update({rel: (stats[rel], entry) for rel, entry in learnt.items()})
+    if articles is not None:
+        articles.update({rel: ((stats[rel][0], stats[rel][1]), a) for rel, a in written_articles.items()})
     _save_scan(scan_path, scan, scanned)
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)

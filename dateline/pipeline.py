@@ -69,14 +69,15 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
         if not refresh and inputs.replayed(report):
             return None
         inputs.forget()
+        written: dict = {}  # what ingest wrote, as load_articles would read it back
         if do_ingest:
             with _stage("ingest", None, settings.path("content")):
-                ingest(settings, report, refresh=refresh)
+                ingest(settings, report, refresh=refresh, articles=written)
             inputs.content_written()
         built = None
         if do_render:
             with _stage("reading content", None, settings.path("cache")):
-                articles = load_articles(settings, report)
+                articles = load_articles(settings, report, written)
             site = build_site(articles, settings)
             _count(site, report)
             built = publish(site, report, do_search and settings.search)

@@ -4,9 +4,13 @@ build parses no content file's front matter."""
 from __future__ import annotations
 
 import pickle
+from pathlib import Path
 
 from dateline import ingest
-from tests.conftest import build_project, write_project
+from dateline.config import load_settings
+from dateline.content import read_article
+from dateline.report import Report
+from tests.conftest import SEED, build_project, corpus_seeds, write_project
 from tests.test_incremental import TOML, seed_text, seeds
 
 
@@ -32,3 +36,21 @@ def test_the_run_after_a_cold_build_parses_no_content_file(tmp_path, monkeypatch
     (root / "seeds" / "100.txt").write_text(seed_text(100))
     _, report = build_project(root)
     assert report.counts["articles written"] == 1 and parsed == []
+
+
+FIXTURES = Path(__file__).parent / "fixtures"
+
+
+def test_the_articles_ingest_hands_on_are_what_their_files_read_back_as(tmp_path):
+    odd = sorted(p for p in FIXTURES.rglob("*.txt") if p.is_file())
+    root = write_project(tmp_path / "a", [SEED, *odd, *corpus_seeds(100, step=120)], extra_toml=TOML)
+    settings = load_settings(root / "site.toml")
+    handed: dict = {}
+    ingest.ingest(settings, Report(quiet=True), articles=handed)
+    content = root / "content"
+    assert handed and sorted(handed) == sorted(p.relative_to(content).as_posix()
+                                               for p in content.rglob("*.md"))
+    for rel, (key, article) in handed.items():
+        stat = (content / rel).stat()
+        assert key == (stat.st_mtime_ns, stat.st_size)
+        assert article == read_article(content / rel, content)
