@@ -85,8 +85,11 @@ class _Existing:
     source: str = ""  # the seed file it was written from, as its front matter says
 
 
-def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[str]:
-    """Bring content/ up to date with seeds/; returns the content paths written."""
+def ingest(settings: Settings, report: Report, refresh: bool = False,
+           articles: dict[str, tuple[tuple[int, int], Article]] | None = None) -> list[str]:
+    """Bring content/ up to date with seeds/; returns the content paths written. ``articles``,
+    if given, gets each file written as load_articles would read it: (mtime_ns, size), Article
+    (a content file reads back as the very article it was written from; tests check it)."""
     seeds_dir, content_dir = settings.path("seeds"), settings.path("content")
     if not seeds_dir.is_dir():
         report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
@@ -107,10 +110,12 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     files = [seeds_dir / rel for rel in rels]
     todo, fresh = _changed_seeds(files, seeds_dir, known)
     report.counts["seeds"] = len(files)
-    existing, taken = _existing_content(content_dir, Path(settings.root),
-                                        settings.path("cache") / SCAN_FILE)
+    scan_path = settings.path("cache") / SCAN_FILE
+    existing, taken, scan, scanned = _existing_content(content_dir, Path(settings.root), scan_path)
     by_seed = _by_seed(existing)
     todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
+    todo, duplicates = _known_duplicates(todo, seeds_dir, {} if stale else state.get("duplicates", {}),
+                                         fresh)
     parsed = _parse_all(todo, settings)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
@@ -118,7 +123,11 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
     for rel, entry in fresh.items():  # said on every run, so --strict means the same on any run
         for warning in entry[5]:
             report.warn(shown(rel), warning)
+    for rel, entry in duplicates.items():
+        report.warn(shown(rel), duplicate_warning(entry[2]))
     written = []
+    learnt: dict[str, tuple[str, _Existing]] = {}
+    written_articles: dict[str, Article] = {}
     writes: list[Future] = []
     with ThreadPoolExecutor(WRITE_THREADS) as writer:
         def write(target: Path, data: bytes) -> None:
@@ -131,7 +140,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
             key = text_key(seed)
             first = seen_ids.get(seed.id) or seen_texts.get(key)
             if first:
-                report.warn(shown(rel), f"same article as {shown(first)}; published once")
+                report.warn(shown(rel), duplicate_warning(first))
+                duplicates[rel] = [*_stat_key(seeds_dir / rel), first]
                 continue
             seen_ids[seed.id] = seen_texts[key] = rel
             for warning in seed.warnings:
@@ -140,16 +150,47 @@ def ingest(settings: Settings, report: Report, refresh: bool = False) -> list[st
             old = existing.get(seed.id) or by_seed.get((article.source, article.seed_sha256)) \
                 or by_seed.get((article.source, ""))
             path = _place(article, old, taken, content_dir, report, write)
+            if old and not old.edited and old.path != article.path:
+                scan.pop(old.path, None)  # _place moved the file
             if path:
                 written.append(path)
+                learnt[path] = (article.id, _Existing(path, article.slug, article.seed_sha256,
+                                                      False, article.source))
+                written_articles[path] = article
             fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
     for done in writes:
         done.result()  # a failed write fails the run before the state records it as done
+    # What a scan of the files just written would find, so the next run need not parse them.
+    stats = {rel: _stat_key(content_dir / rel) for rel in learnt}
+    scan.update({rel: (stats[rel], entry) for rel, entry in learnt.items()})
+    if articles is not None:
+        articles.update({rel: ((stats[rel][0], stats[rel][1]), a) for rel, a in written_articles.items()})
+    _save_scan(scan_path, scan, scanned)
     report.counts["articles written"] = len(written)
     state_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh}).encode())
+    write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh,
+                                         "duplicates": duplicates}).encode())
     running.unlink()
     return written
+
+
+def duplicate_warning(first: str) -> str:
+    return f"same article as {shown(first)}; published once"
+
+
+def _known_duplicates(todo: list[str], root: Path, known: dict[str, list], fresh: dict[str, list]
+                      ) -> tuple[list[str], dict[str, list]]:
+    """Seeds the last run found to be copies of another, unchanged since, of a seed that is
+    carried over unchanged too: still copies, so they are not read again (each costs a full
+    extraction, on every run). Entry: mtime_ns, size, the seed it copies."""
+    rest, carried = [], {}
+    for rel in todo:
+        old = known.get(rel)
+        if old and len(old) == 3 and old[2] in fresh and old[:2] == _stat_key(root / rel):
+            carried[rel] = old
+        else:
+            rest.append(rel)
+    return rest, carried
 
 
 def text_key(seed: Seed) -> str:
@@ -249,10 +290,11 @@ def _parse_one(job: tuple[str, str, Settings]) -> Parsed:
 
 
 def _existing_content(root: Path, project: Path, cache_path: Path
-                      ) -> tuple[dict[str, _Existing], dict[str, str]]:
-    """The content files by article id, and every content path with the id that owns it
-    ('' when no id can be read: no article may take that path). Parsing 10^4 files' YAML takes
-    seconds, so files whose size and mtime are unchanged since the last run come from a cache."""
+                      ) -> tuple[dict[str, _Existing], dict[str, str], dict, dict]:
+    """The content files by article id, every content path with the id that owns it ('' when
+    no id can be read: no article may take that path), and the scan as it is now and as the
+    cache had it. Parsing 10^4 files' YAML takes seconds, so files whose size and mtime are
+    unchanged since the last run come from a cache."""
     cache = _load_scan(cache_path)
     fresh, found, taken = {}, {}, {}
     for rel in files_below(root, project, ".md")[0]:  # load_articles warns of the links left out
@@ -266,10 +308,13 @@ def _existing_content(root: Path, project: Path, cache_path: Path
         # or the unedited copy would be written over the editor's work.
         if entry and (entry[0] not in found or entry[1].edited):
             found[entry[0]] = entry[1]
+    return found, taken, fresh, cache
+
+
+def _save_scan(cache_path: Path, fresh: dict, cache: dict) -> None:
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         cache_path.parent.mkdir(parents=True, exist_ok=True)
         write_atomic(cache_path, pickle.dumps(fresh, protocol=pickle.HIGHEST_PROTOCOL))
-    return found, taken
 
 
 def _load_scan(path: Path) -> dict:

@@ -63,10 +63,15 @@ def write_if_changed(path: Path, data: bytes) -> bool:
             return False
     except FileNotFoundError:
         pass
-    path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_name(path)
     try:
-        tmp.write_bytes(data)  # a new inode: the live site's hard link to the old file is untouched
+        try:
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        except FileNotFoundError:  # its folder is new: made once, not checked before every file
+            path.parent.mkdir(parents=True, exist_ok=True)
+            fd = os.open(tmp, os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o666)
+        with open(fd, "wb") as handle:  # a new inode: the live site's link to the old file stays
+            handle.write(data)
         os.replace(tmp, path)
     except BaseException as err:
         tmp.unlink(missing_ok=True)

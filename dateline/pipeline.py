@@ -12,14 +12,15 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from . import pagereads, search
 from . import render as render_stage
-from . import search
 from .config import Settings
 from .ingest import ingest
 from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, write_if_changed
 from .report import Report
 from .safety import MARK, MARK_TEXT, check_folders, check_output, link_warning
 from .site import Site, build_site, load_articles
+from .unchanged import Inputs
 
 LOCK_FILE = "build.lock"
 # What the last build left in the live site: page fingerprints, the files it produced, and how
@@ -48,7 +49,7 @@ def build_lock(settings: Settings) -> Iterator[None]:
     lock = cache / LOCK_FILE
     # flock, not a pid file: the kernel drops it when the holder dies, even by SIGKILL, so a
     # killed build never leaves a stale lock behind.
-    with open(lock, "w") as handle:
+    with open(lock, "a") as handle:  # not "w": truncating it would touch a file on every run
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
@@ -64,16 +65,32 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
         check_output(settings, settings.path("cache") / RENDER_STATE)
     with build_lock(settings):
         remove_leftover_temps(settings.path("cache"))  # a killed run's half-written state files
+        inputs = Inputs(settings, (do_ingest, do_render, do_search))
+        if not refresh and inputs.replayed(report):
+            return None
+        inputs.forget()
+        written: dict = {}  # what ingest wrote, as load_articles would read it back
         if do_ingest:
             with _stage("ingest", None, settings.path("content")):
-                ingest(settings, report, refresh=refresh)
-        if not do_render:
-            return None
-        with _stage("reading content", None, settings.path("cache")):
-            articles = load_articles(settings, report)
-        site = build_site(articles, settings)
-        _count(site, report)
-        return publish(site, report, do_search and settings.search)
+                ingest(settings, report, refresh=refresh, articles=written)
+            inputs.content_written()
+        built = None
+        if do_render:
+            with _stage("reading content", None, settings.path("cache")):
+                articles = load_articles(settings, report, written)
+            site = build_site(articles, settings)
+            _count(site, report)
+            built = publish(site, report, do_search and settings.search)
+        _save_inputs(inputs, report)
+        return built
+
+
+def _save_inputs(inputs: Inputs, report: Report) -> None:
+    try:
+        inputs.save(report)
+    except OSError as err:  # the site is built; only the next run's early end is lost
+        report.warn(str(inputs.record_path), f"cannot save the build's inputs "
+                    f"({err.strerror or err}); the next build reads everything again")
 
 
 def publish(site: Site, report: Report, with_search: bool) -> Built:
@@ -91,7 +108,7 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
         report.warn(str(settings.path("static")), "no static folder: the site is published "
                     "without its stylesheet and icon ([paths] static in site.toml)")
     work = render_stage.plan(site, live, settings.path("templates"), settings.path("static"),
-                             state.get("pages"))
+                             state.get("pages"), settings.path("cache") / pagereads.CACHE_FILE)
     for link in work.refused:
         report.warn(str(link), link_warning(link))
     produced = set(work.fingerprints) | set(work.static) | {MARK}
@@ -104,18 +121,23 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
     lag = (state["lag_files"], state["lag_dirs"]) if state.get("spare_ino") else None
     with _stage("render", staging, live):
         link_tree(live, staging, spare, lag)
+        # A cold build starts from an empty folder: it holds only what this build writes, so
+        # there is nothing stale to sweep and every size is known without a walk.
+        cold = not any(os.scandir(staging))
         result = render_stage.render(site, staging, settings.path("templates"),
                                      settings.path("static"), work=work)
         result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
         if write_if_changed(staging / MARK, MARK_TEXT):
             result.changed.add(MARK)
         built = Built(site, result.changed)
-        built.removed = _remove(staging, gone) if gone is not None else \
-            render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
+        if gone is not None:
+            built.removed = _remove(staging, gone)
+        elif not cold:
+            built.removed = render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
     with _stage("search index", staging, live):
         bundles = _publish_search(site, staging, built, with_search)
     swap_in(staging, live, keep_old=spare)  # renames only: a full disk does not stop them
-    sizes = _file_sizes(live, state.get("sizes"), built, bundles)
+    sizes = _file_sizes(live, {} if cold else state.get("sizes"), built, bundles)
     try:
         _save_state(state_path, live, spare, result, built, bundles, sizes)
     except OSError as err:  # the new site is live; only the next build's head start is lost

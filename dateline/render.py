@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from . import assets, cluster, pagekinds, search, structured, urls
+from . import assets, cluster, pagekinds, pagereads, search, structured, urls
 from .article import Article
 from .config import ConfigError
 from .markup import markdown_to_html
@@ -69,10 +69,11 @@ class Plan:
 
 
 def plan(site: Site, folder: Path, templates: Path, static: Path,
-         known: dict[str, str] | None = None) -> Plan:
-    """Every page with its fingerprint; ``known`` holds the fingerprints of what ``folder`` has."""
+         known: dict[str, str] | None = None, reads_cache: Path | None = None) -> Plan:
+    """Every page with its fingerprint; ``known`` holds the fingerprints of what ``folder`` has;
+    ``reads_cache`` is where pages' reads of the model are remembered (pagereads)."""
     all_pages = list(pages(site))
-    prints = fingerprints(site, all_pages, templates)
+    prints = fingerprints(site, all_pages, templates, reads_cache)
     known = known or {}
     todo = [page for page in all_pages
             if known.get(urls.output_file(page.path)) != prints[urls.output_file(page.path)]
@@ -203,29 +204,39 @@ def template_problem(err: Exception, page_template: str, templates: Path) -> str
     return f"{where}: {problem}"
 
 
-def fingerprints(site: Site, all_pages: list[Page], templates: Path) -> dict[str, str]:
+def fingerprints(site: Site, all_pages: list[Page], templates: Path,
+                 reads_cache: Path | None = None) -> dict[str, str]:
     """Output file -> digest of everything its bytes are made from."""
     digest = _Digest()
     common = _site_wide_inputs(site, templates)
+    links = pagereads.links_digest(site, common)
+    known = pagereads.load(reads_cache, links)
+    found: dict[str, bytes] = {}
     out = {}
     whole = b""  # the digest of the whole model, taken once if a template needs it
     reads_of = page_reads(templates)
     for page in all_pages:
+        rel = urls.output_file(page.path)
         reads = reads_of(page.template)
         if reads is None:
             whole = whole or digest.of([site.articles, site.terms, site.months])
             extra = whole
         else:
-            extra = repr([read(site, page) for read in reads]).encode()
+            extra = known.get(rel) or hashlib.blake2b(
+                repr([read(site, page) for read in reads]).encode(), digest_size=16).digest()
+            found[rel] = extra
         parts = [common, page.path.encode(), page.template.encode(), digest.of(page.context), extra]
-        out[urls.output_file(page.path)] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+        out[rel] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+    if found != known:
+        pagereads.save(reads_cache, links, found)
     return out
 
 
 def _site_wide_inputs(site: Site, templates: Path) -> bytes:
     """What every page may show: settings, the templates, the rendering code, search bundles."""
     hasher = hashlib.blake2b(digest_size=16)
-    hasher.update(repr(site.settings).encode())
+    # Not the settings no page shows: a new worker count must not re-render the site.
+    hasher.update(repr(dataclasses.replace(site.settings, workers=0, size_warning_mb=0)).encode())
     hasher.update(repr(search.bundle_paths(site)).encode())
     for file in sorted(templates.rglob("*")):
         if file.is_file():
@@ -243,7 +254,8 @@ def _markdown_version() -> str:
 
 
 # What each template file reads from the site model beyond its page's context, as plain values
-# (their repr is the digest). A page reads what its template and every template that one extends,
+# (their repr is the digest); never an article's body (pagereads keeps them across body edits).
+# A page reads what its template and every template that one extends,
 # includes or imports read. These describe the shipped templates: a template not listed, or one
 # whose text differs from the shipped file of its name (a newsroom's own), is taken to read
 # everything, so a new or edited template is correct before it is fast.
@@ -376,8 +388,8 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
 
     env.globals.update(
         site=site, settings=settings, kinds=KINDS,
-        url=lambda path: urls.link(path, settings),
-        absolute_url=lambda path: urls.address(path, settings),
+        url=_remembered_urls(lambda path: urls.link(path, settings)),
+        absolute_url=_remembered_urls(lambda path: urls.address(path, settings)),
         page_url=urls.paginated,
         day_url=lambda month, day: urls.link(
             f"{urls.paginated(month.url_path, day_pages(month)[day])}#day-{day}", settings),
@@ -390,6 +402,20 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
     env.filters.update(markdown=markdown_to_html, by_day=by_day, search_text=search.inert_text,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env
+
+
+def _remembered_urls(make: Callable[[str], str]) -> Callable[[str], str]:
+    """``make`` with each path's URL quoted once: a term is linked from every one of its
+    stories' pages, ~10^6 links in a build, most to the same few thousand paths."""
+    made: dict[str, str] = {}
+
+    def url(path: str) -> str:
+        found = made.get(path)
+        if found is None:
+            found = made[path] = make(path)
+        return found
+
+    return url
 
 
 def by_day(articles: list[Article]) -> list[tuple[object, list[Article]]]:

@@ -18,6 +18,7 @@ class Report:
     counts: Counter = field(default_factory=Counter)
     started: float = field(default_factory=time.perf_counter)
     quiet: bool = False
+    lines: list[str] = field(default_factory=list)  # all it said, for a run that repeats it
 
     def warn(self, where: str, problem: str) -> None:
         self.warnings.append(f"{where}: {problem}")
@@ -32,7 +33,12 @@ class Report:
     def info(self, message: str) -> None:
         self._say(message)
 
+    def replay(self, line: str) -> None:
+        """Say a line a past run said (the caller restores what it counted)."""
+        self._say(line)
+
     def _say(self, line: str) -> None:
+        self.lines.append(line)
         if not self.quiet:
             print(line, file=sys.stderr, flush=True)
 

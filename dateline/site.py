@@ -271,8 +271,10 @@ class Site:
         return out
 
 
-def load_articles(settings: Settings, report: Report) -> list[Article]:
-    """Every content file as an Article; files unchanged since the last run come from a cache."""
+def load_articles(settings: Settings, report: Report,
+                  written: dict[str, tuple[tuple[int, int], Article]] | None = None) -> list[Article]:
+    """Every content file as an Article; files unchanged since the last run come from a cache,
+    and those ingest has just written (``written``: path -> (mtime_ns, size), article) from it."""
     root = settings.path("content")
     cache_path = settings.path("cache") / CACHE_FILE
     cache = _load_cache(cache_path)
@@ -288,6 +290,8 @@ def load_articles(settings: Settings, report: Report) -> list[Article]:
         stat = os.stat(path)
         key = (stat.st_mtime_ns, stat.st_size)
         cached = cache.get(rel)
+        if written and rel in written and written[rel][0] == key:
+            cached = written[rel]
         if cached and cached[0] == key:
             article = cached[1]
         else:

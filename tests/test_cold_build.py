@@ -1,0 +1,45 @@
+"""A cold build skips the work only an incremental one needs (a sweep for stale files, a walk
+for file sizes) and leaves the same state an incremental build would."""
+
+from __future__ import annotations
+
+import json
+import os
+
+from dateline.pipeline import RENDER_STATE
+from tests.conftest import build_project, write_project
+from tests.test_incremental import TOML, seed_text, seeds
+
+
+def walked_sizes(site) -> dict[str, int]:
+    out = {}
+    for folder, _, names in os.walk(site):
+        for name in names:
+            path = os.path.join(folder, name)
+            out[os.path.relpath(path, site)] = os.path.getsize(path)
+    return out
+
+
+def test_a_cold_build_knows_every_file_size_without_a_walk(tmp_path):
+    root = write_project(tmp_path / "a", seeds(10), extra_toml=TOML)
+    build_project(root)
+    state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())
+    assert state["sizes"] == walked_sizes(root / "_site")
+    (root / "seeds" / "900.txt").write_text(seed_text(900, month=5))
+    build_project(root)
+    state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())
+    assert state["sizes"] == walked_sizes(root / "_site")
+
+
+def test_a_cold_build_over_a_lost_cache_still_sweeps_stale_files(tmp_path):
+    root = write_project(tmp_path / "a", seeds(10), extra_toml=TOML)
+    build_project(root)
+    stray = root / "_site" / "people" / "nobody" / "index.html"
+    stray.parent.mkdir(parents=True)
+    stray.write_text("<p>left over</p>")
+    for name in os.listdir(root / ".dateline-cache"):  # the next build knows nothing of the last
+        os.remove(root / ".dateline-cache" / name)
+    build_project(root)
+    assert not stray.exists() and not stray.parent.exists()
+    state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())
+    assert state["sizes"] == walked_sizes(root / "_site")
