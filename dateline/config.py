@@ -40,6 +40,7 @@ class Settings:
     language: str = "en"
     timezone: str = "+00:00"
     publisher: str = "Dateline"
+    share_image: str = "static/share.png"  # what a shared link shows; "" for none
     link_index_files: bool = False  # links name .../index.html, for hosts without folder indexes
     seeds: str = "seeds"
     content: str = "content"
@@ -89,7 +90,7 @@ class Settings:
 
 
 SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone", "publisher",
-                     "link_index_files"),
+                     "share_image", "link_index_files"),
             "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
                       "min_organization_articles", "min_person_articles", "min_place_articles",

@@ -65,6 +65,8 @@ def news_article(article: Article, site: Site) -> dict:
     }
     if article.dateline:
         data["dateline"] = article.dateline
+    if settings.share_image:  # the archive has no photographs: the site's share card stands in
+        data["image"] = address(settings.share_image, settings)
     return data
 
 

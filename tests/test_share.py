@@ -8,7 +8,7 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
-from tests.conftest import SUBPATH
+from tests.conftest import REPO, SEED, SUBPATH, build_project, write_project
 
 BASE = f"https://example.org{SUBPATH}"
 
@@ -73,7 +73,8 @@ def test_every_page_has_open_graph_and_card_tags_with_its_own_absolute_address(e
         for key in ("og:title", "og:description", "og:type", "og:site_name", "twitter:card"):
             assert len(head.meta.get(key, [])) == 1 and head.meta[key][0].strip(), (rel, key)
         assert head.meta["og:site_name"] == ["Test Archive"]
-        assert head.meta["twitter:card"] == ["summary"]
+        assert head.meta["twitter:card"] == ["summary_large_image"]
+        assert head.meta["og:image"] == [BASE + "static/share.png"], rel  # the shipped card
         if rel == "404.html":  # a missing page has no address of its own
             assert head.canonical == [] and "og:url" not in head.meta
             continue
@@ -112,6 +113,28 @@ def test_news_article_json_ld_is_complete_and_absolute(entity_site):
     assert mentions["United Nations"]["@type"] == "Organization"
     assert {p["name"] for p in article["contentLocation"]} == {"Geneva", "Syria"}
     assert len(article["headline"]) <= 110  # Google's limit for a headline
+    assert article["image"] == BASE + "static/share.png"
+
+
+def test_the_share_image_is_a_setting_and_links_share_without_one_when_it_is_empty(tmp_path):
+    root = write_project(tmp_path / "own", [SEED], base_url=BASE)
+    (root / "static").mkdir()
+    (root / "static" / "card.png").write_bytes((REPO / "static" / "share.png").read_bytes())
+    toml = root / "site.toml"
+    text = toml.read_text().replace(f'static = "{REPO / "static"}"', 'static = "static"')
+    toml.write_text(text.replace("[site]\n", '[site]\nshare_image = "static/card.png"\n', 1))
+    build_project(root)
+    site = root / "_site"
+    [rel] = [p for p in html_pages(site) if p.startswith("2016/12/") and not p.split("/")[2].isdigit()
+             and p.count("/") == 3]  # the article, not its month or day page
+    assert head_of(site, rel).meta["og:image"] == [BASE + "static/card.png"]
+    assert (site / "static" / "card.png").is_file()
+    toml.write_text(text.replace("[site]\n", '[site]\nshare_image = ""\n', 1))
+    build_project(root)
+    head = head_of(site, rel)
+    assert "og:image" not in head.meta and head.meta["twitter:card"] == ["summary"]
+    (article,) = [d for d in head.ld if d["@type"] == "NewsArticle"]
+    assert "image" not in article
 
 
 def crumbs(head: Head) -> list[tuple[int, str, str]]:
