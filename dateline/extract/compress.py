@@ -207,9 +207,10 @@ APPOSITIVE_RE = re.compile(r"(?:^|(?<=\s))(?P<head>[^,]{2,80}?),\s+(?P<aside>[^,
 
 
 # "in a published interview", "at a news conference": where something was said, never the news.
+VENUE_NOUNS = (r"interview|statement|speech|report|letter|briefing|address|television|radio|broadcast"
+               r"|hearing|newsletter|communique")
 VENUE_RE = re.compile(r",?\s+(?:in|at|during|on)\s+(?:a|an|the|its|his|her|their)\s+(?:[\w-]+\s+){0,3}?"
-                      r"(?:interview|statement|speech|report|letter|news\s+conference|press\s+conference|briefing"
-                      r"|address|television|radio|broadcast|hearing|newsletter|communique)\b(?:\s+with\s+\w+)?,?")
+                      rf"(?:{VENUE_NOUNS}|news\s+conference|press\s+conference)\b(?:\s+with\s+\w+)?,?")
 
 
 # "Commodity Futures Trading Commission, CFTC, chairman ...": the acronym between commas is an aside.
@@ -286,8 +287,7 @@ def _asides(text: str) -> str:
 
 
 SPEECH_WORDS_RE = re.compile(r"\b(?:said|says|announced|reported|told)\b")
-VENUE_WORDS_RE = re.compile(r"\b(?:interview|statement|speech|report|letter|conference|briefing|address"
-                            r"|television|radio|broadcast|hearing|newsletter|communique)\b")
+VENUE_WORDS_RE = re.compile(rf"\b(?:{VENUE_NOUNS}|conference)\b")  # VENUE_RE can match at all
 TIME_WORDS_RE = re.compile(rf"{WEEKDAY}|\b(?:today|yesterday|tonight|overnight|this|last|earlier|late)\b"
                            rf"|\bon\s+{MONTH}")
 
