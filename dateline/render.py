@@ -474,7 +474,7 @@ def _paginate(path: str, template: str, articles: list[Article], per_page: int, 
 def _sitemaps(site: Site) -> Iterator[Page]:
     """One sitemap while it fits the protocol's 50,000 URLs, else an index of numbered parts."""
     entries: list[tuple[str, dt.date | None]] = [("", None)]
-    entries += [(a.url_path, a.date) for a in site.articles]
+    entries += [(a.url_path, a.modified) for a in site.articles]
     entries += [("archive/", None)] + [(f"{year}/", months[0].articles[0].date)
                                        for year, months in site.years.items()]
     entries += [(f"{kind}/", None) for kind in site.terms]
