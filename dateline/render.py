@@ -24,7 +24,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from . import assets, cluster, pagekinds, pagereads, search, structured, urls
+from . import assets, cluster, pagekinds, pagereads, progress, search, structured, urls
 from .article import Article
 from .config import ConfigError
 from .markup import markdown_to_html
@@ -161,6 +161,7 @@ def _render_share(share: tuple[int, int]) -> list[str]:
             raise TemplateError(template_problem(err, page.template, _JOB["templates"])) from None
         if write_if_changed(_JOB["folder"] / rel, data.encode("utf-8")):
             changed.append(rel)
+        progress.advance()
     return changed
 
 
