@@ -279,9 +279,3 @@ def test_the_copy_button_copies_the_citation_and_is_hidden_without_script(served
     assert page.get_by_role("button", name="Copy citation").count() == 0  # hidden, so not offered
     assert page.locator("#citation").is_visible()
     no_js.close()
-
-
-def test_the_readme_screenshot_is_there_and_small():
-    shot = REPO / "docs" / "screenshot.png"
-    assert "docs/screenshot.png" in (REPO / "README.md").read_text(encoding="utf-8")
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 300_000
