@@ -1,7 +1,7 @@
 """Every Atom feed and sitemap a build writes meets what RFC 4287 and the sitemaps.org protocol
 require (tests/xml_specs.py), on the hand-made archive, the Reuters sample (when the corpus is
-there: else the example seed alone) and a sitemap split into an index; and the checks do find
-what those specs forbid."""
+there: else the example seed alone); tests/test_publish.py checks a sitemap split into an
+index the same way. And the checks do find what those specs forbid."""
 
 from __future__ import annotations
 
@@ -9,8 +9,7 @@ from pathlib import Path
 
 import pytest
 
-from dateline import render
-from tests.conftest import SUBPATH, build_project, write_project
+from tests.conftest import SUBPATH
 from tests.xml_specs import atom_problems, sitemap_problems
 
 BASE = f"https://example.org{SUBPATH}"
@@ -31,20 +30,6 @@ def test_every_feed_and_sitemap_meets_its_spec(request, archive):
     assert sitemaps
     for sitemap in sitemaps:
         assert sitemap_problems(sitemap, BASE) == [], sitemap
-
-
-def test_a_sitemap_split_into_an_index_meets_the_spec_in_every_part(tmp_path, monkeypatch, entity_site):
-    monkeypatch.setattr(render, "SITEMAP_LIMIT", 10)
-    root = write_project(tmp_path / "split", {}, base_url=BASE)
-    for md in (entity_site / "content").rglob("*.md"):
-        target = root / "content" / md.relative_to(entity_site / "content")
-        target.parent.mkdir(parents=True, exist_ok=True)
-        target.write_bytes(md.read_bytes())
-    build_project(root)
-    parts = xml_files(root / "_site", "sitemap*.xml")
-    assert len(parts) >= 4  # the index and its parts
-    for part in parts:
-        assert sitemap_problems(part, BASE) == [], part
 
 
 GOOD_ENTRY = ("<entry><id>https://example.org/repo/a/</id><title>A</title>"
