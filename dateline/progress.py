@@ -3,15 +3,16 @@ stage, its count, the rate and the time left. Nothing at all when stderr is not 
 CI log, a pipe, a test): the run's report says what happened there, and what a build writes
 never depends on it.
 
-Work done in the build's worker processes is counted in one shared integer, made here when the
-module is first imported, so every worker forked after it increments the same one. (A worker on
-a Dask cluster has a counter of its own that nobody reads: its stage shows its count when its
-results come back.)
+Work done in the build's worker processes is counted in one shared integer, made when the first
+stage is drawn (before its workers are forked, so they all increment that one). Without a
+terminal there is none, and counting costs nothing. (A worker on a Dask cluster counts nothing:
+its stage shows its count when its results come back.)
 """
 
 from __future__ import annotations
 
 import multiprocessing
+import multiprocessing.sharedctypes
 import shutil
 import sys
 import threading
@@ -22,13 +23,28 @@ from typing import TextIO
 
 SHOW_AFTER = 0.5  # seconds: a stage that ends sooner never draws (no flicker on a quick build)
 REDRAW_EVERY = 0.25  # seconds between redraws
-_DONE = multiprocessing.get_context("fork").Value("q", 0)  # units done in the current stage
+_DONE: multiprocessing.sharedctypes.Synchronized | None = None  # units done in the stage drawn
 
 
 def advance(units: int = 1) -> None:
     """Count ``units`` of the current stage's work as done, from any process of the build."""
+    if _DONE is not None:
+        with _DONE.get_lock():
+            _DONE.value += units
+
+
+def _counter() -> multiprocessing.sharedctypes.Synchronized | None:
+    """The shared count, at 0; None where shared memory cannot be had (a container without
+    /dev/shm), which leaves the stage undrawn rather than the build stopped."""
+    global _DONE
+    if _DONE is None:
+        try:
+            _DONE = multiprocessing.get_context("fork").Value("q", 0)
+        except OSError:
+            return None
     with _DONE.get_lock():
-        _DONE.value += units
+        _DONE.value = 0
+    return _DONE
 
 
 def line(stage: str, done: int, total: int, unit: str, seconds: float) -> str:
@@ -64,13 +80,12 @@ class Progress:
     @contextmanager
     def stage(self, name: str, total: int, unit: str) -> Iterator[None]:
         """Count a stage of ``total`` units; its work calls ``advance`` as units are done."""
-        with _DONE.get_lock():
-            _DONE.value = 0
-        if not self.enabled or total <= 0:
+        done = _counter() if self.enabled and total > 0 else None
+        if done is None:
             yield
             return
         started, stop = self.clock(), threading.Event()
-        drawer = threading.Thread(target=self._draw_until, args=(stop, name, total, unit, started),
+        drawer = threading.Thread(target=self._draw_until, args=(stop, done, name, total, unit, started),
                                   daemon=True)
         drawer.start()
         try:
@@ -80,12 +95,12 @@ class Progress:
             drawer.join()
             self.clear()
 
-    def _draw_until(self, stop: threading.Event, name: str, total: int, unit: str,
-                    started: float) -> None:
+    def _draw_until(self, stop: threading.Event, done: multiprocessing.sharedctypes.Synchronized,
+                    name: str, total: int, unit: str, started: float) -> None:
         if stop.wait(SHOW_AFTER):
             return
         while not stop.is_set():
-            self.draw(line(name, min(_DONE.value, total), total, unit, self.clock() - started))
+            self.draw(line(name, min(done.value, total), total, unit, self.clock() - started))
             stop.wait(REDRAW_EVERY)
 
     def draw(self, text: str) -> None:
