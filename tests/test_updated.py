@@ -17,6 +17,7 @@ from dateline.content import ContentError, article_text, content_files, parse_ar
 from tests.conftest import SUBPATH, build_project, entity_articles, write_project
 from tests.test_content import sample_article
 from tests.test_share import head_of
+from tests.test_standards import vnu_errors
 
 ATOM = "{http://www.w3.org/2005/Atom}"
 SITEMAP = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -92,6 +93,7 @@ def test_an_editors_updated_day_reaches_page_json_ld_feed_and_sitemap_and_stays(
         "published": f"{newest.date}T00:00:00+00:00", "meta": ["2016-12-01T00:00:00+00:00"],
         "entry": "2016-12-01T00:00:00+00:00", "feed": "2016-12-01T00:00:00+00:00",
         "lastmod": "2016-12-01"}
+    assert vnu_errors([site / newest.url_path / "index.html"]) == []  # the "Updated" line too
     untouched = dates_of(site, oldest.url_path)
     assert untouched["modified"] == untouched["published"] and untouched["shown"] is None
     assert untouched["lastmod"] == oldest.date.isoformat()
