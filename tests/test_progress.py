@@ -21,7 +21,7 @@ from dateline.content import write_article
 from dateline.report import Report
 from tests.conftest import REPO, write_project
 
-ARTICLES = 400  # a few thousand pages: a render that lasts well past SHOW_AFTER on two workers
+ARTICLES = 800  # ~2,500 pages: a render that lasts well past SHOW_AFTER on two fast workers too
 
 
 def test_the_line_says_stage_count_rate_and_time_left():
