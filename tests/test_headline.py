@@ -464,3 +464,11 @@ def test_table_company_from_a_note_that_opens_with_its_name_or_gives_it_in_full(
     seed = _seed("Semi-annual dividend 4 cts", "Pay May 29",
                  "Record April 14 Note: full name is U.S. Marine Holdings Corp. This is its first dividend.")
     assert title_and_summary(seed, [])[0] == "U.S. Marine Holdings Corp semi-annual dividend of 4 cents"
+
+
+@pytest.mark.parametrize("date_line", ["Friday, July 21, 2017", "21 July 2017", "March 3, 1987."])
+def test_a_date_line_above_the_story_is_not_its_headline(date_line):
+    lead = "A team of Afghan girls won a silver medal at a robotics contest in Washington."
+    title, summary = title_and_summary(_seed(date_line, lead, "The team had been denied visas."))
+    assert title == title_and_summary(_seed(lead, "The team had been denied visas."))[0]
+    assert date_line.rstrip(".") not in title + summary

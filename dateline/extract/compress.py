@@ -1083,7 +1083,7 @@ def _trimmed_to_limit(text: str) -> str:
     ends = [i for i in inner if _ends_complete(text, len(" ".join(words[:i])))]
     fitting = [i for i in ends if len(" ".join(words[:i])) <= LIMIT]
     end = fitting[-1] if fitting else ends[0] if ends else len(words)
-    core = words[:end]
+    core = words[:max(end, min(k + 1, len(words)))]  # never short of the verb itself
     speech = words[k].lower() in ("says", "say", "tells", "tell", "told")
     dropped = 0
     verb = core[k].lower()

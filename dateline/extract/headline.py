@@ -60,14 +60,15 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
 
     A results or dividend table ("Shr 1.20 dlrs vs 98 cts", "Qtly div 17 cts vs 15 cts") gets a
     headline in words ("Acme Corp: quarterly results"), not its first row spelled out."""
-    parts = sentences(_clean(_lead(seed.paragraphs))) if seed.paragraphs else []
+    prose = _after_date_lines(seed.paragraphs)
+    parts = sentences(_clean(_lead(prose))) if prose else []
     table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
         lead = spell_out(compress.sentence_case(parts[0]))
         if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
             return compress.introduction(lead), table_summary(seed)
         title = compress.headline(lead)
-        return title, prose_summary(title, parts, seed.paragraphs)
+        return title, prose_summary(title, parts, prose)
     return table, table_summary(seed)
 
 
@@ -432,6 +433,20 @@ def _amount(text: str) -> float | None:
 
 def _cap(text: str) -> str:
     return text[:1].upper() + text[1:]
+
+
+# A paragraph that is only a date ("Friday, July 21, 2017", "21 July 2017"): a web page's or a
+# converter's date line above the story, never its news.
+DATE_LINE_RE = re.compile(rf"^(?:{compress.WEEKDAY},?\s+)?(?:{compress.MONTH}\s+\d{{1,2}},?\s+\d{{4}}"
+                          rf"|\d{{1,2}}\s+{compress.MONTH},?\s+\d{{4}})\.?$")
+
+
+def _after_date_lines(paragraphs: Sequence[str]) -> Sequence[str]:
+    """The paragraphs from the first that is more than a date line (all of them if none is)."""
+    for i, paragraph in enumerate(paragraphs):
+        if not DATE_LINE_RE.match(_clean(paragraph)):
+            return paragraphs[i:]
+    return paragraphs
 
 
 def _lead(paragraphs: Sequence[str]) -> str:
