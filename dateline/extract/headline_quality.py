@@ -29,7 +29,8 @@ FUNCTION_WORDS = lx.words("""a an the of to in on at for from by with into onto 
 before as than that which who whom whose and or but nor if because while although though since until
 its his her their our my your is are was were be been being has have had will would shall should can
 could may might must do does did not no said says told compared versus vs than per amid against
-between during including like via upon within without toward towards plus""")
+between during including like via upon within without toward towards plus through throughout across
+among amongst along alongside around beyond behind below beneath beside besides despite near underneath""")
 # The agency's title of a results or dividend story names the company, then what it reports.
 RESULTS_TITLE_RE = re.compile(r"\b(?:NET|QTR|DIV|DIVIDEND|PAYOUT|LOSS|PROFIT|EARNINGS|SHR|RESULTS)\b")
 TITLE_COMPANY_RE = re.compile(r"^(?:<(?P<a>[^<>]{2,60})>|(?P<b>[A-Z0-9][^<>]{1,60}?)\s*<[A-Z0-9.]{1,10}>)")

@@ -97,7 +97,9 @@ although though since until its his her their our my your is are was were be
 been being has have had will would shall should can could may might must do
 does did not no said says told compared versus vs per amid against between
 during including like via upon within without toward towards plus whether
-where when according say also its such any some each every all both this these those another other""")
+where when according say also its such any some each every all both this these those another other
+through throughout across among amongst along alongside around beyond behind below beneath beside
+besides despite near underneath""")
 
 
 def _is_verb(words: list[str], i: int) -> bool:
