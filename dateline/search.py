@@ -17,6 +17,7 @@ import html
 import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -28,6 +29,7 @@ from .site import Month, Site
 
 BUNDLE_ROOT = "pagefind"
 INITIALS = "0123456789abcdefghijklmnopqrstuvwxyz"  # what slugify starts a slug with
+BODY_MARK = b"data-pagefind-body"  # on a page: index this part; and leave out unmarked pages
 
 
 # The filters every article carries, in the order the search page offers them: (Pagefind filter
@@ -124,12 +126,35 @@ def bundle_paths(site: Site) -> list[str]:
     return [bundle_of(name) + "/" for name in shard_names(site)]
 
 
-def shards_to_index(site: Site, changed_files: set[str], folder: Path) -> list[str]:
-    """Shards whose pages changed, or whose bundle is missing from ``folder``."""
+def shards_to_index(site: Site, changed_files: set[str], folder: Path,
+                    before: Path | None = None) -> list[str]:
+    """Shards holding a changed page Pagefind indexes, or whose bundle is missing from
+    ``folder``. ``before``: the site those pages changed from (the live one), whose copy of a
+    page also counts, so a page that stops being indexed leaves its shard's index too."""
     pages = [f for f in changed_files if f.endswith(".html")]
+    indexed = _indexed_pages(site, [folder] + ([before] if before else []))
     return [shard.name for shard in shards(site)
             if not (folder / bundle_of(shard.name) / "pagefind.js").exists()
-            or any(shard.holds(f) for f in pages)]
+            or any(shard.holds(f) and indexed(f) for f in pages)]
+
+
+def _indexed_pages(site: Site, folders: list[Path]) -> Callable[[str], bool]:
+    """Whether Pagefind indexes the page at a path in any of ``folders``. Once any page marks its
+    searchable part (data-pagefind-body, as article.html does), Pagefind leaves out every page
+    that does not: a day or month page changing beside an edited story re-indexes nothing.
+    Templates that mark no page make every page count; so does a page found in no folder."""
+    templates = site.settings.path("templates")
+    if not any(BODY_MARK in file.read_bytes() for file in templates.rglob("*") if file.is_file()):
+        return lambda rel: True
+    seen: dict[str, bool] = {}
+
+    def indexed(rel: str) -> bool:
+        if rel not in seen:
+            found = [folder / rel for folder in folders if (folder / rel).is_file()]
+            seen[rel] = not found or any(BODY_MARK in path.read_bytes() for path in found)
+        return seen[rel]
+
+    return indexed
 
 
 def index(folder: Path, names: list[str], site: Site) -> None:

@@ -135,6 +135,24 @@ def test_a_one_article_edit_reindexes_only_its_search_shard(tmp_path):
     assert report.counts["pages changed"] == 1
 
 
+def test_an_edit_that_reorders_its_day_page_reindexes_only_the_articles_shard(tmp_path):
+    """The day page lists its stories longest first, so a longer story moves up on it; that page
+    sits in another shard's folder range ('07' among the digits), but Pagefind indexes only
+    the pages that mark their body (articles), so only the story's own shard is indexed again."""
+    zulu = " date 2017-03-07 LONDON -- Zulu report from the wire.\n\n" + "Officials spoke. " * 12 + "\n"
+    root = write_project(tmp_path / "a", seeds(14) | {"901.txt": zulu}, extra_toml=TOML)
+    build_project(root)
+    day = root / "_site" / "2017" / "03" / "07" / "index.html"
+    assert day.read_text().index("Zulu report") < day.read_text().index("Golf report")
+    [target] = [p for p in content_files(root / "content") if "\ntitle: Golf" in p.read_text()]
+    target.write_text(target.read_text().rstrip("\n") + " Talks went on. " * 20 + "\n")
+    _, report = build_project(root)
+    assert day.read_text().index("Golf report") < day.read_text().index("Zulu report")
+    assert report.counts["pages changed"] >= 2
+    assert report.counts["search shards indexed"] == 1
+    assert_same_site(root, cold_twin(root, tmp_path / "b"))
+
+
 def test_a_changed_template_rerenders_every_page_that_uses_it(tmp_path):
     root = write_project(tmp_path / "a", seeds(6), extra_toml=TOML)
     templates = tmp_path / "templates"
