@@ -275,20 +275,26 @@ def _article_reads(site: Site, page: Page) -> object:
 
 
 def _masthead_reads(site: Site, page: Page) -> object:
-    """base.html's edition line, on every HTML page: the article count and the years covered."""
+    """base.html's edition line, on every HTML page: the years covered (no count, which would
+    make every new story re-render every page)."""
     if not site.articles:
         return None
-    return len(site.articles), site.articles[-1].date.year, site.articles[0].date.year
+    return site.articles[-1].date.year, site.articles[0].date.year
 
 
 def _home_reads(site: Site, page: Page) -> object:
-    return list(site.years), [[(t.name, t.url_path, len(t.articles)) for t in
-                               site.top_terms(kind, HOME_TERMS)] for kind in KINDS]
+    return list(site.years), _extent(site), [[(t.name, t.url_path, len(t.articles)) for t in
+                                             site.top_terms(kind, HOME_TERMS)] for kind in KINDS]
+
+
+def _extent(site: Site) -> object:
+    """The article count and first and last dates, as the home and Dates pages give them."""
+    ends = (site.articles[-1].date, site.articles[0].date) if site.articles else None
+    return len(site.articles), ends
 
 
 def _archive_reads(site: Site, page: Page) -> object:
-    ends = (site.articles[-1].date, site.articles[0].date) if site.articles else None
-    return len(site.articles), ends, [(m.url_path, m.name, len(m.articles)) for m in site.months]
+    return _extent(site), [(m.url_path, m.name, len(m.articles)) for m in site.months]
 
 
 def _nothing(site: Site, page: Page) -> object:
