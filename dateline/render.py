@@ -368,11 +368,24 @@ class _Digest:
     def _remembered(self, value: Article | Term | Month) -> bytes:
         found = self.memo.get(id(value))
         if found is None:
-            # An article's fields are plain values whose repr is exact and fast to take.
-            data = repr(_fields(value)).encode() if isinstance(value, Article) else self.of(_fields(value))
+            if isinstance(value, Article):  # plain values whose repr is exact and fast to take
+                data = repr(_fields(value)).encode()
+            elif isinstance(value, Month):
+                data = self._month(value)
+            else:
+                data = self.of(_fields(value))
             found = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
             self.keep.append(value)
         return found
+
+    @staticmethod
+    def _month(month: Month) -> bytes:
+        """A month as the shipped templates read it (name, count, calendar, through
+        month.html, year.html, day.html and the calendar macro): its articles' fields but
+        their bodies, so a corrected story re-renders the one month page listing it, not every
+        page of its month and every day page beside it. A page of its own, or a day's list
+        (longest story first), has the article itself in its context, body and all."""
+        return repr([month.year, month.month, pagereads.outlines(month.articles)]).encode()
 
 
 def _fields(value: Any) -> list:  # a dataclass instance

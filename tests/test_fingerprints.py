@@ -2,6 +2,15 @@
 
 from __future__ import annotations
 
+import json
+import re
+
+from dateline import pagereads, render
+from dateline.config import Settings
+from dateline.content import content_files
+from dateline.pipeline import RENDER_STATE
+from dateline.report import Report
+from dateline.site import build_site, load_articles
 from tests.conftest import build_project, write_project
 from tests.test_incremental import TOML, seeds
 
@@ -14,3 +23,30 @@ def test_changing_workers_or_the_size_warning_renders_nothing_again(tmp_path):
     _, report = build_project(root)
     assert report.counts["articles"] == 8
     assert report.counts["pages rendered"] == 0 and report.counts["pages changed"] == 0
+
+
+def _pages_to_render(settings: Settings) -> list[str]:
+    """The pages the next build of ``settings`` would render again (render.plan's to-do)."""
+    site = build_site(load_articles(settings, Report(quiet=True)), settings)
+    state = json.loads((settings.path("cache") / RENDER_STATE).read_text())
+    work = render.plan(site, settings.path("output"), settings.path("templates"), settings.path("static"),
+                       state["pages"], settings.path("cache") / pagereads.CACHE_FILE)
+    return sorted(page.path for page in work.todo)
+
+
+def test_a_corrected_story_renders_its_month_page_and_day_page_not_its_whole_month(tmp_path):
+    """Month pages show the month's name, count and calendar, never its stories' text: a body
+    edit re-renders the one month page listing the story and its own day page, not every page
+    of the month nor the other days' pages (whose calendar is the month's)."""
+    root = write_project(tmp_path / "a", seeds(20), extra_toml=TOML)
+    settings, _ = build_project(root)
+    [target] = [p for p in content_files(root / "content")
+                if "\ntitle: Golf report number 6" in p.read_text()]
+    target.write_text(target.read_text().rstrip("\n") + " Talks went on.\n")
+    todo = _pages_to_render(settings)
+    month_pages = [p for p in todo if re.fullmatch(r"2017/03/(page/\d+/)?", p)]
+    day_pages = [p for p in todo if re.fullmatch(r"2017/\d\d/\d\d/", p)]
+    assert len(month_pages) == 1 and day_pages == ["2017/03/07/"]
+    assert "2017/" not in todo  # the year page lists months with their counts
+    site_pages = list((root / "_site").glob("2017/03/page/*/index.html"))
+    assert len(site_pages) >= 2  # the month has pages that were left alone
