@@ -350,6 +350,7 @@ class _Digest:
 
     def __init__(self) -> None:
         self.memo: dict[int, bytes] = {}
+        self.outlines: dict[int, bytes] = {}  # article id() -> digest of its fields but the body
         self.keep: list[object] = []  # memo keys are id()s: keep the objects alive
 
     def of(self, value: object) -> bytes:
@@ -368,24 +369,32 @@ class _Digest:
     def _remembered(self, value: Article | Term | Month) -> bytes:
         found = self.memo.get(id(value))
         if found is None:
-            if isinstance(value, Article):  # plain values whose repr is exact and fast to take
-                data = repr(_fields(value)).encode()
-            elif isinstance(value, Month):
-                data = self._month(value)
-            else:
-                data = self.of(_fields(value))
+            # An article's fields are plain values whose repr is exact and fast to take; a
+            # month's or a term's stories count without their bodies (_without_bodies).
+            data = repr(_fields(value)).encode() if isinstance(value, Article) else \
+                self._without_bodies(value)
             found = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
             self.keep.append(value)
         return found
 
-    @staticmethod
-    def _month(month: Month) -> bytes:
-        """A month as the shipped templates read it (name, count, calendar, through
-        month.html, year.html, day.html and the calendar macro): its articles' fields but
-        their bodies, so a corrected story re-renders the one month page listing it, not every
-        page of its month and every day page beside it. A page of its own, or a day's list
-        (longest story first), has the article itself in its context, body and all."""
-        return repr([month.year, month.month, pagereads.outlines(month.articles)]).encode()
+    def _without_bodies(self, value: Term | Month) -> bytes:
+        """A month or term as the shipped templates read it through the model (name, counts,
+        calendar, roles, index letter): its stories' fields but their bodies. So a corrected
+        story re-renders the pages listing it, not every page of its month, every day page
+        beside it, every page of its terms and the terms' indexes. A page that shows a story's
+        text or orders by it has the story itself in its context, body and all: its own page,
+        its day's list (longest first), a term's first page (key stories, _term_pages)."""
+        head = [type(value).__name__] + [getattr(value, f.name) for f in dataclasses.fields(value)
+                                         if f.name != "articles"]
+        return repr(head).encode() + b"".join(self._outline(a) for a in value.articles)
+
+    def _outline(self, article: Article) -> bytes:
+        found = self.outlines.get(id(article))
+        if found is None:
+            found = self.outlines[id(article)] = hashlib.blake2b(
+                repr(pagereads.outlines([article])).encode(), digest_size=16).digest()
+            self.keep.append(article)
+        return found
 
 
 def _fields(value: Any) -> list:  # a dataclass instance
@@ -476,7 +485,11 @@ def pages(site: Site) -> Iterator[Page]:
 
 
 def _term_pages(term: Term, per_page: int, feed_entries: int) -> Iterator[Page]:
-    yield from _paginate(term.url_path, "term.html", term.articles, per_page, {"term": term})
+    for page in _paginate(term.url_path, "term.html", term.articles, per_page, {"term": term}):
+        # Page 1 picks the term's key stories by their text (hubs), so every one of its stories
+        # is in its context, body and all, for its fingerprint (the term is digested without).
+        first = page.context["pager"]["number"] == 1
+        yield Page(page.path, page.template, {**page.context, "texts": term.articles}) if first else page
     yield Page(term.url_path + "feed.xml", "feed.xml", {
         "title": term.name, "path": term.url_path, "entries": term.articles[:feed_entries]})
 

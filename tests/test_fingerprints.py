@@ -50,3 +50,42 @@ def test_a_corrected_story_renders_its_month_page_and_day_page_not_its_whole_mon
     assert "2017/" not in todo  # the year page lists months with their counts
     site_pages = list((root / "_site").glob("2017/03/page/*/index.html"))
     assert len(site_pages) >= 2  # the month has pages that were left alone
+
+
+def test_a_corrected_story_renders_the_term_pages_listing_it_and_their_first_pages_only(tmp_path):
+    """A term's pages show its name, count, timeline and roles, and list their own stories; only
+    the first page also reads its stories' text (key stories). The kinds' indexes read no text."""
+    root = write_project(tmp_path / "a", seeds(40), extra_toml=TOML)
+    settings, _ = build_project(root)
+    [target] = [p for p in content_files(root / "content")
+                if "\ntitle: Golf report number 6" in p.read_text()]
+    target.write_text(target.read_text().rstrip("\n") + " Talks went on.\n")
+    todo = _pages_to_render(settings)
+    term_pages = [p for p in todo if re.fullmatch(r"(tags|people|places|organizations)/.+/", p)]
+    assert term_pages and not [p for p in todo if p in ("tags/", "people/", "places/", "organizations/")]
+    site = root / "_site"
+    left_alone = [p for p in site.glob("*/*/page/*/index.html")
+                  if "Golf report number 6" not in p.read_text()]
+    assert left_alone  # pages of the story's terms that do not list it exist...
+    assert not {p.parent.relative_to(site).as_posix() + "/" for p in left_alone} & set(todo)  # ...and wait
+    for page in term_pages:
+        assert "/page/" not in page or "Golf report number 6" in (site / page / "index.html").read_text()
+
+
+def test_a_story_that_becomes_key_to_its_place_shows_on_the_places_first_page(tmp_path):
+    """Key stories are chosen by how often a story's text names the term: naming the place
+    more often moves a story among them, as a cold build of the same files has it."""
+    from tests.test_incremental import assert_same_site, cold_twin
+
+    root = write_project(tmp_path / "a", seeds(40), extra_toml=TOML)
+    build_project(root)
+    page = root / "_site" / "places" / "london" / "index.html"
+    key = page.read_text().split('class="key-stories"', 1)[1].split("</section>", 1)[0]
+    [target] = [p for p in content_files(root / "content") if "\ndateline: LONDON" in p.read_text()
+                and p.read_text().split("\ntitle: ", 1)[1].split("\n", 1)[0] not in key][:1]
+    title = target.read_text().split("\ntitle: ", 1)[1].split("\n", 1)[0]
+    target.write_text(target.read_text().rstrip("\n") + " London, London, London, London.\n")
+    build_project(root)
+    key = page.read_text().split('class="key-stories"', 1)[1].split("</section>", 1)[0]
+    assert title in key
+    assert_same_site(root, cold_twin(root, tmp_path / "b"))
