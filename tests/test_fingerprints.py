@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import json
 import re
+from pathlib import Path
 
 from dateline import pagereads, render
 from dateline.config import Settings
@@ -34,16 +35,22 @@ def _pages_to_render(settings: Settings) -> list[str]:
     return sorted(page.path for page in work.todo)
 
 
-def test_a_corrected_story_renders_its_month_page_and_day_page_not_its_whole_month(tmp_path):
-    """Month pages show the month's name, count and calendar, never its stories' text: a body
-    edit re-renders the one month page listing the story and its own day page, not every page
-    of the month nor the other days' pages (whose calendar is the month's)."""
-    root = write_project(tmp_path / "a", seeds(20), extra_toml=TOML)
+def _after_a_correction(tmp_path: Path, seed_files: dict[str, str]) -> tuple[Path, list[str]]:
+    """A built project whose story "Golf report number 6" then had a sentence added to its
+    body, and the pages its next build would render."""
+    root = write_project(tmp_path / "a", seed_files, extra_toml=TOML)
     settings, _ = build_project(root)
     [target] = [p for p in content_files(root / "content")
                 if "\ntitle: Golf report number 6" in p.read_text()]
     target.write_text(target.read_text().rstrip("\n") + " Talks went on.\n")
-    todo = _pages_to_render(settings)
+    return root, _pages_to_render(settings)
+
+
+def test_a_corrected_story_renders_its_month_page_and_day_page_not_its_whole_month(tmp_path):
+    """Month pages show the month's name, count and calendar, never its stories' text: a body
+    edit re-renders the one month page listing the story and its own day page, not every page
+    of the month nor the other days' pages (whose calendar is the month's)."""
+    root, todo = _after_a_correction(tmp_path, seeds(20))
     month_pages = [p for p in todo if re.fullmatch(r"2017/03/(page/\d+/)?", p)]
     day_pages = [p for p in todo if re.fullmatch(r"2017/\d\d/\d\d/", p)]
     assert len(month_pages) == 1 and day_pages == ["2017/03/07/"]
@@ -55,19 +62,14 @@ def test_a_corrected_story_renders_its_month_page_and_day_page_not_its_whole_mon
 def test_a_corrected_story_renders_the_term_pages_listing_it_and_their_first_pages_only(tmp_path):
     """A term's pages show its name, count, timeline and roles, and list their own stories; only
     the first page also reads its stories' text (key stories). The kinds' indexes read no text."""
-    root = write_project(tmp_path / "a", seeds(40), extra_toml=TOML)
-    settings, _ = build_project(root)
-    [target] = [p for p in content_files(root / "content")
-                if "\ntitle: Golf report number 6" in p.read_text()]
-    target.write_text(target.read_text().rstrip("\n") + " Talks went on.\n")
-    todo = _pages_to_render(settings)
+    root, todo = _after_a_correction(tmp_path, seeds(40))
     term_pages = [p for p in todo if re.fullmatch(r"(tags|people|places|organizations)/.+/", p)]
     assert term_pages and not [p for p in todo if p in ("tags/", "people/", "places/", "organizations/")]
     site = root / "_site"
     left_alone = [p for p in site.glob("*/*/page/*/index.html")
                   if "Golf report number 6" not in p.read_text()]
-    assert left_alone  # pages of the story's terms that do not list it exist...
-    assert not {p.parent.relative_to(site).as_posix() + "/" for p in left_alone} & set(todo)  # ...and wait
+    assert left_alone  # later pages of terms that do not list the story (its place's among them)...
+    assert not {p.parent.relative_to(site).as_posix() + "/" for p in left_alone} & set(todo)  # ...wait
     for page in term_pages:
         assert "/page/" not in page or "Golf report number 6" in (site / page / "index.html").read_text()
 
