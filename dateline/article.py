@@ -48,6 +48,15 @@ class Article:
     source: str = ""
     seed_sha256: str = ""
     path: str = ""  # content file, relative to the content folder
+    # The day an editor last changed the story for readers, written by the editor as
+    # ``updated:`` (Dateline never stamps it: a hand-edited file is never rewritten, and a
+    # file's mtime is not kept by git, so only a written date stays put from build to build).
+    updated: dt.date | None = None
+
+    @property
+    def modified(self) -> dt.date:
+        """The last day the story changed: its editor's ``updated:`` day, else its own."""
+        return self.updated or self.date
 
     @property
     def url_path(self) -> str:

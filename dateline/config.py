@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import difflib
 import json
+import locale as c_locale
 import os
 import re
 import tomllib
@@ -38,6 +39,7 @@ class Settings:
     description: str = "A searchable archive of news articles."
     base_url: str = "http://127.0.0.1:8000/"
     language: str = "en"
+    locale: str = ""  # Open Graph's og:locale, language_TERRITORY; "" reads it from language
     timezone: str = "+00:00"
     publisher: str = "Dateline"
     share_image: str = "static/share.png"  # what a shared link shows; "" for none
@@ -85,11 +87,28 @@ class Settings:
         return path if path.endswith("/") else path + "/"
 
     @property
+    def og_locale(self) -> str:
+        """og:locale: ``locale``, else the language tag's language and territory ("pt-BR" ->
+        "pt_BR"), a bare language getting the territory the C library's locale aliases give it
+        ("de" -> "de_DE"); "" when neither names one."""
+        if self.locale:
+            return self.locale
+        language, *rest = self.language.lower().split("-")
+        # A region subtag is two letters or, for a region larger than a country ("es-419",
+        # Latin America), three digits, which no og:locale can say.
+        regions = [part for part in rest if len(part) == 2 or (len(part) == 3 and part.isdigit())]
+        region = regions[0].upper() if regions else \
+            c_locale.normalize(language).split(".")[0].partition("_")[2]
+        candidate = f"{language}_{region}"
+        # AA and XX are ISO 3166's user-assigned codes, which some aliases use for "none".
+        return candidate if LOCALE_RE.fullmatch(candidate) and region not in ("AA", "XX") else ""
+
+    @property
     def worker_count(self) -> int:
         return self.workers or os.cpu_count() or 1
 
 
-SECTIONS = {"site": ("title", "description", "base_url", "language", "timezone", "publisher",
+SECTIONS = {"site": ("title", "description", "base_url", "language", "locale", "timezone", "publisher",
                      "share_image", "link_index_files"),
             "paths": ("seeds", "content", "output", "cache", "templates", "static"),
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
@@ -113,6 +132,7 @@ MAXIMUM = {"workers": 1024, "max_article_kb": 1024 * 1024}
 CHOICES = {"search_shard_by": ("", "year")}
 TIMEZONE_RE = re.compile(r"Z|[+-](?:0\d|1[0-4]):[0-5]\d")
 LANGUAGE_RE = re.compile(r"[A-Za-z]{2,3}(?:-[A-Za-z0-9]{1,8})*")  # a BCP 47 tag: en, pt-BR
+LOCALE_RE = re.compile(r"[a-z]{2,3}_[A-Z]{2}")  # Open Graph's language_TERRITORY: en_US, pt_BR
 CONTROL_RE = re.compile(r"[\x00-\x08\x0b-\x1f\x7f]")  # not text, nor valid in an Atom feed
 MULTILINE = ("description",)  # may be written over several lines
 REQUIRED_TEXT = ("title", "publisher")
@@ -236,6 +256,12 @@ def _language_problem(value: str) -> str:
     return 'must be a language tag such as "en", "de" or "pt-BR"'
 
 
+def _locale_problem(value: str) -> str:
+    if not value or LOCALE_RE.fullmatch(value):
+        return ""
+    return 'must be a language and territory such as "en_US" or "pt_BR" ("" reads it from language)'
+
+
 def _base_url_problem(value: str) -> str:
     parts = urlsplit(value)
     if parts.scheme not in ("http", "https") or not parts.netloc:
@@ -276,7 +302,7 @@ def _dask_problem(value: str) -> str:
     return ""
 
 
-_FORMATS = {"timezone": _timezone_problem, "language": _language_problem,
+_FORMATS = {"timezone": _timezone_problem, "language": _language_problem, "locale": _locale_problem,
             "base_url": _base_url_problem, "dask": _dask_problem}
 
 

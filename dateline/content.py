@@ -34,7 +34,7 @@ Loader.yaml_implicit_resolvers = {
     first: [(tag, regexp) for tag, regexp in resolvers if tag != "tag:yaml.org,2002:timestamp"]
     for first, resolvers in _BaseLoader.yaml_implicit_resolvers.items()}
 
-FIELDS = ("id", "slug", "title", "date", "dateline", "summary", "people", "roles", "places",
+FIELDS = ("id", "slug", "title", "date", "updated", "dateline", "summary", "people", "roles", "places",
           "organizations", "tags", "contributors", "source", "seed_sha256")
 LIST_FIELDS = ("people", "places", "organizations", "tags", "contributors")
 CHECKSUM_RE = re.compile(r"^checksum: *(\S*)\n", re.M)
@@ -54,7 +54,8 @@ class ContentError(ValueError):
 
 def article_text(article: Article) -> str:
     """The content file for an article, ending with the checksum that marks it as generated."""
-    data = {name: getattr(article, name) for name in FIELDS}
+    data = {name: getattr(article, name) for name in FIELDS
+            if name != "updated" or article.updated}  # only an editor's file carries one
     front = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000,
                       default_flow_style=None)
     unsigned = f"---\n{front}---\n\n{article.body}"
@@ -119,11 +120,13 @@ def _article_from(data: dict, body: str, path: str, front: str = "") -> Article:
     roles = data.get("roles") or {}
     if not isinstance(roles, dict) or not all(_is_scalar(v) for v in [*roles, *roles.values()]):
         raise ContentError(f"{path}: roles must be 'name: role' pairs")
+    date = _date(data["date"], path)
     return Article(
-        id=article_id, slug=slug, title=text["title"], date=_date(data["date"], path),
+        id=article_id, slug=slug, title=text["title"], date=date,
         dateline=text["dateline"], summary=text["summary"], body=body,
         roles={str(k): str(v) for k, v in roles.items() if v is not None},
-        source=text["source"], seed_sha256=text["seed_sha256"], path=path, **lists)
+        source=text["source"], seed_sha256=text["seed_sha256"], path=path,
+        updated=_updated(data.get("updated"), date, path), **lists)
 
 
 def _slug(value: object, text: str, front: str, path: str) -> str:
@@ -190,27 +193,41 @@ def _kind(value: object) -> str:
         type(value), type(value).__name__)
 
 
-def _date(value: object, path: str) -> dt.date:
+def _date(value: object, path: str, name: str = "date") -> dt.date:
     """A date written ``YYYY-MM-DD``; anything else (a list, a bare number, 2016-13-45) names
     the file and what is wrong."""
     if isinstance(value, dt.datetime):
-        return _in_range(value.date(), value, path)
+        return _in_range(value.date(), value, path, name)
     if isinstance(value, dt.date):
-        return _in_range(value, value, path)
+        return _in_range(value, value, path, name)
     found = DATE_RE.fullmatch(value.strip()) if isinstance(value, str) else None
     if not found:
-        raise ContentError(f"{path}: date {value!r} is not a date written YYYY-MM-DD")
+        raise ContentError(f"{path}: {name} {value!r} is not a date written YYYY-MM-DD")
     try:
         date = dt.date(*(int(part) for part in found.groups()))
     except ValueError as err:
-        raise ContentError(f"{path}: date {value!r} is not a real day ({err})") from None
-    return _in_range(date, value, path)
+        raise ContentError(f"{path}: {name} {value!r} is not a real day ({err})") from None
+    return _in_range(date, value, path, name)
 
 
-def _in_range(date: dt.date, value: object, path: str) -> dt.date:
+def _in_range(date: dt.date, value: object, path: str, name: str) -> dt.date:
     if date.year < MIN_YEAR:  # as for seeds: a typo, and %Y would not give four digits
-        raise ContentError(f"{path}: date {value!r} is before {MIN_YEAR}")
+        raise ContentError(f"{path}: {name} {value!r} is before {MIN_YEAR}")
     return date
+
+
+def _updated(value: object, published: dt.date, path: str) -> dt.date | None:
+    """An editor's ``updated:`` day: on or after the story's own, and not ahead of today (a
+    day's grace, as for seeds: time zones run ahead)."""
+    if value is None or value == "":
+        return None
+    updated = _date(value, path, "updated")
+    if updated < published:
+        raise ContentError(f"{path}: updated {updated.isoformat()} is before the article's date "
+                           f"{published.isoformat()}")
+    if updated > dt.date.today() + dt.timedelta(days=1):
+        raise ContentError(f"{path}: updated {updated.isoformat()} is in the future")
+    return updated
 
 
 def _string_list(value: object, name: str, path: str) -> list[str]:

@@ -18,7 +18,7 @@ from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
 
-from . import cluster, content
+from . import cluster, content, progress
 from .article import Article, Seed
 from .config import Settings
 from .extract import extract
@@ -116,7 +116,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
     todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
     todo, duplicates = _known_duplicates(todo, seeds_dir, {} if stale else state.get("duplicates", {}),
                                          fresh)
-    parsed = _parse_all(todo, settings)
+    with report.progress.stage("reading seeds", len(todo), "seeds"):
+        parsed = _parse_all(todo, settings)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
@@ -279,6 +280,13 @@ def _parse_all(rels: list[str], settings: Settings) -> list[Parsed]:
 
 
 def _parse_one(job: tuple[str, str, Settings]) -> Parsed:
+    try:
+        return _parsed(job)
+    finally:
+        progress.advance()
+
+
+def _parsed(job: tuple[str, str, Settings]) -> Parsed:
     path, rel, settings = job
     try:
         seed = read_seed(path, max_bytes=settings.max_article_kb * 1024)

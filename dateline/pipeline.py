@@ -124,8 +124,9 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
         # A cold build starts from an empty folder: it holds only what this build writes, so
         # there is nothing stale to sweep and every size is known without a walk.
         cold = not any(os.scandir(staging))
-        result = render_stage.render(site, staging, settings.path("templates"),
-                                     settings.path("static"), work=work)
+        with report.progress.stage("render", len(work.todo), "pages"):
+            result = render_stage.render(site, staging, settings.path("templates"),
+                                         settings.path("static"), work=work)
         result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
         if write_if_changed(staging / MARK, MARK_TEXT):
             result.changed.add(MARK)
@@ -135,7 +136,7 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
         elif not cold:
             built.removed = render_stage.remove_stale(staging, result.files, (search.BUNDLE_ROOT + "/",))
     with _stage("search index", staging, live):
-        bundles = _publish_search(site, staging, built, with_search)
+        bundles = _publish_search(site, staging, built, with_search, report)
     swap_in(staging, live, keep_old=spare)  # renames only: a full disk does not stop them
     sizes = _file_sizes(live, {} if cold else state.get("sizes"), built, bundles)
     try:
@@ -171,7 +172,8 @@ def _stage(name: str, staging: Path | None, live: Path) -> Iterator[None]:
         raise StageError(f"{name} failed: {problem}; {after}") from None
 
 
-def _publish_search(site: Site, staging: Path, built: Built, with_search: bool) -> list[str]:
+def _publish_search(site: Site, staging: Path, built: Built, with_search: bool, report: Report
+                    ) -> list[str]:
     """Index the shards whose pages changed; returns the bundle folders that changed."""
     root = staging / search.BUNDLE_ROOT
     if not with_search:
@@ -181,7 +183,8 @@ def _publish_search(site: Site, staging: Path, built: Built, with_search: bool) 
     bundles = search.remove_old_shards(staging, site)
     built.shards = search.shards_to_index(site, built.changed | set(built.removed), staging,
                                           before=site.settings.path("output"))
-    search.index(staging, built.shards, site)
+    with report.progress.stage("search index", len(built.shards), "shards"):
+        search.index(staging, built.shards, site)
     return bundles + [search.bundle_of(name) for name in built.shards]
 
 

@@ -25,7 +25,7 @@ from typing import Any
 import jinja2
 import jinja2.meta
 
-from . import assets, cluster, pagekinds, pagereads, search, structured, urls
+from . import assets, cluster, pagekinds, pagereads, progress, search, structured, urls
 from .article import Article
 from .config import ConfigError, Settings
 from .markup import markdown_to_html
@@ -164,6 +164,7 @@ def _render_share(share: tuple[int, int]) -> list[str]:
             raise TemplateError(template_problem(err, page.template, _JOB["templates"])) from None
         if write_if_changed(_JOB["folder"] / rel, data.encode("utf-8")):
             changed.append(rel)
+        progress.advance()
     return changed
 
 
@@ -521,7 +522,7 @@ def _paginate(path: str, template: str, articles: list[Article], per_page: int, 
 def _sitemaps(site: Site) -> Iterator[Page]:
     """One sitemap while it fits the protocol's 50,000 URLs, else an index of numbered parts."""
     entries: list[tuple[str, dt.date | None]] = [("", None)]
-    entries += [(a.url_path, a.date) for a in site.articles]
+    entries += [(a.url_path, a.modified) for a in site.articles]
     entries += [("archive/", None)] + [(f"{year}/", months[0].articles[0].date)
                                        for year, months in site.years.items()]
     entries += [(f"{kind}/", None) for kind in site.terms]

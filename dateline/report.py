@@ -7,6 +7,8 @@ import time
 from collections import Counter
 from dataclasses import dataclass, field
 
+from .progress import Progress
+
 
 @dataclass
 class Report:
@@ -19,6 +21,11 @@ class Report:
     started: float = field(default_factory=time.perf_counter)
     quiet: bool = False
     lines: list[str] = field(default_factory=list)  # all it said, for a run that repeats it
+    progress: Progress = field(default_factory=Progress, repr=False)  # a long stage's line
+
+    def __post_init__(self) -> None:
+        if self.quiet:  # --quiet prints the summary only
+            self.progress.enabled = False
 
     def warn(self, where: str, problem: str) -> None:
         self.warnings.append(f"{where}: {problem}")
@@ -40,7 +47,7 @@ class Report:
     def _say(self, line: str) -> None:
         self.lines.append(line)
         if not self.quiet:
-            print(line, file=sys.stderr, flush=True)
+            self.progress.say(line, sys.stderr)
 
     @property
     def seconds(self) -> float:

@@ -25,6 +25,7 @@ from pathlib import Path
 
 from pagefind_bin import get_executable
 
+from . import progress
 from .children import die_with_parent
 from .site import Month, Site
 
@@ -203,9 +204,15 @@ def index(folder: Path, names: list[str], site: Site) -> None:
     globs = {shard.name: shard.glob for shard in shards(site)}
     with ThreadPoolExecutor(max(1, min(site.settings.worker_count, len(names)))) as pool:
         keep_index = site.settings.link_index_files
-        failures = [f for f in pool.map(lambda n: _index_one(folder, n, globs[n], keep_index), names) if f]
+        failures = [f for f in pool.map(lambda n: _counted(_index_one(folder, n, globs[n], keep_index)),
+                                        names) if f]
     if failures:
         raise SearchError(failures[0])
+
+
+def _counted(problem: str) -> str:
+    progress.advance()  # one shard indexed
+    return problem
 
 
 def _index_one(folder: Path, name: str, glob: str, keep_index: bool) -> str:

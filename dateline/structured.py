@@ -48,6 +48,7 @@ def news_article(article: Article, site: Site) -> dict:
         "headline": article.title,
         "description": article.summary,
         "datePublished": iso_datetime(article.date, settings.timezone),
+        "dateModified": iso_datetime(article.modified, settings.timezone),
         "url": url,
         "mainEntityOfPage": url,
         "inLanguage": settings.language,

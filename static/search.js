@@ -78,11 +78,14 @@ async function start(root) {
   const names = groups.map((g) => g.dataset.filter);
 
   // The search is the address: ?q=word&sort=newest&person=Bashar+Assad&place=Geneva
-  const params = new URLSearchParams(window.location.search);
   const chosen = {}; // filter name -> Set of stored (escaped) values
-  for (const name of names) { chosen[name] = new Set(params.getAll(name).map(escape)); }
-  box.value = params.get("q") || "";
-  sortSelect.value = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
+  function readAddress() {
+    const params = new URLSearchParams(window.location.search);
+    for (const name of names) { chosen[name] = new Set(params.getAll(name).map(escape)); }
+    box.value = params.get("q") || "";
+    sortSelect.value = ["newest", "oldest"].includes(params.get("sort")) ? params.get("sort") : "";
+  }
+  readAddress();
   status.textContent = "Loading the search index\u2026";
 
   // Each shard is its own copy of Pagefind's module (imported from its bundle), run on the page's
@@ -104,13 +107,23 @@ async function start(root) {
   let run = 0; // the latest search; an older one that finishes late is dropped
   let stream = null; // the current search's results, in order, loaded as they are shown
 
-  function address() {
+  // Each search a reader commits (a filter, an order, a submitted or paused-over query) is a
+  // step of the browser's history, so Back returns to the one before; the pauses of one run of
+  // typing are one step between them, not one a word. Back and Forward write nothing.
+  let typed = false; // the current history entry was made by typing
+  function address(step) {
     const out = new URLSearchParams();
     if (box.value.trim()) { out.set("q", box.value.trim()); }
     if (sortSelect.value) { out.set("sort", sortSelect.value); }
     for (const name of names) { for (const v of chosen[name]) { out.append(name, unescape(v)); } }
     const query = out.toString();
-    history.replaceState(null, "", window.location.pathname + (query ? "?" + query : ""));
+    const target = window.location.pathname + (query ? "?" + query : "");
+    const same = target === window.location.pathname + window.location.search;
+    if (step === "history") { return; }
+    if (step === "start" || same || (step === "typing" && typed)) {
+      history.replaceState(null, "", target);
+    } else { history.pushState(null, "", target); }
+    typed = step === "typing" || (typed && same);
   }
 
   // The chosen values a shard has; null when it has none of a filter's (nothing to find
@@ -130,9 +143,9 @@ async function start(root) {
   // root's data-done holds the address of the last search shown in full (tests wait for it).
   const finished = () => { root.dataset.done = window.location.search; };
 
-  async function search() {
+  async function search(step = "commit") {
     const mine = ++run;
-    address();
+    address(step);
     delete root.dataset.done;
     const term = box.value.trim();
     const anyFilter = names.some((name) => chosen[name].size > 0);
@@ -233,10 +246,11 @@ async function start(root) {
   }
 
   let timer;
-  const soon = () => { clearTimeout(timer); timer = setTimeout(search, DEBOUNCE_MS); };
+  const soon = () => { clearTimeout(timer); timer = setTimeout(() => search("typing"), DEBOUNCE_MS); };
   box.addEventListener("input", soon);
   form.addEventListener("submit", (event) => { event.preventDefault(); clearTimeout(timer); search(); });
-  sortSelect.addEventListener("change", search);
+  sortSelect.addEventListener("change", () => search());
+  window.addEventListener("popstate", () => { clearTimeout(timer); readAddress(); typed = false; search("history"); });
   more.addEventListener("click", () => { delete root.dataset.done; showMore(run); });
   clear.querySelector("button").addEventListener("click", () => {
     for (const name of names) { chosen[name].clear(); }
@@ -250,7 +264,7 @@ async function start(root) {
       search();
     });
   }
-  await search();
+  await search("start");
 }
 
 // Filter counts of several shards, summed: {place: {Geneva: 3, ...}, ...}

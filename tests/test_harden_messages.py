@@ -197,6 +197,8 @@ BAD_SETTINGS = [
     ('[site]\ntimezone = "0"', "[site] timezone", "offset from UTC"),
     ('[site]\nlanguage = "en<script>"', "[site] language", "language tag"),
     ('[site]\nlanguage = ""', "[site] language", "language tag"),
+    ('[site]\nlocale = "en-US"', "[site] locale", "language and territory"),
+    ('[site]\nlocale = "English"', "[site] locale", "language and territory"),
     ('[site]\nbase_url = "https://example.org/repo/?a=1"', "[site] base_url", "no query"),
     ('[site]\nbase_url = "https://example.org/repo/#top"', "[site] base_url", "no query"),
     ('[site]\nbase_url = "example.org/repo/"', "[site] base_url", "https://"),

@@ -66,6 +66,12 @@ def pages(files: dict[str, str]) -> dict[str, str]:
     return {k: v for k, v in files.items() if not k.startswith("pagefind/")}
 
 
+def mix(now: dict[str, str], before: dict[str, str], after: dict[str, str]) -> str:
+    """Which pages are neither the old site's nor the new one's, for the failure message."""
+    odd = sorted(k for k in set(pages(now)) | set(pages(after)) if now.get(k) != after.get(k))
+    return ", ".join(f"{k} ({'old' if now.get(k) == before.get(k) else 'neither'})" for k in odd[:12])
+
+
 def assert_search_complete(site: Path, files: dict[str, str]) -> None:
     """Each year's bundle is whole: its entry file, its metadata, one fragment per article."""
     for year in sorted({k.split("/")[0] for k in files if k[:4].isdigit() and k.count("/") == 3}):
@@ -130,7 +136,8 @@ def test_a_killed_build_leaves_the_old_or_the_new_site_and_the_next_run_complete
         if now == before:
             outcomes.add("old")
         else:
-            assert pages(now) == pages(after), f"kill {kill}: a mix of the old and the new site"
+            assert pages(now) == pages(after), \
+                f"kill {kill}: a mix of the old and the new site: {mix(now, before, after)}"
             assert_search_complete(work / "_site", now)
             outcomes.add("new")
         recovery = subprocess.run([sys.executable, str(REPO / "build.py"), "--config",

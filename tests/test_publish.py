@@ -20,6 +20,7 @@ from dateline.pipeline import build
 from dateline.report import Report
 from dateline.safety import MARK
 from tests.conftest import ENTITY_ARTICLES, REPO, SEED, SUBPATH, build_project, write_project
+from tests.xml_specs import sitemap_problems
 
 BASE = "https://example.org" + SUBPATH
 SITEMAP_NS = "{http://www.sitemaps.org/schemas/sitemap/0.9}"
@@ -150,6 +151,8 @@ def test_past_the_limit_the_sitemap_becomes_an_index_of_parts(tmp_path, monkeypa
     urls = [loc for part in parts for loc in sitemap_locs(site / part[len(BASE):])]
     assert all(len(sitemap_locs(site / p[len(BASE):])) <= 10 for p in parts)
     assert len(urls) == len(set(urls)) == len(set(sitemap_locs(entity_site / "_site" / "sitemap.xml")))
+    for part in ["sitemap.xml", *(p[len(BASE):] for p in parts)]:  # the index and every part
+        assert sitemap_problems(site / part, BASE) == [], part
 
 
 # --- page metadata: canonical, Open Graph, JSON-LD, citation --------------------------------
@@ -279,9 +282,3 @@ def test_the_copy_button_copies_the_citation_and_is_hidden_without_script(served
     assert page.get_by_role("button", name="Copy citation").count() == 0  # hidden, so not offered
     assert page.locator("#citation").is_visible()
     no_js.close()
-
-
-def test_the_readme_screenshot_is_there_and_small():
-    shot = REPO / "docs" / "screenshot.png"
-    assert "docs/screenshot.png" in (REPO / "README.md").read_text(encoding="utf-8")
-    assert shot.read_bytes()[:8] == b"\x89PNG\r\n\x1a\n" and shot.stat().st_size < 300_000

@@ -172,6 +172,66 @@ def test_a_hubs_search_link_opens_search_filtered_to_it(zeppelins, page):
     assert page.js_errors == []
 
 
+def search_state(page: object) -> dict[str, object]:
+    """What the reader sees of the search: the box, the order, the people chosen, the results."""
+    return page.evaluate("""() => ({
+        address: location.search, q: document.querySelector('.search-input').value,
+        sort: document.querySelector('.search-sort').value,
+        people: [...document.querySelectorAll('.search-filter[data-filter=person] input:checked')]
+          .map((i) => i.value),
+        results: document.querySelectorAll('.search-result').length,
+        status: document.querySelector('.search-status').textContent})""")
+
+
+def test_back_and_forward_return_to_each_committed_search(zeppelins, page):
+    page.goto(zeppelins + "search/")
+    settled(page)  # the index is loaded: what is typed now is a search of its own
+    page.locator(".search-input").fill("zeppelin")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'zeppelin'")
+    settled(page)
+    steps = [search_state(page)]
+    choose_order(page, "oldest")
+    steps.append(search_state(page))
+    person = page.locator(".search-filter[data-filter=person]")
+    person.locator("summary").click()
+    person.locator(".filter-value", has_text="Ada Lovelace").locator("input").check()
+    page.wait_for_function("new URLSearchParams(location.search).get('person') === 'Ada Lovelace'")
+    settled(page)
+    steps.append(search_state(page))
+    # One run of typing, with a pause in it that searches, is one step back, not two.
+    box = page.locator(".search-input")
+    box.fill("air")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'air'")
+    settled(page)
+    box.fill("airship")
+    page.wait_for_function("new URLSearchParams(location.search).get('q') === 'airship'")
+    settled(page)
+    steps.append(search_state(page))
+    assert [(s["q"], s["sort"], s["people"], s["results"]) for s in steps] == [
+        ("zeppelin", "", [], 10), ("zeppelin", "oldest", [], 10),
+        ("zeppelin", "oldest", ["Ada Lovelace"], len(ADA)), ("airship", "oldest", ["Ada Lovelace"], len(ADA))]
+    for expected in reversed(steps[:-1]):
+        page.go_back()
+        settled(page)
+        assert search_state(page) == expected
+    page.go_back()  # to the empty search page the reader opened
+    page.wait_for_function("location.search === ''")
+    settled(page)
+    assert search_state(page)["results"] == 0 and search_state(page)["q"] == ""
+    for expected in steps:
+        page.go_forward()
+        settled(page)
+        assert search_state(page) == expected
+    # Going back wrote no step of its own: a new search after it is one step from there.
+    page.go_back()
+    settled(page)
+    choose_order(page, "newest")
+    page.go_back()
+    settled(page)
+    assert search_state(page) == steps[2]
+    assert page.js_errors == []
+
+
 def test_a_snippet_does_not_repeat_the_headline(zeppelins, page):
     search_for(page, zeppelins, "river")  # a word only the headlines have
     excerpts = page.locator(".search-excerpt").all_inner_texts()

@@ -8,6 +8,8 @@ import json
 from html.parser import HTMLParser
 from pathlib import Path
 
+import pytest
+
 from tests.conftest import REPO, SEED, SUBPATH, build_project, write_project
 
 BASE = f"https://example.org{SUBPATH}"
@@ -75,6 +77,7 @@ def test_every_page_has_open_graph_and_card_tags_with_its_own_absolute_address(e
         assert head.meta["og:site_name"] == ["Test Archive"]
         assert head.meta["twitter:card"] == ["summary_large_image"]
         assert head.meta["og:image"] == [BASE + "static/share.png"], rel  # the shipped card
+        assert head.meta["og:locale"] == ["en_US"], rel  # [site] language "en"
         if rel == "404.html":  # a missing page has no address of its own
             assert head.canonical == [] and "og:url" not in head.meta
             continue
@@ -135,6 +138,22 @@ def test_the_share_image_is_a_setting_and_links_share_without_one_when_it_is_emp
     assert "og:image" not in head.meta and head.meta["twitter:card"] == ["summary"]
     (article,) = [d for d in head.ld if d["@type"] == "NewsArticle"]
     assert "image" not in article
+
+
+@pytest.mark.parametrize(("language", "locale", "expected"), [
+    ("pt-BR", "", ["pt_BR"]), ("de", "", ["de_DE"]), ("zh-Hant-TW", "", ["zh_TW"]),
+    ("es-419", "", None), ("ar", "", None), ("ar", "ar_AR", ["ar_AR"])])
+def test_og_locale_follows_the_sites_language_or_its_own_setting(tmp_path, language, locale, expected):
+    """A region said in the language tag, else the usual one of a bare language; a region no
+    og:locale can say (Latin America, 419) or a language without a usual one gets no tag,
+    unless [site] locale names it."""
+    root = write_project(tmp_path / "own", [SEED], base_url=BASE)
+    toml = root / "site.toml"
+    toml.write_text(toml.read_text().replace(
+        "[site]\n", f'[site]\nlanguage = "{language}"\nlocale = "{locale}"\n', 1))
+    build_project(root)
+    head = head_of(root / "_site", "index.html")
+    assert head.meta.get("og:locale") == expected
 
 
 def crumbs(head: Head) -> list[tuple[int, str, str]]:
