@@ -28,8 +28,13 @@ def links_digest(site: Site, common: bytes) -> bytes:
     """The digest the remembered reads hold under: ``common`` (settings, templates, code) and
     every article's read fields, in the model's order."""
     hasher = hashlib.blake2b(common, digest_size=16)
-    hasher.update(repr([[getattr(a, name) for name in _READ_FIELDS] for a in site.articles]).encode())
+    hasher.update(repr(outlines(site.articles)).encode())
     return hasher.digest()
+
+
+def outlines(articles: list[Article]) -> list[list[object]]:
+    """The articles' read fields: all but the body (and the content file's name)."""
+    return [[getattr(a, name) for name in _READ_FIELDS] for a in articles]
 
 
 def load(path: Path | None, links: bytes) -> dict[str, bytes]:

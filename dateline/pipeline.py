@@ -181,7 +181,8 @@ def _publish_search(site: Site, staging: Path, built: Built, with_search: bool, 
         shutil.rmtree(root, ignore_errors=True)
         return [search.BUNDLE_ROOT] if had else []
     bundles = search.remove_old_shards(staging, site)
-    built.shards = search.shards_to_index(site, built.changed | set(built.removed), staging)
+    built.shards = search.shards_to_index(site, built.changed | set(built.removed), staging,
+                                          before=site.settings.path("output"))
     with report.progress.stage("search index", len(built.shards), "shards"):
         search.index(staging, built.shards, site)
     return bundles + [search.bundle_of(name) for name in built.shards]

@@ -15,6 +15,7 @@ import dataclasses
 import datetime as dt
 import hashlib
 import math
+import os
 import traceback
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
@@ -26,7 +27,7 @@ import jinja2.meta
 
 from . import assets, cluster, pagekinds, pagereads, progress, search, structured, urls
 from .article import Article
-from .config import ConfigError
+from .config import ConfigError, Settings
 from .markup import markdown_to_html
 from .output import remove_leftover_temps, write_if_changed
 from .safety import files_below
@@ -40,6 +41,7 @@ RENDER_SOURCES = ("render.py", "site.py", "article.py", "structured.py", "urls.p
                   "search.py", "hubs.py", "pagekinds.py", "agate.py")
 # Below this many pages per worker, forking costs more than it saves.
 PAGES_PER_WORKER = 500
+TEMPLATE_CACHE = "templates"  # compiled templates, in the cache folder
 
 
 @dataclass(frozen=True)
@@ -75,9 +77,10 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     all_pages = list(pages(site))
     prints = fingerprints(site, all_pages, templates, reads_cache)
     known = known or {}
+    there = str(folder)  # os.path, not pathlib: 10^5 pages
     todo = [page for page in all_pages
             if known.get(urls.output_file(page.path)) != prints[urls.output_file(page.path)]
-            or not (folder / urls.output_file(page.path)).is_file()]
+            or not os.path.isfile(os.path.join(there, urls.output_file(page.path)))]
     found, refused = files_below(static, Path(site.settings.root))
     sources = {f"static/{rel}": static / rel for rel in found}
     return Plan(all_pages, prints, todo, sources, [static / rel for rel in refused])
@@ -276,20 +279,26 @@ def _article_reads(site: Site, page: Page) -> object:
 
 
 def _masthead_reads(site: Site, page: Page) -> object:
-    """base.html's edition line, on every HTML page: the article count and the years covered."""
+    """base.html's edition line, on every HTML page: the years covered (no count, which would
+    make every new story re-render every page)."""
     if not site.articles:
         return None
-    return len(site.articles), site.articles[-1].date.year, site.articles[0].date.year
+    return site.articles[-1].date.year, site.articles[0].date.year
 
 
 def _home_reads(site: Site, page: Page) -> object:
-    return list(site.years), [[(t.name, t.url_path, len(t.articles)) for t in
-                               site.top_terms(kind, HOME_TERMS)] for kind in KINDS]
+    return list(site.years), _extent(site), [[(t.name, t.url_path, len(t.articles)) for t in
+                                             site.top_terms(kind, HOME_TERMS)] for kind in KINDS]
+
+
+def _extent(site: Site) -> object:
+    """The article count and first and last dates, as the home and Dates pages give them."""
+    ends = (site.articles[-1].date, site.articles[0].date) if site.articles else None
+    return len(site.articles), ends
 
 
 def _archive_reads(site: Site, page: Page) -> object:
-    ends = (site.articles[-1].date, site.articles[0].date) if site.articles else None
-    return len(site.articles), ends, [(m.url_path, m.name, len(m.articles)) for m in site.months]
+    return _extent(site), [(m.url_path, m.name, len(m.articles)) for m in site.months]
 
 
 def _nothing(site: Site, page: Page) -> object:
@@ -345,6 +354,7 @@ class _Digest:
 
     def __init__(self) -> None:
         self.memo: dict[int, bytes] = {}
+        self.outlines: dict[int, bytes] = {}  # article id() -> digest of its fields but the body
         self.keep: list[object] = []  # memo keys are id()s: keep the objects alive
 
     def of(self, value: object) -> bytes:
@@ -363,10 +373,31 @@ class _Digest:
     def _remembered(self, value: Article | Term | Month) -> bytes:
         found = self.memo.get(id(value))
         if found is None:
-            # An article's fields are plain values whose repr is exact and fast to take.
-            data = repr(_fields(value)).encode() if isinstance(value, Article) else self.of(_fields(value))
+            # An article's fields are plain values whose repr is exact and fast to take; a
+            # month's or a term's stories count without their bodies (_without_bodies).
+            data = repr(_fields(value)).encode() if isinstance(value, Article) else \
+                self._without_bodies(value)
             found = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
             self.keep.append(value)
+        return found
+
+    def _without_bodies(self, value: Term | Month) -> bytes:
+        """A month or term as the shipped templates read it through the model (name, counts,
+        calendar, roles, index letter): its stories' fields but their bodies. So a corrected
+        story re-renders the pages listing it, not every page of its month, every day page
+        beside it, every page of its terms and the terms' indexes. A page that shows a story's
+        text or orders by it has the story itself in its context, body and all: its own page,
+        its day's list (longest first), a term's first page (key stories, _term_pages)."""
+        head = [type(value).__name__] + [getattr(value, f.name) for f in dataclasses.fields(value)
+                                         if f.name != "articles"]
+        return repr(head).encode() + b"".join(self._outline(a) for a in value.articles)
+
+    def _outline(self, article: Article) -> bytes:
+        found = self.outlines.get(id(article))
+        if found is None:
+            found = self.outlines[id(article)] = hashlib.blake2b(
+                repr(pagereads.outlines([article])).encode(), digest_size=16).digest()
+            self.keep.append(article)
         return found
 
 
@@ -377,7 +408,7 @@ def _fields(value: Any) -> list:  # a dataclass instance
 def environment(site: Site, templates: Path) -> jinja2.Environment:
     settings = site.settings
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(templates),
+        loader=jinja2.FileSystemLoader(templates), bytecode_cache=_compiled_templates(settings),
         autoescape=jinja2.select_autoescape(["html", "xml"], default_for_string=True),
         trim_blocks=True, lstrip_blocks=True, undefined=jinja2.StrictUndefined)
     months: dict[str, dict[int, int]] = {}  # computed once per month, not once per calendar cell
@@ -403,6 +434,18 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
     env.filters.update(markdown=markdown_to_html, by_day=by_day, search_text=search.inert_text,
                        iso_datetime=lambda d: structured.iso_datetime(d, settings.timezone))
     return env
+
+
+def _compiled_templates(settings: Settings) -> jinja2.BytecodeCache | None:
+    """Where compiled templates are kept between builds (each process of a build compiled all
+    of them, ~0.1 s a template, though they rarely change; Jinja checks each one's source
+    before reusing it). None if the cache folder cannot be made: templates are compiled."""
+    folder = settings.path("cache") / TEMPLATE_CACHE
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+    except OSError:
+        return None
+    return jinja2.FileSystemBytecodeCache(str(folder))
 
 
 def _remembered_urls(make: Callable[[str], str]) -> Callable[[str], str]:
@@ -458,7 +501,11 @@ def pages(site: Site) -> Iterator[Page]:
 
 
 def _term_pages(term: Term, per_page: int, feed_entries: int) -> Iterator[Page]:
-    yield from _paginate(term.url_path, "term.html", term.articles, per_page, {"term": term})
+    for page in _paginate(term.url_path, "term.html", term.articles, per_page, {"term": term}):
+        # Page 1 picks the term's key stories by their text (hubs), so every one of its stories
+        # is in its context, body and all, for its fingerprint (the term is digested without).
+        first = page.context["pager"]["number"] == 1
+        yield Page(page.path, page.template, {**page.context, "texts": term.articles}) if first else page
     yield Page(term.url_path + "feed.xml", "feed.xml", {
         "title": term.name, "path": term.url_path, "entries": term.articles[:feed_entries]})
 

@@ -14,9 +14,11 @@ articles, so an incremental build shards exactly as a cold one.
 from __future__ import annotations
 
 import html
+import re
 import shutil
 import subprocess
 from collections import Counter
+from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -29,6 +31,9 @@ from .site import Month, Site
 
 BUNDLE_ROOT = "pagefind"
 INITIALS = "0123456789abcdefghijklmnopqrstuvwxyz"  # what slugify starts a slug with
+BODY_MARK = b"data-pagefind-body"  # on a page: index this part; and leave out unmarked pages
+IGNORED_RE = re.compile(rb"<([a-zA-Z][\w-]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
+MARKED_TAG_RE = re.compile(rb"<[a-zA-Z][^>]*\bdata-pagefind-[^>]*>[^<]*")
 
 
 # The filters every article carries, in the order the search page offers them: (Pagefind filter
@@ -125,12 +130,72 @@ def bundle_paths(site: Site) -> list[str]:
     return [bundle_of(name) + "/" for name in shard_names(site)]
 
 
-def shards_to_index(site: Site, changed_files: set[str], folder: Path) -> list[str]:
-    """Shards whose pages changed, or whose bundle is missing from ``folder``."""
+def shards_to_index(site: Site, changed_files: set[str], folder: Path,
+                    before: Path | None = None) -> list[str]:
+    """Shards holding a changed page whose searchable part Pagefind would read differently, or
+    whose bundle is missing from ``folder``. ``before``: the site those pages changed from (the
+    live one); without it, every changed page counts."""
     pages = [f for f in changed_files if f.endswith(".html")]
+    differs = _search_changes(site, folder, before)
     return [shard.name for shard in shards(site)
             if not (folder / bundle_of(shard.name) / "pagefind.js").exists()
-            or any(shard.holds(f) for f in pages)]
+            or any(shard.holds(f) and differs(f) for f in pages)]
+
+
+def _search_changes(site: Site, folder: Path, before: Path | None) -> Callable[[str], bool]:
+    """Whether the page at a path reads differently to Pagefind in ``folder`` than in ``before``.
+    Once any page marks its searchable part (data-pagefind-body, as article.html does), Pagefind
+    leaves out every page that does not, and reads nothing in an element marked
+    data-pagefind-ignore but its filters, meta and sort values: a day page changing beside an
+    edited story, or a story's related links and neighbours when a new one arrives, re-index
+    nothing. Templates that mark no page make every changed page count."""
+    templates = site.settings.path("templates")
+    marked = any(BODY_MARK in file.read_bytes() for file in templates.rglob("*") if file.is_file())
+    if before is None or not marked:
+        return lambda rel: True
+    seen: dict[str, bool] = {}
+
+    def differs(rel: str) -> bool:
+        if rel not in seen:
+            now, then = _read(folder / rel), _read(before / rel)
+            indexed = [page for page in (now, then) if page is not None and BODY_MARK in page]
+            seen[rel] = bool(indexed) and (now is None or then is None
+                                           or searched_part(now) != searched_part(then))
+        return seen[rel]
+
+    return differs
+
+
+def _read(path: Path) -> bytes | None:
+    try:
+        return path.read_bytes()
+    except OSError:
+        return None
+
+
+def searched_part(page: bytes) -> bytes:
+    """The page without its data-pagefind-ignore elements, but for the tags inside them that
+    carry data-pagefind- values (and their text), which Pagefind still reads."""
+    out, at = [], 0
+    while found := IGNORED_RE.search(page, at):
+        end = _element_end(page, found)
+        out.append(page[at:found.start()])
+        out.extend(MARKED_TAG_RE.findall(page, found.end(), end))
+        at = end
+    out.append(page[at:])
+    return b"".join(out)
+
+
+def _element_end(page: bytes, start: re.Match[bytes]) -> int:
+    """Where the element opened at ``start`` closes; just after its start tag if it cannot be
+    told (a void element, unbalanced tags): then only that tag is left out."""
+    name = re.escape(start[1])
+    depth = 1
+    for tag in re.finditer(rb"<(/?)" + name + rb"(?=[\s>/])[^>]*>", page[start.end():], re.I):
+        depth += -1 if tag[1] else 1
+        if not depth:
+            return start.end() + tag.end()
+    return start.end()
 
 
 def index(folder: Path, names: list[str], site: Site) -> None:

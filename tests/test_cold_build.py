@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 
 from dateline.pipeline import RENDER_STATE
 from tests.conftest import build_project, write_project
@@ -37,8 +38,7 @@ def test_a_cold_build_over_a_lost_cache_still_sweeps_stale_files(tmp_path):
     stray = root / "_site" / "people" / "nobody" / "index.html"
     stray.parent.mkdir(parents=True)
     stray.write_text("<p>left over</p>")
-    for name in os.listdir(root / ".dateline-cache"):  # the next build knows nothing of the last
-        os.remove(root / ".dateline-cache" / name)
+    shutil.rmtree(root / ".dateline-cache")  # the next build knows nothing of the last
     build_project(root)
     assert not stray.exists() and not stray.parent.exists()
     state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())

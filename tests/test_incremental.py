@@ -63,9 +63,9 @@ def tree(site: Path) -> dict[str, object]:
     return {rel: sorted(v) if isinstance(v, list) else v for rel, v in out.items()}
 
 
-def cold_twin(root: Path, twin: Path) -> Path:
+def cold_twin(root: Path, twin: Path, toml: str = TOML) -> Path:
     """A fresh project with the same seeds and content files as ``root``, built from nothing."""
-    write_project(twin, {}, extra_toml=TOML)
+    write_project(twin, {}, extra_toml=toml)
     shutil.copytree(root / "seeds", twin / "seeds", dirs_exist_ok=True)
     shutil.copytree(root / "content", twin / "content")
     build_project(twin)
@@ -135,6 +135,52 @@ def test_a_one_article_edit_reindexes_only_its_search_shard(tmp_path):
     assert report.counts["pages changed"] == 1
 
 
+def test_an_edit_that_reorders_its_day_page_reindexes_only_the_articles_shard(tmp_path):
+    """The day page lists its stories longest first, so a longer story moves up on it; that page
+    sits in another shard's folder range ('07' among the digits), but Pagefind indexes only
+    the pages that mark their body (articles), so only the story's own shard is indexed again."""
+    zulu = " date 2017-03-07 LONDON -- Zulu report from the wire.\n\n" + "Officials spoke. " * 12 + "\n"
+    root = write_project(tmp_path / "a", seeds(14) | {"901.txt": zulu}, extra_toml=TOML)
+    build_project(root)
+    day = root / "_site" / "2017" / "03" / "07" / "index.html"
+    assert day.read_text().index("Zulu report") < day.read_text().index("Golf report")
+    [target] = [p for p in content_files(root / "content") if "\ntitle: Golf" in p.read_text()]
+    target.write_text(target.read_text().rstrip("\n") + " Talks went on. " * 20 + "\n")
+    _, report = build_project(root)
+    assert day.read_text().index("Golf report") < day.read_text().index("Zulu report")
+    assert report.counts["pages changed"] >= 2
+    assert report.counts["search shards indexed"] == 1
+    assert_same_site(root, cold_twin(root, tmp_path / "b"))
+
+
+def test_a_new_story_reindexes_its_own_shard_not_the_ones_whose_links_to_it_changed(tmp_path):
+    """A new story changes its neighbours' and related stories' pages only where Pagefind reads
+    nothing (data-pagefind-ignore): the shard of the year before keeps its index."""
+    def dated(number: int, day: str) -> str:
+        return re.sub(r"date \d{4}-\d\d-\d\d", f"date {day}", seed_text(number), count=1)
+
+    old = {f"{n:03d}.txt": dated(n, f"{2016 + n % 2}-06-{1 + n:02d}") for n in range(10)}
+    root = write_project(tmp_path / "a", old, extra_toml="per_page = 3\n")  # a shard a year
+    build_project(root)
+    newest_2016 = sorted((root / "_site" / "2016" / "06").glob("*/index.html"))
+    before = {p: p.read_bytes() for p in newest_2016}
+    (root / "seeds" / "900.txt").write_text(dated(900, "2017-01-01"), encoding="utf-8")
+    _, report = build_project(root)
+    assert [p for p in newest_2016 if p.is_file() and p.read_bytes() != before[p]]  # links changed
+    assert report.counts["search shards indexed"] == 1
+    assert_same_site(root, cold_twin(root, tmp_path / "b", toml="per_page = 3\n"))
+
+
+def test_what_pagefind_reads_of_a_page_keeps_filters_inside_ignored_parts():
+    from dateline.search import searched_part
+
+    page = (b'<main><article data-pagefind-body><p>Text</p><div data-pagefind-ignore><div>links'
+            b'</div><span data-pagefind-filter="tag">Oil</span> more</div><img data-pagefind-ignore'
+            b' src="a.png"><p>End</p></article><nav data-pagefind-ignore>Next</nav></main>')
+    assert searched_part(page) == (b'<main><article data-pagefind-body><p>Text</p>'
+                                   b'<span data-pagefind-filter="tag">Oil<p>End</p></article></main>')
+
+
 def test_a_changed_template_rerenders_every_page_that_uses_it(tmp_path):
     root = write_project(tmp_path / "a", seeds(6), extra_toml=TOML)
     templates = tmp_path / "templates"
@@ -142,7 +188,8 @@ def test_a_changed_template_rerenders_every_page_that_uses_it(tmp_path):
     toml = (root / "site.toml").read_text()
     (root / "site.toml").write_text(re.sub(r'templates = "[^"]*"', f'templates = "{templates}"', toml))
     build_project(root)
+    assert list((root / ".dateline-cache" / "templates").iterdir())  # compiled, kept for the next build
     edit(templates / "base.html", "Skip to content", "Skip to the story")
-    build_project(root)
+    build_project(root)  # which compiles the edited template again, not the kept one
     pages = list((root / "_site").rglob("index.html"))
     assert pages and all("Skip to the story" in p.read_text() for p in pages)

@@ -93,7 +93,7 @@ def test_an_installed_dateline_builds_a_site_with_its_default_look(installed, tm
     out = tmp_path / "_site"
     assert (out / "static" / "style.css").read_bytes() == (REPO / "static" / "style.css").read_bytes()
     home = (out / "index.html").read_text(encoding="utf-8")
-    assert 'href="/news/static/style.css"' in home and "1 article &middot;" in home
+    assert 'href="/news/static/style.css"' in home and '<p class="meta">1 article, ' in home
     assert list((tmp_path / "content").rglob("*.md")), "no content file written"
     assert (out / "pagefind").is_dir()
     # and it ran the installed copy, not the checkout's
