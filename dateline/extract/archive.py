@@ -69,7 +69,7 @@ def canonical_people(articles_people: Iterable[list[str]],
     for name in counts:
         target = aliased[name]
         if name in blocked or target in blocked or (
-                name not in settings.aliases and as_org[target.lower()] >= counts[name]):
+                name not in settings.aliases and as_org[_org_key(target)] >= counts[name]):
             mapping[name] = ""
         elif len(target.split()) > 1:
             mapping[name] = full[_person_key(target)]
@@ -95,10 +95,15 @@ def _org_key(name: str) -> str:
     return re.sub(r"isation\b", "ization", " ".join(words))  # "Organisation" is "Organization"
 
 
+# A US national bank's "N.A." is a suffix too ("Citibank NA" is Citibank); only here, where forms of
+# one name are compared, not where a run is read (the model's evidence stays as trained).
+_SUFFIXES = lx.CORPORATE_SUFFIXES | {"NA", "N.A"}
+
+
 def _unsuffixed(name: str) -> list[str]:
     """A name's words without its trailing company suffix ("General Motors Corp" -> General Motors)."""
     words = [w.rstrip(".,") for w in name.split()]
-    while len(words) > 1 and (words[-1] in lx.CORPORATE_SUFFIXES or words[-1] in ("and", "&")):
+    while len(words) > 1 and (words[-1] in _SUFFIXES or words[-1] in ("and", "&")):
         words.pop()
     return words
 
