@@ -10,7 +10,6 @@ from dateline.config import ExtractSettings
 from dateline.extract import extract
 from dateline.extract.archive import canonical_organizations, canonical_people
 from dateline.extract.tags import tag_key
-from dateline.extract.tokens import find_runs
 from dateline.seeds import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -169,15 +168,6 @@ def test_canonical_organizations_spelled_out_forms_and_suffixless_initials():
     assert mapping["GM"] == "General Motors Corp" and mapping["AMC"] == "American Motors Corp"
     assert mapping["TI"] == "TI"
     assert mapping["Citibank NA"] == "Citibank"
-
-
-def test_a_company_the_archive_names_with_its_nordic_suffix_gets_no_person_page():
-    """1987 page check: "Norsk Hydro" read as a person in one article, "Norsk Hydro A/S" an
-    organization in another (the run once ended at "A", a name no other form shared)."""
-    run = find_runs("oil companies Norsk Hydro A/S and Saga Petroleum A/S said", 0, 0)[-1]
-    assert list(run.tokens) == ["Norsk", "Hydro", "A/S", "and", "Saga", "Petroleum", "A/S"]
-    mapping = canonical_people([["Norsk Hydro"], ["Thor Heyerdahl"]], articles_orgs=[["Norsk Hydro A/S"]])
-    assert mapping == {"Norsk Hydro": "", "Thor Heyerdahl": "Thor Heyerdahl"}
 
 
 def _table_seed(*paragraphs: str):

@@ -47,7 +47,7 @@ Ways Means Banking Appropriations Judiciary Armed Services Navy Army Air Force M
 Company Corporation Group Exchequer""")
 HONORIFICS = words("Mr. Mrs. Ms. Mr Mrs Ms Dr. Dr Sir Dame Mme Herr Messrs Messrs.")
 CORPORATE_SUFFIXES = words("""Inc Inc. Incorporated Corp Corp. Corporation Co Co. Cos Company Ltd Ltd.
-Limited Plc PLC plc LLC LP L.P. L.P AG SA S.A. NV N.V. BV SpA GmbH KK AB ASA A/S Oyj Bhd Berhad Pty Bancorp
+Limited Plc PLC plc LLC LP L.P. L.P AG SA S.A. NV N.V. BV SpA GmbH KK AB ASA Oyj Bhd Berhad Pty Bancorp
 Bancorporation Bancshares Bankshares""")
 # Lowercase words after a name that make it an organization ("al-Watan newspaper").
 ORG_CUES = words("""newspaper daily weekly magazine agency company firm group bank unit subsidiary
