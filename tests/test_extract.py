@@ -152,6 +152,24 @@ def test_canonical_organizations_short_company_names():
     assert mapping["Exxon"] == "Exxon"
 
 
+def test_canonical_organizations_spelled_out_forms_and_suffixless_initials():
+    """One page per body (1987 page check): "Bros" is "Brothers", "&" is "and"; an acronym is
+    also the initials of the name without its company suffix ("GM", "General Motors Corp"),
+    while "AMC" keeps the suffix's letter; two bodies with one set of initials stay apart."""
+    mapping = canonical_organizations([["Shearson Lehman Bros Inc"], ["Shearson Lehman Brothers Inc"],
+                                       ["Procter and Gamble"], ["Procter & Gamble Co"],
+                                       ["GM"], ["General Motors Corp"], ["General Motors Corp"],
+                                       ["AMC"], ["American Motors Corp"], ["American Motors Corp"],
+                                       ["TI"], ["Texas Instruments Inc"], ["Texas Instruments Inc"],
+                                       ["Texas Industries Inc"], ["Texas Industries Inc"],
+                                       ["Citibank NA"], ["Citibank"], ["Citibank"]])
+    assert mapping["Shearson Lehman Bros Inc"] == mapping["Shearson Lehman Brothers Inc"]
+    assert mapping["Procter and Gamble"] == "Procter & Gamble Co"
+    assert mapping["GM"] == "General Motors Corp" and mapping["AMC"] == "American Motors Corp"
+    assert mapping["TI"] == "TI"
+    assert mapping["Citibank NA"] == "Citibank"
+
+
 def _table_seed(*paragraphs: str):
     import datetime as dt
 

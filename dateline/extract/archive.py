@@ -69,7 +69,7 @@ def canonical_people(articles_people: Iterable[list[str]],
     for name in counts:
         target = aliased[name]
         if name in blocked or target in blocked or (
-                name not in settings.aliases and as_org[target.lower()] >= counts[name]):
+                name not in settings.aliases and as_org[_org_key(target)] >= counts[name]):
             mapping[name] = ""
         elif len(target.split()) > 1:
             mapping[name] = full[_person_key(target)]
@@ -79,15 +79,33 @@ def canonical_people(articles_people: Iterable[list[str]],
     return mapping
 
 
+# Words the wire abbreviates inside a body's name, and "&" for "and": "Shearson Lehman Bros Inc"
+# and "Shearson Lehman Brothers Inc" are one firm.
+_SPELLED_OUT = {"bros": "brothers", "intl": "international", "int'l": "international", "natl": "national",
+                "mfg": "manufacturing", "assn": "association", "dept": "department", "&": "and"}
+
+
 def _org_key(name: str) -> str:
     """One key for the written forms of one body: case, "The", a trailing company suffix and
-    "and Co" aside ("Merrill Lynch and Co Inc" is "Merrill Lynch")."""
-    words = [w.rstrip(".,") for w in name.split()]
-    while len(words) > 1 and (words[-1] in lx.CORPORATE_SUFFIXES or words[-1] in ("and", "&")):
-        words.pop()
+    "and Co" aside ("Merrill Lynch and Co Inc" is "Merrill Lynch"), abbreviations spelled out."""
+    words = _unsuffixed(name)
     if len(words) > 1 and words[0] == "The":
         words.pop(0)
-    return re.sub(r"isation\b", "ization", " ".join(words).lower())  # "Organisation" is "Organization"
+    words = [_SPELLED_OUT.get(w.lower(), w.lower()) for w in words]
+    return re.sub(r"isation\b", "ization", " ".join(words))  # "Organisation" is "Organization"
+
+
+# A US national bank's "N.A." is a suffix too ("Citibank NA" is Citibank); only here, where forms of
+# one name are compared, not where a run is read (the model's evidence stays as trained).
+_SUFFIXES = lx.CORPORATE_SUFFIXES | {"NA", "N.A"}
+
+
+def _unsuffixed(name: str) -> list[str]:
+    """A name's words without its trailing company suffix ("General Motors Corp" -> General Motors)."""
+    words = [w.rstrip(".,") for w in name.split()]
+    while len(words) > 1 and (words[-1] in _SUFFIXES or words[-1] in ("and", "&")):
+        words.pop()
+    return words
 
 
 def canonical_organizations(articles_orgs: Iterable[list[str]],
@@ -121,9 +139,10 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
             by_prefix.setdefault(" ".join(words[:n]), set()).add(best[_org_key(name)])
     by_initials: dict[str, list[str]] = {}
     for key, name in best.items():
-        letters = initials(name)
-        if len(name.split()) > 1 and len(letters) >= 2:
-            by_initials.setdefault(letters, []).append(key)
+        # "GM" is General Motors Corp's initials without the suffix, "AMC" American Motors Corp's with it
+        for letters in {initials(name), initials(" ".join(_unsuffixed(name)))}:
+            if len(name.split()) > 1 and len(letters) >= 2:
+                by_initials.setdefault(letters, []).append(key)
     blocked = set(settings.not_organizations)
     mapping: dict[str, str] = {}
     for raw, target in targets.items():
