@@ -98,7 +98,7 @@ def test_the_watcher_rebuilds_once_per_settled_change_and_not_for_its_own_writes
         (folder / "written-by-the-build.md").write_text(str(len(builds)))  # as ingest does
         return True
 
-    watcher = threading.Thread(target=livereload.watch, args=(lambda: [folder], rebuild, reloads, stop, 0.05))
+    watcher = threading.Thread(target=livereload.watch, args=(lambda: [folder], rebuild, reloads, stop))
     watcher.start()
     try:
         time.sleep(0.3)

@@ -441,7 +441,7 @@ DATE_LINE_RE = re.compile(rf"^(?:{compress.WEEKDAY},?\s+)?(?:{compress.MONTH}\s+
                           rf"|\d{{1,2}}\s+{compress.MONTH},?\s+\d{{4}})\.?$")
 
 
-def _after_date_lines(paragraphs: Sequence[str]) -> Sequence[str]:
+def _after_date_lines(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
     """The paragraphs from the first that is more than a date line (all of them if none is)."""
     for i, paragraph in enumerate(paragraphs):
         if not DATE_LINE_RE.match(_clean(paragraph)):
