@@ -3,6 +3,8 @@
     .venv/bin/python bench/run.py                      # the shared Reuters corpus, once
     .venv/bin/python bench/run.py --repeat 3           # medians of 3
     .venv/bin/python bench/run.py --replicate 8 --no-hugo   # ~100k articles, memory bound
+    .venv/bin/python bench/run.py --scale 8,16,32           # cold builds at ~100k, 200k, 400k
+    .venv/bin/python bench/run.py --scale 8 --cluster 2     # the same on a local 2-worker Dask cluster
 
 Each repeat builds a fresh project in a temporary folder (never in the repo) through five runs:
 cold, rerun (the first run after it), no-op, one-edit (one content file changed) and
@@ -11,6 +13,11 @@ process, so its peak memory is its own; a sampler adds up the resident memory of
 process tree (Dateline, its fork workers, Pagefind) per stage. Hugo then builds an equivalent
 site from the same content files (layouts for article, taxonomy and list pages), and Pagefind
 indexes Hugo's output; the ratios compare runs measured in the same session.
+
+``--scale`` measures only cold builds, one per size, for issue 14's table: how time and the
+largest process's memory grow with the archive, and where a straight line through the points
+puts a million articles (each size's project is removed once measured; its seeds stay to grow
+the next size from).
 """
 
 from __future__ import annotations
