@@ -3,6 +3,8 @@
     .venv/bin/python bench/run.py                      # the shared Reuters corpus, once
     .venv/bin/python bench/run.py --repeat 3           # medians of 3
     .venv/bin/python bench/run.py --replicate 8 --no-hugo   # ~100k articles, memory bound
+    .venv/bin/python bench/run.py --scale 8,16,32           # cold builds at ~100k, 200k, 400k
+    .venv/bin/python bench/run.py --scale 8 --cluster 2     # the same on a local 2-worker Dask cluster
 
 Each repeat builds a fresh project in a temporary folder (never in the repo) through five runs:
 cold, rerun (the first run after it), no-op, one-edit (one content file changed) and
@@ -11,16 +13,23 @@ process, so its peak memory is its own; a sampler adds up the resident memory of
 process tree (Dateline, its fork workers, Pagefind) per stage. Hugo then builds an equivalent
 site from the same content files (layouts for article, taxonomy and list pages), and Pagefind
 indexes Hugo's output; the ratios compare runs measured in the same session.
+
+``--scale`` measures only cold builds, one per size, for issue 14's table: how time and the
+largest process's memory grow with the archive, and where a straight line through the points
+puts a million articles (each size's project is removed once measured; its seeds stay to grow
+the next size from).
 """
 
 from __future__ import annotations
 
 import argparse
+import contextlib
 import hashlib
 import json
 import os
 import re
 import shutil
+import signal
 import statistics
 import subprocess
 import sys
@@ -53,6 +62,11 @@ def tree_rss(root: int) -> int:
     """Memory of ``root`` and all its descendants, from /proc: the sum of their proportional
     set sizes (PSS), since fork workers share most of their pages with the parent and adding
     up their RSS would count those pages once per worker."""
+    return tree_memory(root)[0]
+
+
+def tree_memory(root: int) -> tuple[int, int]:
+    """(the tree's PSS as ``tree_rss`` sums it, the largest RSS of any one process in it)."""
     children: dict[int, list[int]] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -66,12 +80,13 @@ def tree_rss(root: int) -> int:
         pid = int(entry)
         children.setdefault(int(fields[1]), []).append(pid)
         rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, todo = 0, [root]
+    total, largest, todo = 0, 0, [root]
     while todo:
         pid = todo.pop()
         total += _pss(pid, rss.get(pid, 0))
+        largest = max(largest, rss.get(pid, 0))
         todo.extend(children.get(pid, []))
-    return total
+    return total, largest
 
 
 def _pss(pid: int, rss: int) -> int:
@@ -193,16 +208,19 @@ def one_run(project: Path) -> dict:
 
 # ---------------------------------------------------------------- running things (parent)
 
-def measured(command: list[str], cwd: Path | None = None) -> dict:
-    """Run a command; its wall, CPU and peak RSS (largest process, and whole tree sampled)."""
+def measured(command: list[str], cwd: Path | None = None, beside: tuple[int, ...] = ()) -> dict:
+    """Run a command; its wall, CPU and peak RSS (largest process, and whole tree sampled).
+    ``beside``: processes outside its tree that work for it (a Dask cluster's), sampled with it."""
     started = time.perf_counter()
     process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
-    peak = {"tree": 0}
+    peak = {"tree": 0, "largest": 0}
     finished = threading.Event()
 
     def sample() -> None:  # not process.poll(): that could reap the child before wait4 does
         while not finished.wait(SAMPLE_SECONDS):
-            peak["tree"] = max(peak["tree"], tree_rss(process.pid))
+            found = [tree_memory(pid) for pid in (process.pid, *beside)]
+            peak["tree"] = max(peak["tree"], sum(total for total, _ in found))
+            peak["largest"] = max(peak["largest"], *(largest for _, largest in found))
 
     sampler = threading.Thread(target=sample, daemon=True)
     sampler.start()
@@ -215,25 +233,33 @@ def measured(command: list[str], cwd: Path | None = None) -> dict:
     if process.returncode != 0:
         raise RuntimeError(f"{command[0]} failed ({process.returncode}): {err.decode()[-2000:]}")
     return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
-            "rss": max(usage.ru_maxrss * 1024, peak["tree"]), "stdout": out.decode()}
+            "rss": max(usage.ru_maxrss * 1024, peak["tree"]), "stdout": out.decode(),
+            # wait4's ru_maxrss: the largest of the child and its reaped descendants
+            "largest": max(usage.ru_maxrss * 1024, peak["largest"]), "tree": peak["tree"]}
 
 
-def dateline_run(project: Path) -> dict:
-    done = measured([sys.executable, str(Path(__file__).resolve()), "--child", str(project)])
+def dateline_run(project: Path, cluster: LocalCluster | None = None) -> dict:
+    beside = cluster.pids() if cluster else ()
+    spent = cluster.cpu() if cluster else 0.0
+    done = measured([sys.executable, str(Path(__file__).resolve()), "--child", str(project)],
+                    beside=beside)
+    spent = (cluster.cpu() - spent) if cluster else 0.0
     result = json.loads(done["stdout"].strip().splitlines()[-1])
     # The bench's own file counting is taken off in kind: its wall from wall, its CPU from CPU.
     result["total"] = {"wall": done["wall"] - result["bench_seconds"]["wall"],
-                       "cpu": done["cpu"] - result["bench_seconds"]["cpu"], "rss": done["rss"],
+                       "cpu": done["cpu"] + spent - result["bench_seconds"]["cpu"], "rss": done["rss"],
+                       "largest": done["largest"], "tree": done["tree"], "cluster_cpu": spent,
                        "written": [sum(s["written"][i] for s in result["stages"].values())
                                    for i in (0, 1)]}
     return result
 
 
-def replicate(source: Path, copies: int, target: Path) -> Path:
-    """``copies`` x the corpus, each copy with new ids and its dates moved back one more year."""
+def replicate(source: Path, copies: int, target: Path, first: int = 0) -> Path:
+    """``copies`` x the corpus, each copy with new ids and its dates moved back one more year;
+    copies before ``first`` are taken to be in ``target`` already (a bigger size grows a smaller)."""
     target.mkdir(parents=True, exist_ok=True)
     files = sorted(source.iterdir())
-    for copy in range(copies):
+    for copy in range(first, copies):
         for file in files:
             raw = file.read_bytes()
             if copy:
@@ -253,13 +279,14 @@ def link_or_copy(source: str, target: str) -> None:
         shutil.copy2(source, target)
 
 
-def make_project(folder: Path, seeds: Path) -> Path:
+def make_project(folder: Path, seeds: Path, dask: str = "") -> Path:
     shutil.rmtree(folder, ignore_errors=True)
     folder.mkdir(parents=True)
     local = folder / "seeds"
     shutil.copytree(seeds, local, copy_function=link_or_copy)
     (folder / "site.toml").write_text(
-        f'[paths]\ntemplates = "{REPO / "templates"}"\nstatic = "{REPO / "static"}"\n')
+        f'[paths]\ntemplates = "{REPO / "templates"}"\nstatic = "{REPO / "static"}"\n'
+        + (f'[build]\ndask = "{dask}"\n' if dask else ""))
     return folder
 
 
@@ -384,6 +411,126 @@ def hugo_runs(work: Path, content: Path) -> dict[str, dict]:
     return {"hugo": hugo | {"pages": pages}, "pagefind": pagefind}
 
 
+# ---------------------------------------------------------------- the scale table (issue 14)
+
+class LocalCluster:
+    """``dask scheduler`` and ``workers`` ``dask worker`` processes on 127.0.0.1 (one process,
+    one thread each, as tests/test_dask.py starts them), whose memory and CPU count with the
+    build's: they do its extraction and rendering."""
+
+    def __init__(self, folder: Path, workers: int) -> None:
+        folder.mkdir(parents=True, exist_ok=True)
+        dask = str(Path(sys.executable).parent / "dask")
+        env = {**os.environ, "PYTHONPATH": str(REPO)}
+        file = folder / "scheduler.json"
+        self.procs = [subprocess.Popen(
+            [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
+             "--scheduler-file", str(file), "--idle-timeout", "3600"],
+            env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True)]
+        deadline = time.monotonic() + 60
+        while not file.is_file() or not file.read_text().strip().endswith("}"):
+            if time.monotonic() > deadline:
+                raise RuntimeError("the Dask scheduler did not start")
+            time.sleep(0.2)
+        self.address = json.loads(file.read_text())["address"]
+        self.procs += [subprocess.Popen(
+            [dask, "worker", self.address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1",
+             "--no-dashboard", "--local-directory", str(folder / f"worker{n}"), "--death-timeout", "60",
+             "--memory-limit", "0"],
+            env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True) for n in range(workers)]
+        from distributed import Client
+
+        with Client(self.address, timeout=60, set_as_default=False) as client:
+            client.wait_for_workers(workers, timeout=60)
+
+    def pids(self) -> tuple[int, ...]:
+        return tuple(proc.pid for proc in self.procs)
+
+    def cpu(self) -> float:
+        """CPU seconds the cluster's processes (and their children) have used so far."""
+        total = 0.0
+        for pid in self.pids():
+            todo = [pid]
+            while todo:
+                one = todo.pop()
+                try:
+                    with open(f"/proc/{one}/stat") as handle:
+                        fields = handle.read().rsplit(")", 1)[1].split()
+                    with open(f"/proc/{one}/task/{one}/children") as handle:
+                        todo += [int(c) for c in handle.read().split()]
+                except OSError:
+                    continue
+                total += sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
+        return total
+
+    def close(self) -> None:
+        for proc in reversed(self.procs):
+            with contextlib.suppress(ProcessLookupError):  # it ended on its own
+                os.killpg(proc.pid, signal.SIGTERM)
+            proc.wait(timeout=60)
+
+
+def folder_bytes(folder: Path) -> int:
+    return sum(os.path.getsize(os.path.join(root, name))
+               for root, _, names in os.walk(folder) for name in names)
+
+
+def scale_table(work: Path, source: Path, sizes: list[int], cluster_workers: int) -> list[dict]:
+    """One cold build per size (copies of the corpus), smallest first, each in a fresh project
+    removed after it is measured; the seeds of a size grow those of the one before."""
+    rows, made = [], 0
+    seeds = work / "seeds"
+    cluster = LocalCluster(work / "cluster", cluster_workers) if cluster_workers else None
+    try:
+        for copies in sorted(sizes):
+            replicate(source, copies, seeds, first=made)
+            made = copies
+            project = make_project(work / "dateline", seeds, cluster.address if cluster else "")
+            run = dateline_run(project, cluster)
+            total = run["total"]
+            rows.append({"copies": copies, "articles": run["counts"].get("articles", 0),
+                         "pages": run["pages"], "wall": total["wall"], "cpu": total["cpu"],
+                         "cluster_cpu": total["cluster_cpu"], "largest": total["largest"],
+                         "tree": total["tree"], "output": folder_bytes(project / "_site"),
+                         "stages": {k: (v["cpu"], v["rss"]) for k, v in run["stages"].items()}})
+            print_scale_row(rows[-1], header=len(rows) == 1, cluster=cluster_workers)
+            shutil.rmtree(project)
+    finally:
+        if cluster:
+            cluster.close()
+    return rows
+
+
+def print_scale_row(row: dict, header: bool, cluster: int) -> None:
+    if header:
+        where = f"a {cluster}-worker local Dask cluster" if cluster else "the local pool"
+        print(f"\ncold builds on {where}; CPU s of the whole tree{' and the cluster' if cluster else ''}; "
+              "largest = the largest single process's peak RSS, tree = peak sum of PSS")
+        print(f"{'articles':>9} {'pages':>8} {'wall s':>8} {'CPU s':>8} {'largest MB':>11} "
+              f"{'tree MB':>8} {'output MB':>10}   per stage: CPU s / peak tree MB")
+    stages = ", ".join(f"{k} {cpu:.0f}/{rss / 1e6:.0f}" for k, (cpu, rss) in row["stages"].items())
+    print(f"{row['articles']:>9,} {row['pages']:>8,} {row['wall']:8.0f} {row['cpu']:8.0f} "
+          f"{row['largest'] / 1e6:11.0f} {row['tree'] / 1e6:8.0f} {row['output'] / 1e6:10.0f}   {stages}",
+          flush=True)
+
+
+def extrapolate(rows: list[dict], target: int = 1_000_000) -> None:
+    """A least-squares line through the measured points (memory and time both grow with the
+    articles), read at ``target`` articles."""
+    if len(rows) < 2:
+        return
+    xs = [r["articles"] for r in rows]
+    print(f"\nextrapolated to {target:,} articles (least-squares line through the "
+          f"{len(rows)} points):")
+    for key, unit, scale in (("wall", "s", 1), ("cpu", "CPU s", 1), ("largest", "MB", 1e6),
+                             ("tree", "MB", 1e6), ("output", "MB", 1e6)):
+        slope, intercept = statistics.linear_regression(xs, [r[key] / scale for r in rows])
+        print(f"  {key:<8} {intercept + slope * target:10,.0f} {unit} "
+              f"({slope * 1000:,.2f} {unit} per 1,000 articles)")
+
+
 # ---------------------------------------------------------------- the report
 
 def median(values: list[float]) -> float:
@@ -443,10 +590,19 @@ def main() -> int:
     args.add_argument("--repeat", type=int, default=1, help="repeats; medians are printed")
     args.add_argument("--no-hugo", action="store_true", help="skip the Hugo + Pagefind comparison")
     args.add_argument("--workdir", type=Path, help="scratch folder (default: a temporary one)")
+    args.add_argument("--scale", help="cold builds only, at these copies of the corpus "
+                      "(e.g. 8,16,32: ~100k, 200k, 400k articles), as a table with a line to 1M")
+    args.add_argument("--cluster", type=int, default=0, metavar="N",
+                      help="with --scale: build on a local Dask cluster of N workers")
     args.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     opts = args.parse_args()
     if opts.child:
         print(json.dumps(one_run(opts.child)))
+        return 0
+    if opts.scale:
+        with tempfile.TemporaryDirectory(prefix="dateline-scale-", dir=opts.workdir) as scratch:
+            sizes = [int(n) for n in opts.scale.split(",")]
+            extrapolate(scale_table(Path(scratch), opts.seeds, sizes, opts.cluster))
         return 0
     hugo_found = not opts.no_hugo and bool(hugo_binary())  # installs it on first use
     with tempfile.TemporaryDirectory(prefix="dateline-bench-", dir=opts.workdir) as scratch:

@@ -28,7 +28,8 @@ class Seed:
         return "\n\n".join(self.paragraphs)
 
 
-@dataclass
+# slots: no per-article __dict__ (~350 bytes each, a third of a GB at 10^6 articles).
+@dataclass(slots=True)
 class Article:
     """An article as the site sees it: the front matter of a content file plus its body."""
 
