@@ -8,8 +8,9 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
+import xmlschema
 
-from tests.conftest import SUBPATH
+from tests.conftest import REPO, SUBPATH
 from tests.xml_specs import atom_problems, sitemap_problems
 
 BASE = f"https://example.org{SUBPATH}"
@@ -80,3 +81,24 @@ def test_the_sitemap_check_finds_what_the_protocol_forbids(tmp_path, body, probl
                     f'<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9">{body}</urlset>')
     found = sitemap_problems(path, BASE)
     assert any(p.startswith(problem) for p in found), found
+
+
+SITEMAP_XSD = REPO / "node_modules" / "sitemap" / "schema" / "sitemap.xsd"  # npm's sitemap 9.0.1
+
+
+@pytest.mark.parametrize("archive", ["entity_site", "sample_site"])
+def test_every_sitemap_is_valid_against_the_sitemaps_org_schema(request, archive):
+    """The protocol's own XSD, beside the checks above (the package ships no sitemap-index schema)."""
+    schema = xmlschema.XMLSchema(SITEMAP_XSD)
+    site = request.getfixturevalue(archive) / "_site"
+    sitemaps = [p for p in xml_files(site, "sitemap*.xml") if "<urlset" in p.read_text(encoding="utf-8")]
+    assert sitemaps
+    for sitemap in sitemaps:
+        assert [str(e.reason) for e in schema.iter_errors(sitemap)] == [], sitemap
+
+
+def test_the_schema_finds_a_broken_sitemap(tmp_path):
+    broken = tmp_path / "sitemap.xml"
+    broken.write_text('<urlset xmlns="http://www.sitemaps.org/schemas/sitemap/0.9"><url>'
+                      "<lastmod>yesterday</lastmod></url></urlset>")
+    assert not xmlschema.XMLSchema(SITEMAP_XSD).is_valid(broken)
