@@ -45,7 +45,8 @@ if [ "${1:-}" = dev ]; then
   command -v npm >/dev/null || need+=(npm)
   command -v ss >/dev/null || need+=(iproute2)  # the preview server's listen backlog is read with ss
   if [ ${#need[@]} -gt 0 ]; then apt_install "${need[@]}"; fi
-  # The checkers ship in their npm packages (vnu.jar, axe.min.js); install scripts are skipped
-  # because vnu-jar's would download a Java runtime, and Debian's is already here.
+  # The checkers ship in their npm packages (vnu.jar, axe.min.js, pa11y); install scripts are
+  # skipped because vnu-jar's would download a Java runtime and puppeteer's a Chrome, and
+  # Debian's are already here.
   if [ -f package.json ]; then npm ci --ignore-scripts --silent --no-audit --no-fund >/dev/null; fi
 fi
