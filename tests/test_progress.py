@@ -21,7 +21,7 @@ from dateline.content import write_article
 from dateline.report import Report
 from tests.conftest import REPO, write_project
 
-ARTICLES = 800  # ~2,500 pages: a render that lasts well past SHOW_AFTER on two fast workers too
+ARTICLES = 2400  # ~7,000 pages: a render well past SHOW_AFTER on two fast workers (800 was not, once)
 
 
 def test_the_line_says_stage_count_rate_and_time_left():
