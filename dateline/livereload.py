@@ -44,18 +44,16 @@ def snapshot(paths: Iterable[Path]) -> Snapshot:
     out: Snapshot = {}
     for path in paths:
         if path.is_file():
-            stat = path.stat()
-            out[str(path)] = (stat.st_size, stat.st_mtime_ns)
-            continue
-        for folder, dirs, files in os.walk(path):
-            dirs[:] = [d for d in dirs if not d.startswith(".")]  # editors' and VCS' own folders
-            for name in files:
-                file = os.path.join(folder, name)
-                try:
-                    stat = os.stat(file)
-                except OSError:  # gone between the listing and the look: the next poll sees it
-                    continue
-                out[file] = (stat.st_size, stat.st_mtime_ns)
+            files = [str(path)]
+        else:
+            files = []
+            for folder, dirs, names in os.walk(path):
+                dirs[:] = [d for d in dirs if not d.startswith(".")]  # editors' and VCS' own folders
+                files += [os.path.join(folder, name) for name in names]
+        for file in files:
+            look = _look(file)
+            if look is not None:  # None: gone between the listing and the look
+                out[file] = look
     return out
 
 
