@@ -1,0 +1,160 @@
+"""One digest of everything ``extract()`` returns: ``python bench/extract_digest.py [--limit N]``.
+
+Runs ``extract()`` over every seed of ../shared/corpus/reuters21578/seeds and tests/gold/desk/*/,
+and prints the sha256 of every field of every article (sorted by seed path) and the CPU seconds
+the extraction took. A speed change must leave the digest identical: compare it before and after.
+``--profile N`` prints the N hottest functions (cProfile, cumulative and own time) instead;
+``--stages`` the share of CPU time each stage of extraction takes (each stage's own time, the
+stages it calls counted apart; the timers add a little to whichever stage calls them most).
+"""
+
+from __future__ import annotations
+
+import argparse
+import cProfile
+import hashlib
+import importlib
+import json
+import pstats
+import sys
+import time
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from typing import Any
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+# Imported once the repository root is on the path (this file runs as a script from bench/).
+extract = importlib.import_module("dateline.extract").extract
+read_seed = importlib.import_module("dateline.seeds").read_seed
+warm = importlib.import_module("dateline.extract.evaluation").warm
+
+
+def seed_paths(corpus: Path) -> list[Path]:
+    """The corpus seeds and the desk seeds, in one fixed order."""
+    return sorted((corpus / "seeds").glob("*.txt")) + sorted((ROOT / "tests/gold/desk").glob("*/*.txt"))
+
+
+def article_digest(fields: dict[str, object]) -> str:
+    """sha256 of one article's fields, in a canonical JSON form."""
+    return hashlib.sha256(json.dumps(fields, sort_keys=True, ensure_ascii=False).encode()).hexdigest()
+
+
+def run(paths: list[Path], passes: int = 1) -> tuple[str, list[float]]:
+    """The digest over every article, and the CPU seconds ``extract()`` took over them in each
+    pass (the first with cold word caches, as a cold build; later ones warm, as evaluate.py's best)."""
+    seeds = [read_seed(p) for p in paths]
+    warm()
+    cpu: list[float] = []
+    for _ in range(passes):
+        start = time.process_time()
+        results = [extract(seed) for seed in seeds]
+        cpu.append(time.process_time() - start)
+    # Rows keyed by folder and file name, so the digest does not depend on where the checkout is.
+    rows = sorted(f"{Path(s.path).parent.name}/{Path(s.path).name} {article_digest(asdict(r))}"
+                  for s, r in zip(seeds, results))
+    return hashlib.sha256("\n".join(rows).encode()).hexdigest(), cpu
+
+
+# Stage -> the functions that make it up, as (module, attribute) where callers look them up.
+STAGES: dict[str, list[tuple[str, str]]] = {
+    "tokens": [("dateline.extract.entities", "find_runs")],
+    "candidates": [("dateline.extract.entities", "candidates")],
+    "features": [("dateline.extract.features", "name_features"),
+                 ("dateline.extract.features", "context_features"),
+                 ("dateline.extract.features", "article_evidence")],
+    "model": [("dateline.extract.model.Perceptron", "scores")],
+    "decision": [("dateline.extract.entities", "decide"), ("dateline.extract.entities", "resolve")],
+    "places": [("dateline.extract.places", "lookup"), ("dateline.extract.places", "dateline_places")],
+    "tags": [("dateline.extract", "tags")],
+    "headline": [("dateline.extract.headline", "compress")],
+    "summary": [("dateline.extract", "title_and_summary")],
+    "contributors": [("dateline.extract", "contributors_from_credit")],
+}
+
+
+def stage_shares(paths: list[Path], warm_pass: bool) -> dict[str, float]:
+    """Each stage's share of CPU time, own time only: a stage's timer stops while a stage it calls
+    runs. ``warm_pass``: measured on a second pass, the word caches filled by a first untimed one."""
+    if warm_pass:
+        run(paths)
+    own: dict[str, float] = dict.fromkeys(STAGES, 0.0)
+    stack: list[list[float]] = []  # per active stage call: time spent in the stages it called
+
+    def timed(stage: str, fn: Callable[..., Any]) -> Callable[..., Any]:
+        def wrapper(*args: Any, **kwargs: Any) -> Any:
+            stack.append([0.0])
+            start = time.process_time()
+            try:
+                return fn(*args, **kwargs)
+            finally:
+                spent = time.process_time() - start
+                inner = stack.pop()[0]
+                own[stage] += spent - inner
+                if stack:
+                    stack[-1][0] += spent
+        return wrapper
+
+    class TimedModule:
+        """compress as headline.py sees it: every function timed as the headline stage."""
+        def __init__(self, module: Any) -> None:
+            self._module = module
+
+        def __getattr__(self, name: str) -> Any:
+            value = getattr(self._module, name)
+            return timed("headline", value) if callable(value) else value
+
+    for stage, targets in STAGES.items():
+        for where, name in targets:
+            module, _, cls = where.partition(".Perceptron")
+            owner: Any = importlib.import_module(module)
+            owner = getattr(owner, "Perceptron") if cls or where.endswith("Perceptron") else owner
+            value = getattr(owner, name)
+            setattr(owner, name, TimedModule(value) if name == "compress" else timed(stage, value))
+    # Callers that imported a stage's function by name see the timed one only through their module.
+    entities = importlib.import_module("dateline.extract.entities")
+    plc = importlib.import_module("dateline.extract.places")
+    entities.plc = plc
+    total = run(paths)[1][0]
+    shares = {stage: t / total for stage, t in own.items()}
+    shares["other (extract, resolve's callees, Extraction)"] = 1 - sum(shares.values())
+    return shares
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--corpus", type=Path, default=ROOT.parent / "shared/corpus/reuters21578")
+    parser.add_argument("--limit", type=int, default=0, help="only the first N seeds (0: all)")
+    parser.add_argument("--profile", type=int, default=0, metavar="N",
+                        help="profile and print the N hottest functions instead of the digest")
+    parser.add_argument("--passes", type=int, default=1, help="passes over the seeds (default 1: cold only)")
+    parser.add_argument("--stages", action="store_true", help="print each stage's share of CPU time")
+    args = parser.parse_args(argv)
+    paths = seed_paths(args.corpus)
+    if args.limit:
+        paths = paths[:args.limit]
+    if not paths:
+        print(f"no seeds under {args.corpus}/seeds or tests/gold/desk", file=sys.stderr)
+        return 1
+    if args.stages:
+        for stage, share in stage_shares(paths, args.passes > 1).items():
+            print(f"{stage:>14} {share:6.1%}")
+        return 0
+    if args.profile:
+        profiler = cProfile.Profile()
+        profiler.runcall(run, paths)
+        stats = pstats.Stats(profiler)
+        stats.sort_stats("cumulative").print_stats(args.profile)
+        stats.sort_stats("tottime").print_stats(args.profile)
+        return 0
+    digest, cpu = run(paths, args.passes)
+    print(f"{len(paths)} articles  digest {digest}")
+    print(f"extract() first pass {cpu[0]:.2f} CPU-s = {len(paths) / cpu[0]:,.0f} articles per CPU-second"
+          + (f", best of {len(cpu)} {min(cpu):.2f} CPU-s = {len(paths) / min(cpu):,.0f}" if len(cpu) > 1 else ""))
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
