@@ -14,6 +14,7 @@ import argparse
 import cProfile
 import hashlib
 import importlib
+import inspect
 import json
 import pstats
 import sys
@@ -54,18 +55,18 @@ def run(paths: list[Path], passes: int = 1) -> tuple[str, list[float]]:
         cpu.append(time.process_time() - start)
     # Rows keyed by folder and file name, so the digest does not depend on where the checkout is.
     rows = sorted(f"{Path(s.path).parent.name}/{Path(s.path).name} {article_digest(asdict(r))}"
-                  for s, r in zip(seeds, results))
+                  for s, r in zip(seeds, results, strict=True))
     return hashlib.sha256("\n".join(rows).encode()).hexdigest(), cpu
 
 
-# Stage -> the functions that make it up, as (module, attribute) where callers look them up.
+# Stage -> the functions that make it up, as (module, attribute path) where their callers look them up.
 STAGES: dict[str, list[tuple[str, str]]] = {
     "tokens": [("dateline.extract.entities", "find_runs")],
     "candidates": [("dateline.extract.entities", "candidates")],
     "features": [("dateline.extract.features", "name_features"),
                  ("dateline.extract.features", "context_features"),
                  ("dateline.extract.features", "article_evidence")],
-    "model": [("dateline.extract.model.Perceptron", "scores")],
+    "model": [("dateline.extract.model", "Perceptron.scores")],
     "decision": [("dateline.extract.entities", "decide"), ("dateline.extract.entities", "resolve")],
     "places": [("dateline.extract.places", "lookup"), ("dateline.extract.places", "dateline_places")],
     "tags": [("dateline.extract", "tags")],
@@ -98,28 +99,26 @@ def stage_shares(paths: list[Path], warm_pass: bool) -> dict[str, float]:
         return wrapper
 
     class TimedModule:
-        """compress as headline.py sees it: every function timed as the headline stage."""
-        def __init__(self, module: Any) -> None:
-            self._module = module
+        """A module as one caller sees it (compress, for headline.py): every function of it timed."""
+        def __init__(self, module: Any, stage: str) -> None:
+            self._module, self._stage = module, stage
 
         def __getattr__(self, name: str) -> Any:
             value = getattr(self._module, name)
-            return timed("headline", value) if callable(value) else value
+            return timed(self._stage, value) if callable(value) else value
 
     for stage, targets in STAGES.items():
-        for where, name in targets:
-            module, _, cls = where.partition(".Perceptron")
+        for module, path in targets:
             owner: Any = importlib.import_module(module)
-            owner = getattr(owner, "Perceptron") if cls or where.endswith("Perceptron") else owner
+            *parents, name = path.split(".")
+            for parent in parents:
+                owner = getattr(owner, parent)
             value = getattr(owner, name)
-            setattr(owner, name, TimedModule(value) if name == "compress" else timed(stage, value))
-    # Callers that imported a stage's function by name see the timed one only through their module.
-    entities = importlib.import_module("dateline.extract.entities")
-    plc = importlib.import_module("dateline.extract.places")
-    entities.plc = plc
+            wrapped = TimedModule(value, stage) if inspect.ismodule(value) else timed(stage, value)
+            setattr(owner, name, wrapped)
     total = run(paths)[1][0]
     shares = {stage: t / total for stage, t in own.items()}
-    shares["other (extract, resolve's callees, Extraction)"] = 1 - sum(shares.values())
+    shares["other"] = 1 - sum(shares.values())  # extract() itself, and what no stage above names
     return shares
 
 
@@ -151,8 +150,9 @@ def main(argv: list[str] | None = None) -> int:
         return 0
     digest, cpu = run(paths, args.passes)
     print(f"{len(paths)} articles  digest {digest}")
+    best = f", best of {len(cpu)} {min(cpu):.2f} CPU-s = {len(paths) / min(cpu):,.0f}" if len(cpu) > 1 else ""
     print(f"extract() first pass {cpu[0]:.2f} CPU-s = {len(paths) / cpu[0]:,.0f} articles per CPU-second"
-          + (f", best of {len(cpu)} {min(cpu):.2f} CPU-s = {len(paths) / min(cpu):,.0f}" if len(cpu) > 1 else ""))
+          + best)
     return 0
 
 

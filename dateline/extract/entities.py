@@ -185,7 +185,9 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
 
 def _cased(tokens: list[str]) -> list[str]:
     """'BOLIVIA', 'NEW YORK' in a table: a place written in capitals is read as the place."""
-    if tokens and all(t.isupper() and len(t) > 2 for t in tokens):
+    if not tokens or not tokens[0].isupper():
+        return tokens  # most runs, told at once (this runs twice for every run of the archive)
+    if all(t.isupper() and len(t) > 2 for t in tokens):
         titled = [t.title() for t in tokens]
         if plc.lookup(" ".join(titled)):
             return titled

@@ -25,7 +25,8 @@ PAREN_RE = re.compile(r"^\s*\(([A-Z][A-Za-z. -]{1,30})\)")
 
 # Score lines ("3-1", "6-4 7-5") and the vocabulary of match reports: in such copy a city's name
 # is usually its club ("Barcelona beat Valencia"), which the model learns from the labelled desk copy.
-SCORE_RE = re.compile(r"(?<![\d.:/-])\d{1,3}-\d{1,3}(?![\d.:/-])")
+# A digit first, so the engine skips ahead to digits; the lookbehind then checks the one before it.
+SCORE_RE = re.compile(r"\d(?<![\d.:/-]\d)\d{0,2}-\d{1,3}(?![\d.:/-])")
 SPORTS_WORDS = lx.words("""scored goal goals match matches league innings wickets striker midfielder
 goalkeeper defender tournament seeded semifinal semi-final semifinals quarter-final quarter-finals halftime
 half-time referee stadium squad scorers golf tennis soccer football rugby cricket basketball hockey
@@ -206,8 +207,7 @@ def _around(before: str, after: str) -> tuple[str, str, str, str, str, str, str,
     p2 = _word(left_words[-2]) if len(left_words) > 1 else "<start>"
     n1 = _word(right_words[0]) if right_words else "<end>"
     n2 = _word(right_words[1]) if len(right_words) > 1 else "<end>"
-    return (p1, p2, pp, n1, n2, np_, "".join(_symbol(t) for t in left[-2:]),
-            "".join(_symbol(t) for t in right[:3]))
+    return (p1, p2, pp, n1, n2, np_, "".join(map(_symbol, left[-2:])), "".join(map(_symbol, right[:3])))
 
 
 def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
@@ -259,11 +259,10 @@ def _reading_features(kind: str, gaz: str, where: str, desk: str, single: bool, 
     the same for every reading of one run. Not memoised: contexts hardly repeat, and a cache
     over the archive's contexts costs more than it saves."""
     p1, p2, pp, n1, n2, np_, left, right = _around(before, after)
-    f = [f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}",
-         f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
-         f"rule|p1={kind}|{p1}", f"single|where={single}|{where}", f"desk|gaz={desk}|{gaz}",
-         f"desk|rule|where={desk}|{kind}|{where}", f"desk|gaz|where={desk}|{gaz}|{where}",
-         f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}", f"before={left}", f"after={right}"]
+    head, middle = _reading_parts(kind, gaz, where, desk, single)
+    f = [*head, f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
+         f"rule|p1={kind}|{p1}", *middle, f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}", f"before={left}",
+         f"after={right}"]
     pronoun = _PRONOUN_RE.search(after)
     if pronoun:
         f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
@@ -271,6 +270,17 @@ def _reading_features(kind: str, gaz: str, where: str, desk: str, single: bool, 
     if paren:
         f.append(f"paren={gazetteer_class(paren.group(1).strip())}")
     return f
+
+
+@lru_cache(maxsize=1024)
+def _reading_parts(kind: str, gaz: str, where: str, desk: str, single: bool
+                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
+    """The features of ``_reading_features`` that do not depend on the words around the run, in
+    their places in its list (the model adds weights in that order): a few dozen combinations,
+    formatted once."""
+    return ((f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}"),
+            (f"single|where={single}|{where}", f"desk|gaz={desk}|{gaz}",
+             f"desk|rule|where={desk}|{kind}|{where}", f"desk|gaz|where={desk}|{gaz}|{where}"))
 
 
 _SYMBOL_RE = re.compile(r"\d[\d.,:/-]*|[A-Z\u00c0-\u00de][\w'.-]*|[a-z][\w'-]*|[^\s\w]")

@@ -461,16 +461,25 @@ def _lead(paragraphs: Sequence[str]) -> str:
 
 
 def _clean(text: str) -> str:
-    text = re.sub(r"\s*<[A-Z0-9.]{1,10}>", "", text)  # tickers: <SRD>, <AKZO.AS>
-    text = re.sub(r"<([^<>]{1,80})>", r"\1", text)  # Reuters' <Company Name>
+    if "<" in text:  # most paragraphs have no brackets: two scans saved
+        text = BRACKET_TICKER_RE.sub("", text)  # tickers: <SRD>, <AKZO.AS>
+        text = COMPANY_BRACKETS_RE.sub(r"\1", text)  # Reuters' <Company Name>
     return LEAD_DATELINE_RE.sub("", text).strip()
+
+
+BRACKET_TICKER_RE = re.compile(r"\s*<[A-Z0-9.]{1,10}>")
+COMPANY_BRACKETS_RE = re.compile(r"<([^<>]{1,80})>")
 
 
 def spell_out(text: str) -> str:
     """Wire abbreviations a reader would not use: mln, dlrs, pct."""
     text = WIRE_RE.sub(_spelled, text)
-    text = re.sub(r"\b(billion|million)\s+(?:mln|million)\b", r"\1", text)  # the wire's "1.143 billion mln"
+    if "illion" in text:
+        text = DOUBLED_SIZE_RE.sub(r"\1", text)  # the wire's "1.143 billion mln"
     return text[:1].upper() + text[1:]
+
+
+DOUBLED_SIZE_RE = re.compile(r"\b(billion|million)\s+(?:mln|million)\b")
 
 
 def _spelled(m: re.Match[str]) -> str:
