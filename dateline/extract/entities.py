@@ -214,9 +214,11 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     # "Laidlaw Adams and Peck Inc", "Crosby Valve and Gauge Co": a name a company's name goes on from
     # is the company's opening words, never a person, wherever else the article names it.
     for c in found:
+        if verdicts[c.name] != "person":
+            continue
         run = found[c.part_of].name if c.part_of >= 0 else ""
         tail = run[len(c.name):] if run.startswith(c.name + " ") else c.after
-        if verdicts[c.name] == "person" and _company_continues(tail):
+        if _company_continues(tail):
             verdicts[c.name] = "none"
     # A surname read as a person makes the full name it ends a person too ("Komen" after "Daniel
     # Komen"): the same person, whose full name alone the model was less sure of.

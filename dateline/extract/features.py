@@ -59,6 +59,41 @@ class Candidate:
     parts: str = ""  # for a whole run: the kinds the rules read in it ("org+person")
 
 
+class LowercaseWords:
+    r"""The words an article writes in lower case, as ``(?<![\w'.-])[a-z][a-z]+`` finds them, asked
+    for one word at a time: an article asks about a few of its names, so each is sought in the text
+    (str.find, in C) instead of every word of the text being collected first."""
+
+    __slots__ = ("_known", "_text")
+
+    def __init__(self, text: str = "") -> None:
+        self._text = text
+        self._known: dict[str, bool] = {}
+
+    def __contains__(self, word: object) -> bool:
+        if not isinstance(word, str):
+            return False
+        found = self._known.get(word)
+        if found is None:
+            found = self._known[word] = self._written(word)
+        return found
+
+    def _written(self, word: str) -> bool:
+        """``word`` stands alone in the text: no word character, apostrophe, stop or hyphen before
+        it, no lowercase letter after it."""
+        if len(word) < 2 or not (word.isascii() and word.isalpha() and word.islower()):
+            return False
+        text, n = self._text, len(word)
+        at = text.find(word)
+        while at >= 0:
+            before = text[at - 1] if at else " "
+            after = text[at + n:at + n + 1]
+            if not (before.isalnum() or before in "_'.-") and not ("a" <= after <= "z" and after):
+                return True
+            at = text.find(word, at + 1)
+        return False
+
+
 @dataclass
 class ArticleEvidence:
     """What the whole article says about its names, for every candidate in it."""
@@ -68,7 +103,7 @@ class ArticleEvidence:
     speakers: set[str] = field(default_factory=set)
     org_words: set[str] = field(default_factory=set)
     dateline: set[str] = field(default_factory=set)
-    lowercase: frozenset[str] = frozenset()
+    lowercase: LowercaseWords = field(default_factory=LowercaseWords)
     desk: str = "news"  # "sports" when the copy reads as results and match reports
     singles: set[str] = field(default_factory=set)  # one-word names: "Berg" after "Henning Berg"
 
@@ -87,7 +122,7 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
             ev.org_words.update(words)
         if len(words) == 1:
             ev.singles.add(c.name)
-    ev.lowercase = frozenset(re.findall(r"(?<![\w'.-])[a-z][a-z]+", text))
+    ev.lowercase = LowercaseWords(text)
     scores = len(SCORE_RE.findall(text))
     vocabulary = set(re.findall(r"[a-z][a-z-]+", text.lower()))
     strong, weak = len(vocabulary & SPORTS_WORDS), len(vocabulary & SPORTS_WEAK_WORDS)
@@ -109,6 +144,7 @@ _SHAPE = str.maketrans({**dict.fromkeys(string.ascii_uppercase, "X"),
 _REPEAT_RE = re.compile(r"(.)\1+")
 
 
+@lru_cache(maxsize=1 << 15)  # names share their words: each word's shape is worked out once
 def _shape(token: str) -> str:
     """'McDonald' -> 'XxXx', 'U.S.' -> 'X.X.', '1996' -> 'dd': letters and digits by class, runs
     of one class shortened to two."""
@@ -180,12 +216,15 @@ def name_features(name: str) -> tuple[str, ...]:
     return tuple(f)
 
 
+# Memoised (bounded), as _symbol: called for every word around every candidate, and words repeat.
+@lru_cache(maxsize=1 << 14)
 def _word(token: str) -> str:
     """A context word as a feature: numbers and capitalised words by kind, others as written."""
     c = token[0]
     return "<num>" if c.isdigit() else token.lower() if c.islower() else "<Cap>"
 
 
+@lru_cache(maxsize=1 << 14)
 def _symbol(token: str) -> str:
     c = token[0]
     return "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c

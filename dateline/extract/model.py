@@ -38,16 +38,16 @@ class Perceptron:
         return list(self._add(self._static(static), dynamic))
 
     def _add(self, start: Sequence[float], features: Iterable[str]) -> tuple[float, float, float, float]:
-        # Four classes, summed in locals: this loop runs for every feature of every candidate.
+        # Four classes, summed in locals, in the features' order (the same sums to the last bit):
+        # this loop runs for every feature of every candidate, so the look-ups run in map's C loop.
         a, b, c, d = start
-        get = self.weights.get
-        for f in features:
-            w = get(f)
+        for w in map(self.weights.get, features):
             if w is not None:
-                a += w[0]
-                b += w[1]
-                c += w[2]
-                d += w[3]
+                wa, wb, wc, wd = w
+                a += wa
+                b += wb
+                c += wc
+                d += wd
         return a, b, c, d
 
     def predict(self, static: tuple[str, ...], dynamic: Iterable[str]) -> tuple[str, float]:

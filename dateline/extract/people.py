@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Container
 from functools import lru_cache
 
 from . import lexicon as lx
@@ -57,7 +58,7 @@ def name_like(token: str, last: bool) -> bool:
 
 
 def without_title(name: str, sentence_start: bool = False,
-                  lowercase: frozenset[str] = frozenset()) -> tuple[str, str]:
+                  lowercase: Container[str] = frozenset()) -> tuple[str, str]:
     """'Sen Mark Hatfield' -> ('Sen', 'Mark Hatfield'): title words, with or without their period,
     "-elect" titles and honorifics are no part of a person's name. At a sentence start, so is a
     capitalised role before a given name ("Promoter Frank Warren", "Defenceman Denis Zubarev").
@@ -76,7 +77,7 @@ def without_title(name: str, sentence_start: bool = False,
     return " ".join(words[:head]), " ".join(words[head:])
 
 
-def _common_noun(word: str, lowercase: frozenset[str]) -> bool:
+def _common_noun(word: str, lowercase: Container[str]) -> bool:
     """A capitalised word the article also writes in lower case, and no given name nor common
     surname ("Park", "Young" open names and are words too)."""
     if word.lower() not in lowercase or _given(word):
