@@ -4,7 +4,7 @@ Runs ``extract()`` over every seed of ../shared/corpus/reuters21578/seeds and te
 and prints the sha256 of every field of every article (sorted by seed path) and the CPU seconds
 the extraction took. A speed change must leave the digest identical: compare it before and after.
 ``--profile N`` prints the N hottest functions (cProfile, cumulative and own time) instead;
-``--stages`` the share of CPU time each stage of extraction takes (each stage's own time, the
+``--stages`` the CPU seconds and share each stage of extraction takes (each stage's own time, the
 stages it calls counted apart; the timers add a little to whichever stage calls them most).
 """
 
@@ -76,8 +76,8 @@ STAGES: dict[str, list[tuple[str, str]]] = {
 }
 
 
-def stage_shares(paths: list[Path], warm_pass: bool) -> dict[str, float]:
-    """Each stage's share of CPU time, own time only: a stage's timer stops while a stage it calls
+def stage_seconds(paths: list[Path], warm_pass: bool) -> dict[str, float]:
+    """Each stage's CPU seconds, own time only: a stage's timer stops while a stage it calls
     runs. ``warm_pass``: measured on a second pass, the word caches filled by a first untimed one."""
     if warm_pass:
         run(paths)
@@ -117,9 +117,9 @@ def stage_shares(paths: list[Path], warm_pass: bool) -> dict[str, float]:
             wrapped = TimedModule(value, stage) if inspect.ismodule(value) else timed(stage, value)
             setattr(owner, name, wrapped)
     total = run(paths)[1][0]
-    shares = {stage: t / total for stage, t in own.items()}
-    shares["other"] = 1 - sum(shares.values())  # extract() itself, and what no stage above names
-    return shares
+    own["other"] = total - sum(own.values())  # extract() itself, and what no stage above names
+    own["all"] = total
+    return own
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -138,8 +138,9 @@ def main(argv: list[str] | None = None) -> int:
         print(f"no seeds under {args.corpus}/seeds or tests/gold/desk", file=sys.stderr)
         return 1
     if args.stages:
-        for stage, share in stage_shares(paths, args.passes > 1).items():
-            print(f"{stage:>14} {share:6.1%}")
+        seconds = stage_seconds(paths, args.passes > 1)
+        for stage, spent in seconds.items():
+            print(f"{stage:>14} {spent:6.2f} CPU-s {spent / seconds['all']:6.1%}")
         return 0
     if args.profile:
         profiler = cProfile.Profile()

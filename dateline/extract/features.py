@@ -305,7 +305,7 @@ def _reading_features(kind: str, gaz: str, where: str, desk: str, single: bool, 
     pronoun = _PRONOUN_RE.search(after)
     if pronoun:
         f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
-    paren = PAREN_RE.match(after)
+    paren = PAREN_RE.match(after) if "(" in after else None  # most contexts have no bracket
     if paren:
         f.append(f"paren={gazetteer_class(paren.group(1).strip())}")
     return f
