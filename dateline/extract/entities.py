@@ -650,11 +650,12 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     # A country stays: "Japan" opens "Japan Chamber of Commerce" and is named on its own too.
     prefixes = {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))}
     drop |= {p for p in prefixes if p in places and plc.country_of(p) != p} - set(dateline)
+    never_organizations = set(settings.not_organizations)
     return Entities(
         people=people,
         roles=roles,
         places=[p for p in places if p not in drop],
-        organizations=[o for o in organizations if o not in set(settings.not_organizations)],
+        organizations=[o for o in organizations if o not in never_organizations],
         place_mentions=[*dateline, *(m.name for m in mentions if m.kind == PLACE)],
     )
 
