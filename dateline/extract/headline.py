@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 from ..article import Seed
 from . import compress
@@ -165,6 +166,8 @@ _NUMBER_WORDS = {"one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
                  "nine": 9, "ten": 10}
 
 
+# Memoised (bounded): the headline, the summary and the tags each ask for one article's table rows.
+@lru_cache(maxsize=64)
 def table_rows(seed: Seed) -> tuple[str, str]:
     """(period heading or "", first row) of a results or dividend table."""
     paragraphs = seed.paragraphs
