@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 import pytest
@@ -9,6 +10,7 @@ import pytest
 from dateline.config import ExtractSettings
 from dateline.extract import extract
 from dateline.extract.archive import canonical_organizations, canonical_people
+from dateline.extract.features import LowercaseWords
 from dateline.extract.tags import tag_key
 from dateline.seeds import read_seed
 
@@ -201,3 +203,19 @@ def test_person_forms_from_the_decision():
     assert "Hadley Crane" not in got.people
     assert "Omar al-Rashidi" in got.people and "Rashidi" not in got.people
     assert "Hennie le Roux" in got.people and "Dale Whitcombe" in got.people
+
+
+def test_lowercase_words_match_the_pattern_they_stand_for():
+    """An article's lowercase words are looked up one name at a time (speed); the answer must be the
+    one the whole-text pattern gives, at the edges too: a word after a stop, a hyphen or an
+    apostrophe, a word inside a longer one, at the text's ends, beside accented letters."""
+    pattern = re.compile(r"(?<![\w'.-])[a-z][a-z]+")
+    texts = ["the yokozuna won", "U.S.park and x.park", "semi-final, final", "rock'n'roll o'clock",
+             "parks park", "caféterrace café terrace", "_park 3park park3", "Park PARK park",
+             "ab", "a", "", "end.\nstart of line", "naïve naive"]
+    probes = ["the", "yokozuna", "park", "parks", "final", "semi", "n", "roll", "clock", "terrace", "caf",
+              "ab", "a", "end", "start", "line", "naive", "na", "ve", "Park", "of", "é"]
+    for text in texts:
+        expected = frozenset(pattern.findall(text))
+        words = LowercaseWords(text)
+        assert {p for p in probes if p in words} == {p for p in probes if p in expected}, text
