@@ -472,3 +472,48 @@ def test_a_date_line_above_the_story_is_not_its_headline(date_line):
     title, summary = title_and_summary(_seed(date_line, lead, "The team had been denied visas."))
     assert title == title_and_summary(_seed(lead, "The team had been denied visas."))[0]
     assert date_line.rstrip(".") not in title + summary
+
+
+# (headline, lead, the fault class a wire editor marks): the classes the lead engineer read on the
+# dev split, each with a headline that must not be marked beside it.
+FAULT_CASES = [
+    ("Iowa Beef Processors lifting lockout", "Iowa Beef Processors Inc said it is lifting the lockout "
+     "at its Dakota City, Nebraska, plant.", "-ing verb without auxiliary"),
+    ("General Motors of Canada plans 450 million", "General Motors of Canada Ltd is planning a 450 mln "
+     "dlr expansion of its plant, the company said.", "figure without its noun"),
+    ("Lawson is content", "Chancellor of the Exchequer Nigel Lawson said he is content with sterling's "
+     "present level.", "copula cut from complement"),
+    ("Tremor hits northern Chile but there were no immediate reports", "A tremor hit northern Chile "
+     "today but there were no immediate reports of damage, officials said.", "second clause after but/and"),
+    ("Democratic and Republican members meets behind closed doors", "Democratic and Republican members "
+     "of the committee met behind closed doors on Tuesday.", "plural subject, -s verb"),
+    ("Colonial BancGroup signed letter of intent", "Colonial BancGroup said it signed a letter of intent "
+     "to acquire The Liberty Bank of Pensacola.", "past tense before object"),
+    ("Index shows U.S. Dollar", "The Bank of England's effective exchange rate index shows the dollar at "
+     "101.6, the bank said.", "capitalised common word"),
+    ("Index shows dollar", "The Bank of England's effective exchange rate index shows the dollar at "
+     "101.6, the bank said.", "figure cut off"),
+    ("Iowa Beef lifts lockout at Dakota City, Nebraska", "Iowa Beef Processors Inc said it is lifting the "
+     "lockout at its Dakota City, Nebraska, plant on Monday.", "cut inside noun phrase"),
+    ("Talks extended", "Talks between the union and the company over a new labour contract were extended "
+     "by a week, both sides said.", "too thin"),
+]
+
+
+@pytest.mark.parametrize("title, lead, fault", FAULT_CASES)
+def test_fault_detectors_mark_each_class(title, lead, fault):
+    assert fault in hq.faults(title, lead)
+
+
+@pytest.mark.parametrize("title, lead", [
+    ("Iowa Beef Processors lifts lockout at Dakota City plant", FAULT_CASES[0][1]),
+    ("Tremor hits northern Chile", FAULT_CASES[3][1]),
+    ("Three men charged with operating large tax fraud scheme", "Three men were charged today with "
+     "operating a large tax fraud scheme, prosecutors said."),
+    ("Jefferies Group resolves accounting dispute", "Jefferies Group Inc said it resolved an accounting "
+     "dispute with its auditors."),
+    ("Bank of England gives money market further 191 million sterling assistance", "The Bank of England "
+     "said it gave the money market a further 191 mln stg assistance in the afternoon session."),
+])
+def test_fault_detectors_pass_a_good_headline(title, lead):
+    assert hq.faults(title, lead) == []
