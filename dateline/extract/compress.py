@@ -48,10 +48,12 @@ from .headline_words import (
     NOT_VERBS,
     OBJECT_OPENERS,
     PRONOUNS,
+    _inflected,
     _is_base_verb,
     _is_participle,
     _is_verb,
     _present,
+    _progressive_base,
     _verb_index,
 )
 
@@ -504,6 +506,9 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
     if low in AUX_HAVE:
         return [*out, "have" if plural else "has", *words[i + 1:]]
     if low in AUX_BE:
+        base = _progressive_base(nxt) if j < len(words) and words[j].islower() else ""
+        if base and low in ("is", "are", "'s"):  # "is lifting the lockout" -> "lifts the lockout"
+            return [*out, *adverbs, _inflected(base, plural), *words[j + 1:]]
         if j < len(words) and (_is_participle(words[j]) or nxt.endswith("ing")) and nxt != "being":
             return out + adverbs + words[j:]
         return [*out, "are" if plural else "is", *words[i + 1:]]
@@ -1009,8 +1014,9 @@ def _without_last_modifier(words: list[str], k: int) -> list[str]:
             continue  # "would raise | output next year": the verb's object, not a modifier
         if modifier and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt != "due" \
                 and not nxt.endswith("ed") \
-                and words[i - 1].lower() not in ("is", "are", "be", "been"):
-            return [*words[:i], *words[i + 1:]]
+                and words[i - 1].lower() not in ("is", "are", "be", "been", "and", "or") \
+                and words[i + 1].lower() not in ("and", "or"):
+            return [*words[:i], *words[i + 1:]]  # never one of two coordinated modifiers
     return words
 
 

@@ -173,10 +173,34 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     if last.isalpha() and last.islower() and nlow.endswith("ed") and nxt.islower() and len(tail) > 1 \
             and tail[1].isalpha() and tail[1].islower() and tail[1] not in FUNCTION_WORDS:
         return True  # "convertible | subordinated debentures": inside a noun phrase
+    if _modifier_before_head(low, nlow, last, nxt):
+        return True  # "economic reform | programme", "for artificial | intelligence": the head noun
     # "Arab | fund", "Texaco | stake", "Chinese | submarine": a name or demonym used as a modifier
     return last[:1].isupper() and nxt.islower() and nxt.isalpha() and nlow not in FUNCTION_WORDS \
         and nlow not in PHRASE_STARTS and nlow not in CLAUSE_STARTS and not _is_participle(nlow) \
         and not nlow.endswith("ing") and MARK not in tail[0]
+
+
+# Words a lead may go on with after a complete noun phrase: where, when, how, not its head noun.
+GOES_ON = lx.words("here there today tomorrow yesterday tonight now again also too each apiece ago "
+                   "last next this due effective payable")
+# Adjectives that say which or how many: never the end of a noun phrase ("certain | Qume printers").
+SELECTORS = lx.words("certain various other such many own same")
+
+
+def _modifier_before_head(low: str, nlow: str, last: str, nxt: str) -> bool:
+    """A lower-case word before a lower-case noun that goes on the noun phrase: the cut loses the
+    head ("government's economic reform | programme", "multi-million | dlr system")."""
+    if low in SELECTORS:
+        return True
+    plain = last.replace("-", "").isalpha() and nxt.replace("-", "").isalpha()
+    if not (plain and last.islower() and nxt.islower()) or low in FUNCTION_WORDS or nlow in FUNCTION_WORDS:
+        return False
+    if nlow in PHRASE_STARTS or nlow in CLAUSE_STARTS or nlow in GOES_ON or nlow in ADVERBS:
+        return False
+    if nlow.endswith(("ing", "ly")) or _is_participle(nlow) or _verb_like(nlow):
+        return False  # "plant closed", "prices rise": a verb, not the head noun
+    return not _verb_like(low)  # "raises | prices": the verb's object follows
 
 
 # What may follow a verb that ends its clause: "falls after", "resigns, ending", "strained when".
