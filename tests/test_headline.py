@@ -517,3 +517,18 @@ def test_fault_detectors_mark_each_class(title, lead, fault):
 ])
 def test_fault_detectors_pass_a_good_headline(title, lead):
     assert hq.faults(title, lead) == []
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # the progressive in the headline present, and a place's state inside a noun phrase goes
+    ("Iowa Beef Processors Inc said it is lifting the lockout at its Dakota City, Nebraska, plant.",
+     "Iowa Beef Processors lifts lockout at its Dakota City plant"),
+    # the first of two coordinated clauses stands alone
+    ("A strong tremor hit northern Chile today but there were no immediate reports of damage, officials "
+     "said.", "Strong tremor hits northern Chile"),
+    ("Norway's parliament has approved an extensive trade ban against South Africa but left shipowners "
+     "a key loophole through which controversial oil shipments may continue, officials said.",
+     "Norway's parliament approves extensive trade ban against South Africa"),
+])
+def test_fifth_round_leads(lead, expected):
+    assert headline(lead) == expected

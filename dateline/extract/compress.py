@@ -255,8 +255,25 @@ def _brackets(text: str) -> str:
     return BRACKETS_RE.sub(one, text).strip()
 
 
+# "its Dakota City, Nebraska, plant": a place and its state inside a noun phrase, before the head noun.
+PLACE_IN_PHRASE_RE = re.compile(r"(?P<place>\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}),\s+"
+                                r"(?P<region>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\.?),\s+(?P<noun>[a-z][a-z-]{2,})\b")
+
+
+def _place_in_phrase(m: re.Match[str]) -> str:
+    """'Dakota City, Nebraska, plant' -> 'Dakota City plant' when the region is a known place (or a
+    state's abbreviation, 'Tenn.') and a noun, not a clause, follows it."""
+    region, noun = m["region"], m["noun"]
+    known = lx.gazetteer().lookup(region) is not None or re.fullmatch(r"[A-Z][a-z]{1,4}\.", region)
+    clause = noun in FUNCTION_WORDS or noun in CLAUSE_STARTS or noun.endswith(("ing", "ed", "ly")) \
+        or _is_verb(["x", noun], 1)
+    return f"{m['place']} {noun}" if known and not clause else m[0]
+
+
 def _asides(text: str) -> str:
     text = ACRONYM_ASIDE_RE.sub("", HONORIFIC_RE.sub("", text))
+    if text.count(", ") >= 2:
+        text = PLACE_IN_PHRASE_RE.sub(_place_in_phrase, text)
     if "agreement" in text or "accord" in text or "pact" in text:
         text = AGREEMENT_TO_RE.sub("agreed to ", text)
     if "percent" in text:
@@ -810,6 +827,7 @@ def _tighten(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,")
     if len(text.replace(MARK, "")) > TARGET:
         text = _compressed_subject(text)
+    text = _first_clause(text)
     total = len(text.split())
     for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
         probe = text  # cut on past an incomplete end ("two percent, | to 15.4 percent") to a complete one
@@ -831,6 +849,23 @@ def _tighten(text: str) -> str:
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
     return _within_limit(text)
+
+
+# "... but there were no immediate reports", "... and it will begin marketing": a second clause
+# after the main one, which a headline leaves out whatever its length.
+SECOND_CLAUSE_RE = re.compile(r",?\s+(?:but|yet|and\s+(?=(?:there|it|he|she|they|we)\s))\s*\S.*$")
+
+
+def _first_clause(text: str) -> str:
+    """The main clause alone when a second one follows its verb ("Tremor hits northern Chile but
+    there were no immediate reports" -> "Tremor hits northern Chile"); the text when the first
+    would be left without the verb and a word after it."""
+    k = text.find(MARK)
+    m = SECOND_CLAUSE_RE.search(text, k + 1) if k >= 0 else None
+    if m is None:
+        return text
+    first = text[:m.start()].rstrip(" ,;")
+    return first if _keeps_verb(first, len(text.split())) and len(first.split()) >= 3 else text
 
 
 # Ownership and description a wire headline leaves out of its subject: "80 percent-owned",
