@@ -529,6 +529,13 @@ def test_fault_detectors_pass_a_good_headline(title, lead):
     ("Norway's parliament has approved an extensive trade ban against South Africa but left shipowners "
      "a key loophole through which controversial oil shipments may continue, officials said.",
      "Norway's parliament approves extensive trade ban against South Africa"),
+    # "X said it and Y did Z": both are the subject, the verb in the plural present
+    ("Stone Container Corp said it and Southwest Forest Industries Inc completed all waiting period "
+     "requirements under the Hart-Scott-Rodino Act.",
+     "Stone Container and Southwest Forest Industries complete all waiting period requirements"),
+    # a coordinated plural subject takes a plural verb
+    ("Democratic and Republican members of the committee met behind closed doors on Tuesday.",
+     "Democratic and Republican members of committee meet behind closed doors"),
 ])
 def test_fifth_round_leads(lead, expected):
     assert headline(lead) == expected

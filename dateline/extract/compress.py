@@ -408,6 +408,8 @@ def _plural(subject: list[str]) -> bool:
             return True  # "X and Y"; not "Office of Management and Budget", "oil and gas producer"
     head = subject[0]
     for i, w in enumerate(low):
+        if w in ("and", "or", "&"):
+            continue  # "Democratic and Republican members": the head is the last noun, not the first
         if (w in DETERMINERS or w in PHRASE_STARTS) and i:
             break
         if not (i and w.endswith(("ed", "ing"))):
@@ -575,6 +577,10 @@ def _predicate_first(text: str) -> str:
             if v is None:
                 v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
             plural = PRONOUNS[what[0].lower()] == "pl"  # "X and Y Plc said it ...": one company
+            if v is None and second in ("and", "&"):  # "X said it and Y completed ...": both, plural
+                j = _verb_index(what)
+                if j is not None and not any(w.endswith(",") for w in what[:j]):
+                    v, plural = j, True
             if v is not None:
                 return _marked(rest, v, plural, reported=False, speech=True)
             return " ".join(rest)
