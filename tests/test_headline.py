@@ -539,3 +539,22 @@ def test_fault_detectors_pass_a_good_headline(title, lead):
 ])
 def test_fifth_round_leads(lead, expected):
     assert headline(lead) == expected
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # a side takes a plural verb, a title's defence is named by the title, a win is over the loser,
+    # and which match it was goes once the result is told
+    ("Japan began the defence of their Asian Cup title with a lucky 2-1 win against Syria in a Group C "
+     "championship match on Friday.", "Japan begin Asian Cup defence with lucky 2-1 win over Syria"),
+    ("Brazil came from a goal down to beat Holland 2-1 in a friendly international at the Amsterdam ArenA "
+     "on Wednesday.", "Brazil come from goal down to beat Holland 2-1 at Amsterdam ArenA"),
+    # a scorer's "as"-clause keeps the result, the player goes by surname; "their" is the Bulls'
+    ("Michael Jordan scored 38 points and Scottie Pippen added 21 as the Chicago Bulls beat the Orlando "
+     "Magic 102-91 on Thursday for their 10th straight victory.",
+     "Jordan scores 38 points as Chicago Bulls beat Orlando Magic 102-91"),
+    # a player is no side: singular, however many sides the report names
+    ("Andy Murray reached the Wimbledon semi-finals on Wednesday, coming back from two sets down to beat "
+     "Serbia's Milos Petrovic 4-6 3-6 6-1 6-4 7-5.", "Andy Murray reaches Wimbledon semi-finals"),
+])
+def test_sports_prose_leads(lead, expected):
+    assert headline(lead) == expected

@@ -107,10 +107,90 @@ def headline(sentence: str) -> str:
     text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
     text = CAPITAL_AFTER_ABBR_RE.sub(_lower_function_word, text)
     text = _predicate_first(text)
+    if SCORE_RE.search(text):
+        text = _sports_style(text, sentence)
     words = text.split()
     if not words:
         return ""
     return finish(_tighten(" ".join(words)))
+
+
+# --- sports prose --------------------------------------------------------------------------
+
+# A result in the text ("2-1", "102-91"; not "9-1/2" or "60-kg"): the lead is a match report.
+SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-]|\s*-?(?:kg|lb|year|month|day)s?\b)")
+# "the defence of their Asian Cup title" -> "Asian Cup defence": the desk's compression of a title.
+TITLE_DEFENCE_RE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+(?:their|his|her|its)\s+"
+                              r"(?P<what>(?:[A-Z][\w'-]*\s+){1,4})(?:title|crown)\b")
+# "in a Group C championship match", "in a friendly international": which match, never the news
+# once the result is told.
+MATCH_PHRASE_RE = re.compile(r",?\s+in\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,4}?"
+                             r"(?:match|game|tie|fixture|international|encounter|clash)\b")
+WIN_AGAINST_RE = re.compile(r"\b(win|victory|defeat)\s+against\b")
+# "Jordan scored 44 points as the Bulls beat the Knicks 97-90 at Madison Square Garden ...": the
+# clause that carries the result ends at its score.
+AS_RESULT_RE = re.compile(r"(?P<clause>\s+as\s+[^,;]*?(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-]))\s.*$")
+
+
+def _sports_style(text: str, sentence: str) -> str:
+    """A match report in the desk's style: a team takes a plural verb ("Japan beat Scotland"), a
+    title's defence is named by the title ("begin Asian Cup defence"), a win is "over" the loser, and
+    a scorer's "as"-clause keeps the result and drops what follows it."""
+    text = WIN_AGAINST_RE.sub(r"\1 over", TITLE_DEFENCE_RE.sub(r"\g<what>\g<noun>", text))
+    text = MATCH_PHRASE_RE.sub("", text)
+    k = text.find(MARK)
+    if k <= 0:
+        return text
+    subject, rest = text[:k].split(), text[k + 1:].split()
+    if AS_RESULT_RE.search(text):
+        text = AS_RESULT_RE.sub(r"\g<clause>", text)
+        named = _by_surname(subject)  # "Striker Olaf Reich scores twice as ..." -> "Reich scores ..."
+        return text if named == subject else " ".join([*named, text[k:]])
+    if not rest or not _is_team(subject, sentence):
+        return text
+    base = _base_of_present(rest[0])
+    return text if base == rest[0] else " ".join([*subject, MARK + base, *rest[1:]])
+
+
+def _by_surname(subject: list[str]) -> list[str]:
+    """A match report's player by surname, as the desk writes him: 'Michael Jordan' -> 'Jordan',
+    'Striker Olaf Reich' -> 'Reich', "Kenya's Wilson Kiptanui" -> "Kenya's Kiptanui"."""
+    given, common = lx.given_names(), lx.common_words()
+    for i, word in enumerate(subject[:-1]):
+        if word in given and all(w[:1].isupper() for w in subject[i + 1:]) and len(subject) - i <= 3:
+            before = subject[:i]
+            if before and before[-1].lower() in common and not before[-1].endswith(("'s", "\u2019s")):
+                before = before[:-1]  # the role: "Striker", "Opener", "Goalkeeper"
+            return [*before, *subject[i + 1:]]
+    return subject
+
+
+def _is_team(subject: list[str], sentence: str) -> bool:
+    """The subject of a match report is a side, not a player: a country or city ("Japan", "Al
+    Ain"), a plural name ("Mumbai Indians"), or one the lead calls "their" before any "his"/"her"."""
+    if not subject or any("'" in w or "\u2019" in w for w in subject) or not subject[-1][:1].isupper():
+        return False
+    last = subject[-1]
+    if lx.gazetteer().lookup(" ".join(subject)) is not None or (len(subject) > 1 and last.endswith("s")
+                                                                 and not last.endswith(("ss", "us"))):
+        return True
+    for word in sentence.split()[len(subject):]:  # the first name or pronoun after the subject
+        if word.lower() in ("their", "his", "her"):
+            return word.lower() == "their"
+        if word[:1].isupper():
+            return False  # "Jordan scored 44 as the Chicago Bulls ... their": the Bulls'
+    return False
+
+
+def _base_of_present(word: str) -> str:
+    """'beats' -> 'beat', 'reaches' -> 'reach', 'carries' -> 'carry'; the word when no verb's."""
+    low = word.lower()
+    for base in (low[:-3] + "y" if low.endswith("ies") else "",
+                 low[:-2] if low.endswith(("ches", "shes", "xes", "sses", "zes", "oes")) else "",
+                 low[:-1] if low.endswith("s") and not low.endswith("ss") else ""):
+        if base and _is_base_verb(base):
+            return base
+    return word
 
 
 def finish(text: str, limit: int = LIMIT) -> str:
@@ -859,7 +939,11 @@ def _tighten(text: str) -> str:
 
 # "... but there were no immediate reports", "... and it will begin marketing": a second clause
 # after the main one, which a headline leaves out whatever its length.
-SECOND_CLAUSE_RE = re.compile(r",?\s+(?:but|yet|and\s+(?=(?:there|it|he|she|they|we)\s))\s*\S.*$")
+_PASTS = "|".join(sorted(IRREGULAR))
+SECOND_CLAUSE_RE = re.compile(r",?\s+(?:but|yet|and\s+(?=(?:there|it|he|she|they|we)\s"
+                              rf"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}\s+(?:[a-z]+ed|{_PASTS})\s))\s*\S.*$")
+# "... as the Bulls beat the Magic 102-91": a result clause after the second clause, which stays.
+AS_CLAUSE_RE = re.compile(r"\s+as\s+(?!(?:they|he|she|it|we)\s).*?(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-]).*$")
 
 
 def _first_clause(text: str) -> str:
@@ -871,6 +955,9 @@ def _first_clause(text: str) -> str:
     if m is None:
         return text
     first = text[:m.start()].rstrip(" ,;")
+    result = AS_CLAUSE_RE.search(text, m.start())
+    if result:  # "Jordan scores 38 points and Pippen added 21 as Bulls beat Magic": the result stays
+        first = f"{first}{result[0]}"
     return first if _keeps_verb(first, len(text.split())) and len(first.split()) >= 3 else text
 
 

@@ -21,7 +21,7 @@ from .headline_words import (
 
 # Words that open a phrase trimming may drop from the end ("... in the first 10 days of March").
 PHRASE_STARTS = lx.words("""in on at for from by with over under into through during against between amid
-within after before via according ahead despite including excluding than
+within after before via according ahead despite including excluding than thanks
 while as because""")
 
 
@@ -173,6 +173,8 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     if last.isalpha() and last.islower() and nlow.endswith("ed") and nxt.islower() and len(tail) > 1 \
             and tail[1].isalpha() and tail[1].islower() and tail[1] not in FUNCTION_WORDS:
         return True  # "convertible | subordinated debentures": inside a noun phrase
+    if low in PREPOSITION_HEADS and nlow in ("to", "of"):
+        return True  # "thanks | to a try", "ahead | of the vote": half of a preposition
     if _modifier_before_head(low, nlow, last, nxt):
         return True  # "economic reform | programme", "for artificial | intelligence": the head noun
     # "Arab | fund", "Texaco | stake", "Chinese | submarine": a name or demonym used as a modifier
@@ -184,6 +186,8 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
 # Words a lead may go on with after a complete noun phrase: where, when, how, not its head noun.
 GOES_ON = lx.words("here there today tomorrow yesterday tonight now again also too each apiece ago "
                    "last next this due effective payable")
+# The first words of two-word prepositions ("thanks to", "ahead of").
+PREPOSITION_HEADS = lx.words("thanks owing ahead instead prior because next close")
 # Adjectives that say which or how many: never the end of a noun phrase ("certain | Qume printers").
 SELECTORS = lx.words("certain various other such many own same")
 
