@@ -536,6 +536,13 @@ def test_fault_detectors_pass_a_good_headline(title, lead):
     # a coordinated plural subject takes a plural verb
     ("Democratic and Republican members of the committee met behind closed doors on Tuesday.",
      "Democratic and Republican members of committee meet behind closed doors"),
+    # no complete cut of the whole fits: an anonymous speaker goes and the reported clause stands
+    ("A senior Soviet official said a visit to Moscow by U.S. Secretary of State George Shultz is under "
+     "consideration, Tass said.", "Visit to Moscow by U.S. Secretary of State Shultz is under consideration"),
+    # ... else the longest complete cut, however short, not a word that wants the next
+    ("Saudi Arabian Oil Minister Hisham Nazer reiterated the kingdom's commitment to last December's OPEC "
+     "accord to boost world oil prices and stabilise the market.",
+     "Saudi Arabian Oil Minister Hisham Nazer reiterates kingdom's commitment"),
 ])
 def test_fifth_round_leads(lead, expected):
     assert headline(lead) == expected

@@ -1113,7 +1113,30 @@ def _within_limit(text: str) -> str:
             if len(whole) <= LIMIT:
                 return whole
         complete = _longest_complete(" ".join(words).replace(MARK, ""), k)
-    return complete or got
+    return complete or _complete_fallback(text, k) or got
+
+
+def _complete_fallback(text: str, k: int) -> str:
+    """Where no complete cut of the whole fits: the reported clause without its speaker ("Soviet
+    official says visit by Shultz is under consideration" -> "Visit by Shultz is under
+    consideration"), else the longest complete cut however short, past the verb and its next word."""
+    words = text.split()
+    speech = [i for i, w in enumerate(words[:k + 1]) if w.replace(MARK, "").lower() in ("says", "say")]
+    said = speech[0] if speech else None
+    if said is not None and len(words) > said + 3:
+        reported = words[said + 1:]
+        if _names_someone(words[:said]) and not _names_someone(reported[:1]):
+            reported = []  # "Anchor Glass says first quarter net ...": the speaker is the who
+        if not any(MARK in w for w in reported):
+            v = _verb_index(reported)
+            if v:
+                reported = [*reported[:v], MARK + reported[v], *reported[v + 1:]]
+        if reported and any(MARK in w for w in reported[1:]):
+            reported[0] = reported[0][:1].upper() + reported[0][1:]
+            got = _within_limit(" ".join(reported))
+            if _ends_in(" ".join(reported).replace(MARK, ""), got):
+                return got
+    return _longest_complete(text.replace(MARK, ""), k + 1, floor=0)
 
 
 def _without_first_possessor(words: list[str], k: int) -> list[str]:
@@ -1247,13 +1270,21 @@ def _trimmed_to_limit(text: str) -> str:
     return " ".join(keep)
 
 
-def _longest_complete(text: str, k: int) -> str:
+def _names_someone(words: list[str]) -> bool:
+    """'Anchor Glass', 'Enzon': a speaker with a name, who the headline keeps; not 'senior Soviet
+    official' (a demonym and common words), whose words a headline may drop."""
+    common, demonyms = lx.common_words(), lx.demonyms()
+    return any(w[:1].isupper() and w not in demonyms and (i or w.lower() not in common)
+               for i, w in enumerate(words))
+
+
+def _longest_complete(text: str, k: int, floor: float = LIMIT / 3) -> str:
     """The longest cut of ``text`` within ``LIMIT``, past the verb (word ``k``), that ends a complete
-    phrase at any word; "" when none is at least a third of the limit."""
+    phrase at any word; "" when none is at least ``floor`` characters long."""
     words = text.split()
     for i in range(len(words) - 1, k, -1):
         head = " ".join(words[:i]).rstrip(",;:")
-        if len(head) < LIMIT / 3:
+        if len(head) < floor:
             break
         if i == k + 1 and not _ends_on_verb(words[:i], words[i:], words[k].endswith(",")):
             continue  # "X calls | for ...": the verb's complement goes with it

@@ -46,7 +46,9 @@ def _ends_complete(text: str, cut: int) -> bool:
     before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
     if MARK in head[-1] and _ends_on_verb(head, tail, text[cut:].lstrip().startswith(",")):
         return True  # "approval rating falls | after ...": the verb ends its clause
-    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
+    subject_pronoun = last in ("it", "he", "she", "they", "we") and not _verb_like(before) \
+        and before not in PHRASE_STARTS and before != "to"  # "assures ministers it | is making"
+    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" or subject_pronoun \
             or (before == "to" and _is_base_verb(last)):
         return False  # "agrees to buy | assets"; not "points to slowdown | in"
     noun_before = len(head) > 1 and head[-2].islower() and head[-2].replace("-", "").isalpha() \
@@ -173,6 +175,8 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     if last.isalpha() and last.islower() and nlow.endswith("ed") and nxt.islower() and len(tail) > 1 \
             and tail[1].isalpha() and tail[1].islower() and tail[1] not in FUNCTION_WORDS:
         return True  # "convertible | subordinated debentures": inside a noun phrase
+    if before == "as" and nlow == "as":
+        return True  # "has not gone as fast | as the administration would have liked"
     if low in PREPOSITION_HEADS and nlow in ("to", "of"):
         return True  # "thanks | to a try", "ahead | of the vote": half of a preposition
     if _modifier_before_head(low, nlow, last, nxt):
