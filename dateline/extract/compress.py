@@ -1211,6 +1211,8 @@ def _trimmed_to_limit(text: str) -> str:
     if k is None:  # no verb marked: the first word in lower case opens the predicate
         k = next((i for i, w in enumerate(words) if i and w.islower()), 0)
     text = text.replace(MARK, "")
+    if len(text) > LIMIT and len(words) > k + 3:  # where room is short, a time word goes first
+        text = re.sub(r",?\s+(?:tomorrow|today|tonight|(?:next|this|last)\s+(?:week|month|year))$", "", text)
     if len(text) <= LIMIT:
         return text
     words = text.split()

@@ -69,7 +69,8 @@ def _ends_complete(text: str, cut: int) -> bool:
     if last.lstrip("$")[:1].isdigit() and nxt.lower() in UNIT_WORDS:
         return False  # "$39.8 | million"
     if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
-        return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
+        return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS \
+            or nxt.lower() in GOES_ON  # "$620 million | tomorrow"
     return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
 
 

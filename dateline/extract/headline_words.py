@@ -158,13 +158,11 @@ def _finite_follows(words: list[str], i: int) -> bool:
 def _verb_index(words: list[str]) -> int | None:
     """The first word that opens a verb group, past the subject; failing one, a present-tense
     verb before its object ("the plan keeps the company alive")."""
-    for i in range(1, len(words)):
-        if _is_verb(words, i):
-            return i
-    for i in range(1, min(len(words) - 1, 14)):
-        if _is_present_verb(words, i):
-            return i
-    return None
+    past = next((i for i in range(1, len(words)) if _is_verb(words, i)), None)
+    # a present before its object that comes first is the verb: "index shows the dollar at 101.6,
+    # compared with ...": "compared" opens a participle's phrase
+    return next((i for i in range(1, min(len(words) - 1, 14, past or len(words)))
+                 if _is_present_verb(words, i)), past)
 
 
 def _is_present_verb(words: list[str], i: int) -> bool:
