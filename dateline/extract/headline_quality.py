@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import lexicon as lx
+from .headline_cuts import GOES_ON
 from .headline_words import (
     ADVERBS,
     AUX,
@@ -35,6 +36,7 @@ from .headline_words import (
     _is_verb,
     _verb_index,
 )
+from .headline_words import FUNCTION_WORDS as CLOSED_WORDS
 from .tokens import is_table_row
 
 MAX_TITLE = 90
@@ -486,8 +488,9 @@ def cut_inside_noun_phrase(words: list[str], lead: list[str]) -> bool:
     after = _next_in_lead(words, lead, keep_comma=True)
     comma = after.startswith(",")
     nxt = after.lstrip(",")
-    if not nxt or not nxt.isalpha() or not nxt.islower() or nxt in FUNCTION_WORDS or nxt in ADVERBS:
-        return False
+    if not nxt or not nxt.isalpha() or not nxt.islower() or nxt in FUNCTION_WORDS or nxt in ADVERBS \
+            or nxt in CLOSED_WORDS or nxt in SAME_WORD or nxt in GOES_ON:
+        return False  # a function word, a wire unit the headline spelled out, "today", "here"
     if nxt.endswith(("ing", "ed", "ly")) or nxt in IRREGULAR or nxt in COPULAS or nxt in LEAD_GOES_ON:
         return False
     if comma:  # "Dakota City, Nebraska, | plant": a place's state before the head noun
