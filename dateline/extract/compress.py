@@ -951,7 +951,9 @@ def _first_clause(text: str) -> str:
     there were no immediate reports" -> "Tremor hits northern Chile"); the text when the first
     would be left without the verb and a word after it."""
     k = text.find(MARK)
-    m = SECOND_CLAUSE_RE.search(text, k + 1) if k >= 0 else None
+    if k < 0 or not (" and " in text or " but " in text or " yet " in text):
+        return text  # the cheap test first: the pattern below scans every word
+    m = SECOND_CLAUSE_RE.search(text, k + 1)
     if m is None:
         return text
     first = text[:m.start()].rstrip(" ,;")
