@@ -573,3 +573,15 @@ def test_fifth_round_leads(lead, expected):
 ])
 def test_sports_prose_leads(lead, expected):
     assert headline(lead) == expected
+
+
+def test_report_counts_faults_for_every_split_but_shows_only_tuned_ones():
+    fig = hq.Figures()
+    lead = "Reichhold Chemicals Inc said it is raising the prices of its latexes."
+    hq.score_article(fig, "Reichhold Chemicals raising prices", "", lead, [], label="a.txt")
+    lines = hq.report("Reuters 1987", {"test": fig, "dev": fig}, examples=3)
+    faults = [line for line in lines if "faults in 100.0%" in line]
+    assert len(faults) == 2 and all("-ing verb without auxiliary 1 (100.0%)" in line for line in faults)
+    shown = [line for line in lines if "a.txt" in line]
+    assert shown and all("raising" in line for line in shown)  # the dev split's example only
+    assert len(shown) == len([line for line in hq.report("x", {"dev": fig}, examples=3) if "a.txt" in line])

@@ -404,7 +404,8 @@ def bare_progressive(words: list[str], lead: list[str]) -> bool:
         verb = _is_base_verb(stem) or _is_base_verb(stem + "e") or (stem[-1:] == stem[-2:-1]
                                                                     and _is_base_verb(stem[:-1]))
         prev = _plain(words[i - 1])
-        later = any(_finite_at(words, j) or _is_verb(words, j) for j in range(i + 1, len(words)))
+        # a verb past the word after it ("operating profit | falls"); the next word is its object
+        later = any(_finite_at(words, j) or _is_verb(words, j) for j in range(i + 2, len(words)))
         return verb and not later and prev not in COPULAS and prev not in FUNCTION_WORDS \
             and not (words[i - 1].islower() and _is_base_verb(prev))
     return False
