@@ -48,10 +48,12 @@ from .headline_words import (
     NOT_VERBS,
     OBJECT_OPENERS,
     PRONOUNS,
+    _inflected,
     _is_base_verb,
     _is_participle,
     _is_verb,
     _present,
+    _progressive_base,
     _verb_index,
 )
 
@@ -105,10 +107,90 @@ def headline(sentence: str) -> str:
     text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
     text = CAPITAL_AFTER_ABBR_RE.sub(_lower_function_word, text)
     text = _predicate_first(text)
+    if SCORE_RE.search(text):
+        text = _sports_style(text, sentence)
     words = text.split()
     if not words:
         return ""
     return finish(_tighten(" ".join(words)))
+
+
+# --- sports prose --------------------------------------------------------------------------
+
+# A result in the text ("2-1", "102-91"; not "9-1/2" or "60-kg"): the lead is a match report.
+SCORE_RE = re.compile(r"(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-]|\s*-?(?:kg|lb|year|month|day)s?\b)")
+# "the defence of their Asian Cup title" -> "Asian Cup defence": the desk's compression of a title.
+TITLE_DEFENCE_RE = re.compile(r"\b(?P<noun>[a-z]+)\s+of\s+(?:their|his|her|its)\s+"
+                              r"(?P<what>(?:[A-Z][\w'-]*\s+){1,4})(?:title|crown)\b")
+# "in a Group C championship match", "in a friendly international": which match, never the news
+# once the result is told.
+MATCH_PHRASE_RE = re.compile(r",?\s+in\s+(?:a|an|the|their|its)\s+(?:[\w-]+\s+){0,4}?"
+                             r"(?:match|game|tie|fixture|international|encounter|clash)\b")
+WIN_AGAINST_RE = re.compile(r"\b(win|victory|defeat)\s+against\b")
+# "Jordan scored 44 points as the Bulls beat the Knicks 97-90 at Madison Square Garden ...": the
+# clause that carries the result ends at its score.
+AS_RESULT_RE = re.compile(r"(?P<clause>\s+as\s+[^,;]*?(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-]))\s.*$")
+
+
+def _sports_style(text: str, sentence: str) -> str:
+    """A match report in the desk's style: a team takes a plural verb ("Japan beat Scotland"), a
+    title's defence is named by the title ("begin Asian Cup defence"), a win is "over" the loser, and
+    a scorer's "as"-clause keeps the result and drops what follows it."""
+    text = WIN_AGAINST_RE.sub(r"\1 over", TITLE_DEFENCE_RE.sub(r"\g<what>\g<noun>", text))
+    text = MATCH_PHRASE_RE.sub("", text)
+    k = text.find(MARK)
+    if k <= 0:
+        return text
+    subject, rest = text[:k].split(), text[k + 1:].split()
+    if AS_RESULT_RE.search(text):
+        text = AS_RESULT_RE.sub(r"\g<clause>", text)
+        named = _by_surname(subject)  # "Striker Olaf Reich scores twice as ..." -> "Reich scores ..."
+        return text if named == subject else " ".join([*named, text[k:]])
+    if not rest or not _is_team(subject, sentence):
+        return text
+    base = _base_of_present(rest[0])
+    return text if base == rest[0] else " ".join([*subject, MARK + base, *rest[1:]])
+
+
+def _by_surname(subject: list[str]) -> list[str]:
+    """A match report's player by surname, as the desk writes him: 'Michael Jordan' -> 'Jordan',
+    'Striker Olaf Reich' -> 'Reich', "Kenya's Wilson Kiptanui" -> "Kenya's Kiptanui"."""
+    given, common = lx.given_names(), lx.common_words()
+    for i, word in enumerate(subject[:-1]):
+        if word in given and all(w[:1].isupper() for w in subject[i + 1:]) and len(subject) - i <= 3:
+            before = subject[:i]
+            if before and before[-1].lower() in common and not before[-1].endswith(("'s", "\u2019s")):
+                before = before[:-1]  # the role: "Striker", "Opener", "Goalkeeper"
+            return [*before, *subject[i + 1:]]
+    return subject
+
+
+def _is_team(subject: list[str], sentence: str) -> bool:
+    """The subject of a match report is a side, not a player: a country or city ("Japan", "Al
+    Ain"), a plural name ("Mumbai Indians"), or one the lead calls "their" before any "his"/"her"."""
+    if not subject or any("'" in w or "\u2019" in w for w in subject) or not subject[-1][:1].isupper():
+        return False
+    last = subject[-1]
+    if lx.gazetteer().lookup(" ".join(subject)) is not None or (len(subject) > 1 and last.endswith("s")
+                                                                 and not last.endswith(("ss", "us"))):
+        return True
+    for word in sentence.split()[len(subject):]:  # the first name or pronoun after the subject
+        if word.lower() in ("their", "his", "her"):
+            return word.lower() == "their"
+        if word[:1].isupper():
+            return False  # "Jordan scored 44 as the Chicago Bulls ... their": the Bulls'
+    return False
+
+
+def _base_of_present(word: str) -> str:
+    """'beats' -> 'beat', 'reaches' -> 'reach', 'carries' -> 'carry'; the word when no verb's."""
+    low = word.lower()
+    for base in (low[:-3] + "y" if low.endswith("ies") else "",
+                 low[:-2] if low.endswith(("ches", "shes", "xes", "sses", "zes", "oes")) else "",
+                 low[:-1] if low.endswith("s") and not low.endswith("ss") else ""):
+        if base and _is_base_verb(base):
+            return base
+    return word
 
 
 def finish(text: str, limit: int = LIMIT) -> str:
@@ -253,8 +335,25 @@ def _brackets(text: str) -> str:
     return BRACKETS_RE.sub(one, text).strip()
 
 
+# "its Dakota City, Nebraska, plant": a place and its state inside a noun phrase, before the head noun.
+PLACE_IN_PHRASE_RE = re.compile(r"(?P<place>\b[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,2}),\s+"
+                                r"(?P<region>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?\.?),\s+(?P<noun>[a-z][a-z-]{2,})\b")
+
+
+def _place_in_phrase(m: re.Match[str]) -> str:
+    """'Dakota City, Nebraska, plant' -> 'Dakota City plant' when the region is a known place (or a
+    state's abbreviation, 'Tenn.') and a noun, not a clause, follows it."""
+    region, noun = m["region"], m["noun"]
+    known = lx.gazetteer().lookup(region) is not None or re.fullmatch(r"[A-Z][a-z]{1,4}\.", region)
+    clause = noun in FUNCTION_WORDS or noun in CLAUSE_STARTS or noun.endswith(("ing", "ed", "ly")) \
+        or _is_verb(["x", noun], 1)
+    return f"{m['place']} {noun}" if known and not clause else m[0]
+
+
 def _asides(text: str) -> str:
     text = ACRONYM_ASIDE_RE.sub("", HONORIFIC_RE.sub("", text))
+    if text.count(", ") >= 2:
+        text = PLACE_IN_PHRASE_RE.sub(_place_in_phrase, text)
     if "agreement" in text or "accord" in text or "pact" in text:
         text = AGREEMENT_TO_RE.sub("agreed to ", text)
     if "percent" in text:
@@ -389,6 +488,8 @@ def _plural(subject: list[str]) -> bool:
             return True  # "X and Y"; not "Office of Management and Budget", "oil and gas producer"
     head = subject[0]
     for i, w in enumerate(low):
+        if w in ("and", "or", "&"):
+            continue  # "Democratic and Republican members": the head is the last noun, not the first
         if (w in DETERMINERS or w in PHRASE_STARTS) and i:
             break
         if not (i and w.endswith(("ed", "ing"))):
@@ -504,6 +605,9 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
     if low in AUX_HAVE:
         return [*out, "have" if plural else "has", *words[i + 1:]]
     if low in AUX_BE:
+        base = _progressive_base(nxt) if j < len(words) and words[j].islower() else ""
+        if base and low in ("is", "are", "'s"):  # "is lifting the lockout" -> "lifts the lockout"
+            return [*out, *adverbs, _inflected(base, plural), *words[j + 1:]]
         if j < len(words) and (_is_participle(words[j]) or nxt.endswith("ing")) and nxt != "being":
             return out + adverbs + words[j:]
         return [*out, "are" if plural else "is", *words[i + 1:]]
@@ -553,6 +657,10 @@ def _predicate_first(text: str) -> str:
             if v is None:
                 v = next((k for k in range(1, min(len(rest), 4)) if _is_verb(rest, k)), None)
             plural = PRONOUNS[what[0].lower()] == "pl"  # "X and Y Plc said it ...": one company
+            if v is None and second in ("and", "&"):  # "X said it and Y completed ...": both, plural
+                j = _verb_index(what)
+                if j is not None and not any(w.endswith(",") for w in what[:j]):
+                    v, plural = j, True
             if v is not None:
                 return _marked(rest, v, plural, reported=False, speech=True)
             return " ".join(rest)
@@ -805,6 +913,7 @@ def _tighten(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip(" ,")
     if len(text.replace(MARK, "")) > TARGET:
         text = _compressed_subject(text)
+    text = _first_clause(text)
     total = len(text.split())
     for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
         probe = text  # cut on past an incomplete end ("two percent, | to 15.4 percent") to a complete one
@@ -826,6 +935,32 @@ def _tighten(text: str) -> str:
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
     return _within_limit(text)
+
+
+# "... but there were no immediate reports", "... and it will begin marketing": a second clause
+# after the main one, which a headline leaves out whatever its length.
+_PASTS = "|".join(sorted(IRREGULAR))
+SECOND_CLAUSE_RE = re.compile(r",?\s+(?:but|yet|and\s+(?=(?:there|it|he|she|they|we)\s"
+                              rf"|[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){{0,2}}\s+(?:[a-z]+ed|{_PASTS})\s))\s*\S.*$")
+# "... as the Bulls beat the Magic 102-91": a result clause after the second clause, which stays.
+AS_CLAUSE_RE = re.compile(r"\s+as\s+(?!(?:they|he|she|it|we)\s).*?(?<![\d/.-])\d{1,3}-\d{1,3}(?![\d/.-]).*$")
+
+
+def _first_clause(text: str) -> str:
+    """The main clause alone when a second one follows its verb ("Tremor hits northern Chile but
+    there were no immediate reports" -> "Tremor hits northern Chile"); the text when the first
+    would be left without the verb and a word after it."""
+    k = text.find(MARK)
+    if k < 0 or not (" and " in text or " but " in text or " yet " in text):
+        return text  # the cheap test first: the pattern below scans every word
+    m = SECOND_CLAUSE_RE.search(text, k + 1)
+    if m is None:
+        return text
+    first = text[:m.start()].rstrip(" ,;")
+    result = AS_CLAUSE_RE.search(text, m.start())
+    if result:  # "Jordan scores 38 points and Pippen added 21 as Bulls beat Magic": the result stays
+        first = f"{first}{result[0]}"
+    return first if _keeps_verb(first, len(text.split())) and len(first.split()) >= 3 else text
 
 
 # Ownership and description a wire headline leaves out of its subject: "80 percent-owned",
@@ -980,7 +1115,30 @@ def _within_limit(text: str) -> str:
             if len(whole) <= LIMIT:
                 return whole
         complete = _longest_complete(" ".join(words).replace(MARK, ""), k)
-    return complete or got
+    return complete or _complete_fallback(text, k) or got
+
+
+def _complete_fallback(text: str, k: int) -> str:
+    """Where no complete cut of the whole fits: the reported clause without its speaker ("Soviet
+    official says visit by Shultz is under consideration" -> "Visit by Shultz is under
+    consideration"), else the longest complete cut however short, past the verb and its next word."""
+    words = text.split()
+    speech = [i for i, w in enumerate(words[:k + 1]) if w.replace(MARK, "").lower() in ("says", "say")]
+    said = speech[0] if speech else None
+    if said is not None and len(words) > said + 3:
+        reported = words[said + 1:]
+        if _names_someone(words[:said]) and not _names_someone(reported[:1]):
+            reported = []  # "Anchor Glass says first quarter net ...": the speaker is the who
+        if not any(MARK in w for w in reported):
+            v = _verb_index(reported)
+            if v:
+                reported = [*reported[:v], MARK + reported[v], *reported[v + 1:]]
+        if reported and any(MARK in w for w in reported[1:]):
+            reported[0] = reported[0][:1].upper() + reported[0][1:]
+            got = _within_limit(" ".join(reported))
+            if _ends_in(" ".join(reported).replace(MARK, ""), got):
+                return got
+    return _longest_complete(text.replace(MARK, ""), k + 1, floor=0)
 
 
 def _without_first_possessor(words: list[str], k: int) -> list[str]:
@@ -1009,8 +1167,9 @@ def _without_last_modifier(words: list[str], k: int) -> list[str]:
             continue  # "would raise | output next year": the verb's object, not a modifier
         if modifier and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt != "due" \
                 and not nxt.endswith("ed") \
-                and words[i - 1].lower() not in ("is", "are", "be", "been"):
-            return [*words[:i], *words[i + 1:]]
+                and words[i - 1].lower() not in ("is", "are", "be", "been", "and", "or") \
+                and words[i + 1].lower() not in ("and", "or"):
+            return [*words[:i], *words[i + 1:]]  # never one of two coordinated modifiers
     return words
 
 
@@ -1054,6 +1213,8 @@ def _trimmed_to_limit(text: str) -> str:
     if k is None:  # no verb marked: the first word in lower case opens the predicate
         k = next((i for i, w in enumerate(words) if i and w.islower()), 0)
     text = text.replace(MARK, "")
+    if len(text) > LIMIT and len(words) > k + 3:  # where room is short, a time word goes first
+        text = re.sub(r",?\s+(?:tomorrow|today|tonight|(?:next|this|last)\s+(?:week|month|year))$", "", text)
     if len(text) <= LIMIT:
         return text
     words = text.split()
@@ -1113,13 +1274,21 @@ def _trimmed_to_limit(text: str) -> str:
     return " ".join(keep)
 
 
-def _longest_complete(text: str, k: int) -> str:
+def _names_someone(words: list[str]) -> bool:
+    """'Anchor Glass', 'Enzon': a speaker with a name, who the headline keeps; not 'senior Soviet
+    official' (a demonym and common words), whose words a headline may drop."""
+    common, demonyms = lx.common_words(), lx.demonyms()
+    return any(w[:1].isupper() and w not in demonyms and (i or w.lower() not in common)
+               for i, w in enumerate(words))
+
+
+def _longest_complete(text: str, k: int, floor: float = LIMIT / 3) -> str:
     """The longest cut of ``text`` within ``LIMIT``, past the verb (word ``k``), that ends a complete
-    phrase at any word; "" when none is at least a third of the limit."""
+    phrase at any word; "" when none is at least ``floor`` characters long."""
     words = text.split()
     for i in range(len(words) - 1, k, -1):
         head = " ".join(words[:i]).rstrip(",;:")
-        if len(head) < LIMIT / 3:
+        if len(head) < floor:
             break
         if i == k + 1 and not _ends_on_verb(words[:i], words[i:], words[k].endswith(",")):
             continue  # "X calls | for ...": the verb's complement goes with it

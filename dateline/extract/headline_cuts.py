@@ -21,7 +21,7 @@ from .headline_words import (
 
 # Words that open a phrase trimming may drop from the end ("... in the first 10 days of March").
 PHRASE_STARTS = lx.words("""in on at for from by with over under into through during against between amid
-within after before via according ahead despite including excluding than
+within after before via according ahead despite including excluding than thanks
 while as because""")
 
 
@@ -46,7 +46,9 @@ def _ends_complete(text: str, cut: int) -> bool:
     before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
     if MARK in head[-1] and _ends_on_verb(head, tail, text[cut:].lstrip().startswith(",")):
         return True  # "approval rating falls | after ...": the verb ends its clause
-    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" \
+    subject_pronoun = last in ("it", "he", "she", "they", "we") and not _verb_like(before) \
+        and before not in PHRASE_STARTS and before != "to"  # "assures ministers it | is making"
+    if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" or subject_pronoun \
             or (before == "to" and _is_base_verb(last)):
         return False  # "agrees to buy | assets"; not "points to slowdown | in"
     noun_before = len(head) > 1 and head[-2].islower() and head[-2].replace("-", "").isalpha() \
@@ -67,7 +69,8 @@ def _ends_complete(text: str, cut: int) -> bool:
     if last.lstrip("$")[:1].isdigit() and nxt.lower() in UNIT_WORDS:
         return False  # "$39.8 | million"
     if not comma and (last[:1].isdigit() or last in UNIT_WORDS or last in CURRENCY_WORDS):
-        return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS
+        return not nxt[:1].islower() or nxt.lower() in PHRASE_STARTS or nxt.lower() in CLAUSE_STARTS \
+            or nxt.lower() in GOES_ON  # "$620 million | tomorrow"
     return not (head[-1][:1].isupper() and nxt[:1].isupper() and not comma)
 
 
@@ -173,10 +176,40 @@ def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
     if last.isalpha() and last.islower() and nlow.endswith("ed") and nxt.islower() and len(tail) > 1 \
             and tail[1].isalpha() and tail[1].islower() and tail[1] not in FUNCTION_WORDS:
         return True  # "convertible | subordinated debentures": inside a noun phrase
+    if before == "as" and nlow == "as":
+        return True  # "has not gone as fast | as the administration would have liked"
+    if low in PREPOSITION_HEADS and nlow in ("to", "of"):
+        return True  # "thanks | to a try", "ahead | of the vote": half of a preposition
+    if _modifier_before_head(low, nlow, last, nxt):
+        return True  # "economic reform | programme", "for artificial | intelligence": the head noun
     # "Arab | fund", "Texaco | stake", "Chinese | submarine": a name or demonym used as a modifier
     return last[:1].isupper() and nxt.islower() and nxt.isalpha() and nlow not in FUNCTION_WORDS \
         and nlow not in PHRASE_STARTS and nlow not in CLAUSE_STARTS and not _is_participle(nlow) \
         and not nlow.endswith("ing") and MARK not in tail[0]
+
+
+# Words a lead may go on with after a complete noun phrase: where, when, how, not its head noun.
+GOES_ON = lx.words("here there today tomorrow yesterday tonight now again also too each apiece ago "
+                   "last next this due effective payable")
+# The first words of two-word prepositions ("thanks to", "ahead of").
+PREPOSITION_HEADS = lx.words("thanks owing ahead instead prior because next close")
+# Adjectives that say which or how many: never the end of a noun phrase ("certain | Qume printers").
+SELECTORS = lx.words("certain various other such many own same")
+
+
+def _modifier_before_head(low: str, nlow: str, last: str, nxt: str) -> bool:
+    """A lower-case word before a lower-case noun that goes on the noun phrase: the cut loses the
+    head ("government's economic reform | programme", "multi-million | dlr system")."""
+    if low in SELECTORS:
+        return True
+    plain = last.replace("-", "").isalpha() and nxt.replace("-", "").isalpha()
+    if not (plain and last.islower() and nxt.islower()) or low in FUNCTION_WORDS or nlow in FUNCTION_WORDS:
+        return False
+    if nlow in PHRASE_STARTS or nlow in CLAUSE_STARTS or nlow in GOES_ON or nlow in ADVERBS:
+        return False
+    if nlow.endswith(("ing", "ly")) or _is_participle(nlow) or _verb_like(nlow):
+        return False  # "plant closed", "prices rise": a verb, not the head noun
+    return not _verb_like(low)  # "raises | prices": the verb's object follows
 
 
 # What may follow a verb that ends its clause: "falls after", "resigns, ending", "strained when".

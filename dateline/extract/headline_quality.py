@@ -22,6 +22,22 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from . import lexicon as lx
+from .headline_cuts import GOES_ON
+from .headline_words import (
+    ADVERBS,
+    AUX,
+    BASE_VERBS,
+    DETERMINERS,
+    IRREGULAR,
+    NOT_VERBS,
+    OBJECT_OPENERS,
+    PARTICIPLES,
+    _is_base_verb,
+    _is_verb,
+    _verb_index,
+)
+from .headline_words import FUNCTION_WORDS as CLOSED_WORDS
+from .tokens import is_table_row
 
 MAX_TITLE = 90
 # Words a headline must not end on: it would read as cut off ("...compared", "...of the").
@@ -60,6 +76,8 @@ class Figures:
     shared: int = 0  # articles whose headline another article of the split also has
     numbered: int = 0  # ...and that still need a running number once the site tells repeats apart
     similarity: list[float] = field(default_factory=list)
+    faults: Counter[str] = field(default_factory=Counter)  # fault class -> headlines showing it
+    faulty: int = 0  # headlines showing any fault class
     examples: dict[str, list[str]] = field(default_factory=dict)
 
     def note(self, kind: str, text: str) -> None:
@@ -156,6 +174,11 @@ def score_article(fig: Figures, title: str, summary: str, text: str, organizatio
     if len(title) > MAX_TITLE:
         fig.over_limit += 1
         fig.note("over 90", shown)
+    found = faults(title, text.split("\n\n", 1)[0])
+    fig.faulty += bool(found)
+    for fault in found:
+        fig.faults[fault] += 1
+        fig.note(fault, shown)
     if summary and repeats(title, summary):
         fig.summary_repeats += 1
         fig.note("summary repeats", f"{shown} | {summary[:120]}")
@@ -287,6 +310,9 @@ def report(name: str, figures: dict[str, Figures], examples: int = 0) -> list[st
                      f"over 90 {f.share(f.over_limit):.1%}; {results}"
                      f"summary repeats {f.share(f.summary_repeats):.1%}; {similar}"
                      f"shared {f.share(f.shared):.1%}, then numbered {f.share(f.numbered):.1%}")
+        if f.faults:  # counts only: a held-out split's headlines are never shown
+            counts = ", ".join(f"{k} {n} ({f.share(n):.1%})" for k, n in f.faults.most_common())
+            lines.append(f"      faults in {f.share(f.faulty):.1%}: {counts}")
         # Examples only from the splits tuned on: held-out splits are reported, never read.
         for kind, shown in f.examples.items() if examples and split in TUNED_SPLITS else ():
             lines.extend(f"      {kind}: {s}" for s in shown[:examples])
@@ -303,3 +329,229 @@ def desk_rows(root: Path) -> list[dict]:
                 row = json.loads(line)
                 rows.append({**row, "title": row.get("headline", "")})
     return rows
+
+
+# --- faults a wire editor marks, each a class over the whole population ------------------------
+# Each check reads the headline's words (and the lead's, as evidence of what was cut) and says
+# whether the fault is there; `faults` names every one that is. They are counts for choosing what
+# to fix, not a grade: a check may fire on a headline a reader would pass.
+
+PHRASE_WORDS = lx.words("of in on at for from with by over under between near")
+COPULAS = lx.words("is are was were be remains remain seems seem looks look stays stay")
+COMPLEMENT_OPENERS = lx.words("with to about of that for in on at from by than over")
+CLAUSE_AFTER_AND = lx.words("there it he she they we its his their this these")
+FIGURE_RE = re.compile(r"^\$?\d[\d.,/]*$")
+SCALE_WORDS = lx.words("million billion trillion")
+FIGURE_PREPS = lx.words("at to from by")
+# Words the lead may go on with after a complete headline: when, where, how, or what follows.
+LEAD_GOES_ON = lx.words("today tomorrow yesterday here there due effective payable")
+
+
+def _words(text: str) -> list[str]:
+    text = re.sub(r"<[A-Z0-9.]{1,10}>", " ", text).replace("<", " ").replace(">", " ")  # tickers go
+    return [w for w in text.split() if w.strip(",;:.\"'()")]
+
+
+def _plain(word: str) -> str:
+    return word.lower().strip(",;:.\"'()")
+
+
+def _verb_at(words: list[str]) -> int | None:
+    """The headline's finite verb: a past or auxiliary by shape, else a lower-case '-s' form whose
+    stem is a verb (after a word that opens no noun phrase), else "to" before a verb's base."""
+    shaped = _verb_index(words)
+    present = next((i for i in range(1, len(words)) if _finite_at(words, i)), None)
+    return min((i for i in (shaped, present) if i is not None), default=None)  # the first wins
+
+
+def _finite_at(words: list[str], i: int) -> bool:
+    """Word ``i`` reads as a headline's verb: 'falls' (not after a determiner), 'to buy', a plural
+    subject's 'plan', or a participle after a name or noun ('Mandela sworn in')."""
+    w, prev = _plain(words[i]), _plain(words[i - 1])
+    if not words[i].islower():
+        return False
+    if prev == "to":
+        return _is_base_verb(w)
+    if prev in DETERMINERS or prev in FUNCTION_WORDS:
+        return False
+    if w.endswith("s") and not w.endswith(("ss", "us", "is")):
+        return _is_base_verb(w[:-1]) or (w.endswith("es") and _is_base_verb(w[:-2]))
+    plural_before = words[i - 1][:1].isupper() or (prev.endswith("s") and not prev.endswith("ss"))
+    return plural_before and (_is_base_verb(w) or w in PARTICIPLES)
+
+
+def ends_on_bare_figure(words: list[str], lead: list[str]) -> bool:
+    """'planning 450 million', 'buys 46,000': a figure or scale word closes the headline with no
+    noun or currency ('$1.2 million', '2-0', a year and a percentage are complete)."""
+    last = _plain(words[-1])
+    if last in SCALE_WORDS:
+        return len(words) > 2 and not words[-2].startswith("$") and _plain(words[-3]) not in FIGURE_PREPS
+    return bool(FIGURE_RE.match(last)) and not words[-1].startswith("$") and "-" not in last \
+        and not re.fullmatch(r"(?:19|20)\d\d", last) and _plain(words[-2]) not in FIGURE_PREPS \
+        and _plain(words[-2]).title() not in lx.MONTHS
+
+
+def bare_progressive(words: list[str], lead: list[str]) -> bool:
+    """'Reichhold Chemicals raising prices': an '-ing' verb straight after the subject, its
+    auxiliary dropped, and no finite verb before it."""
+    for i in range(1, len(words)):
+        w = words[i]
+        if not w.islower():
+            continue
+        if not (w.endswith("ing") and len(w) > 5):
+            return False  # the first lower-case word decides: a verb or a noun, not this
+        stem = w[:-3]
+        verb = _is_base_verb(stem) or _is_base_verb(stem + "e") or (stem[-1:] == stem[-2:-1]
+                                                                    and _is_base_verb(stem[:-1]))
+        prev = _plain(words[i - 1])
+        # a verb past the word after it ("operating profit | falls"); the next word is its object
+        later = any(_finite_at(words, j) or _is_verb(words, j) for j in range(i + 2, len(words)))
+        return verb and not later and prev not in COPULAS and prev not in FUNCTION_WORDS \
+            and not (words[i - 1].islower() and _is_base_verb(prev))
+    return False
+
+
+def past_after_subject(words: list[str], lead: list[str]) -> bool:
+    """'Colonial BancGroup signed letter of intent': a past tense before its object (a passive
+    participle, 'charged with', 'appointed to', takes no object)."""
+    v = _verb_index(words)
+    if v is None or v + 1 >= len(words) or any(_finite_at(words, j) for j in range(1, len(words)) if j != v):
+        return False  # another verb: this '-ed' word is a modifier or a reduced relative
+    w, nxt = _plain(words[v]), _plain(words[v + 1])
+    past = (w in IRREGULAR and w not in ("was", "were", "had") and w not in BASE_VERBS) \
+        or (w.endswith("ed") and w not in NOT_VERBS)
+    if not past or (v and _plain(words[v - 1]) in COPULAS | AUX):
+        return False
+    object_like = nxt in OBJECT_OPENERS or nxt[:1].isdigit() or words[v + 1].startswith("$") \
+        or (nxt.isalpha() and nxt not in FUNCTION_WORDS and not nxt.endswith("ly")
+            and nxt not in ADVERBS and words[v + 1].islower())
+    return object_like
+
+
+def plural_with_singular_verb(words: list[str], lead: list[str]) -> bool:
+    """'Democratic and Republican members meets', 'X and Y says': a plural or coordinated subject
+    before an '-s' verb."""
+    v = _verb_at(words)
+    if v is None or v == 0 or v + 1 == len(words) or not words[v].endswith("s") \
+            or words[v].endswith(("ss", "'s")):
+        return False  # a last word is a noun ("singles results"), not the verb
+    if _plain(words[v]) in ("is", "has", "was"):
+        verb_s = True
+    else:
+        verb_s = _plain(words[v]) not in IRREGULAR and not words[v].endswith("ed")
+    subject = [_plain(w) for w in words[:v]]
+    # the subject's head: the last word before its first phrase ("drop in U.S. orders" -> "drop")
+    end = next((i for i, w in enumerate(subject) if i and w in PHRASE_WORDS), len(subject))
+    head = subject[end - 1]
+    common = lx.common_words()
+    plural_head = words[end - 1].islower() and head.endswith("s") and not head.endswith(("ss", "us", "is")) \
+        and (head[:-1] in common or head[:-2] in common)
+    joined = "and" in subject[1:end - 1] and subject[subject.index("and") + 1] in OBJECT_OPENERS
+    return verb_s and (plural_head or joined)
+
+
+def copula_without_complement(words: list[str], lead: list[str]) -> bool:
+    """'Lawson is content' where the lead goes on 'content with sterling': an adjective after a
+    copula, cut from the complement the lead gives it."""
+    if len(words) < 3 or _plain(words[-2]) not in COPULAS or not words[-1].islower():
+        return False
+    return _next_in_lead(words, lead) in COMPLEMENT_OPENERS
+
+
+def clause_left_after_conjunction(words: list[str], lead: list[str]) -> bool:
+    """'Tremor hits northern Chile but there were no immediate reports': a second clause kept."""
+    low = [_plain(w) for w in words]
+    for i, w in enumerate(low[1:-1], 1):
+        if w in ("but", "while", "whereas", "although"):
+            return True
+        if w == "and" and low[i + 1] in CLAUSE_AFTER_AND:
+            return True
+    return False
+
+
+def no_verb(words: list[str], lead: list[str]) -> bool:
+    """A headline with no finite verb where the lead (prose, not a table row) has one."""
+    if lead and lead[-1].endswith(":"):
+        return False  # a table's introduction: "National Basketball Association standings" is right
+    return len(lead) >= 8 and _verb_at(words) is None and not any(w.endswith(("ing", "ed")) and w.islower()
+                                                                  for w in words[1:]) \
+        and _verb_index(lead) is not None
+
+
+def too_thin(words: list[str], lead: list[str]) -> bool:
+    """'Talks extended': three words or fewer from a lead of a dozen."""
+    return len(words) <= 3 and len(lead) >= 12
+
+
+def cut_inside_noun_phrase(words: list[str], lead: list[str]) -> bool:
+    """'lifts lockout at its Dakota City, Nebraska' (the lead goes on ', plant'): the headline stops
+    where the lead's noun phrase goes on to its head noun."""
+    after = _next_in_lead(words, lead, keep_comma=True)
+    comma = after.startswith(",")
+    nxt = after.lstrip(",")
+    if not nxt or not nxt.isalpha() or not nxt.islower() or nxt in FUNCTION_WORDS or nxt in ADVERBS \
+            or nxt in CLOSED_WORDS or nxt in SAME_WORD or nxt in GOES_ON:
+        return False  # a function word, a wire unit the headline spelled out, "today", "here"
+    if nxt.endswith(("ing", "ed", "ly")) or nxt in IRREGULAR or nxt in COPULAS or nxt in LEAD_GOES_ON:
+        return False
+    if comma:  # "Dakota City, Nebraska, | plant": a place's state before the head noun
+        return lx.gazetteer().lookup(words[-1].strip(",")) is not None
+    return words[-1].islower() and _plain(words[-1]) not in FUNCTION_WORDS and not _is_base_verb(nxt[:-1])
+
+
+def figure_cut_off(words: list[str], lead: list[str]) -> bool:
+    """'... index shows U.S. Dollar' (the lead: 'the dollar at 101.6'): the lead's figure comes
+    right after where the headline stops, behind one preposition."""
+    after = _next_in_lead(words, lead, ahead=2)
+    return bool(after) and after.split()[0] in ("at", "to", "of", "by") and len(after.split()) > 1 \
+        and after.split()[1].lstrip("$")[:1].isdigit()
+
+
+def capitalised_common_noun(words: list[str], lead: list[str]) -> bool:
+    """'shows U.S. Dollar', '3,000 Metres record': a word the headline capitalises that the lead
+    writes in lower case (a lead in capitals says nothing)."""
+    if " ".join(lead[:8]).isupper():
+        return False
+    lowered = {w.strip(",;:.\"'()") for w in lead if w.islower()}
+    capitals = {w.strip(",;:.\"'()") for w in lead if not w.islower()}
+    return any(w[:1].isupper() and w.lower() in lowered and w.strip(",;:.\"'()") not in capitals
+               for w in words[1:])
+
+
+def _next_in_lead(words: list[str], lead: list[str], keep_comma: bool = False, ahead: int = 1) -> str:
+    """The lead's words right after the headline's last two, lower case ("" when the headline's
+    end is not found in the lead); a comma between them kept when asked for."""
+    low = [_plain(w) for w in lead]
+    for tail in ([_plain(w) for w in words[-2:]], [_plain(words[-1])]):  # the last two, else the last
+        for j in range(len(tail) - 1, len(low)):
+            if low[j - len(tail) + 1:j + 1] == tail:
+                rest = lead[j + 1:j + 1 + ahead]
+                if not rest:
+                    return ""
+                comma = "," if keep_comma and lead[j].endswith(",") else ""
+                return comma + " ".join(_plain(w) for w in rest)
+    return ""
+
+
+FAULTS = {
+    "figure without its noun": ends_on_bare_figure,
+    "-ing verb without auxiliary": bare_progressive,
+    "past tense before object": past_after_subject,
+    "plural subject, -s verb": plural_with_singular_verb,
+    "copula cut from complement": copula_without_complement,
+    "second clause after but/and": clause_left_after_conjunction,
+    "no finite verb": no_verb,
+    "too thin": too_thin,
+    "cut inside noun phrase": cut_inside_noun_phrase,
+    "figure cut off": figure_cut_off,
+    "capitalised common word": capitalised_common_noun,
+}
+
+
+def faults(title: str, lead: str) -> list[str]:
+    """The fault classes ``title`` shows beside its ``lead`` (the lead's first paragraph)."""
+    words = _words(title)
+    if len(words) < 2:
+        return ["too thin"] if words else []
+    lead_words = [] if is_table_row(lead) else _words(lead)
+    return [name for name, check in FAULTS.items() if check(words, lead_words)]

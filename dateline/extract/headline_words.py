@@ -158,13 +158,11 @@ def _finite_follows(words: list[str], i: int) -> bool:
 def _verb_index(words: list[str]) -> int | None:
     """The first word that opens a verb group, past the subject; failing one, a present-tense
     verb before its object ("the plan keeps the company alive")."""
-    for i in range(1, len(words)):
-        if _is_verb(words, i):
-            return i
-    for i in range(1, min(len(words) - 1, 14)):
-        if _is_present_verb(words, i):
-            return i
-    return None
+    past = next((i for i in range(1, len(words)) if _is_verb(words, i)), None)
+    # a present before its object that comes first is the verb: "index shows the dollar at 101.6,
+    # compared with ...": "compared" opens a participle's phrase
+    return next((i for i in range(1, min(len(words) - 1, 14, past or len(words)))
+                 if _is_present_verb(words, i)), past)
 
 
 def _is_present_verb(words: list[str], i: int) -> bool:
@@ -208,6 +206,11 @@ def _present(past: str, plural: bool) -> str:
                 base = candidate
                 break
         base = base or low[:-2]
+    return _inflected(base, plural)
+
+
+def _inflected(base: str, plural: bool) -> str:
+    """'lift' -> 'lifts' (a plural subject: 'lift'), 'study' -> 'studies', 'push' -> 'pushes'."""
     if plural:
         return base
     if base.endswith(("s", "sh", "ch", "x", "z")):
@@ -215,6 +218,26 @@ def _present(past: str, plural: bool) -> str:
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         return base[:-1] + "ies"
     return base + "s"
+
+
+# "-ing" words that after "is" describe rather than act ("is willing to", "remains outstanding").
+ING_ADJECTIVES = lx.words("""willing outstanding interesting missing promising pending appealing
+misleading disappointing encouraging surprising worrying amazing striking demanding something nothing
+anything everything during""")
+
+
+def _progressive_base(word: str) -> str:
+    """The verb of an '-ing' form after 'is': 'lifting' -> 'lift', 'raising' -> 'raise', 'planning'
+    -> 'plan'; "" when the word is no verb's ('willing', 'something')."""
+    low = word.lower()
+    if not low.endswith("ing") or len(low) < 6 or low in ING_ADJECTIVES or not low.isalpha():
+        return ""
+    stem = low[:-3]
+    undoubled = stem[:-1] if stem[-1:] == stem[-2:-1] and stem[-1:] not in "aeiouls" else ""
+    for base in (stem + "e", stem, undoubled, stem[:-1] + "ie" if stem.endswith("y") else ""):
+        if base and _is_base_verb(base):
+            return base
+    return ""
 
 
 def _is_participle(word: str) -> bool:
