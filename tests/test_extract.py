@@ -219,3 +219,29 @@ def test_lowercase_words_match_the_pattern_they_stand_for():
         expected = frozenset(pattern.findall(text))
         words = LowercaseWords(text)
         assert {p for p in probes if p in words} == {p for p in probes if p in expected}, text
+
+
+def test_firms_named_for_partners_stay_whole():
+    """A partnership's commas and "and" are inside one name; two companies joined by "and" stay two
+    (sentences written for this test, not from any corpus)."""
+    got = extract(_table_seed(
+        "The notes were priced by sole manager Hollis, Marlowe and Co, dealers said.",
+        "Underwriters are Pruett, Vandermeer, Aske and Lyle Inc and Carden, Hobbs and Co Inc.",
+        "Ohio Valley Power and Light Co said it would buy gas from Denbury Resources Corp.",
+        "IBM and Apple Computer Inc said the venture would start in May."))
+    assert {"Hollis Marlowe and Co", "Pruett Vandermeer Aske and Lyle Inc", "Carden Hobbs and Co Inc",
+            "Ohio Valley Power and Light Co", "Apple Computer Inc"} <= set(got.organizations)
+    assert not {"Marlowe and Co", "Aske and Lyle Inc", "Hobbs and Co Inc", "Light Co",
+                "IBM and Apple Computer Inc"} & set(got.organizations)
+    assert not {"Hollis", "Pruett Vandermeer", "Carden"} & set(got.people)
+
+
+def test_a_company_ends_at_its_suffix_and_an_acronym_is_the_article_s_body():
+    """'X Inc Dakota City, Neb., plant': the town is where the plant is; 'ICC' is the body the
+    article spells out, not a well-known one with the same initials."""
+    got = extract(_table_seed(
+        "Workers voted to strike the Halvorsen Packing Inc Dakota City, Neb., plant on Tuesday.",
+        "The International Criminal Court ruled on Monday. The ICC said the trial would resume."))
+    assert "Halvorsen Packing Inc" in got.organizations and "Dakota City" in got.places
+    assert "International Criminal Court" in got.organizations
+    assert "Interstate Commerce Commission" not in got.organizations

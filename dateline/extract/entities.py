@@ -171,7 +171,9 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
                     for m in classify(piece, run.after, run.before) or [Mention(NONE, " ".join(piece))]]
         whole = " ".join(full)
         part_of = -1
-        if whole and (len(readings) != 1 or readings[0].name != whole):
+        # (A reading that only drops the period of "Inc." at a sentence end is the run itself.)
+        read = readings[0].name if len(readings) == 1 else None
+        if whole and read != whole and read != orgs.clean(whole):
             # The rules trimmed, cut or split the run ("Air France" at a sentence start, "Theresa May"
             # at the month, "Manchester" + "United"): the run as one name is a candidate too, and
             # when the model takes it the rules' readings go.
@@ -243,9 +245,10 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
         elif verdict == "place":
             out.append(Mention(PLACE, plc.lookup(c.name) or c.name))
         elif verdict == "org":
-            if c.kind == ACRONYM:
+            short = orgs.is_acronym(c.name)  # what it stands for is resolve()'s to say
+            if c.kind == ACRONYM or short:
                 out.append(Mention(ACRONYM, c.name))
-            out.append(Mention(ORG, orgs.known(c.name) or orgs.clean(c.name)))
+            out.append(Mention(ORG, c.name if short else orgs.known(c.name) or orgs.clean(c.name)))
     return out
 
 
@@ -396,7 +399,7 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
         titled = ppl.split_title(tokens)  # "Secretary of Trade and Industry Jose Concepcion"
         if titled:
             return [Mention(PERSON, " ".join(titled[1]), titled[0])]
-    located = _located(tokens, after, before)
+    located = _located(tokens, after, before) or _plant_of(tokens, after)
     if located:
         return located
     joined = _joined(tokens, after, before)
@@ -504,6 +507,8 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
             continue
         if all(t in lx.CORPORATE_SUFFIXES for t in right):
             return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Ivan F. Boesky and Co. L.P."
+        if _one_firm(left, right):
+            return [Mention(ORG, orgs.clean(" ".join(tokens)))]  # "Kansas City Power and Light Co"
         left_kind = classify(left, ",", before) if left else []
         right_kind = classify(right, after, " ") if right else []
         if left_kind and right_kind and not _weak(left_kind) and not _weak(right_kind):
@@ -521,6 +526,19 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         org = orgs.org_in_run(tokens, after)
         return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     return None
+
+
+def _one_firm(left: list[str], right: list[str]) -> bool:
+    """'Kansas City Power and Light Co', 'Hadley Crane and Voss Inc': the part after "and" is one
+    word and a company suffix, so it names no company alone, and the part before it is no complete
+    name of its own (an acronym, a known body, a place, a name with a suffix): "IBM and Apple
+    Computer Inc", "Japan and Sony Corp" stay two."""
+    suffixes = lx.CORPORATE_SUFFIXES
+    if not left or len(right) != 2 or right[-1] not in suffixes or right[0] in suffixes:
+        return False
+    name = " ".join(left)
+    return (left[-1] not in lx.CORPORATE_SUFFIXES and not orgs.is_acronym(left[0]) and not orgs.known(name)
+            and not plc.lookup(name))
 
 
 def _weak(found: list[Mention]) -> bool:
@@ -559,6 +577,19 @@ def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
     return []
 
 
+def _plant_of(tokens: list[str], after: str) -> list[Mention]:
+    """'Iowa Beef Processors Inc Dakota City, Neb., plant': a company's name ends at its suffix, and
+    a place written after it (known, or a town its state follows) is where the company is."""
+    end = next((i + 1 for i, t in enumerate(tokens[1:-1], 1)
+                if t in lx.CORPORATE_SUFFIXES and tokens[i + 1] not in lx.CORPORATE_SUFFIXES), 0)
+    if not end:
+        return []
+    rest = " ".join(tokens[end:])
+    place = [Mention(PLACE, rest), *_state(after)] if STATE_AFTER_RE.match(after) else (
+        [Mention(PLACE, found)] if (found := plc.lookup(rest)) else [])
+    return [Mention(ORG, orgs.clean(" ".join(tokens[:end]))), *place] if place else []
+
+
 def _state(after: str) -> list[Mention]:
     found = STATE_AFTER_RE.match(after)  # callers have matched it already
     return [Mention(PLACE, lx.US_STATE_ABBR[found.group(1)])] if found else []
@@ -594,6 +625,10 @@ def _word_reading(word: str) -> tuple[str, str]:
 
 def _single(word: str, after: str, before: str = "") -> list[Mention]:
     kind, name = _word_reading(word)
+    if kind == ORG and name != word and orgs.is_acronym(word):
+        # "ICC": the body the article spells out (the International Criminal Court), else the
+        # known one (the Interstate Commerce Commission); resolve() decides, once it has them all
+        return [Mention(ORG, word)]
     if kind in (ORG, PLACE):
         return [Mention(kind, name)]
     if not kind:

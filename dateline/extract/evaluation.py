@@ -58,7 +58,7 @@ class GoldItem:
 
 # Splits the entity model is trained on (scripts/train_entities.py); every other split is scored only.
 TRAIN_SPLITS = frozenset({"dev", "test", "train", "train-1987", "train-wikigold", "train-uner",
-                          "silver-1987"})
+                          "train-uner-hand", "silver-1987"})
 OTHER_NEWS = Path("..") / "shared" / "corpus" / "other-news"
 # uner-pud snippets held out in tests/gold/other_news.jsonl: every third file from 000 to 177.
 UNER_HELDOUT = frozenset(range(0, 180, 3))
@@ -84,10 +84,10 @@ def load_labelled(root: Path) -> list[GoldItem]:
     train split, the rules' silver 1987 labels, the desk copy written for the project (train and
     held-out), hand labels of other-news copy, and the
     other-news sets' own labels (wikigold: two thirds trained on, a third held out; uner-pud: the
-    snippets not held out in other_news.jsonl)."""
+    snippets labelled by hand in neither other_news.jsonl nor uner_train.jsonl)."""
     items = load_gold(root)
     gold = root / "tests" / "gold"
-    for name in ("desk_train.jsonl", "desk_heldout.jsonl", "other_news.jsonl"):
+    for name in ("desk_train.jsonl", "desk_heldout.jsonl", "other_news.jsonl", "uner_train.jsonl"):
         path = gold / name
         if not path.exists():
             continue
@@ -104,6 +104,7 @@ def load_labelled(root: Path) -> list[GoldItem]:
                 kind = row.get("kind", "reuters-1987")
                 items.append(GoldItem(str(seeds / row["file"]), row["split"], row, kind))
     other = root / OTHER_NEWS
+    by_hand = {Path(i.file).name for i in items if "uner-pud" in i.file}
     for folder, kind in (("wikigold", "wikipedia"), ("uner-pud", "news-snippets")):
         path = other / folder / "gold.jsonl"
         if not path.exists():
@@ -113,8 +114,8 @@ def load_labelled(root: Path) -> list[GoldItem]:
             number = int(row["file"].split("_", 1)[0])
             if folder == "wikigold":
                 split = "heldout-wikigold" if number % 3 == 2 else "train-wikigold"
-            elif number in UNER_HELDOUT:
-                continue  # labelled by hand in other_news.jsonl
+            elif number in UNER_HELDOUT or row["file"] in by_hand:
+                continue  # labelled by hand in other_news.jsonl or uner_train.jsonl
             else:
                 split = "train-uner"
             items.append(GoldItem(str(other / folder / "seeds" / row["file"]), split,

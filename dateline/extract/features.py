@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from . import lexicon as lx
 from . import organizations as orgs
-from .people import is_title
+from .people import is_title, surname
 
 _PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|it|its|they|their)\b", re.IGNORECASE)
 # "(Norway)", "(U.S.)": what a results line puts after a competitor's name.
@@ -106,6 +106,7 @@ class ArticleEvidence:
     lowercase: LowercaseWords = field(default_factory=LowercaseWords)
     desk: str = "news"  # "sports" when the copy reads as results and match reports
     singles: set[str] = field(default_factory=set)  # one-word names: "Berg" after "Henning Berg"
+    initials: set[str] = field(default_factory=set)  # of its longer names: "ICC" is spelled out
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -115,13 +116,16 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
         counts[c.name] = counts.get(c.name, 0) + 1
         words = c.name.split()
         if c.kind == "person" and len(words) > 1:
-            ev.person_surnames.add(words[-1])
+            # "Rashidi" after "Omar al-Rashidi": the surname without its Arabic article too
+            ev.person_surnames.update({words[-1], surname(c.name)})
         elif c.kind == "single" and c.speaks:
             ev.speakers.add(c.name)
         elif c.kind == "org" and len(words) > 1:
             ev.org_words.update(words)
         if len(words) == 1:
             ev.singles.add(c.name)
+        else:
+            ev.initials.add(orgs.initials(c.name))
     ev.lowercase = LowercaseWords(text)
     scores = len(SCORE_RE.findall(text))
     vocabulary = set(re.findall(r"[a-z][a-z-]+", text.lower()))
@@ -192,6 +196,8 @@ def name_features(name: str) -> tuple[str, ...]:
         f.append("common0")
     if last in lx.CORPORATE_SUFFIXES:
         f.append("corp_suffix")
+    elif any(t in lx.CORPORATE_SUFFIXES for t in tokens[1:-1]):
+        f.append("suffix_inside")  # "Iowa Beef Processors Inc Dakota City": a company, then more
     kinds, heads = lx.org_words()
     if any(t in kinds for t in tokens):
         f.append("org_kind_word")
@@ -201,8 +207,14 @@ def name_features(name: str) -> tuple[str, ...]:
         f.append("title_inside")
     if first in lx.demonyms():
         f.append("demonym0")
-    if any(t in lx.CONNECTORS for t in tokens[1:-1]):
+    # A joining word ("Kerry and Lavrov", "Bank of Japan") is not a name particle ("Hennie le Roux",
+    # "Ludwig van Beethoven"): one feature for both let runs joined by "and" teach that particles
+    # mean no person.
+    inside = tokens[1:-1]
+    if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in inside):
         f.append("connector_inside")
+    if any(t in lx.NAME_PARTICLES for t in inside):
+        f.append("particle_inside")
     if orgs.is_acronym(name):
         f.append("acronym")
     if first in lx.MONTHS or first in lx.WEEKDAYS:
@@ -289,6 +301,12 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
             f.append("first_alone_elsewhere")
     if name in ev.dateline:
         f.append("dateline")
+    if single and name in ev.initials and orgs.is_acronym(name):
+        f.append("spelled_out")  # "ICC" beside "International Criminal Court": a body's short form
+    elif not single and c.after[:2] == " (":
+        paren = PAREN_RE.match(c.after)
+        if paren and paren.group(1).replace(".", "") == orgs.initials(name):
+            f.append("paren_initials")  # "Farm Credit Administration (FCA)": a body gives its short form
     return f
 
 

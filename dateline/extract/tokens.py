@@ -10,7 +10,7 @@ import re
 import string
 from dataclasses import dataclass
 
-from .lexicon import gazetteer, given_names, words
+from .lexicon import CORPORATE_SUFFIXES, census_surnames, gazetteer, given_names, known_organizations, words
 
 # A capitalised word: dotted acronyms (U.S.), abbreviations that keep their period (Sen., Co.),
 # initials (J.), Arabic article prefixes (al-Watan), O'Neill, McDonald, AT&T.
@@ -94,7 +94,7 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
             opens = not last or last[-1] in "\"\u201c([-:;!?" or (last[-1] == "." and last[:1] != ".") or (
                 last[-1] in "'\"\u201d)" and last[:1] in ".!?")
             append(Run(text.split(), opens, before, paragraph[end:end + 40], index, base + start))
-    return runs
+    return _partnerships(runs) if ", " in paragraph else runs
 
 
 def _opens_sentence(before: str) -> bool:
@@ -130,6 +130,65 @@ def _company_follows(tokens: list[str], i: int) -> bool:
 
 
 _SUFFIXES = words("Inc Corp Co Ltd Plc PLC LP SA NV AG Group Bank")
+
+
+# A partnership's name ends "and Co", "and Smith Inc", "& Co Inc": one founder after the joiner at most.
+_PARTNERS_AND = frozenset({"and", "&"})
+
+
+def _partnerships(runs: list[Run]) -> list[Run]:
+    """Join the runs of a firm named for its partners, which the wire writes with commas ("Bear,
+    Stearns and Co", "Merrill Lynch, Pierce, Fenner and Smith Inc"): the last part ends in a company
+    suffix after "and", each part before it is one to three words ending in a surname, and none is an
+    acronym or a known organization ("IBM, Xerox and Apple Inc" are three companies). A run that goes
+    on past the suffix ("Peabody and Co Inc and Goldman, Sachs and Co") gives its rest back."""
+    out: list[Run] = []
+    for run in runs:
+        end = 0 if CORPORATE_SUFFIXES.isdisjoint(run.tokens) else _partnership_end(run.tokens)
+        chain = len(out)
+        while end and chain and _joins(out[chain - 1], run if chain == len(out) else out[chain]):
+            chain -= 1
+        if chain == len(out):
+            out.append(run)
+            continue
+        first, rest = out[chain], run.tokens[end:]
+        tokens = [t for r in out[chain:] for t in r.tokens] + run.tokens[:end]
+        del out[chain:]
+        after = " " + " ".join(rest) if rest else run.after
+        out.append(Run(tokens, first.sentence_start, first.before, after, run.paragraph, first.offset))
+        while rest and rest[0] in _PARTNERS_AND:
+            rest = rest[1:]
+        if rest and " ".join(rest) not in SKIP_WORDS:  # "Bear, Stearns and Co. It said"
+            out.append(Run(rest, False, " and ", run.after, run.paragraph, run.offset + 1))
+    return out
+
+
+def _partnership_end(tokens: list[str]) -> int:
+    """Where a partnership's last part ends: after 'Stearns and Co', 'Fenner and Smith Inc',
+    'Harris Upham and Co Inc'; 0 when the run opens with none."""
+    joiner = next((i for i, t in enumerate(tokens) if t in _PARTNERS_AND), 0)
+    if not 1 <= joiner <= 2 or not _partner(tokens[:joiner]):
+        return 0
+    end = joiner + 1
+    if end < len(tokens) and tokens[end] not in CORPORATE_SUFFIXES:
+        end += 1  # "and Smith Inc": one more founder
+    if end >= len(tokens) or tokens[end] not in CORPORATE_SUFFIXES:
+        return 0
+    while end < len(tokens) and tokens[end] in CORPORATE_SUFFIXES:
+        end += 1
+    return end
+
+
+def _joins(left: Run, right: Run) -> bool:
+    """``left`` is a partner's name written just before ``right``, a comma between them."""
+    return (left.paragraph == right.paragraph and left.after.startswith(", " + right.tokens[0])
+            and len(left.tokens) <= 3 and _partner(left.tokens))
+
+
+def _partner(tokens: list[str]) -> bool:
+    """'Bear', 'Merrill Lynch', 'Harris Upham': capitalised words ending in a surname."""
+    return (all(t[:1].isupper() and not t.isupper() for t in tokens) and tokens[0] not in SKIP_WORDS
+            and tokens[-1].upper() in census_surnames() and " ".join(tokens) not in known_organizations())
 
 
 # Markup in a seed's text ("<b>", "<Script>", "<img src=x onerror=...>", "</p>"), never a company.
