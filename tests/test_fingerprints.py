@@ -106,5 +106,5 @@ def test_the_plan_names_pages_by_position_and_each_share_makes_its_own(tmp_path)
     work = render.plan(site, tmp_path / "empty", settings.path("templates"), settings.path("static"))
     assert [page.path for page in render.pages_at(site, work.todo)] == every
     shares = [[page.path for page in render.pages_at(site, work.todo[i::3])] for i in range(3)]
-    assert sorted(sum(shares, [])) == sorted(every) and all(shares)
+    assert sorted(path for share in shares for path in share) == sorted(every) and all(shares)
     assert shares[1] == every[1::3]
