@@ -149,6 +149,13 @@ class Connections:
         self._names: dict[str, list[Term]] = {}
         self._entities: dict[str, list[Term]] = {}
 
+    def forget_article_names(self) -> None:
+        """Drop the per-article lists of terms, kept only to work out related stories and
+        "often with" quickly (~450 B an article): once every page's reads are taken, they
+        would only be inherited by every render worker. Asked for again, they are remade."""
+        self._names.clear()
+        self._entities.clear()
+
     # -- articles and their names ---------------------------------------------------------
 
     def names(self, article: Article, kinds: tuple[str, ...] | None = None) -> list[Term]:

@@ -252,6 +252,7 @@ def fingerprints(site: Site, all_pages: Iterable[Page], templates: Path,
         yield rel, hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     if found != known:
         pagereads.save(reads_cache, links, found)
+    site.links.forget_article_names()  # every page's reads are taken: what they needed is kept
 
 
 def _site_wide_inputs(site: Site, templates: Path) -> bytes:

@@ -204,6 +204,23 @@ def test_related_stories_naming_the_same_names_share_one_record_of_them():
     assert not hasattr(found[0], "__dict__") and not hasattr(found[0], "score")
 
 
+def test_forgetting_the_article_names_changes_no_related_story_nor_often_with():
+    """The plan drops the per-article name lists once every page's reads are taken; what is
+    asked for after that is worked out again, the same."""
+    site = model(hub_articles())
+    first = [site.links.related(a) for a in site.articles[len(site.articles) // 2:]]
+    site.links.forget_article_names()
+    assert not site.links._names and not site.links._entities
+    fresh = model(hub_articles()).links
+    for term in [t for terms in site.terms.values() for t in terms.values()]:
+        kind_terms = fresh.site.terms[term.kind]
+        assert [[t.slug for t in ts] for ts in site.links.often_with(term).values()] == \
+            [[t.slug for t in ts] for ts in fresh.often_with(kind_terms[term.slug]).values()]
+    assert [[r.article.id for r in rs] for rs in first] == \
+        [[r.article.id for r in fresh.related(a)] for a in fresh.site.articles[len(site.articles) // 2:]]
+    assert any(first) and site.links._entities  # often_with made them again
+
+
 def test_an_article_page_links_its_related_stories(hub_site):
     import urllib.request
 
