@@ -426,7 +426,7 @@ class LocalCluster:
         self.procs = [subprocess.Popen(
             [dask, "scheduler", "--host", "127.0.0.1", "--port", "0", "--no-dashboard",
              "--scheduler-file", str(file), "--idle-timeout", "3600"],
-            env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=self._log(folder, "scheduler"),
             start_new_session=True)]
         deadline = time.monotonic() + 60
         while not file.is_file() or not file.read_text().strip().endswith("}"):
@@ -438,12 +438,17 @@ class LocalCluster:
             [dask, "worker", self.address, "--host", "127.0.0.1", "--nworkers", "1", "--nthreads", "1",
              "--no-dashboard", "--local-directory", str(folder / f"worker{n}"), "--death-timeout", "60",
              "--memory-limit", "0"],
-            env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            env=env, cwd=folder, stdout=subprocess.DEVNULL, stderr=self._log(folder, f"worker{n}"),
             start_new_session=True) for n in range(workers)]
         from distributed import Client
 
         with Client(self.address, timeout=60, set_as_default=False) as client:
             client.wait_for_workers(workers, timeout=60)
+
+    @staticmethod
+    def _log(folder: Path, name: str) -> int:
+        """Where a cluster process's messages go: a file beside it, read when a build fails."""
+        return os.open(folder / f"{name}.log", os.O_WRONLY | os.O_CREAT | os.O_TRUNC, 0o644)
 
     def pids(self) -> tuple[int, ...]:
         return tuple(proc.pid for proc in self.procs)
@@ -596,6 +601,8 @@ def main() -> int:
                       help="with --scale: build on a local Dask cluster of N workers")
     args.add_argument("--child", type=Path, help=argparse.SUPPRESS)
     opts = args.parse_args()
+    if opts.workdir:  # a scratch folder named on the command line need not exist yet
+        opts.workdir.mkdir(parents=True, exist_ok=True)
     if opts.child:
         print(json.dumps(one_run(opts.child)))
         return 0

@@ -37,7 +37,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 
 from .children import worker_pool
 from .config import ConfigError, Settings
-from .output import write_atomic
+from .output import dump_atomic, write_atomic
 
 if TYPE_CHECKING:
     from distributed import Client, Future
@@ -158,18 +158,32 @@ class DaskPool:
         if not self.inherit:
             return None
         namespace = vars(sys.modules[fn.__module__])
-        data = pickle.dumps({name: namespace[name] for name in self.inherit},
-                            protocol=pickle.HIGHEST_PROTOCOL)
-        digest = hashlib.blake2b(data, digest_size=16).hexdigest()
-        path = self.settings.path("cache") / STATE_FOLDER / f"{digest}.pickle"
-        write_atomic(path, data)
-        ref = (fn.__module__, str(path), digest)
+        ref = written_state(self.settings.path("cache") / STATE_FOLDER, fn.__module__,
+                            {name: namespace[name] for name in self.inherit})
+        path = Path(ref[1])
         self.states.append(path)
         self.refs.append(ref)
         return ref
 
 
 StateRef = tuple[str, str, str]  # module, state file, digest of its bytes
+
+
+def written_state(folder: Path, module: str, state: dict[str, object]) -> StateRef:
+    """``state`` (globals of ``module``) in a file of ``folder`` named by its digest, for the
+    workers' ``_restore``. Pickled straight into the file, never whole in memory: the site
+    model's pickle was the driver's largest allocation in a cluster build."""
+    written = folder / f"state-{uuid.uuid4().hex}.pickle"
+    dump_atomic(written, lambda handle: pickle.dump(state, handle, protocol=pickle.HIGHEST_PROTOCOL))
+    digest = _file_digest(written)
+    path = folder / f"{digest}.pickle"
+    os.replace(written, path)
+    return module, str(path), digest
+
+
+def _file_digest(path: Path | str) -> str:
+    with open(path, "rb") as handle:
+        return hashlib.file_digest(handle, lambda: hashlib.blake2b(digest_size=16)).hexdigest()
 
 
 def _taken(future: Future, settings: Settings) -> Any:
@@ -255,12 +269,13 @@ def _restore(ref: StateRef | None) -> None:
     with _RESTORING:
         if _RESTORED.get(module) == digest:
             return
-        data = Path(path).read_bytes()
-        if hashlib.blake2b(data, digest_size=16).hexdigest() != digest:  # not the driver's file
+        if _file_digest(path) != digest:  # not the driver's file
             raise ClusterError(f"{path} on this worker is not the file the build wrote: "
                                "the workers must share the project's file system at the same paths")
         namespace = vars(importlib.import_module(module))
-        for name, value in pickle.loads(data).items():
+        with open(path, "rb") as handle:  # not read whole first: the model's pickle is large
+            state = pickle.load(handle)
+        for name, value in state.items():
             _ORIGINAL.setdefault((module, name), namespace.get(name))
             namespace[name] = value
         _RESTORED[module] = digest

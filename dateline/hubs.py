@@ -86,9 +86,11 @@ class Timeline:
 
 @dataclass(frozen=True, slots=True)
 class Related:
+    """One of an article's related stories, kept for the build: no score (it only orders them),
+    and ``shared`` one tuple for every related story naming the same few names."""
+
     article: Article
-    shared: list[str]  # the rarest names both stories carry, to say why it is related
-    score: float
+    shared: tuple[str, ...]  # the rarest names both stories carry, to say why it is related
 
 
 @dataclass(frozen=True, slots=True)
@@ -142,9 +144,17 @@ class Connections:
         self._hubs: dict[tuple[str, str], Hub] = {}
         self._often: dict[tuple[str, str], dict[str, list[Term]]] = {}
         self._related: dict[str, list[Related]] = {}
+        self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each Related.shared
         self._index: dict[str, int] | None = None
         self._names: dict[str, list[Term]] = {}
         self._entities: dict[str, list[Term]] = {}
+
+    def forget_article_names(self) -> None:
+        """Drop the per-article lists of terms, kept only to work out related stories and
+        "often with" quickly (~450 B an article): once every page's reads are taken, they
+        would only be inherited by every render worker. Asked for again, they are remade."""
+        self._names.clear()
+        self._entities.clear()
 
     # -- articles and their names ---------------------------------------------------------
 
@@ -292,10 +302,11 @@ class Connections:
             least = RELATED_MIN_SHARE if not telling_ids.isdisjoint(shared) else RELATED_MIN_SHARE_PLACES_TAGS
             if score >= least * bar:
                 best = sorted((weights[k] for k in shared), key=lambda s: (-s[0], s[1].name))[:3]
-                scored.append(Related(other, [t.name for _, t in best], round(score, 6)))
-        scored.sort(key=lambda r: (-r.score, -r.article.date.toordinal(), r.article.id))
-        self._related[article.id] = scored[:RELATED]
-        return self._related[article.id]
+                scored.append((round(score, 6), other, tuple(t.name for _, t in best)))
+        scored.sort(key=lambda r: (-r[0], -r[1].date.toordinal(), r[1].id))
+        found = self._related[article.id] = [Related(other, self._shared.setdefault(names, names))
+                                             for _, other, names in scored[:RELATED]]
+        return found
 
 
 def _month_before(month: tuple[int, int]) -> tuple[int, int]:

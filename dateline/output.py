@@ -13,7 +13,9 @@ import errno
 import os
 import re
 import shutil
+from collections.abc import Callable
 from pathlib import Path
+from typing import BinaryIO
 
 RENAME_EXCHANGE = 2
 
@@ -28,11 +30,17 @@ def temp_name(path: Path) -> Path:
 
 def write_atomic(path: Path, data: bytes) -> None:
     """Readers see the old file or the new one, never a part: even if the build is killed."""
+    dump_atomic(path, lambda handle: handle.write(data))
+
+
+def dump_atomic(path: Path, fill: Callable[[BinaryIO], object]) -> None:
+    """``write_atomic`` with the bytes written by ``fill`` into the open file, so a large file
+    (the articles cache: ~1.5 KB an article) is never held whole in memory first."""
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = temp_name(path)
     try:
         with open(tmp, "wb") as handle:
-            handle.write(data)
+            fill(handle)
             handle.flush()
             os.fsync(handle.fileno())
         os.replace(tmp, path)

@@ -78,6 +78,7 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
         if do_render:
             with _stage("reading content", None, settings.path("cache")):
                 articles = load_articles(settings, report, written)
+            written.clear()  # its articles are the model's now; its entries (~250 B each) are not
             site = build_site(articles, settings)
             _count(site, report)
             built = publish(site, report, do_search and settings.search)

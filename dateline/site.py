@@ -21,7 +21,7 @@ from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people
 from .extract.headline import distinct_titles
-from .output import write_atomic
+from .output import dump_atomic
 from .report import Report
 from .safety import files_below, link_warning
 from .slugs import slugify
@@ -322,8 +322,8 @@ def load_articles(settings: Settings, report: Report,
     articles = unique_urls(articles, report)
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         # Rewriting an unchanged cache costs seconds at 10^5 articles: only when it changed.
-        write_atomic(cache_path, pickle.dumps({"format": CACHE_FORMAT, "files": fresh},
-                                              protocol=pickle.HIGHEST_PROTOCOL))
+        dump_atomic(cache_path, lambda handle: pickle.dump({"format": CACHE_FORMAT, "files": fresh},
+                                                           handle, protocol=pickle.HIGHEST_PROTOCOL))
     return articles
 
 

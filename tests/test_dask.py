@@ -302,6 +302,25 @@ def test_every_task_checks_its_worker_once_so_a_worker_that_joined_late_is_caugh
         dask_pool._check_here((code, (str(tmp_path / "gone"),), writable))
 
 
+def test_a_stage_state_written_for_the_workers_is_restored_there_and_a_changed_file_refused(tmp_path):
+    """The driver pickles a stage's globals straight into a file named by its digest (never the
+    whole pickle in memory); a worker restores them from it, and refuses a file that differs."""
+    model = {"articles": [f"story {n}" for n in range(1000)]}
+    ref = dask_pool.written_state(tmp_path, "tests.test_dask", {"STAGE_STATE": model})
+    module, path, digest = ref
+    assert module == "tests.test_dask"
+    assert Path(path).name == f"{digest}.pickle" and os.listdir(tmp_path) == [Path(path).name]
+    try:
+        dask_pool._restore(ref)
+        assert globals()["STAGE_STATE"] == model and globals()["STAGE_STATE"] is not model
+    finally:
+        dask_pool._forget(ref)
+    assert globals().get("STAGE_STATE") is None  # as it was before the stage
+    Path(path).write_bytes(Path(path).read_bytes().replace(b"story 5", b"story X", 1))  # another file
+    with pytest.raises(dask_pool.ClusterError, match="is not the file the build wrote"):
+        dask_pool._restore(ref)
+
+
 def test_a_local_build_never_imports_dask(tmp_path):
     root = write_project(tmp_path / "archive", {"a_0000000000000001.txt": " date 2016-12-09 X -- A.\n"})
     code = ("import sys; from dateline.cli import main; "
