@@ -245,3 +245,13 @@ def test_a_company_ends_at_its_suffix_and_an_acronym_is_the_article_s_body():
     assert "Halvorsen Packing Inc" in got.organizations and "Dakota City" in got.places
     assert "International Criminal Court" in got.organizations
     assert "Interstate Commerce Commission" not in got.organizations
+
+
+def test_a_well_known_acronym_keeps_its_body_beside_another_with_its_initials():
+    """'EC' beside the EC Commission is the Community; a misordered spelling of GATT's name is
+    still GATT (sentences written for this test, not from any corpus)."""
+    got = extract(_table_seed(
+        "The EC Commission proposed new milk quotas on Monday. EC farm ministers meet next week.",
+        "Delegates to the General Agreement on Trade and Tariffs met in Geneva. GATT said talks go on."))
+    assert {"European Community", "European Commission",
+            "General Agreement on Tariffs and Trade"} <= set(got.organizations)

@@ -22,9 +22,7 @@ HAS_CORPUS = (CORPUS / "seeds").is_dir()
 
 # field -> (min precision, min recall)
 LOCAL_FLOOR = {"people": (0.95, 0.90), "places": (0.90, 0.90), "organizations": (0.85, 0.80)}
-# Organizations' recall 0.935 -> 0.897 with branch entities5 (an acronym now resolves to the body its
-# article spells out, misspellings included: "Organiaation of Petroleum Exporting Countries"), hence 0.86.
-MANIFEST_FLOOR = {"people": (0.77, 0.94), "places": (0.72, 0.95), "organizations": (0.80, 0.86)}
+MANIFEST_FLOOR = {"people": (0.77, 0.94), "places": (0.72, 0.95), "organizations": (0.80, 0.90)}
 # Every labelled split, a little under what bench/evaluate.py reports; held-out ones are never trained on
 # (tests/gold/README.md), so these floors are what the model is expected to do on news it has not seen.
 SPLIT_FLOORS = {

@@ -109,5 +109,30 @@ def acronym_ties(names: list[str], acronym_mentions: set[str]) -> dict[str, str]
     for name in names:
         letters = initials(name)
         if len(letters) >= 2 and letters in acronym_mentions:
-            ties.setdefault(letters, name)
+            ties.setdefault(letters, _stands_for(letters, name))
     return ties
+
+
+def _stands_for(acronym: str, name: str) -> str:
+    """What an acronym beside a name with its initials means: that name ("ICC" beside the
+    International Criminal Court), unless the acronym is a well-known body and the name is another
+    one ("EC" beside the European Commission, the EC's executive, is the Community) or the same
+    body misspelt or reordered ("General Agreement on Trade and Tariffs" is GATT's)."""
+    own = known(acronym)
+    if not own or own == name:
+        return name
+    return own if known(name) or _same_words_but_one(own, name) else name
+
+
+def _same_words_but_one(a: str, b: str) -> bool:
+    """Of three words or more, all but one shared ("Organiaation of Petroleum Exporting
+    Countries"); a shorter name must have the same words ("European Commission" is no
+    "European Community")."""
+    words_a, words_b = a.lower().split(), b.lower().split()
+    if len(words_a) != len(words_b):
+        return False
+    unmatched = list(words_b)
+    for word in words_a:
+        if word in unmatched:
+            unmatched.remove(word)
+    return len(unmatched) <= (1 if len(words_a) >= 3 else 0)
