@@ -76,6 +76,7 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     ``reads_cache`` is where pages' reads of the model are remembered (pagereads)."""
     all_pages = list(pages(site))
     prints = fingerprints(site, all_pages, templates, reads_cache)
+    site.links.forget_article_names()  # every page's reads are taken: what they needed is kept
     known = known or {}
     there = str(folder)  # os.path, not pathlib: 10^5 pages
     todo = [page for page in all_pages
@@ -233,7 +234,6 @@ def fingerprints(site: Site, all_pages: list[Page], templates: Path,
         out[rel] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     if found != known:
         pagereads.save(reads_cache, links, found)
-    site.links.forget_article_names()  # every page's reads are taken: what they needed is kept
     return out
 
 
