@@ -25,6 +25,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
+from . import headline_chunks
 from . import lexicon as lx
 from .headline_cuts import (
     CLAUSE_STARTS,
@@ -914,7 +915,7 @@ def _tighten(text: str) -> str:
     if len(text.replace(MARK, "")) > TARGET:
         text = _compressed_subject(text)
     text = _first_clause(text)
-    total = len(text.split())
+    full, total = text, len(text.split())
     for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
         probe = text  # cut on past an incomplete end ("two percent, | to 15.4 percent") to a complete one
         while len(probe.replace(MARK, "")) > TARGET:
@@ -934,7 +935,20 @@ def _tighten(text: str) -> str:
     for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
-    return _within_limit(text)
+    return _with_object(full, _within_limit(text))
+
+
+def _with_object(full: str, got: str) -> str:
+    """``got``, unless it is ``full`` cut inside its core (the verb's object or complement lost):
+    then the headline of whole chunks, where one fits."""
+    kept = [w.strip(",;") for w in got.split()]
+    whole = full.replace(MARK, "").split()
+    if len(kept) >= len(whole):
+        return got  # nothing was cut: the common case, decided without chunking
+    if [w.strip(",;") for w in whole[:len(kept)]] != kept \
+            or not headline_chunks.loses_object(full, len(kept)):
+        return got
+    return headline_chunks.whole_cut(full, TARGET, LIMIT) or got
 
 
 # "... but there were no immediate reports", "... and it will begin marketing": a second clause
