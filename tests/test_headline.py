@@ -630,3 +630,19 @@ def test_chunks_group_a_figure_with_its_noun_and_keep_the_head_where_room_is_sho
     # where the core does not fit, the words describing the paper go, the figure and "notes" stay
     assert hc.whole_cut(text, 72, 65) == "Credit Foncier plans to issue 75 million Australian dollar notes"
     assert hc.whole_cut(text, 72, 60) == ""  # nothing complete fits: the compressor's own cut stands
+
+
+def test_a_line_above_the_story_is_not_its_lead():
+    # a photo caption (short, no sentence's stop) above the story's first sentence: the story leads
+    seed = _seed("Delegates on the floor of the convention hall",
+                 "The party conference voted on Saturday to scrap its pledge on university tuition fees, "
+                 "ending a two-year dispute between the party's leadership and its student wing.")
+    assert title_and_summary(seed)[0] == "Party conference votes to scrap pledge on university tuition fees"
+    # a heading in capitals is the desk's own headline, and a sentence the wire broke is one sentence
+    heading = _seed("SOCCER - HALLORAN NAMED COACH OF DERBY",
+                    "Derby County appointed Mick Halloran as coach on Tuesday, a day after the club's board "
+                    "dismissed his predecessor following a run of six defeats.")
+    assert "Halloran" in title_and_summary(heading)[0]
+    broken = _seed("Portland Cement and the Harbour Board",
+                   "expect to sign a contract for a new quay before the end of the month, officials said.")
+    assert title_and_summary(broken)[0].startswith("Portland Cement and Harbour Board")

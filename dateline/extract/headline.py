@@ -61,7 +61,7 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
 
     A results or dividend table ("Shr 1.20 dlrs vs 98 cts", "Qtly div 17 cts vs 15 cts") gets a
     headline in words ("Acme Corp: quarterly results"), not its first row spelled out."""
-    prose = _after_date_lines(seed.paragraphs)
+    prose = _from_story(seed.paragraphs)
     parts = sentences(_clean(_lead(prose))) if prose else []
     table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
@@ -444,12 +444,34 @@ DATE_LINE_RE = re.compile(rf"^(?:{compress.WEEKDAY},?\s+)?(?:{compress.MONTH}\s+
                           rf"|\d{{1,2}}\s+{compress.MONTH},?\s+\d{{4}})\.?$")
 
 
-def _after_date_lines(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
-    """The paragraphs from the first that is more than a date line (all of them if none is)."""
+def _from_story(paragraphs: tuple[str, ...]) -> tuple[str, ...]:
+    """The paragraphs from the story's first: past date lines and lines above the story (a photo
+    caption, a name line), all of them when no story paragraph follows."""
     for i, paragraph in enumerate(paragraphs):
-        if not DATE_LINE_RE.match(_clean(paragraph)):
+        text = _clean(paragraph)
+        if not DATE_LINE_RE.match(text) and not _above_story(text, paragraphs[i + 1:i + 2]):
             return paragraphs[i:]
     return paragraphs
+
+
+CAPTION_WORDS = 14  # a caption or name line is short: wire leads run 20-40 words
+
+
+def _above_story(text: str, following: tuple[str, ...]) -> bool:
+    """'Far end of the convention floor', 'Braverman and Sunak': a short line with no sentence's
+    stop, above a paragraph that is a sentence of the story (longer, ending on its stop); not a
+    table row or introduction, not a heading in capitals (the desk's own headline, which the
+    compressor reads), not a sentence the wire broke ("... and Walt Disney" / "expect to ...")."""
+    words = text.split()
+    if not following or len(words) > CAPTION_WORDS or text[-1:] in STOPS + ":;" or text.isupper() \
+            or is_table_row(text):
+        return False
+    story = _clean(following[0])
+    return len(story.split()) > len(words) + 5 and story[-1:] in STOPS and not story[:1].islower() \
+        and not is_table_row(story)
+
+
+STOPS = ".!?\"'\u201d"
 
 
 def _lead(paragraphs: Sequence[str]) -> str:
