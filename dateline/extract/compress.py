@@ -18,6 +18,9 @@ Modules: ``headline_words`` reads the verb group and the closed word classes by 
 "Alfred, David | and", "three | batches", "Arab | fund" do not end one); this module removes
 asides, moves the verb to the headline present and trims. Where nothing complete fits, a titled
 person's given names, the object's modifiers and an owner's owner go before any head noun.
+``headline_chunks`` reads the verb's core (its object, an infinitive the verb or the object's noun
+wants, a copula's complement) from constituents: a trimmed headline that stops inside the core
+is rebuilt from whole chunks.
 """
 
 from __future__ import annotations
