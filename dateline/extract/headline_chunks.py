@@ -127,7 +127,7 @@ def _relative(words: list[str], j: int) -> bool:
     """'banks | holding surplus reserves': an "-ing" form after a lower-case noun opens a
     participle's phrase, not a noun ("weekend | meeting" is a noun: it ends the phrase)."""
     w, prev = words[j], words[j - 1]
-    if MARK in prev:
+    if not w.endswith(("ed", "ing")) or MARK in prev:
         return False  # "issues | ruling": the verb's object, not a participle after a noun
     if w.islower() and w.endswith("ed") and _is_participle(w) and prev.islower() and prev.isalpha() \
             and prev not in FUNCTION_WORDS and j + 1 < len(words) and _plain(words[j + 1]) in AGENT_PREPS:
@@ -175,7 +175,7 @@ def _breaks_phrase(words: list[str], i: int, j: int) -> bool:
     50", "20 to 25"), a participle's phrase, a second determiner or a subject pronoun, an
     auxiliary, or "and" before a verb."""
     low, prev = _plain(words[j]), _plain(words[j - 1])
-    if MARK in words[j] or low in CLAUSE_MARKS or _infinitive_at(words, j):
+    if MARK in words[j] or low in CLAUSE_MARKS or (low == "to" and _infinitive_at(words, j)):
         return True
     nxt = words[j + 1] if j + 1 < len(words) else ""
     figure = nxt.lstrip("$")[:1].isdigit() and (low == "about" or (low == "to" and (prev[:1].isdigit())))
