@@ -225,19 +225,12 @@ def _chunks(words: tuple[str, ...], horizon: int) -> list[Chunk]:
     return out
 
 
-def _verb_start(words: list[str], k: int) -> int:
-    """The verb group opens before its adverbs and auxiliaries ("has now agreed")."""
-    while k > 1 and (_plain(words[k - 1]) in ADVERBS or _plain(words[k - 1]) in AUX):
-        k -= 1
-    return k
-
-
 def _date(words: list[str]) -> bool:
     return any(_plain(w) in MONTHS for w in words) and any(w[:1].isdigit() for w in words)
 
 
 def _head(words: list[str], chunk: Chunk) -> str:
-    """The noun phrase's head, its last word before any "of"."""
+    """The noun phrase's head for the words it governs: its last word before any "of"."""
     span = [_plain(w) for w in words[chunk.start:chunk.end]]
     return span[span.index("of") - 1] if "of" in span[1:] else span[-1]
 
@@ -426,10 +419,6 @@ def _ends_whole(words: list[str], end: int) -> bool:
         return False  # "efforts to recover | ...": the infinitive wants its object
     return not (last.lstrip("$")[:1].isdigit() and words[end].islower() and after.isalpha()
                 and after not in PREPOSITIONS)
-
-
-def _first_gone(before: list[str], after: list[str]) -> int:
-    return next((i for i, (a, b) in enumerate(zip(before, after, strict=False)) if a != b), len(after))
 
 
 def _modifier(word: str) -> bool:
