@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .lexicon import CORPORATE_SUFFIXES, census_surnames, gazetteer, given_names, known_organizations, words
@@ -79,11 +80,10 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
     """Every maximal capitalised run of ``paragraph`` (numbered ``index``) as a ``Run``."""
     runs: list[Run] = []
     append = runs.append
-    for m in RUN_RE.finditer(paragraph):
-        text = m.group()
+    for start, end in _spans(paragraph):
+        text = paragraph[start:end]
         if text in SKIP_WORDS:
             continue  # "The", "He", "It": most runs, and never a name
-        start, end = m.span()
         before = paragraph[start - 40 if start > 40 else 0:start]
         if "," in text or "'" in text or "\u2019" in text:
             runs.extend(_split_run([t.rstrip(",") for t in text.split()], _opens_sentence(before),
@@ -95,6 +95,28 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
                 last[-1] in "'\"\u201d)" and last[:1] in ".!?")
             append(Run(text.split(), opens, before, paragraph[end:end + 40], index, base + start))
     return _partnerships(runs) if ", " in paragraph else runs
+
+
+def _spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    """Where the runs of ``paragraph`` are. A run ends at a company suffix's period when a capital
+    follows that is no further suffix: "Standard and Poor's Corp. Salomon Brothers Inc said" names
+    two firms, and the period ended the first one's sentence or name ("Co. Inc" stays one)."""
+    for m in RUN_RE.finditer(paragraph):
+        start, end = m.span()
+        text = m.group()
+        if ". " not in text:
+            yield start, end  # nearly every run
+            continue
+        at = 0
+        for stop in _SUFFIX_STOP_RE.finditer(text):
+            yield start + at, start + stop.start() + len(stop.group(1))
+            at = stop.end()
+        yield start + at, end
+
+
+# "Corp. Salomon": a suffix with its period, then a capitalised word that is not a suffix itself.
+_SUFFIX_STOP_RE = re.compile(r"\b((?:Co|Corp|Inc|Ltd|Cos)\.) "
+                             r"(?!(?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG|and|&)\b)(?=[A-Z])")
 
 
 def _opens_sentence(before: str) -> bool:
