@@ -410,6 +410,9 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     known = orgs.known(name)
     if known:
         return [Mention(ORG, known)]
+    if len(tokens) > 2 and tokens[-1].isupper() and orgs.initials(" ".join(tokens[:-1])) == tokens[-1]:
+        # "the Saudi Press Agency SPA said": a body's name, then its initials without brackets
+        return [*classify(tokens[:-1], after, before), Mention(ACRONYM, tokens[-1])]
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
@@ -515,9 +518,6 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
 def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
     """Runs joined by "and" or "of": two names ("Kerry and Lavrov", "Johnson of the Jofree Corp")
     or one ("Procter and Gamble Co", "Bank of Japan"). None when the run has no such joiner."""
-    cut = _after_suffix(tokens)
-    if cut:  # "Morgan Stanley and Co Inc and Salomon Brothers Inc": one firm ends at its suffix
-        return [*classify(tokens[:cut], ",", before), *classify(tokens[cut + 1:], after, " ")]
     for joiner in ("of", "and", "&"):
         if joiner not in tokens[1:-1]:
             continue
@@ -563,16 +563,6 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
         org = orgs.org_in_run(tokens, after)
         return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     return None
-
-
-def _after_suffix(tokens: list[str]) -> int:
-    """Where "and" follows a company's suffix with more than a suffix after it ("... Co Inc and
-    Salomon Brothers Inc"): the first firm's name ends there. 0 when it does not."""
-    suffixes = lx.CORPORATE_SUFFIXES
-    for i in range(2, len(tokens) - 2):  # one word after it is read below ("... Inc and Citicorp")
-        if tokens[i] in _AND_WORDS and tokens[i - 1] in suffixes and tokens[i + 1] not in suffixes:
-            return i
-    return 0
 
 
 def _one_firm(left: list[str], right: list[str]) -> bool:

@@ -98,25 +98,29 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
 
 
 def _spans(paragraph: str) -> Iterator[tuple[int, int]]:
-    """Where the runs of ``paragraph`` are. A run ends at a company suffix's period when a capital
-    follows that is no further suffix: "Standard and Poor's Corp. Salomon Brothers Inc said" names
-    two firms, and the period ended the first one's sentence or name ("Co. Inc" stays one)."""
+    """Where the runs of ``paragraph`` are. A firm's name ends at its suffix when another name
+    follows: after the suffix's period and a capital that is no further suffix ("Standard and
+    Poor's Corp. Salomon Brothers Inc said"; "Co. Inc" stays one), or before "and" and a name of
+    two words or more ("Morgan Stanley and Co Inc and Salomon Brothers Inc"; "Video Affiliates Inc
+    and Citicorp" is read by the rules)."""
     for m in RUN_RE.finditer(paragraph):
         start, end = m.span()
         text = m.group()
-        if ". " not in text:
+        if ". " not in text and " and " not in text and " & " not in text:
             yield start, end  # nearly every run
             continue
         at = 0
         for stop in _SUFFIX_STOP_RE.finditer(text):
-            yield start + at, start + stop.start() + len(stop.group(1))
+            yield start + at, start + stop.start() + len(stop.group(1) or stop.group(2))
             at = stop.end()
         yield start + at, end
 
 
-# "Corp. Salomon": a suffix with its period, then a capitalised word that is not a suffix itself.
-_SUFFIX_STOP_RE = re.compile(r"\b((?:Co|Corp|Inc|Ltd|Cos)\.) "
-                             r"(?!(?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG|and|&)\b)(?=[A-Z])")
+_SUFFIX = r"(?:Co|Corp|Inc|Ltd|Cos|Plc|PLC|LP|SA|NV|AG)"
+# "Corp. Salomon": a suffix with its period, then a capitalised word that is not a suffix itself;
+# "Co Inc and Salomon Brothers": a suffix, "and", then two capitalised words that open no suffix.
+_SUFFIX_STOP_RE = re.compile(rf"\b((?:Co|Corp|Inc|Ltd|Cos)\.) (?!(?:{_SUFFIX}|and|&)\b)(?=[A-Z])"
+                             rf"|(?<= )({_SUFFIX}\.?) (?:and|&) (?!{_SUFFIX}\b)(?=[A-Z][\w'.-]* [A-Z])")
 
 
 def _opens_sentence(before: str) -> bool:
