@@ -106,7 +106,8 @@ def examples(items: list) -> tuple[list[tuple[tuple[str, ...], str]], Counter]:
                                  and (c.kind in UNSURE or labels.extends_org(c.name))):
                 continue
             counts[label] += 1
-            example = ((*ft.name_features(c.name), *ft.context_features(c, evidence)), label)
+            name = ent.weighed_name(c.name)  # "He Kang" is weighed as "Kang", as entities.decide does
+            example = ((*ft.name_features(name), *ft.context_features(c, evidence)), label)
             out.extend([example] * SPLIT_WEIGHT.get(item.split, HAND_WEIGHT))
     return out, counts
 

@@ -95,6 +95,23 @@ def _org_key(name: str) -> str:
     return re.sub(r"isation\b", "ization", " ".join(words))  # "Organisation" is "Organization"
 
 
+def _department_keys(keys: set[str]) -> dict[str, str]:
+    """'U.S. Treasury' and 'Treasury Department', 'U.S. Commerce' and 'Commerce Department': the
+    country's prefix and the American 'Department' name one body when the archive writes the
+    department's name; a bare 'Treasury' (Britain's too) stays apart."""
+    out: dict[str, str] = {}
+    for key in keys:
+        head, _, rest = key.partition(" ")
+        if head in _US_PREFIXES and rest and " " not in rest.removesuffix(" department"):
+            department = rest.removesuffix(" department") + " department"
+            if department in keys and department != key:
+                out[key] = department
+    return out
+
+
+_US_PREFIXES = frozenset({"u.s", "us"})  # as _org_key writes them (stops stripped)
+
+
 # A US national bank's "N.A." is a suffix too ("Citibank NA" is Citibank); only here, where forms of
 # one name are compared, not where a run is read (the model's evidence stays as trained).
 _SUFFIXES = lx.CORPORATE_SUFFIXES | {"NA", "N.A"}
@@ -126,9 +143,15 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     for orgs in articles_orgs:
         counts.update(set(orgs))
     targets = {raw: settings.aliases.get(raw, raw) for raw in counts}
+    departments = _department_keys({_org_key(t) for t in targets.values()})
+
+    def key_of(name: str) -> str:
+        key = _org_key(name)
+        return departments.get(key, key)
+
     forms: dict[str, Counter[str]] = {}
     for raw, target in targets.items():
-        forms.setdefault(_org_key(target), Counter())[target] += counts[raw]
+        forms.setdefault(key_of(target), Counter())[target] += counts[raw]
     best = {key: min(c, key=lambda f: (-c[f], -len(f), f)) for key, c in forms.items()}
     usage = {key: sum(c.values()) for key, c in forms.items()}
     full = {t for t in targets.values() if t.split()[-1] in lx.CORPORATE_SUFFIXES}
@@ -136,7 +159,7 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     for name in full:
         words = name.split()
         for n in range(1, len(words)):
-            by_prefix.setdefault(" ".join(words[:n]), set()).add(best[_org_key(name)])
+            by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
     by_initials: dict[str, list[str]] = {}
     for key, name in best.items():
         # "GM" is General Motors Corp's initials without the suffix, "AMC" American Motors Corp's with it
@@ -146,7 +169,7 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     blocked = set(settings.not_organizations)
     mapping: dict[str, str] = {}
     for raw, target in targets.items():
-        joined = best[_org_key(target)]
+        joined = best[key_of(target)]
         candidates = by_prefix.get(target, set()) - {joined} if target not in full else set()
         if len(candidates) == 1 and len(target.split()) > 1:
             joined = next(iter(candidates))

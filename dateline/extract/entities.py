@@ -165,7 +165,7 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
     mid_caps = {t for r, _ in runs if not r.sentence_start for t in r.tokens}
     for run, where in runs:
         # A table row or a line-up opens with a name, not with a sentence's capitalised first word.
-        full = _cased(_trim_connectors(run.tokens))
+        full = _cased(run.tokens if _surname_opens(run) else _trim_connectors(run.tokens))
         tokens = _cased(_trim(run, mid_caps)) if where == "prose" else full
         readings = [m for piece in _pieces(tokens)
                     for m in classify(piece, run.after, run.before) or [Mention(NONE, " ".join(piece))]]
@@ -203,13 +203,20 @@ def _trim_connectors(tokens: list[str]) -> list[str]:
     return tokens
 
 
+def weighed_name(name: str) -> str:
+    """The words of a name the model weighs: 'He Kang' (kept whole by ``_surname_opens``) as 'Kang',
+    since the shape of a pronoun says nothing about the surname that looks like one."""
+    head, _, rest = name.partition(" ")
+    return rest if rest and head in lx.FUNCTION_WORDS else name
+
+
 def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> list[Mention]:
     """The model's verdict, one per distinct name: the scores of all its mentions are summed, so a
     name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
     taken whole leaves its parts unread."""
     totals: dict[str, list[float]] = {}
     for c in found:
-        s = model.scores(ft.name_features(c.name), ft.context_features(c, evidence))
+        s = model.scores(ft.name_features(weighed_name(c.name)), ft.context_features(c, evidence))
         total = totals.get(c.name)
         totals[c.name] = s if total is None else [a + b for a, b in zip(total, s, strict=True)]
     verdicts = {name: _verdict(name, s) for name, s in totals.items()}
@@ -233,8 +240,16 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
             if len(rest) > 1 and (ppl.plausible_name(rest) or all(_given(t) for t in rest[:-1])) \
                     and (verdict == "none" or len(rest) < len(name.split())):
                 verdicts[name] = "person"
-    taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
+    # "Queen Elizabeth College", "Rothschild et Associes Banque": a name that ends in an
+    # organization's head noun is that body, never a person (the run it is part of, if any).
     out: list[Mention] = []
+    for c in found:
+        if verdicts[c.name] == "person" and _ends_in_body(c.name):
+            whole = found[c.part_of].name if c.part_of >= 0 else c.name
+            at = whole.find(c.name)
+            verdicts[c.name] = "none"
+            out.append(Mention(ORG, orgs.clean(whole[:at + len(c.name)] if at >= 0 else c.name)))
+    taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     for c in found:
         verdict = verdicts[c.name]
         if c.part_of in taken or verdict == "none":
@@ -253,6 +268,14 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
 
 
 _AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})
+
+
+def _ends_in_body(name: str) -> bool:
+    """The last word is an organization's head noun ("College", "Banque", "Ministry") and no
+    common surname: "Mills" and "Banks" are people's names as often."""
+    last = name.rsplit(" ", 1)[-1]
+    rank = lx.census_surnames().get(last.upper())
+    return last in lx.org_words()[0] and (rank is None or rank > 5000) and last not in lx.given_names()
 
 
 def _company_continues(after: str) -> bool:
@@ -318,12 +341,23 @@ def _trim(run: Run, mid_caps: set[str]) -> list[str]:
     A run shaped like an organization keeps its first word ("First Boston Inc", "Economics Ministry").
     """
     tokens = list(run.tokens)
+    if _surname_opens(run):
+        return tokens
     if (run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps)
             and not (len(tokens) > 1 and (orgs.org_in_run(tokens, run.after) or _known_start(tokens)))):
         tokens.pop(0)
     while tokens and (tokens[0] in lx.FUNCTION_WORDS or tokens[0] in lx.CONNECTORS):
         tokens.pop(0)
     return tokens
+
+
+def _surname_opens(run: Run) -> bool:
+    """'He Kang, Minister of Agriculture', 'An Byung-hwa, trade minister': a surname that is also an
+    English function word opens the run, and a role follows the name, as it follows no pronoun."""
+    tokens = run.tokens
+    return (len(tokens) == 2 and tokens[0] in lx.FUNCTION_WORDS
+            and tokens[0].upper() in lx.census_surnames() and tokens[1] not in lx.FUNCTION_WORDS
+            and not plc.lookup(tokens[1]) and bool(ROLE_APPOSITIVE_RE.match(run.after.lower())))
 
 
 def _pieces(tokens: list[str]) -> list[list[str]]:
@@ -376,6 +410,9 @@ def classify(tokens: list[str], after: str, before: str) -> list[Mention]:
     known = orgs.known(name)
     if known:
         return [Mention(ORG, known)]
+    if len(tokens) > 2 and tokens[-1].isupper() and orgs.initials(" ".join(tokens[:-1])) == tokens[-1]:
+        # "the Saudi Press Agency SPA said": a body's name, then its initials without brackets
+        return [*classify(tokens[:-1], after, before), Mention(ACRONYM, tokens[-1])]
     place = plc.lookup(name)
     if place:
         return [Mention(PLACE, place)]
@@ -530,10 +567,14 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
 
 def _one_firm(left: list[str], right: list[str]) -> bool:
     """'Kansas City Power and Light Co', 'Hadley Crane and Voss Inc': the part after "and" is one
-    word and a company suffix, so it names no company alone, and the part before it is no complete
+    word and a company suffix (or a place, a word and the suffix after a place: 'Hongkong and
+    Shanghai Banking Corp'), so it names no company alone, and the part before it is no complete
     name of its own (an acronym, a known body, a place, a name with a suffix): "IBM and Apple
     Computer Inc", "Japan and Sony Corp" stay two."""
     suffixes = lx.CORPORATE_SUFFIXES
+    if len(left) == 1 and len(right) == 3 and right[-1] in suffixes and right[1] not in suffixes \
+            and plc.lookup(left[0]) and plc.lookup(right[0]):
+        return True  # "Hongkong and Shanghai Banking Corp": two places, then the firm's business
     if not left or len(right) != 2 or right[-1] not in suffixes or right[0] in suffixes:
         return False
     name = " ".join(left)

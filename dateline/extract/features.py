@@ -181,8 +181,10 @@ def name_features(name: str) -> tuple[str, ...]:
         f.append("known_org")
     if first in lx.given_names():
         f.append("given0")
-    f.append(f"cf0={_bucket(lx.census_first_names().get(first.upper()), (200, 1000, 3000))}")
-    f.append(f"csL={_bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))}")
+    given = _bucket(lx.census_first_names().get(first.upper()), (200, 1000, 3000))
+    family = _bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))
+    f.append(f"cf0={given}")
+    f.append(f"csL={family}")
     if n > 1:
         # "Merrill Lynch", "Morgan Stanley": a firm named for two surnames opens with a surname
         f.append(f"cs0={_bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))}")
@@ -203,6 +205,17 @@ def name_features(name: str) -> tuple[str, ...]:
         f.append("org_kind_word")
     if first in heads:
         f.append("org_head0")
+    if n > 1:
+        # Where the head noun stands: last in English ("Finance Ministry", "Queen Elizabeth
+        # College"), first in French or German word order ("Banque Paribas", "Bank Hapoalim").
+        if last in kinds:
+            f.append("kindL")
+        elif first in kinds:
+            f.append("kind0")
+        # A two-word name's given-name and surname ranks with its gazetteer class: a person's
+        # name needs no cue when its words are a given name and a surname and no place.
+        if n == 2:
+            f.append(f"cf0|csL|gaz={given}|{family}|{gazetteer_class(name)}")
     if any(is_title(t) for t in tokens):
         f.append("title_inside")
     if first in lx.demonyms():

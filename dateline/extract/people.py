@@ -239,7 +239,25 @@ def unify(names: list[str]) -> dict[str, str]:
                 mapping[name] = fits[0] if len(fits) == 1 else ("" if people else name)
             else:
                 mapping[name] = next((p for p in people if _same_person(name, p)), name)
+    for name, longer in _particle_halves(names).items():
+        mapping[name] = mapping.get(longer) or longer
     return mapping
+
+
+def _particle_halves(names: list[str]) -> dict[str, str]:
+    """'Von Wartenberg' opening a sentence after 'Ludolf Georg von Wartenberg', 'De Mel' after
+    'Rodney De Mel': a surname led by its particle is the half of the one longer name it ends
+    (case aside, since a sentence capitalises the particle); two such names leave it alone."""
+    out: dict[str, str] = {}
+    for name in names:
+        words = name.split()
+        if len(words) < 2 or words[0].lower() not in lx.NAME_PARTICLES:
+            continue
+        tail = " " + name.casefold()
+        fits = [n for n in names if len(n.split()) > len(words) and n.casefold().endswith(tail)]
+        if len(fits) == 1:
+            out[name] = fits[0]
+    return out
 
 
 def _same_person(short: str, full: str) -> bool:

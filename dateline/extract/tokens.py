@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterator
 from dataclasses import dataclass
 
 from .lexicon import CORPORATE_SUFFIXES, census_surnames, gazetteer, given_names, known_organizations, words
@@ -79,11 +80,10 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
     """Every maximal capitalised run of ``paragraph`` (numbered ``index``) as a ``Run``."""
     runs: list[Run] = []
     append = runs.append
-    for m in RUN_RE.finditer(paragraph):
-        text = m.group()
+    for start, end in _spans(paragraph):
+        text = paragraph[start:end]
         if text in SKIP_WORDS:
             continue  # "The", "He", "It": most runs, and never a name
-        start, end = m.span()
         before = paragraph[start - 40 if start > 40 else 0:start]
         if "," in text or "'" in text or "\u2019" in text:
             runs.extend(_split_run([t.rstrip(",") for t in text.split()], _opens_sentence(before),
@@ -95,6 +95,32 @@ def find_runs(paragraph: str, index: int, base: int) -> list[Run]:
                 last[-1] in "'\"\u201d)" and last[:1] in ".!?")
             append(Run(text.split(), opens, before, paragraph[end:end + 40], index, base + start))
     return _partnerships(runs) if ", " in paragraph else runs
+
+
+def _spans(paragraph: str) -> Iterator[tuple[int, int]]:
+    """Where the runs of ``paragraph`` are. A firm's name ends at its suffix when another name
+    follows: after the suffix's period and a capital that is no further suffix ("Standard and
+    Poor's Corp. Salomon Brothers Inc said"; "Co. Inc" stays one), or before "and" and a name of
+    two words or more ("Morgan Stanley and Co Inc and Salomon Brothers Inc"; "Video Affiliates Inc
+    and Citicorp" is read by the rules)."""
+    for m in RUN_RE.finditer(paragraph):
+        start, end = m.span()
+        text = m.group()
+        if ". " not in text and " and " not in text and " & " not in text:
+            yield start, end  # nearly every run
+            continue
+        at = 0
+        for stop in _SUFFIX_STOP_RE.finditer(text):
+            yield start + at, start + stop.start() + len(stop.group(1) or stop.group(2))
+            at = stop.end()
+        yield start + at, end
+
+
+_SUFFIX = r"(?:Co|Corp|Inc|Ltd|Cos|Plc|PLC|LP|SA|NV|AG)"
+# "Corp. Salomon": a suffix with its period, then a capitalised word that is not a suffix itself;
+# "Co Inc and Salomon Brothers": a suffix, "and", then two capitalised words that open no suffix.
+_SUFFIX_STOP_RE = re.compile(rf"\b((?:Co|Corp|Inc|Ltd|Cos)\.) (?!(?:{_SUFFIX}|and|&)\b)(?=[A-Z])"
+                             rf"|(?<= )({_SUFFIX}\.?) (?:and|&) (?!{_SUFFIX}\b)(?=[A-Z][\w'.-]* [A-Z])")
 
 
 def _opens_sentence(before: str) -> bool:
