@@ -536,7 +536,9 @@ def _plural(subject: list[str]) -> bool:
         return False
     if head[:1].isupper() and head is not subject[0] and not _plural_group(subject, head):
         return False  # a name: "Kellogg Industries"
-    return h in common and (h[:-1] in common or h[:-2] in common or h[:-3] + "y" in common)
+    # a lower-case head is a noun here: its singular in the dictionary is enough ("gold holdings")
+    known = h in common or head.islower()
+    return known and (h[:-1] in common or h[:-2] in common or h[:-3] + "y" in common)
 
 
 def _plural_group(subject: list[str], head: str) -> bool:

@@ -219,8 +219,18 @@ def _present(past: str, plural: bool) -> str:
             if candidate and candidate in common and inflects:
                 base = candidate
                 break
-        base = base or low[:-2]
+        base = base or _unknown_base(low)
     return _inflected(base, plural)
+
+
+def _unknown_base(past: str) -> str:
+    """The base of an '-ed' past no dictionary knows, by the spelling rule: a stem that cannot end
+    an English word without its 'e' keeps it ('criticised' -> 'criticise', 'subpoenaed' ->
+    'subpoena'); 'focused' -> 'focus'."""
+    stem = past[:-2]
+    if stem[-1:] in "vcz" or stem.endswith(("as", "is", "os", "es", "ng", "rg", "dg", "u")):
+        return stem + "e" if not stem.endswith("ee") else stem
+    return stem
 
 
 def _inflected(base: str, plural: bool) -> str:
