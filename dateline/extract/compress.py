@@ -75,7 +75,7 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
 TIME_RE = re.compile(
     rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
-    rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b"
+    rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b(?!['\u2019]s)"
     r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b(?!')"
     r"|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b(?!')"
     rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
@@ -83,6 +83,8 @@ TIME_RE = re.compile(
 POSSESSIVE_DAY_RE = re.compile(rf"(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
                                r"(?:(?:matches|games|races|play|action"
                                r"|fixtures)\b)?\s*")
+# "after today's regular meeting", "at yesterday's higher levels": the day goes, the event stays.
+POSSESSIVE_TODAY_RE = re.compile(r"\b(?:today|yesterday|tonight)['\u2019]s\s+(?=\S)")
 # A leading subordinate or prepositional clause, up to the comma before the main clause.
 LEADING_RE = re.compile(r"^(?:As|While|Although|Though|After|Before|When|Since|Because|If|Despite|Following"
                         r"|Amid|With|In|Faced\s+with|Unless|Until|Once|Under|Responding\s+to|Citing|Asked"
@@ -311,8 +313,11 @@ HONORIFIC_RE = re.compile(r"\b(?:Mr|Mrs|Ms)\.\s+(?=[A-Z])")
 AGREEMENT_TO_RE = re.compile(r"\b(?:(?:has|have|had)\s+)?(?:reached|signed|concluded|entered\s+into)\s+"
                              r"(?:a|an)\s+"
                              r"(?:[\w-]+\s+){0,2}?(?:agreement|accord|pact)(?:\s+in\s+principle)?\s+to\s+(?=[a-z])")
-# "a $150 million, seven percent bond": the coupon between the amount and its noun goes.
-COUPON_RE = re.compile(r"(?<=million|billion),\s+[\w./-]+\s+percent(?=\s+[a-z])")
+# "a $150 million, seven percent bond", "a 40 mln Canadian dlr, nine pct bond", "a 19 billion yen,
+# zero coupon eurobond": the coupon between the amount and its noun goes, the currency stays.
+COUPON_RE = re.compile(r"(?<=million|billion)(?P<unit>(?:\s+[A-Z][a-z]+)?\s+[a-z]+)?,\s+"
+                       r"(?:[\w./-]+\s+percent|zero[- ]coupon)"
+                       r"(?=\s+(?!(?:of|in|to|for|from|on|at|by|and|or|a|the)\b)[a-z])")
 # "acquired Ivey-Rowton and Associates, a Nashville, Tenn.-based bank marketing firm": a description
 # after the sentence's last name.
 TRAILING_APPOSITIVE_RE = re.compile(r"(?<=[A-Za-z.)]),\s+(?:a|an)\s+[^\"]{3,120}$")
@@ -360,8 +365,8 @@ def _asides(text: str) -> str:
         text = PLACE_IN_PHRASE_RE.sub(_place_in_phrase, text)
     if "agreement" in text or "accord" in text or "pact" in text:
         text = AGREEMENT_TO_RE.sub("agreed to ", text)
-    if "percent" in text:
-        text = COUPON_RE.sub("", text)
+    if "percent" in text or "coupon" in text:
+        text = COUPON_RE.sub(r"\g<unit>", text)
     if " a " in text or " per " in text:
         text = FREQUENCY_RE.sub("", text)
     if " with " in text:
@@ -375,11 +380,12 @@ def _asides(text: str) -> str:
     if VENUE_WORDS_RE.search(text):
         text = VENUE_RE.sub("", text)
     text = LEADING_RE.sub("", text, count=1) if _main_clause_follows(text) else text
+    text = _without_participle_opening(text)
     speech = SPEECH_WORDS_RE.search(text) is not None
     if speech and ", " in text:
         text = ATTRIBUTION_MID_RE.sub(" ", text)
     if TIME_WORDS_RE.search(text):
-        text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", text)).strip()
+        text = TIME_RE.sub("", POSSESSIVE_DAY_RE.sub(" ", POSSESSIVE_TODAY_RE.sub("", text))).strip()
     m = TRAILING_APPOSITIVE_RE.search(text)
     if m and text[:m.start()].split()[-1][:1].isupper() and _verb_index(text[:m.start()].split()) is not None:
         text = text[:m.start()]
@@ -454,6 +460,30 @@ def _main_clause_follows(text: str) -> bool:
     return _verb_index(rest) is not None
 
 
+# "Playing her first tournament since surgery, X won ...", "Pressed by creditors, X sold ...": a
+# participle's phrase before the subject, up to the comma before the main clause.
+PARTICIPLE_OPENING_RE = re.compile(r"^(?P<word>[A-Z][a-z]{2,}(?:ing|ed))\s[^,;\"]{0,140},\s+(?P<rest>.+)$")
+
+
+def _without_participle_opening(text: str) -> str:
+    """The main clause after a participle's opening phrase: the opening word is a verb's '-ing' or
+    '-ed' form (not a name, 'Boeing'), and the rest has a subject before its own verb."""
+    if not text.split(" ", 1)[0].endswith(("ing", "ed")):
+        return text  # the cheap test first: most leads open with a name or an article
+    m = PARTICIPLE_OPENING_RE.match(text)
+    if m is None:
+        return text
+    word, opening, rest = m["word"].lower(), m[0][:m.start("rest")].split()[1:], m["rest"].split()
+    if not (_progressive_base(word) or (_is_participle(word) and word in lx.common_words())):
+        return text
+    if opening[0][:1].isupper() or _verb_index(opening) is not None:
+        return text  # "Packaging Systems Corp ...", "Liquefied gas imports are unlikely ...,": no opening
+    if rest[0].lower() in ("but", "and", "or", "yet", "so", "which", "who", "while"):
+        return text  # "..., but officials say": the opening was the clause
+    v = _verb_index(rest)
+    return m["rest"] if v is not None and v > 0 and len(rest) - v >= 2 else text
+
+
 def _is_aside(aside: str, rest: str) -> bool:
     """', chairman of X,' before 'said ...': no verb of its own, and the rest opens with one."""
     aside_words, rest_words = aside.split(), rest.split()
@@ -492,21 +522,44 @@ def _plural(subject: list[str]) -> bool:
             return True  # "X and Y"; not "Office of Management and Budget", "oil and gas producer"
     head = subject[0]
     for i, w in enumerate(low):
-        if w in ("and", "or", "&"):
+        if w in ("and", "or", "&") or (i and w in ADVERBS):
             continue  # "Democratic and Republican members": the head is the last noun, not the first
         if (w in DETERMINERS or w in PHRASE_STARTS) and i:
             break
         if not (i and w.endswith(("ed", "ing"))):
             head = subject[i]
     h = head.lower()
-    if h in PLURAL_NOUNS:
-        return True
+    common = lx.common_words()
+    if h in PLURAL_NOUNS or (h.endswith("men") and h[:-3] + "man" in common):
+        return True  # "Fishermen", "three gunmen": the plural of a "-man" noun
     if h in PLURAL_EXCEPTIONS or not h.endswith("s") or h.endswith(("ss", "'s", "\u2019s", "us", "is")):
         return False
-    if head[:1].isupper() and head is not subject[0]:
+    if head[:1].isupper() and head is not subject[0] and not _plural_group(subject, head):
         return False  # a name: "Kellogg Industries"
-    common = lx.common_words()
-    return h in common and (h[:-1] in common or h[:-2] in common or h[:-3] + "y" in common)
+    # a lower-case head is a noun here: its singular in the dictionary is enough ("gold holdings")
+    known = h in common or head.islower()
+    return known and (h[:-1] in common or h[:-2] in common or h[:-3] + "y" in common)
+
+
+def _plural_group(subject: list[str], head: str) -> bool:
+    """'Liberal Democrats', 'U.K. Officials': a capitalised plural that names members, not one body;
+    not a company's last word ("Kellogg Industries", "General Motors"), a known organization or a
+    place ("United States")."""
+    k = subject.index(head)
+    start = k
+    while start and subject[start - 1][:1].isupper() and not subject[start - 1].endswith(("'s", "\u2019s")):
+        start -= 1
+    run = [w for w in subject[start:k + 1] if w not in ("The", "A", "An")]
+    name = " ".join(run)
+    common, gazetteer = lx.common_words(), lx.gazetteer()
+    described = all(w.lower() in common or gazetteer.lookup(w) is not None for w in run[:-1])
+    if not described or len(run) > 2:
+        return False  # "Perkins Engines", "United Auto Workers": a name, not "U.K. Officials"
+    if head in lx.org_words()[0] or head.lower() in NAME_AND or name in lx.known_organizations():
+        return False
+    if gazetteer.lookup(name) is not None:
+        return False
+    return not any(w.rstrip(".,") in CORPORATE_WORDS for w in subject)
 
 
 def _two_things(before: list[str], after: list[str]) -> bool:
@@ -589,6 +642,7 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         adverbs.append(words[j])
         j += 1
     nxt = words[j].lower() if j < len(words) else ""
+    plural = AUX_NUMBER.get(low, plural)  # "dealerships have become": the lead's auxiliary agrees
     negated = (nxt == "not" and (low in AUX or low in MODALS)) or low.endswith("n't")
     if negated:
         return out + _unshift(words[i:], plural)
@@ -620,6 +674,11 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
     return [*out, _present(words[i], plural), *words[i + 1:]]
 
 
+# Auxiliaries that agree with their subject: the lead's own word for its number.
+AUX_NUMBER = {"has": False, "is": False, "was": False, "does": False, "have": True, "are": True, "were": True,
+              "do": True}
+
+
 def _unshift(words: list[str], plural: bool) -> list[str]:
     first = words[0].lower()
     swap = {"had": "have" if plural else "has", "was": "is", "were": "are", "would": "will"}
@@ -643,7 +702,7 @@ def _predicate_first(text: str) -> str:
     m = SAID_RE.match(text)
     if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been") \
             and not any(w in SUBORDINATORS for w in m["who"].split()):  # "prices fell after X said ..."
-        who, what = _speaker(m["who"]), _without_opening_phrase(m["what"].split())
+        who, what = _speaker(m["who"]), _without_opening_phrase(_without_repeated_speaker(m["what"]).split())
         if what and what[0].lower() in ("its", "their") and len(what) > 3:
             owner = CORPORATE_RE.sub(_without_suffix, who)
             owned = owner if owner.endswith(("'s", "\u2019s")) else f"{owner}'" if owner.endswith("s") \
@@ -709,6 +768,22 @@ def _predicate_first(text: str) -> str:
             head = _verb_group(words[:t], v, _plural(words[:v]), reported=False)
             return " ".join([*head, _marked(said, c, _plural(said[:c]), reported=True)])
     return _marked(words, v, _plural(words[:v]), reported=False)
+
+
+# "X said the company said it will ...": the speaker named again, as a pronoun or "the company".
+REPEATED_SPEAKER_RE = re.compile(r"^(?:(?:the|this)\s+[a-z]+|it|he|she|they)\s+(?:said|says)\s+"
+                                 r"(?:that\s+)?(?P<what>\S.*)$")
+
+
+def _without_repeated_speaker(what: str) -> str:
+    """What the speaker said, without the speaker said again ('the company said it will ...' ->
+    'it will ...')."""
+    m = REPEATED_SPEAKER_RE.match(what)
+    said = m["what"].split() if m else []
+    # a clause of its own, not "it said in a filing that ..." or "the strike said to have ..."
+    clause = len(said) >= 3 and said[0].lower() not in PHRASE_STARTS and said[0] != "to" \
+        and _verb_index(said) is not None
+    return " ".join(said) if clause else what
 
 
 def _without_subject_relative(words: list[str]) -> list[str]:

@@ -183,10 +183,24 @@ def _is_present_verb(words: list[str], i: int) -> bool:
     return _is_base_verb(w[:-1]) or (w.endswith("es") and _is_base_verb(w[:-2]))
 
 
+# Participles that are not also the past ("has taken" -> "takes"): the past the present is read from.
+PAST_OF_PARTICIPLE = {
+    "taken": "took", "given": "gave", "seen": "saw", "known": "knew", "shown": "showed", "chosen": "chose",
+    "drawn": "drew", "driven": "drove", "grown": "grew", "broken": "broke", "written": "wrote",
+    "spoken": "spoke", "stolen": "stole", "frozen": "froze", "beaten": "beat", "begun": "began",
+    "done": "did", "gone": "went", "become": "became", "withdrawn": "withdrew", "undertaken": "undertook",
+    "overtaken": "overtook", "thrown": "threw", "sworn": "swore", "torn": "tore", "worn": "wore",
+    "shaken": "shook", "risen": "rose", "fallen": "fell", "hidden": "hid", "ridden": "rode",
+    "woken": "woke", "forgiven": "forgave", "flown": "flew", "overcome": "overcame",
+    "run": "ran", "sprung": "sprang", "sung": "sang", "rung": "rang", "sunk": "sank", "swum": "swam",
+}
+
+
 @lru_cache(maxsize=4096)
 def _present(past: str, plural: bool) -> str:
-    """'lowered' -> 'lowers', 'agreed' -> 'agrees', 'planned' -> 'plans', 'denied' -> 'denies'."""
-    low = past.lower()
+    """'lowered' -> 'lowers', 'agreed' -> 'agrees', 'planned' -> 'plans', 'denied' -> 'denies';
+    a participle after 'has' too: 'taken' -> 'takes'."""
+    low = PAST_OF_PARTICIPLE.get(past.lower(), past.lower())
     if low in IRREGULAR:
         return IRREGULAR[low][plural]
     if not low.endswith("ed"):
@@ -205,8 +219,18 @@ def _present(past: str, plural: bool) -> str:
             if candidate and candidate in common and inflects:
                 base = candidate
                 break
-        base = base or low[:-2]
+        base = base or _unknown_base(low)
     return _inflected(base, plural)
+
+
+def _unknown_base(past: str) -> str:
+    """The base of an '-ed' past no dictionary knows, by the spelling rule: a stem that cannot end
+    an English word without its 'e' keeps it ('criticised' -> 'criticise', 'subpoenaed' ->
+    'subpoena'); 'focused' -> 'focus'."""
+    stem = past[:-2]
+    if stem[-1:] in "vcz" or stem.endswith(("as", "is", "os", "es", "ng", "rg", "dg", "u")):
+        return stem + "e" if not stem.endswith("ee") else stem
+    return stem
 
 
 def _inflected(base: str, plural: bool) -> str:
