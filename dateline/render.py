@@ -80,8 +80,8 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     known = known or {}
     there = str(folder)  # os.path, not pathlib: 10^5 pages
     todo = [page for page in all_pages
-            if known.get(urls.output_file(page.path)) != prints[urls.output_file(page.path)]
-            or not os.path.isfile(os.path.join(there, urls.output_file(page.path)))]
+            if known.get(rel := urls.output_file(page.path)) != prints[rel]
+            or not os.path.isfile(os.path.join(there, rel))]
     found, refused = files_below(static, Path(site.settings.root))
     sources = {f"static/{rel}": static / rel for rel in found}
     return Plan(all_pages, prints, todo, sources, [static / rel for rel in refused])
