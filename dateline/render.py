@@ -218,7 +218,7 @@ def fingerprints(site: Site, all_pages: list[Page], templates: Path,
     common = _site_wide_inputs(site, templates)
     links = pagereads.links_digest(site, common)
     known = pagereads.load(reads_cache, links)
-    found = pagereads.Remembered(stories={a.id: digest.of(a) for a in site.articles})
+    found = pagereads.Remembered(stories={a.id: pagereads.unread_digest(a) for a in site.articles})
     stale = known.stale(found.stories)
     out = {}
     whole = b""  # the digest of the whole model, taken once if a template needs it
