@@ -33,6 +33,7 @@ def _worker_started(parent: int) -> None:
     # object it looks at, so each worker would end up with a private copy of the whole model:
     # frozen, the collector leaves inherited objects alone (and they are all alive anyway).
     gc.freeze()
+    gc.enable()  # the build collects no cycles itself (pipeline.py); a worker's own garbage is its own
     # Ctrl-C reaches the whole process group: the build stops its workers itself, and each
     # would otherwise print a traceback of its own.
     signal.signal(signal.SIGINT, signal.SIG_IGN)

@@ -107,13 +107,12 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
     rels, refused = files_below(seeds_dir, Path(settings.root), hidden=False)
     for rel in refused:
         report.warn(shown(rel), link_warning(seeds_dir / rel))
-    files = [seeds_dir / rel for rel in rels]
-    todo, fresh = _changed_seeds(files, seeds_dir, known)
-    report.counts["seeds"] = len(files)
+    fresh = _unchanged_seeds(rels, seeds_dir, known)
+    report.counts["seeds"] = len(rels)
     scan_path = settings.path("cache") / SCAN_FILE
     existing, taken, scan, scanned = _existing_content(content_dir, Path(settings.root), scan_path)
     by_seed = _by_seed(existing)
-    todo, fresh = _without_content(files, seeds_dir, fresh, existing, by_seed)
+    todo, fresh = _without_content(rels, fresh, existing, by_seed)
     todo, duplicates = _known_duplicates(todo, seeds_dir, {} if stale else state.get("duplicates", {}),
                                          fresh)
     with report.progress.stage("reading seeds", len(todo), "seeds"):
@@ -218,23 +217,20 @@ def _load_state(path: Path) -> dict:
         return {}
 
 
-def _stat_key(path: Path) -> list[int]:
-    stat = path.stat()
+def _stat_key(path: Path | str) -> list[int]:
+    stat = os.stat(path)  # a str, not a Path, where it is one of 10^5: pathlib costs more than the stat
     return [stat.st_mtime_ns, stat.st_size]
 
 
-def _changed_seeds(files: list[Path], root: Path, known: dict[str, list]
-                   ) -> tuple[list[str], dict[str, list]]:
-    """Seeds whose size or mtime moved since the last run; the rest are carried over."""
-    todo, fresh = [], {}
-    for file in files:
-        rel = file.relative_to(root).as_posix()
+def _unchanged_seeds(rels: list[str], root: Path, known: dict[str, list]) -> dict[str, list]:
+    """The last run's entries of the seeds whose size and mtime have not moved since."""
+    there = str(root)
+    fresh = {}
+    for rel in rels:
         old = known.get(rel)
-        if old and len(old) == STATE_ENTRY_LEN and old[:2] == _stat_key(file):
+        if old and len(old) == STATE_ENTRY_LEN and old[:2] == _stat_key(os.path.join(there, rel)):
             fresh[rel] = old
-        else:
-            todo.append(rel)
-    return todo, fresh
+    return fresh
 
 
 def _by_seed(existing: dict[str, _Existing]) -> dict[tuple[str, str], _Existing]:
@@ -252,7 +248,7 @@ def _by_seed(existing: dict[str, _Existing]) -> dict[tuple[str, str], _Existing]
     return out
 
 
-def _without_content(files: list[Path], root: Path, fresh: dict[str, list],
+def _without_content(rels: list[str], fresh: dict[str, list],
                      existing: dict[str, _Existing], by_seed: dict[tuple[str, str], _Existing]
                      ) -> tuple[list[str], dict[str, list]]:
     """The cache says which seeds are unchanged, never which articles exist: a carried-over
@@ -260,7 +256,6 @@ def _without_content(files: list[Path], root: Path, fresh: dict[str, list],
     kept = {rel: entry for rel, entry in fresh.items() if entry[3] in existing
             or (readable_name(Path(rel).name), entry[2]) in by_seed
             or (readable_name(Path(rel).name), "") in by_seed}
-    rels = (file.relative_to(root).as_posix() for file in files)
     return [rel for rel in rels if rel not in kept], kept
 
 
@@ -305,11 +300,11 @@ def _existing_content(root: Path, project: Path, cache_path: Path
     unchanged since the last run come from a cache."""
     cache = _load_scan(cache_path)
     fresh, found, taken = {}, {}, {}
+    there = str(root)
     for rel in files_below(root, project, ".md")[0]:  # load_articles warns of the links left out
-        path = root / rel
-        key = _stat_key(path)
+        key = _stat_key(os.path.join(there, rel))
         cached = cache.get(rel)
-        entry = cached[1] if cached and cached[0] == key else _scan_one(path, rel)
+        entry = cached[1] if cached and cached[0] == key else _scan_one(root / rel, rel)
         fresh[rel] = (key, entry)
         taken[rel] = entry[0] if entry else ""
         # Two files with one id (an editor's backup copy): the hand-edited one is the article,

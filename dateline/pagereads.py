@@ -1,10 +1,17 @@
-"""What pages read from the site model beyond their context, remembered between builds.
+"""What pages are made from, remembered between builds: their reads of the site model beyond
+their context, their contexts' digests, and which stories each context holds whole.
 
 Working out those reads (related stories, "often with", neighbours) for every page is most of an
 incremental build's planning (~4 s at 10^4 articles), though they rarely change: they follow
 from each article's names, headline, date, slug and summary and from the settings, templates and
 code, never from an article's body. So their digests are kept, per output file, under a digest of
 all those; while it holds (an edit to a story's text, the usual correction), they are reused.
+
+Under that same digest a page's context digest can only change with the stories it holds whole
+(body and all: its own page, its day, the lists and feeds showing it); terms and months count
+their stories without bodies, and those parts are the digest itself. So each page's context
+digest is kept with the ids of those stories, and a build digests again only the contexts
+holding a story whose fields changed: a one-story correction digests ~10 contexts, not 10^4.
 """
 
 from __future__ import annotations
@@ -12,6 +19,8 @@ from __future__ import annotations
 import dataclasses
 import hashlib
 import pickle
+from collections import defaultdict
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Article
@@ -22,6 +31,7 @@ CACHE_FILE = "page-reads.pickle"
 # Article fields no template's reads look at; everything else is part of the key.
 UNREAD = frozenset({"body", "path"})
 _READ_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in UNREAD)
+_UNREAD_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name in UNREAD)
 
 
 def links_digest(site: Site, common: bytes) -> bytes:
@@ -37,20 +47,56 @@ def outlines(articles: list[Article]) -> list[list[object]]:
     return [[getattr(a, name) for name in _READ_FIELDS] for a in articles]
 
 
-def load(path: Path | None, links: bytes) -> dict[str, bytes]:
-    """Output file -> digest of its page's reads, as the last build found them under ``links``."""
+@dataclass
+class Remembered:
+    """What the last build found under one ``links`` digest, per output file."""
+
+    reads: dict[str, bytes] = field(default_factory=dict)  # digest of the page's reads
+    contexts: dict[str, bytes] = field(default_factory=dict)  # digest of the page's context
+    holds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ids of stories held whole
+    stories: dict[str, bytes] = field(default_factory=dict)  # article id -> its unread_digest
+
+    def stale(self, stories: dict[str, bytes]) -> set[str]:
+        """Output files whose remembered context digest may no longer hold: those holding a
+        story whose unread_digest is not the one remembered (a story new since is on no
+        remembered page; a page that is new has no remembered digest)."""
+        changed = {story for story, digest in stories.items() if self.stories.get(story) != digest}
+        changed.update(self.stories.keys() - stories.keys())  # gone since (links tell it too)
+        if not changed:
+            return set()
+        holders: dict[str, list[str]] = defaultdict(list)
+        for rel, held in self.holds.items():
+            for story in held:
+                holders[story].append(rel)
+        return {rel for story in changed for rel in holders.get(story, ())}
+
+
+def unread_digest(article: Article) -> bytes:
+    """A digest of the fields ``outlines`` leaves out. With the outlines in ``links_digest``,
+    it is all of a story that can change a context holding it whole: digesting the bodies
+    alone costs a fraction of digesting every story's fields."""
+    return hashlib.blake2b(repr([getattr(article, name) for name in _UNREAD_FIELDS]).encode(),
+                           digest_size=16).digest()
+
+
+def load(path: Path | None, links: bytes) -> Remembered:
+    """What the last build remembered, if it built under ``links``; else nothing."""
     if path is None:
-        return {}
+        return Remembered()
     try:
         with open(path, "rb") as handle:
             saved = pickle.load(handle)
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        return {}
-    return saved["reads"] if isinstance(saved, dict) and saved.get("links") == links else {}
+        return Remembered()
+    if not isinstance(saved, dict) or saved.get("links") != links \
+            or not isinstance(saved.get("remembered"), Remembered):
+        return Remembered()
+    return saved["remembered"]
 
 
-def save(path: Path | None, links: bytes, reads: dict[str, bytes]) -> None:
+def save(path: Path | None, links: bytes, remembered: Remembered) -> None:
     if path is None:
         return
     path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, pickle.dumps({"links": links, "reads": reads}, protocol=pickle.HIGHEST_PROTOCOL))
+    write_atomic(path, pickle.dumps({"links": links, "remembered": remembered},
+                                    protocol=pickle.HIGHEST_PROTOCOL))

@@ -80,8 +80,8 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     known = known or {}
     there = str(folder)  # os.path, not pathlib: 10^5 pages
     todo = [page for page in all_pages
-            if known.get(urls.output_file(page.path)) != prints[urls.output_file(page.path)]
-            or not os.path.isfile(os.path.join(there, urls.output_file(page.path)))]
+            if known.get(rel := urls.output_file(page.path)) != prints[rel]
+            or not os.path.isfile(os.path.join(there, rel))]
     found, refused = files_below(static, Path(site.settings.root))
     sources = {f"static/{rel}": static / rel for rel in found}
     return Plan(all_pages, prints, todo, sources, [static / rel for rel in refused])
@@ -211,12 +211,15 @@ def template_problem(err: Exception, page_template: str, templates: Path) -> str
 
 def fingerprints(site: Site, all_pages: list[Page], templates: Path,
                  reads_cache: Path | None = None) -> dict[str, str]:
-    """Output file -> digest of everything its bytes are made from."""
+    """Output file -> digest of everything its bytes are made from. A page's context and reads
+    are digested again only where what they follow from changed since the last build
+    (pagereads): a story's correction digests the few contexts holding it whole."""
     digest = _Digest()
     common = _site_wide_inputs(site, templates)
     links = pagereads.links_digest(site, common)
     known = pagereads.load(reads_cache, links)
-    found: dict[str, bytes] = {}
+    found = pagereads.Remembered(stories={a.id: pagereads.unread_digest(a) for a in site.articles})
+    stale = known.stale(found.stories)
     out = {}
     whole = b""  # the digest of the whole model, taken once if a template needs it
     reads_of = page_reads(templates)
@@ -227,10 +230,15 @@ def fingerprints(site: Site, all_pages: list[Page], templates: Path,
             whole = whole or digest.of([site.articles, site.terms, site.months])
             extra = whole
         else:
-            extra = known.get(rel) or hashlib.blake2b(
+            extra = found.reads[rel] = known.reads.get(rel) or hashlib.blake2b(
                 repr([read(site, page) for read in reads]).encode(), digest_size=16).digest()
-            found[rel] = extra
-        parts = [common, page.path.encode(), page.template.encode(), digest.of(page.context), extra]
+        context = known.contexts.get(rel) if rel not in stale else None
+        if context is None:
+            context, found.holds[rel] = digest.held(page.context)
+        else:
+            found.holds[rel] = known.holds[rel]
+        found.contexts[rel] = context
+        parts = [common, page.path.encode(), page.template.encode(), context, extra]
         out[rel] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     if found != known:
         pagereads.save(reads_cache, links, found)
@@ -357,6 +365,16 @@ class _Digest:
         self.memo: dict[int, bytes] = {}
         self.outlines: dict[int, bytes] = {}  # article id() -> digest of its fields but the body
         self.keep: list[object] = []  # memo keys are id()s: keep the objects alive
+        self.holding: set[str] | None = None  # ids of the stories digested whole, while held()
+
+    def held(self, value: object) -> tuple[bytes, tuple[str, ...]]:
+        """The digest of ``value`` and the ids of the stories it holds whole (all fields, the
+        body too); the rest of it follows from the model's outlines (pagereads)."""
+        self.holding = set()
+        try:
+            return self.of(value), tuple(sorted(self.holding))
+        finally:
+            self.holding = None
 
     def of(self, value: object) -> bytes:
         if isinstance(value, str | int | float | bool | dt.date) or value is None:
@@ -372,6 +390,8 @@ class _Digest:
         raise TypeError(f"cannot fingerprint a {type(value).__name__}: add it to render._Digest")
 
     def _remembered(self, value: Article | Term | Month) -> bytes:
+        if self.holding is not None and isinstance(value, Article):
+            self.holding.add(value.id)
         found = self.memo.get(id(value))
         if found is None:
             # An article's fields are plain values whose repr is exact and fast to take; a

@@ -17,6 +17,7 @@ import html
 import re
 import shutil
 import subprocess
+import weakref
 from collections import Counter
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -74,8 +75,22 @@ class Shard:
         return first not in INITIALS if self.other else first in (self.initials or "")
 
 
+# The last site's shards: a build asks for them ~6 times (the bundles every page links, what to
+# index, what is stale), and each split counts a big month's slugs. A weak reference: a server
+# rebuilding the site must not keep the last model alive beside the new one.
+_LAST: list[tuple[weakref.ref[Site], list[Shard]]] = []
+
+
 def shards(site: Site) -> list[Shard]:
     """The shards, newest first, so the newest year's bundle hosts the search UI."""
+    if _LAST and _LAST[0][0]() is site:
+        return _LAST[0][1]
+    found = _shards(site)
+    _LAST[:] = [(weakref.ref(site), found)]
+    return found
+
+
+def _shards(site: Site) -> list[Shard]:
     if not site.settings.search_shard_by:
         return [Shard("", "")]
     limit = site.settings.search_shard_max_pages

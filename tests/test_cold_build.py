@@ -43,3 +43,26 @@ def test_a_cold_build_over_a_lost_cache_still_sweeps_stale_files(tmp_path):
     assert not stray.exists() and not stray.parent.exists()
     state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())
     assert state["sizes"] == walked_sizes(root / "_site")
+
+
+def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(tmp_path, monkeypatch):
+    """The build's own process collects no cycles while it holds the model (pipeline.py), and
+    a long-lived caller (the preview server rebuilding) gets the collector back as it was."""
+    import gc
+
+    from dateline import pipeline
+
+    seen = []
+    real = pipeline.build_site
+    monkeypatch.setattr(pipeline, "build_site", lambda *a: seen.append(gc.isenabled()) or real(*a))
+    root = write_project(tmp_path / "a", seeds(4), extra_toml=TOML)
+    assert gc.isenabled()
+    build_project(root)
+    assert seen == [False] and gc.isenabled()
+    gc.disable()
+    try:
+        (root / "seeds" / "900.txt").write_text(seed_text(900))
+        build_project(root)
+        assert not gc.isenabled()  # a caller that had it off keeps it off
+    finally:
+        gc.enable()

@@ -39,3 +39,38 @@ def test_a_body_edit_reuses_the_reads_and_a_name_edit_does_not(tmp_path, monkeyp
     build_project(root)
     assert len(calls) == 12  # a name changed: every story's reads are worked out again
     assert_same_site(root, cold_twin(root, tmp_path / "c"))
+
+
+def test_a_body_edit_digests_again_only_the_contexts_holding_that_story(tmp_path, monkeypatch):
+    """The contexts' digests are remembered with the stories each holds whole: a correction to
+    one story digests its own page's context and the lists showing it, not every page's; the
+    site is still the one a cold build makes."""
+    root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
+    _, cold = build_project(root)
+    target = content_files(root / "content")[0]
+    digested: list[object] = []
+    real = render._Digest.held
+
+    def held(self, value):
+        found = real(self, value)
+        digested.append(found[1])
+        return found
+
+    monkeypatch.setattr(render._Digest, "held", held)
+    head, body = target.read_text().rsplit("---\n", 1)
+    target.write_text(f"{head}---\n{body.replace('would go on', 'would go on after a recess')}")
+    _, report = build_project(root)
+    assert report.counts["pages changed"] >= 1
+    story = next(a for a in _articles(root) if a.path == target.relative_to(root / "content").as_posix())
+    assert digested and all(story.id in held for held in digested)
+    # Each context digested again holds the story, so its page renders; most pages do not.
+    assert len(digested) <= report.counts["pages rendered"] < cold.counts["pages rendered"] / 2
+    assert_same_site(root, cold_twin(root, tmp_path / "b"))
+
+
+def _articles(root):
+    from dateline.config import load_settings
+    from dateline.report import Report
+    from dateline.site import load_articles
+
+    return load_articles(load_settings(root / "site.toml"), Report(quiet=True))

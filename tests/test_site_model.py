@@ -72,3 +72,24 @@ def test_a_repeat_is_told_apart_by_its_company_and_an_editors_headline_is_never_
     assert titles[story(3).id] == "Talks resume"  # the editor's, though a generated one came first
     assert titles[story(1).id] == "Talks resume (Beirut)"
     assert titles[story(2).id] == "Talks resume (Acme Corp)"
+
+
+def test_the_archive_wide_names_are_kept_until_a_name_list_or_lever_changes(tmp_path, monkeypatch):
+    from dateline import site as site_module
+
+    calls = []
+    real = site_module.canonical_people
+    monkeypatch.setattr(site_module, "canonical_people", lambda *args: calls.append(1) or real(*args))
+    articles = [story(1, people=["Bashar Assad"]), story(2, people=["Assad"])]
+    root, site = site_of(tmp_path, articles)
+    settings = load_settings(root / "site.toml")
+    corrected = [dataclasses.replace(articles[0], body="Text, corrected.\n"), articles[1]]
+    again = build_site(corrected, settings)
+    assert len(calls) == 1  # a body edit: the names are the last build's
+    assert sorted(again.terms["people"]) == sorted(site.terms["people"]) == ["bashar-assad"]
+    renamed = [articles[0], dataclasses.replace(articles[1], people=["Hafez Assad"])]
+    assert sorted(build_site(renamed, settings).terms["people"]) == ["bashar-assad", "hafez-assad"]
+    (root / "site.toml").write_text((root / "site.toml").read_text()
+                                    + '\n[extract]\nnot_people = ["Hafez Assad"]\n')
+    levered = build_site(renamed, load_settings(root / "site.toml"))
+    assert len(calls) == 3 and sorted(levered.terms["people"]) == ["bashar-assad"]
