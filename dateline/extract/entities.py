@@ -672,8 +672,9 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
             contributors: Sequence[str], short_forms: dict[str, str] | None = None) -> Entities:
     """Turn mentions into the article's distinct people, places and organizations."""
     aliases = settings.aliases
-    for m in mentions:
-        m.name = aliases.get(m.name, m.name)
+    if aliases:
+        for m in mentions:
+            m.name = aliases.get(m.name, m.name)
     org_names = _unique(m.name for m in mentions if m.kind == ORG)
     acronyms = {m.name for m in mentions if m.kind == ACRONYM}
     ties = orgs.acronym_ties(org_names, acronyms)

@@ -31,6 +31,10 @@ UNIT = 10_000
 LANE = 48
 _LANE_MASK = (1 << LANE) - 1
 _LANE_SIGN = 1 << (LANE - 1)
+# Half a lane's range in every lane: added to a packed sum, it makes every lane a digit in
+# [0, 2**LANE), so each is read alone with a shift and a mask, with no borrow between lanes.
+_HALVES = sum(_LANE_SIGN << (LANE * i) for i in range(len(CLASSES)))
+_SHIFTS = tuple(LANE * i for i in range(len(CLASSES)))
 F = TypeVar("F", bound=Hashable)
 
 
@@ -39,17 +43,10 @@ def pack(weights: Sequence[float]) -> int:
     return sum(round(w * UNIT) << (LANE * i) for i, w in enumerate(weights))
 
 
-def unpack(packed: int) -> tuple[int, ...]:
-    """The per-class sums (in UNITs) of a sum of packed weights: each lane, low first, read as a
-    signed number and taken off before the next is read."""
-    lanes = []
-    for _ in CLASSES:
-        lane = packed & _LANE_MASK
-        if lane >= _LANE_SIGN:
-            lane -= 1 << LANE
-        lanes.append(lane)
-        packed = (packed - lane) >> LANE
-    return tuple(lanes)
+def unpack(packed: int) -> list[int]:
+    """The per-class sums (in UNITs) of a sum of packed weights."""
+    digits = packed + _HALVES
+    return [(digits >> shift & _LANE_MASK) - _LANE_SIGN for shift in _SHIFTS]
 
 
 class Perceptron:
