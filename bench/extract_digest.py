@@ -66,8 +66,6 @@ STAGES: dict[str, list[tuple[str, str]]] = {
     "features": [("dateline.extract.features", "name_features"),
                  ("dateline.extract.features", "run_context"),
                  ("dateline.extract.features", "run_features"),
-                 ("dateline.extract.features", "before_features"),
-                 ("dateline.extract.features", "after_features"),
                  ("dateline.extract.features", "reading_key"),
                  ("dateline.extract.features", "reading_parts"),
                  ("dateline.extract.features", "reading_features"),

@@ -207,17 +207,16 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     """The model's verdict, one per distinct name: the scores of all its mentions are summed, so a
     name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
     taken whole leaves its parts unread."""
-    # Scores as the model packs them (model.unpack): a name's, a reading's combination and a run's
-    # are each worked out once, and a name's mentions add up in single integer additions.
+    # Scores as the model packs them (model.unpack): a name's and a reading's combination of kind and
+    # place are remembered, a run's worked out once for all its readings, and a name's mentions add
+    # up in single integer additions.
     name_score, parts_score = model.memo(ft.name_features), model.memo(ft.reading_parts)
-    before_score, after_score = model.memo(ft.before_features), model.memo(ft.after_features)
-    run_score = model.memo(ft.run_features)
     totals: dict[str, int] = {}
     read_run, context, context_score = -1, None, 0
     for c in found:
         if context is None or c.run < 0 or c.run != read_run:
             read_run, context = c.run, ft.run_context(c)
-            context_score = before_score(c.before) + after_score(c.after) + run_score(context)
+            context_score = model.weigh(ft.run_features(context))
         s = (model.offset + name_score(c.name) + parts_score(*ft.reading_key(c, evidence)) + context_score
              + model.weigh(ft.reading_features(c, context, evidence)))
         totals[c.name] = totals.get(c.name, 0) + s

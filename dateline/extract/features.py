@@ -6,9 +6,8 @@ template is defined in one place, the function below that computes its value, by
 
 - ``name_features``: the name's words alone (shape, the word lists, the gazetteer, the census name
   lists), so their score is worked out once per distinct name;
-- ``before_features``, ``after_features``: the text either side of the run (words, punctuation,
-  shape, a pronoun after it, a bracket), and ``run_features``: what pairs the two sides, and the
-  sentence start; shared by every reading of one run, and by runs with the same text either side;
+- ``run_features``: the text either side of the run (words, punctuation, shape, a pronoun after
+  it, a bracket) and its sentence start, shared by every reading of one run;
 - ``reading_parts``: the rules' reading with the gazetteer class, where the run stands (prose, a
   table row, a list of names) and the desk: a few dozen combinations, each scored once;
 - ``reading_features``: the rest of this reading, and what the article says about the same name
@@ -257,7 +256,9 @@ def _symbol(token: str) -> str:
     return "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c
 
 
-@lru_cache(maxsize=1 << 15)  # a run's text either side is often another's: "", "'s", " said."
+# Most runs' text either side is their own (two in three before a run, four in five after it), so
+# these keep only the common ones ("", "'s", " said."): a bigger cache costs more than it saves.
+@lru_cache(maxsize=1 << 12)
 def _side(text: str, before: bool) -> tuple[str, str, str, str]:
     """The two words nearest a run on one side of it (numbers and capitalised words by kind), the
     punctuation touching it, and the shape of the nearest tokens, two before it, three after it
@@ -285,48 +286,48 @@ def _side(text: str, before: bool) -> tuple[str, str, str, str]:
     return first, second, touching, shape
 
 
-def before_features(before: str) -> list[Feature]:
-    """The text before a run: its nearest words, the punctuation touching it, its shape."""
-    p1, p2, pp, shape = _side(before, True)
-    return [("p1", p1), ("pp", pp), ("p21", f"{p2}|{p1}"), ("before", shape)]
-
-
-def after_features(after: str) -> list[Feature]:
-    """The text after a run: its nearest words, the punctuation touching it, its shape, a pronoun
-    (people are "he"/"she", companies "it"), a bracket after it ("(Norway)": a competitor's country)."""
-    n1, n2, np_, shape = _side(after, False)
-    f = [("n1", n1), ("np", np_), ("n12", f"{n1}|{n2}"), ("after", shape)]
-    pronoun = _PRONOUN_RE.search(after)
-    if pronoun:
-        f.append(("pron", pronoun.group(1).lower()))
-    paren = PAREN_RE.match(after) if "(" in after else None  # most contexts have no bracket
-    if paren:
-        f.append(("paren", gazetteer_class(paren.group(1).strip())))
-    return f
+@lru_cache(maxsize=1 << 12)
+def _after(text: str) -> tuple[str, str, str, str, str, str]:
+    """``_side`` after a run, with the pronoun that follows it (people are "he"/"she", companies
+    "it") and the gazetteer class of a bracket after it ("(Norway)": a competitor's country)."""
+    pronoun = _PRONOUN_RE.search(text)
+    paren = PAREN_RE.match(text) if "(" in text else None  # most contexts have no bracket
+    return (*_side(text, False), pronoun.group(1).lower() if pronoun else "",
+            gazetteer_class(paren.group(1).strip()) if paren else "")
 
 
 class RunContext(NamedTuple):
-    """What the text around one run says that its two sides' features do not: the words nearest it
-    either side (the readings' features pair them with the rules' reading), the punctuation before
-    it, and whether it opens a sentence. The same for every reading of the run."""
+    """What the text around one run says, the same for every reading of it (``_side``, ``_after``)."""
 
     p1: str
+    p2: str
     pp: str
+    before: str
     n1: str
+    n2: str
+    np: str
+    after: str
+    pronoun: str
+    paren: str
     sentence_start: bool
 
 
 def run_context(c: Candidate) -> RunContext:
     """The run ``c`` is a reading of (every reading of a run shares its text either side and its
     sentence start), worked out once per run."""
-    p1, _, pp, _ = _side(c.before, True)
-    return RunContext(p1, pp, _side(c.after, False)[0], c.sentence_start)
+    return RunContext(*_side(c.before, True), *_after(c.after), c.sentence_start)
 
 
 def run_features(run: RunContext) -> list[Feature]:
-    """What pairs the two sides of a run, and its sentence start (the model remembers their score
-    per combination); ``before_features`` and ``after_features`` are the rest of what they say."""
-    f = [("pp|n1", f"{run.pp}|{run.n1}")]
+    """What the text around a run says: the words nearest it, the punctuation touching it, the
+    shape either side, a pronoun or a bracket after it, its sentence start."""
+    f = [("p1", run.p1), ("pp", run.pp), ("n1", run.n1), ("np", run.np), ("n12", f"{run.n1}|{run.n2}"),
+         ("pp|n1", f"{run.pp}|{run.n1}"), ("p21", f"{run.p2}|{run.p1}"), ("before", run.before),
+         ("after", run.after)]
+    if run.pronoun:
+        f.append(("pron", run.pronoun))
+    if run.paren:
+        f.append(("paren", run.paren))
     if run.sentence_start:
         f.append(("sent0", ""))
     return f
@@ -399,7 +400,7 @@ def context_features(c: Candidate, ev: ArticleEvidence) -> list[Feature]:
     """Every feature of a candidate but its name's: what training reads (the entity decision weighs
     the same three parts, each remembered or computed once per run)."""
     run = run_context(c)
-    return [*before_features(c.before), *after_features(c.after), *run_features(run),
+    return [*run_features(run),
             *reading_parts(*reading_key(c, ev)), *reading_features(c, run, ev)]
 
 
