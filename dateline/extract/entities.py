@@ -207,20 +207,7 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     """The model's verdict, one per distinct name: the scores of all its mentions are summed, so a
     name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
     taken whole leaves its parts unread."""
-    # Scores as the model packs them (model.unpack): a name's and a reading's combination of kind and
-    # place are remembered, a run's worked out once for all its readings, and a name's mentions add
-    # up in single integer additions.
-    name_score, parts_score = model.memo(ft.name_features), model.memo(ft.reading_parts)
-    totals: dict[str, int] = {}
-    read_run, context, context_score = -1, None, 0
-    for c in found:
-        if context is None or c.run < 0 or c.run != read_run:
-            read_run, context = c.run, ft.run_context(c)
-            context_score = model.weigh(ft.run_features(context))
-        s = (model.offset + name_score(c.name) + parts_score(*ft.reading_key(c, evidence)) + context_score
-             + model.weigh(ft.reading_features(c, context, evidence)))
-        totals[c.name] = totals.get(c.name, 0) + s
-    verdicts = {name: _verdict(name, unpack(s)) for name, s in totals.items()}
+    verdicts = {name: _verdict(name, unpack(s)) for name, s in name_scores(found, evidence, model).items()}
     # "Laidlaw Adams and Peck Inc", "Crosby Valve and Gauge Co": a name a company's name goes on from
     # is the company's opening words, never a person, wherever else the article names it.
     for c in found:
@@ -258,6 +245,23 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, c.name if short else orgs.known(c.name) or orgs.clean(c.name)))
     return out
+
+
+def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> dict[str, int]:
+    """Each distinct name's score, summed over its mentions, as the model packs scores (model.unpack).
+    A name's part and a reading's combination of kind and place are remembered, a run's worked out
+    once for all its readings, and a name's mentions add up in single integer additions."""
+    name_score, parts_score = model.memo(ft.name_features), model.memo(ft.reading_parts)
+    totals: dict[str, int] = {}
+    read_run, context, context_score = -1, None, 0
+    for c in found:
+        if context is None or c.run < 0 or c.run != read_run:
+            read_run, context = c.run, ft.run_context(c)
+            context_score = model.weigh(ft.run_features(context))
+        s = (model.offset + name_score(c.name) + parts_score(*ft.reading_key(c, evidence)) + context_score
+             + model.weigh(ft.reading_features(c, context, evidence)))
+        totals[c.name] = totals.get(c.name, 0) + s
+    return totals
 
 
 _AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})
