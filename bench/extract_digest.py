@@ -63,10 +63,10 @@ def run(paths: list[Path], passes: int = 1) -> tuple[str, list[float]]:
 STAGES: dict[str, list[tuple[str, str]]] = {
     "tokens": [("dateline.extract.entities", "find_runs")],
     "candidates": [("dateline.extract.entities", "candidates")],
-    "features": [("dateline.extract.features", "name_features"),
-                 ("dateline.extract.features", "context_features"),
-                 ("dateline.extract.features", "article_evidence")],
-    "model": [("dateline.extract.model", "Perceptron.scores")],
+    # The features are worked out and weighed candidate by candidate inside name_scores: timing each
+    # small call would cost more than the calls, so the two stages are timed per article, together.
+    "evidence": [("dateline.extract.features", "article_evidence")],
+    "features+model": [("dateline.extract.entities", "name_scores")],
     "decision": [("dateline.extract.entities", "decide"), ("dateline.extract.entities", "resolve")],
     "places": [("dateline.extract.places", "lookup"), ("dateline.extract.places", "dateline_places")],
     "tags": [("dateline.extract", "tags")],

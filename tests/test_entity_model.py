@@ -26,24 +26,58 @@ def _seed(text: str) -> Seed:
 
 
 def test_training_is_deterministic_and_learns():
-    examples = [(("w=barcelona", "where=table"), "org"), (("w=oslo", "where=prose"), "place"),
-                (("w=larsen", "pp=("), "person"), (("w=the",), "none")] * 5
+    examples = [((("w", "barcelona"), ("where", "table")), "org"),
+                ((("w", "oslo"), ("where", "prose")), "place"),
+                ((("w", "larsen"), ("pp", "(")), "person"), ((("w", "the"),), "none")] * 5
     first, second = mdl.train(examples, epochs=5), mdl.train(examples, epochs=5)
     assert first == second
     model = mdl.Perceptron(first)
-    assert model.predict(("w=barcelona", "where=table"), ())[0] == "org"
-    assert model.predict(("w=larsen",), ("pp=(",))[0] == "person"
+    assert model.predict([("w", "barcelona"), ("where", "table")])[0] == "org"
+    assert model.predict([("w", "larsen"), ("pp", "(")])[0] == "person"
+
+
+def test_training_ignores_the_order_of_an_example_s_features():
+    """Weights move by whole steps, so an example's features may come in any order (the entity
+    decision sums them in parts): the same weights to the last bit."""
+    examples = [((("w", "barcelona"), ("where", "table"), ("p1", "beat")), "org"),
+                ((("w", "barcelona"), ("where", "prose"), ("p1", "in")), "place"),
+                ((("w", "larsen"), ("pp", "("), ("where", "table")), "person"), ((("w", "the"),), "none")] * 7
+    shuffled = [(tuple(reversed(f)), label) for f, label in examples]
+    assert mdl.train(examples, epochs=6) == mdl.train(shuffled, epochs=6)
+
+
+def test_packed_scores_are_exact_sums_in_any_order():
+    weights = {("a", ""): [0.1234, -45.1292, 3.0, 0.0001], ("b", "x"): [-0.0001, 7.5, -3.0, 0.2],
+               ("c", "y"): [12.0, -0.3333, 0.0, -9.9999]}
+    model = mdl.Perceptron(weights, bias=(0.0, -8.0, 1.0, -2.0))
+    features = list(weights) * 40
+    total = model.offset + model.weigh(features)
+    expected = [round((b + 40 * sum(w[i] for w in weights.values())) * mdl.UNIT)
+                for i, b in enumerate((0.0, -8.0, 1.0, -2.0))]
+    assert list(mdl.unpack(total)) == expected
+    parts = model.weigh(features[:50]) + model.weigh(features[50:]) + model.offset
+    assert parts == total and model.weigh([("unknown", "")]) == 0
+
+
+def test_a_weights_file_of_the_old_format_says_to_retrain(tmp_path):
+    old = tmp_path / "old.json"
+    old.write_text(json.dumps({"classes": list(mdl.CLASSES), "bias": [0, 0, 0, 0],
+                               "weights": {"w=oslo": [0, 0, 1, 0]}}), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"old\.json.*one table per feature template.*retrain"):
+        mdl.load.__wrapped__(old)
 
 
 def test_shipped_model_loads_with_offsets():
     body = json.loads(mdl.WEIGHTS_FILE.read_text(encoding="utf-8"))
     assert tuple(body["classes"]) == mdl.CLASSES and len(body["bias"]) == len(mdl.CLASSES)
-    assert len(body["weights"]) > 1000 and body["meta"]["articles"]
+    tables = body["weights"]
+    assert {"p1", "w0", "rule|n1", "cue"} <= set(tables) and body["meta"]["articles"]
+    assert sum(len(table) for table in tables.values()) == body["meta"]["features"] > 1000
 
 
 def test_missing_weights_file_reads_nothing(tmp_path):
     empty = mdl.load.__wrapped__(tmp_path / "none.json")
-    assert empty.predict(("w=anything",), ())[0] == "none"
+    assert empty.predict([("w", "anything")])[0] == "none"
 
 
 @pytest.mark.skipif(not HAS_SHARED, reason="training data in ../shared not present")

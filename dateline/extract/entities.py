@@ -19,7 +19,7 @@ from . import lexicon as lx
 from . import organizations as orgs
 from . import people as ppl
 from . import places as plc
-from .model import CLASSES, Perceptron
+from .model import CLASSES, Perceptron, unpack
 from .model import load as load_model
 from .tokens import BRACKET_RE, Run, bracketed, find_runs, is_shouting, is_table_row
 
@@ -163,7 +163,7 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
         runs.extend((run, where) for run in find_runs(paragraph, i, base))
         base += len(paragraph) + 2
     mid_caps = {t for r, _ in runs if not r.sentence_start for t in r.tokens}
-    for run, where in runs:
+    for index, (run, where) in enumerate(runs):
         # A table row or a line-up opens with a name, not with a sentence's capitalised first word.
         full = _cased(run.tokens if _surname_opens(run) else _trim_connectors(run.tokens))
         tokens = _cased(_trim(run, mid_caps)) if where == "prose" else full
@@ -178,10 +178,10 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
             # at the month, "Manchester" + "United"): the run as one name is a candidate too, and
             # when the model takes it the rules' readings go.
             found.append(ft.Candidate(WHOLE, whole, where, run.before, run.after, run.sentence_start,
-                                      parts="+".join(sorted({m.kind for m in readings}))))
+                                      parts="+".join(sorted({m.kind for m in readings})), run=index))
             part_of = len(found) - 1
         found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
-                                  m.role, m.cue, m.speaks, m.titled, part_of) for m in readings)
+                                  m.role, m.cue, m.speaks, m.titled, part_of, run=index) for m in readings)
     return found, short_forms, direct
 
 
@@ -214,12 +214,7 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     """The model's verdict, one per distinct name: the scores of all its mentions are summed, so a
     name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
     taken whole leaves its parts unread."""
-    totals: dict[str, list[float]] = {}
-    for c in found:
-        s = model.scores(ft.name_features(weighed_name(c.name)), ft.context_features(c, evidence))
-        total = totals.get(c.name)
-        totals[c.name] = s if total is None else [a + b for a, b in zip(total, s, strict=True)]
-    verdicts = {name: _verdict(name, s) for name, s in totals.items()}
+    verdicts = {name: _verdict(name, unpack(s)) for name, s in name_scores(found, evidence, model).items()}
     # "Laidlaw Adams and Peck Inc", "Crosby Valve and Gauge Co": a name a company's name goes on from
     # is the company's opening words, never a person, wherever else the article names it.
     for c in found:
@@ -265,6 +260,23 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, c.name if short else orgs.known(c.name) or orgs.clean(c.name)))
     return out
+
+
+def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> dict[str, int]:
+    """Each distinct name's score, summed over its mentions, as the model packs scores (model.unpack).
+    A name's part and a reading's combination of kind and place are remembered, a run's worked out
+    once for all its readings, and a name's mentions add up in single integer additions."""
+    name_score, parts_score = model.memo(ft.name_features), model.memo(ft.reading_parts)
+    totals: dict[str, int] = {}
+    read_run, context, context_score = -1, None, 0
+    for c in found:
+        if context is None or c.run < 0 or c.run != read_run:
+            read_run, context = c.run, ft.run_context(c)
+            context_score = model.weigh(ft.run_features(context))
+        s = (model.offset + name_score(weighed_name(c.name)) + parts_score(*ft.reading_key(c, evidence))
+             + context_score + model.weigh(ft.reading_features(c, context, evidence)))
+        totals[c.name] = totals.get(c.name, 0) + s
+    return totals
 
 
 _AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})
@@ -316,7 +328,7 @@ def _without_demonym(name: str) -> str:
     return name
 
 
-def _verdict(name: str, scores: list[float]) -> str:
+def _verdict(name: str, scores: Sequence[int]) -> str:
     """The best-scoring class; a person's name has no joining word but a particle ("Kai Lindner of
     Mercedes", "Jenny Seaton & Gary Carvolth" are two names, or a name and its team), so such a
     run read as a person is none and its parts are read instead."""
@@ -704,8 +716,9 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
             contributors: Sequence[str], short_forms: dict[str, str] | None = None) -> Entities:
     """Turn mentions into the article's distinct people, places and organizations."""
     aliases = settings.aliases
-    for m in mentions:
-        m.name = aliases.get(m.name, m.name)
+    if aliases:
+        for m in mentions:
+            m.name = aliases.get(m.name, m.name)
     org_names = _unique(m.name for m in mentions if m.kind == ORG)
     acronyms = {m.name for m in mentions if m.kind == ACRONYM}
     ties = orgs.acronym_ties(org_names, acronyms)

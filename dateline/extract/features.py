@@ -1,10 +1,17 @@
-"""Evidence about one candidate name, as the feature strings the entity model weighs.
+"""Evidence about one candidate name, as the features the entity model weighs.
 
-Two parts. ``name_features`` depend only on the name's words: their shape, the word lists, the
-gazetteer, the census name lists, so they are computed once per distinct name. ``context_features``
-are what this mention's surroundings say: the rules' reading of the run, the words either side,
-where the run stands (prose, a table row, a list of names), and what the rest of the article says
-about the same name (named again, its surname speaks, it opens an organization's name).
+A feature is a template and its value, ``("p1", "said")``: the word before the run is "said"; a
+flag's value is ``""``. The model keeps one weight table per template (``entity_model.json``). A
+template is defined in one place, the function below that computes its value, by what it depends on:
+
+- ``name_features``: the name's words alone (shape, the word lists, the gazetteer, the census name
+  lists), so their score is worked out once per distinct name;
+- ``run_features``: the text either side of the run (words, punctuation, shape, a pronoun after
+  it, a bracket) and its sentence start, shared by every reading of one run;
+- ``reading_parts``: the rules' reading with the gazetteer class, where the run stands (prose, a
+  table row, a list of names) and the desk: a few dozen combinations, each scored once;
+- ``reading_features``: the rest of this reading, and what the article says about the same name
+  (named again, its surname speaks, it opens an organization's name).
 """
 
 from __future__ import annotations
@@ -13,14 +20,17 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
+from typing import NamedTuple
 
 from . import lexicon as lx
 from . import organizations as orgs
 from .people import is_title, surname
 
-_PRONOUN_RE = re.compile(r"\b(he|she|his|her|him|it|its|they|their)\b", re.IGNORECASE)
+# The lookahead, which asks nothing the words do not, lets the engine skip most positions at once.
+_PRONOUN_RE = re.compile(r"(?=[hsit])\b(he|she|his|her|him|it|its|they|their)\b", re.IGNORECASE)
 # "(Norway)", "(U.S.)": what a results line puts after a competitor's name.
 PAREN_RE = re.compile(r"^\s*\(([A-Z][A-Za-z. -]{1,30})\)")
+Feature = tuple[str, str]  # (template, value)
 
 
 # Score lines ("3-1", "6-4 7-5") and the vocabulary of match reports: in such copy a city's name
@@ -57,6 +67,7 @@ class Candidate:
     titled: bool = False
     part_of: int = -1  # index of the whole-run candidate this reading is a part of, if any
     parts: str = ""  # for a whole run: the kinds the rules read in it ("org+person")
+    run: int = -1  # which run of the article it was read in: the readings of one run share its context
 
 
 class LowercaseWords:
@@ -166,79 +177,81 @@ def gazetteer_class(name: str) -> str:
     return "region" if not country else "city"
 
 
-@lru_cache(maxsize=1 << 17)
-def name_features(name: str) -> tuple[str, ...]:
+def name_features(name: str) -> list[Feature]:
+    """What the name's own words say (computed once per distinct name: the model remembers their
+    score, see ``Perceptron.memo``)."""
     tokens = name.split()
     first, last = tokens[0], tokens[-1]
     n = len(tokens)
-    f = [f"n={min(n, 4)}", f"shape0={_shape(first)}", f"shapeL={_shape(last)}",
-         f"w0={first.lower()}", f"wL={last.lower()}", f"suf={last[-3:].lower()}",
-         f"gaz={gazetteer_class(name)}", f"gaz0={gazetteer_class(first)}"]
+    cf0 = _bucket(lx.census_first_names().get(first.upper()), (200, 1000, 3000))
+    f = [("n", str(min(n, 4))), ("shape0", _shape(first)), ("shapeL", _shape(last)),
+         ("w0", first.lower()), ("wL", last.lower()), ("suf", last[-3:].lower()),
+         ("gaz", gazetteer_class(name)), ("gaz0", gazetteer_class(first))]
     if n > 1:
-        f.append(f"gazL={gazetteer_class(last)}")
-        f.extend(f"w={t.lower()}" for t in tokens[1:-1])
+        f.append(("gazL", gazetteer_class(last)))
+        f.extend(("w", t.lower()) for t in tokens[1:-1])
     if orgs.known(name):
-        f.append("known_org")
+        f.append(("known_org", ""))
     if first in lx.given_names():
-        f.append("given0")
-    given = _bucket(lx.census_first_names().get(first.upper()), (200, 1000, 3000))
+        f.append(("given0", ""))
     family = _bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))
-    f.append(f"cf0={given}")
-    f.append(f"csL={family}")
+    f.append(("cf0", cf0))
+    f.append(("csL", family))
     if n > 1:
         # "Merrill Lynch", "Morgan Stanley": a firm named for two surnames opens with a surname
-        f.append(f"cs0={_bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))}")
-        f.append(f"cf0|cs0={f[-3][4:]}|{f[-1][4:]}")
+        cs0 = _bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))
+        f.append(("cs0", cs0))
+        f.append(("cf0|cs0", f"{cf0}|{cs0}"))
         surnames = lx.census_surnames()
         if all(t.upper() in surnames for t in tokens):
-            f.append("all_surnames")  # "Smith Barney", "Dean Witter": a firm named for its founders
+            f.append(("all_surnames", ""))  # "Smith Barney", "Dean Witter": a firm named for its founders
     if last.lower() in lx.common_words():
-        f.append("commonL")
+        f.append(("commonL", ""))
     if first.lower() in lx.common_words():
-        f.append("common0")
+        f.append(("common0", ""))
     if last in lx.CORPORATE_SUFFIXES:
-        f.append("corp_suffix")
+        f.append(("corp_suffix", ""))
     elif any(t in lx.CORPORATE_SUFFIXES for t in tokens[1:-1]):
-        f.append("suffix_inside")  # "Iowa Beef Processors Inc Dakota City": a company, then more
+        f.append(("suffix_inside", ""))  # "Iowa Beef Processors Inc Dakota City": a company, then more
     kinds, heads = lx.org_words()
     if any(t in kinds for t in tokens):
-        f.append("org_kind_word")
+        f.append(("org_kind_word", ""))
     if first in heads:
-        f.append("org_head0")
+        f.append(("org_head0", ""))
     if n > 1:
         # Where the head noun stands: last in English ("Finance Ministry", "Queen Elizabeth
         # College"), first in French or German word order ("Banque Paribas", "Bank Hapoalim").
         if last in kinds:
-            f.append("kindL")
+            f.append(("kindL", ""))
         elif first in kinds:
-            f.append("kind0")
+            f.append(("kind0", ""))
         # A two-word name's given-name and surname ranks with its gazetteer class: a person's
         # name needs no cue when its words are a given name and a surname and no place.
         if n == 2:
-            f.append(f"cf0|csL|gaz={given}|{family}|{gazetteer_class(name)}")
+            f.append(("cf0|csL|gaz", f"{cf0}|{family}|{gazetteer_class(name)}"))
     if any(is_title(t) for t in tokens):
-        f.append("title_inside")
+        f.append(("title_inside", ""))
     if first in lx.demonyms():
-        f.append("demonym0")
+        f.append(("demonym0", ""))
     # A joining word ("Kerry and Lavrov", "Bank of Japan") is not a name particle ("Hennie le Roux",
     # "Ludwig van Beethoven"): one feature for both let runs joined by "and" teach that particles
     # mean no person.
     inside = tokens[1:-1]
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in inside):
-        f.append("connector_inside")
+        f.append(("connector_inside", ""))
     if any(t in lx.NAME_PARTICLES for t in inside):
-        f.append("particle_inside")
+        f.append(("particle_inside", ""))
     if orgs.is_acronym(name):
-        f.append("acronym")
+        f.append(("acronym", ""))
     if first in lx.MONTHS or first in lx.WEEKDAYS:
-        f.append("calendar0")
+        f.append(("calendar0", ""))
     if n == 1 and len(name) <= 3:
-        f.append("short_single")
+        f.append(("short_single", ""))
     if any(t.endswith(("'s", "\u2019s")) for t in tokens[:-1]):
-        f.append("possessive_inside")  # "Britain's Tate": two names, never one person
+        f.append(("possessive_inside", ""))  # "Britain's Tate": two names, never one person
     if n > 1 and gazetteer_class(last) == "country":
-        f.append("ends_in_country")
-    return tuple(f)
+        f.append(("ends_in_country", ""))
+    return f
 
 
 # Memoised (bounded), as _symbol: called for every word around every candidate, and words repeat.
@@ -255,102 +268,152 @@ def _symbol(token: str) -> str:
     return "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c
 
 
-def _around(before: str, after: str) -> tuple[str, str, str, str, str, str, str, str]:
-    """The two words before a run and after it, the punctuation touching it, and the shape of the
-    text either side ('2 (Etxeberria 34,' -> '#(N#,': a score line, a standings row, a line-up).
-    One tokenization of each side serves all of them."""
-    left = _SYMBOL_RE.findall(before)
-    right = _SYMBOL_RE.findall(after)
-    left_words = [t for t in left if t[0].isalnum()]
-    right_words = [t for t in right if t[0].isalnum()]
-    stripped = before.rstrip()
-    pp = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
-    stripped = after.lstrip()
-    np_ = stripped[0] if stripped and not stripped[0].isalnum() else ""
-    p1 = _word(left_words[-1]) if left_words else "<start>"
-    p2 = _word(left_words[-2]) if len(left_words) > 1 else "<start>"
-    n1 = _word(right_words[0]) if right_words else "<end>"
-    n2 = _word(right_words[1]) if len(right_words) > 1 else "<end>"
-    return (p1, p2, pp, n1, n2, np_, "".join(map(_symbol, left[-2:])), "".join(map(_symbol, right[:3])))
+# Most runs' text either side is their own (two in three before a run, four in five after it), so
+# these keep only the common ones ("", "'s", " said."): a bigger cache costs more than it saves.
+@lru_cache(maxsize=1 << 12)
+def _side(text: str, before: bool) -> tuple[str, str, str, str]:
+    """The two words nearest a run on one side of it (numbers and capitalised words by kind), the
+    punctuation touching it, and the shape of the nearest tokens, two before it, three after it
+    ('2 (Etxeberria 34,' -> '#(' and 'N#,': a score line, a standings row, a line-up)."""
+    tokens = _SYMBOL_RE.findall(text)
+    if before:
+        tokens.reverse()  # nearest first
+        stripped = text.rstrip()
+        touching = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
+        shape = "".join(map(_symbol, tokens[1::-1]))
+        edge = "<start>"
+    else:
+        stripped = text.lstrip()
+        touching = stripped[0] if stripped and not stripped[0].isalnum() else ""
+        shape = "".join(map(_symbol, tokens[:3]))
+        edge = "<end>"
+    first = second = edge
+    for t in tokens:  # the two nearest words, without looking at the rest
+        if t[0].isalnum():
+            if first is edge:
+                first = _word(t)
+            else:
+                second = _word(t)
+                break
+    return first, second, touching, shape
 
 
-def context_features(c: Candidate, ev: ArticleEvidence) -> list[str]:
+@lru_cache(maxsize=1 << 12)
+def _after(text: str) -> tuple[str, str, str, str, str, str]:
+    """``_side`` after a run, with the pronoun that follows it (people are "he"/"she", companies
+    "it") and the gazetteer class of a bracket after it ("(Norway)": a competitor's country)."""
+    pronoun = _PRONOUN_RE.search(text)
+    paren = PAREN_RE.match(text) if "(" in text else None  # most contexts have no bracket
+    return (*_side(text, False), pronoun.group(1).lower() if pronoun else "",
+            gazetteer_class(paren.group(1).strip()) if paren else "")
+
+
+class RunContext(NamedTuple):
+    """What the text around one run says, the same for every reading of it (``_side``, ``_after``)."""
+
+    p1: str
+    p2: str
+    pp: str
+    before: str
+    n1: str
+    n2: str
+    np: str
+    after: str
+    pronoun: str
+    paren: str
+    sentence_start: bool
+
+
+def run_context(c: Candidate) -> RunContext:
+    """The run ``c`` is a reading of (every reading of a run shares its text either side and its
+    sentence start), worked out once per run."""
+    return RunContext(*_side(c.before, True), *_after(c.after), c.sentence_start)
+
+
+def run_features(run: RunContext) -> list[Feature]:
+    """What the text around a run says: the words nearest it, the punctuation touching it, the
+    shape either side, a pronoun or a bracket after it, its sentence start."""
+    f = [("p1", run.p1), ("pp", run.pp), ("n1", run.n1), ("np", run.np), ("n12", f"{run.n1}|{run.n2}"),
+         ("pp|n1", f"{run.pp}|{run.n1}"), ("p21", f"{run.p2}|{run.p1}"), ("before", run.before),
+         ("after", run.after)]
+    if run.pronoun:
+        f.append(("pron", run.pronoun))
+    if run.paren:
+        f.append(("paren", run.paren))
+    if run.sentence_start:
+        f.append(("sent0", ""))
+    return f
+
+
+def reading_key(c: Candidate, ev: ArticleEvidence) -> tuple[str, str, str, str, bool]:
+    """What ``reading_parts`` reads of a candidate: a few dozen combinations over an archive."""
+    return c.kind, gazetteer_class(c.name), c.where, ev.desk, " " not in c.name
+
+
+def reading_parts(kind: str, gaz: str, where: str, desk: str, single: bool) -> list[Feature]:
+    """The rules' reading and the name's gazetteer class, by where the run stands and the desk
+    (the model remembers the score of each combination, see ``Perceptron.memo``)."""
+    return [("rule", kind), ("where", where), ("rule|where", f"{kind}|{where}"),
+            ("gaz|where", f"{gaz}|{where}"), ("single|where", f"{single}|{where}"),
+            ("desk|gaz", f"{desk}|{gaz}"), ("desk|rule|where", f"{desk}|{kind}|{where}"),
+            ("desk|gaz|where", f"{desk}|{gaz}|{where}")]
+
+
+def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list[Feature]:
+    """This reading's own features: the rules' reading beside the words around the run, the cues
+    the rules saw, and what the rest of the article says about the same name."""
     kind, where, name = c.kind, c.where, c.name
-    gaz = gazetteer_class(name)
-    f = _reading_features(kind, gaz, where, ev.desk, " " not in name, c.before, c.after)
-    if c.sentence_start:
-        f.append("sent0")
+    f = [("rule|n1", f"{kind}|{run.n1}"), ("rule|p1", f"{kind}|{run.p1}")]
     if c.cue:
-        f.append("cue")
+        f.append(("cue", ""))
     if c.speaks:
-        f.append("speaks")
+        f.append(("speaks", ""))
     if c.titled:
-        f.append("titled")
+        f.append(("titled", ""))
     if c.role:
-        f.append("role")
+        f.append(("role", ""))
     if c.part_of >= 0:
-        f.append("part")
+        f.append(("part", ""))
     if c.parts:
-        f.append(f"parts={c.parts}")
+        f.append(("parts", c.parts))
     count = ev.counts.get(name, 0)
-    f.append(f"count={min(count, 3)}")
+    f.append(("count", str(min(count, 3))))
     single = " " not in name
     if single:
         alone = name not in ev.person_surnames and name not in ev.speakers
-        f.append(f"lone|where={alone}|{where}")  # a surname with no full name nor speech
+        f.append(("lone|where", f"{alone}|{where}"))  # a surname with no full name nor speech
         if name in ev.person_surnames:
-            f.append("surname_of_person")
+            f.append(("surname_of_person", ""))
         if name in ev.speakers:
-            f.append("speaker")
+            f.append(("speaker", ""))
         if name in ev.org_words:
-            f.append("in_org_name")
+            f.append(("in_org_name", ""))
         if name.lower() in ev.lowercase:
-            f.append("lowercase_elsewhere")
+            f.append(("lowercase_elsewhere", ""))
     else:
         words = name.split()
         if words[-1] in ev.singles:
-            f.append("last_alone_elsewhere")
+            f.append(("last_alone_elsewhere", ""))
         if words[0] in ev.singles:
-            f.append("first_alone_elsewhere")
+            f.append(("first_alone_elsewhere", ""))
     if name in ev.dateline:
-        f.append("dateline")
+        f.append(("dateline", ""))
     if single and name in ev.initials and orgs.is_acronym(name):
-        f.append("spelled_out")  # "ICC" beside "International Criminal Court": a body's short form
+        f.append(("spelled_out", ""))  # "ICC" beside "International Criminal Court": a body's short form
     elif not single and c.after[:2] == " (":
         paren = PAREN_RE.match(c.after)
         if paren and paren.group(1).replace(".", "") == orgs.initials(name):
-            f.append("paren_initials")  # "Farm Credit Administration (FCA)": a body gives its short form
+            # "Farm Credit Administration (FCA)": a body gives its short form
+            f.append(("paren_initials", ""))
     return f
 
 
-def _reading_features(kind: str, gaz: str, where: str, desk: str, single: bool, before: str,
-                      after: str) -> list[str]:
-    """What the text around a run says, with the rules' reading and the name's gazetteer class:
-    the same for every reading of one run. Not memoised: contexts hardly repeat, and a cache
-    over the archive's contexts costs more than it saves."""
-    p1, p2, pp, n1, n2, np_, left, right = _around(before, after)
-    head, middle = _reading_parts(kind, gaz, where, desk, single)
-    f = [*head, f"p1={p1}", f"pp={pp}", f"n1={n1}", f"np={np_}", f"n12={n1}|{n2}", f"rule|n1={kind}|{n1}",
-         f"rule|p1={kind}|{p1}", *middle, f"pp|n1={pp}|{n1}", f"p21={p2}|{p1}", f"before={left}",
-         f"after={right}"]
-    pronoun = _PRONOUN_RE.search(after)
-    if pronoun:
-        f.append(f"pron={pronoun.group(1).lower()}")  # people are "he"/"she", companies "it"
-    paren = PAREN_RE.match(after) if "(" in after else None  # most contexts have no bracket
-    if paren:
-        f.append(f"paren={gazetteer_class(paren.group(1).strip())}")
-    return f
-
-
-@lru_cache(maxsize=1024)
-def _reading_parts(kind: str, gaz: str, where: str, desk: str, single: bool
-                   ) -> tuple[tuple[str, ...], tuple[str, ...]]:
-    """The features of ``_reading_features`` that do not depend on the words around the run, in
-    their places in its list (the model adds weights in that order): a few dozen combinations,
-    formatted once."""
-    return ((f"rule={kind}", f"where={where}", f"rule|where={kind}|{where}", f"gaz|where={gaz}|{where}"),
-            (f"single|where={single}|{where}", f"desk|gaz={desk}|{gaz}",
-             f"desk|rule|where={desk}|{kind}|{where}", f"desk|gaz|where={desk}|{gaz}|{where}"))
+def context_features(c: Candidate, ev: ArticleEvidence) -> list[Feature]:
+    """Every feature of a candidate but its name's: what training reads (the entity decision weighs
+    the same three parts, each remembered or computed once per run)."""
+    run = run_context(c)
+    return [*run_features(run),
+            *reading_parts(*reading_key(c, ev)), *reading_features(c, run, ev)]
 
 
 _SYMBOL_RE = re.compile(r"\d[\d.,:/-]*|[A-Z\u00c0-\u00de][\w'.-]*|[a-z][\w'-]*|[^\s\w]")
