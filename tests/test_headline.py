@@ -694,6 +694,8 @@ def test_a_line_above_the_story_is_not_its_lead():
      "manager said.", "City of Halden issues 40 million Norwegian crown bond due 1995"),
     ("Norsk Kraft is issuing a 15 billion yen, zero coupon eurobond due 1992, lead manager Nomura said.",
      "Norsk Kraft issues 15 billion yen eurobond due 1992"),
+    # a short clause with its verb sheds the attribution after it, never leaving the speaker
+    ("Prices fell sharply, traders said.", "Prices fall sharply"),
 ])
 def test_seventh_round_grammar_classes(lead, expected):
     assert headline(lead) == expected

@@ -390,7 +390,11 @@ def _asides(text: str) -> str:
     if m and text[:m.start()].split()[-1][:1].isupper() and _verb_index(text[:m.start()].split()) is not None:
         text = text[:m.start()]
     shorter = ATTRIBUTION_END_RE.sub("", text) if speech or " according to " in text else text
-    if len(shorter) > 20 and (_verb_index(shorter.split()) is not None or len(shorter.split()) >= 4):
+    # What is left needs a verb of its own or some length: "Prices fell sharply, traders said" is
+    # "Prices fell sharply" (a short clause, complete), never "Prices fall sharply, traders".
+    words, long_enough = shorter.split(), len(shorter) > 20
+    if (_verb_index(words) is not None and (long_enough or len(words) >= 3)) \
+            or (long_enough and len(words) >= 4):
         text = shorter
     return text
 
