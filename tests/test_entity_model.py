@@ -4,6 +4,7 @@ for the test."""
 
 from __future__ import annotations
 
+import importlib
 import importlib.util
 import json
 from pathlib import Path
@@ -147,3 +148,26 @@ def test_one_page_per_person_and_per_organization_across_the_archive():
                                     ["Merrill Lynch"], ["Merrill Lynch"]])
     assert orgs["SEC"] == "Securities and Exchange Commission"
     assert orgs["Merrill Lynch and Co Inc"] == orgs["Merrill Lynch"] == "Merrill Lynch"
+
+
+def test_the_decision_scores_every_name_as_training_reads_it():
+    """``entities.name_scores`` sums a candidate's score in remembered parts; training reads the
+    same candidate as one feature list (``features.context_features`` and the name as
+    ``entities.weighed_name`` gives it). The two must agree to the last unit, or the shipped
+    weights are applied to features they were not trained on."""
+    from dateline.extract import features as ft
+    from dateline.seeds import read_seed
+    ent = importlib.import_module("dateline.extract.entities")  # the package's entities() shadows it
+    model = mdl.load()
+    desk = sorted((ROOT / "tests" / "gold" / "desk" / "train").glob("*.txt"))[:30]
+    # a name that opens with a function word is weighed without it (written for this test)
+    own = _seed(" date 1987-03-02 BEIJING -- Grain prices will rise, He Ming, Minister of Agriculture,"
+                " told reporters.\n\nReuter\n")
+    for seed in [*(read_seed(p) for p in [*sorted((ROOT / "seeds").glob("*.txt")), *desk]), own]:
+        found, _, _ = ent.candidates(seed)
+        evidence = ft.article_evidence(found, ent.plc.dateline_places(seed.dateline), seed.text)
+        expected: dict[str, int] = {}
+        for c in found:
+            features = [*ft.name_features(ent.weighed_name(c.name)), *ft.context_features(c, evidence)]
+            expected[c.name] = expected.get(c.name, 0) + model.offset + model.weigh(features)
+        assert ent.name_scores(found, evidence, model) == expected
