@@ -10,9 +10,9 @@ Each repeat builds a fresh project in a temporary folder (never in the repo) thr
 cold, rerun (the first run after it), no-op, one-edit (one content file changed) and
 one-new-seed. Every run is a separate
 process, so its peak memory is its own; a sampler adds up the resident memory of the whole
-process tree (Dateline, its fork workers, Pagefind) per stage. Hugo then builds an equivalent
-site from the same content files (layouts for article, taxonomy and list pages), and Pagefind
-indexes Hugo's output; the ratios compare runs measured in the same session.
+process tree (Dateline, its fork workers, Pagefind) per stage. Hugo then builds Dateline's page
+set from the same stories (see HUGO_CONFIG; the page counts of both are printed by kind), and
+Pagefind indexes Hugo's output; the ratios compare runs measured in the same session.
 
 ``--scale`` measures only cold builds, one per size, for issue 14's table: how time and the
 largest process's memory grow with the archive, and where a straight line through the points
@@ -320,11 +320,18 @@ def dateline_scenarios(work: Path, seeds: Path) -> dict[str, dict]:
 
 # ---------------------------------------------------------------- Hugo + Pagefind
 
+# Hugo builds Dateline's own page set: each story once, a page per name and tag that has a page on
+# Dateline (the names as Dateline unified them, 50 stories a page), a page per day, month and year,
+# one per calendar day across the years (Dateline's "on this day"), an index per taxonomy, home
+# and 404. Hugo's extra paging aliases (page/1/) and the section list (Dateline has none) are off;
+# its RSS is off too, so Hugo writes less than Dateline (no feeds): the comparison flatters Hugo.
 HUGO_CONFIG = """baseURL = "http://127.0.0.1:8000/"
 title = "Bench archive"
-languageCode = "en"
-paginate = 50
-disableKinds = ["RSS"]
+locale = "en"
+disableKinds = ["RSS", "section"]
+[pagination]
+  pagerSize = 50
+  disableAliases = true
 [permalinks]
   posts = "/:year/:month/:slug/"
 [taxonomies]
@@ -332,9 +339,19 @@ disableKinds = ["RSS"]
   person = "people"
   place = "places"
   organization = "organizations"
+  day = "days"
+  month = "months"
+  year = "years"
+  calendar = "calendar"
 """
+# Taxonomies whose term pages list every story on one page, as Dateline's day, year and "on this
+# day" pages do (a month's, like a name's, comes 50 stories a page).
+UNPAGED = ("days", "years", "calendar")
+DATES = ("days", "months", "years")
 NAV = ('{{ range $k, $v := .Site.Taxonomies }} '
        '<a href="{{ (printf "/%s/" $k) | relURL }}">{{ $k }}</a>{{ end }}')
+ITEM = ('<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }} '
+        "{{ .Summary }}</li>\n")
 HUGO_LAYOUTS = {
     "_default/baseof.html": (
         '<!doctype html><html lang="en"><head><meta charset="utf-8">\n'
@@ -351,27 +368,67 @@ HUGO_LAYOUTS = {
         '{{ with .NextInSection }}<a href="{{ .RelPermalink }}">{{ .Title }}</a>{{ end }}</nav>'
         "{{ end }}\n"),
     "_default/list.html": (
-        '{{ define "main" }}<h1>{{ .Title }}</h1><ol>\n{{ range (.Paginate .Pages).Pages }}'
-        '<li><a href="{{ .RelPermalink }}">{{ .Title }}</a> {{ .Date.Format "2006-01-02" }} '
-        "{{ .Summary }}</li>\n{{ end }}</ol>{{ template \"_internal/pagination.html\" . }}{{ end }}\n"),
+        '{{ define "main" }}<h1>{{ .Title }}</h1><ol>\n'
+        "{{ if and (eq .Kind \"term\") (in (slice " + " ".join(map(json.dumps, UNPAGED))
+        + ") .Data.Plural) }}"
+        "{{ range .Pages }}" + ITEM + "{{ end }}</ol>"
+        "{{ else if eq .Kind \"home\" }}{{ range first 20 .Site.RegularPages.ByDate.Reverse }}"
+        + ITEM + "{{ end }}</ol>"
+        "{{ else }}{{ range (.Paginate .Pages).Pages }}" + ITEM + "{{ end }}</ol>"
+        '{{ template "_internal/pagination.html" . }}{{ end }}{{ end }}\n'),
     "_default/terms.html": (
         '{{ define "main" }}<h1>{{ .Title }}</h1><ul>\n{{ range .Data.Terms.Alphabetical }}'
         '<li><a href="{{ .Page.RelPermalink }}">{{ .Page.Title }}</a> {{ .Count }}</li>{{ end }}'
         "</ul>{{ end }}\n"),
+    "404.html": '{{ define "main" }}<h1>Not found</h1>{{ end }}\n',
 }
 
 
-def hugo_project(work: Path, content: Path) -> Path:
-    """An equivalent Hugo site over the very content files Dateline built from."""
+def hugo_project(work: Path, project: Path) -> Path:
+    """A Hugo site of Dateline's page set (see HUGO_CONFIG) over the stories Dateline built."""
     root = work / "hugo"
     shutil.rmtree(root, ignore_errors=True)
-    (root / "content").mkdir(parents=True)
-    shutil.copytree(content, root / "content" / "posts", copy_function=link_or_copy)
+    write_hugo_content(project, root / "content" / "posts")
     (root / "config.toml").write_text(HUGO_CONFIG)
     for rel, text in HUGO_LAYOUTS.items():
         (root / "layouts" / rel).parent.mkdir(parents=True, exist_ok=True)
         (root / "layouts" / rel).write_text(text)
     return root
+
+
+def write_hugo_content(project: Path, target: Path) -> None:
+    """Each story as Hugo content: Dateline's own model of the project (its content folder, as
+    the last build read it) gives the names that have pages, unified as on Dateline's pages."""
+    from dateline.config import load_settings
+    from dateline.report import Report
+    from dateline.site import KINDS, build_site, load_articles
+
+    settings = load_settings(project / "site.toml")
+    site = build_site(load_articles(settings, Report(quiet=True)), settings)
+    for article in site.articles:
+        terms = {kind: [t.name for t in site.article_terms(article, kind)] for kind in KINDS}
+        when = article.date
+        front = {"title": article.title, "slug": article.slug, "date": when.isoformat(),
+                 "dateline": article.dateline, "summary": article.summary, **terms,
+                 "days": [when.strftime("%Y/%m/%d")], "months": [when.strftime("%Y/%m")],
+                 "years": [str(when.year)], "calendar": [when.strftime("%m-%d")]}
+        # JSON values are YAML: the front matter Hugo reads is YAML, as Dateline's is.
+        lines = "".join(f"{key}: {json.dumps(value)}\n" for key, value in front.items())
+        path = target / article.path
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(f"---\n{lines}---\n\n{article.body}\n", encoding="utf-8")
+
+
+def pages_by_kind(site: Path) -> dict[str, int]:
+    """HTML pages by their first folder (dates together), to set the two page sets side by side."""
+    counts: dict[str, int] = {}
+    for path in site.rglob("*.html"):
+        first = path.relative_to(site).parts[0]
+        kind = "on-this-day" if first == "calendar" else \
+            "dates" if first.isdigit() or first in DATES else \
+            "other" if first.endswith(".html") or first in ("search", "archive") else first
+        counts[kind] = counts.get(kind, 0) + 1
+    return counts
 
 
 def pagefind_binary() -> str:
@@ -402,13 +459,14 @@ def _hugo_version_ok(binary: Path) -> bool:
     return f"v{HUGO_VERSION}-" in done.stdout
 
 
-def hugo_runs(work: Path, content: Path) -> dict[str, dict]:
-    root = hugo_project(work, content)
+def hugo_runs(work: Path, project: Path) -> dict[str, dict]:
+    root = hugo_project(work, project)
     shutil.rmtree(root / "public", ignore_errors=True)
     hugo = measured([hugo_binary(), "--quiet", "--source", str(root)])
     pagefind = measured([pagefind_binary(), "--site", str(root / "public"), "--silent"])
-    pages = sum(1 for _ in (root / "public").rglob("*.html"))
-    return {"hugo": hugo | {"pages": pages}, "pagefind": pagefind}
+    kinds = pages_by_kind(root / "public")
+    return {"hugo": hugo | {"pages": sum(kinds.values()), "kinds": kinds}, "pagefind": pagefind,
+            "dateline_kinds": pages_by_kind(project / "_site")}
 
 
 # ---------------------------------------------------------------- the scale table (issue 14)
@@ -582,7 +640,10 @@ def print_report(runs: list[dict[str, dict]], hugo: list[dict[str, dict]], artic
     print(f"\nHugo {HUGO_VERSION}: {h['pages']:,.0f} HTML pages: {h['wall']:.2f} s wall, "
           f"{h['cpu']:.2f} s CPU, {h['rss'] / 1e6:.0f} MB peak; Pagefind over it: "
           f"{p['wall']:.2f} s wall, {p['cpu']:.2f} s CPU, {p['rss'] / 1e6:.0f} MB peak")
-    print(f"pages: Dateline {pages['pages']:,} vs Hugo {h['pages']:,.0f}")
+    print(f"pages: Dateline {pages['pages']:,} vs Hugo {h['pages']:,.0f}; by kind (Dateline / Hugo):")
+    ours, theirs = hugo[-1]["dateline_kinds"], hugo[-1]["hugo"]["kinds"]
+    print("  " + ", ".join(f"{kind} {ours.get(kind, 0):,} / {theirs.get(kind, 0):,}"
+                           for kind in sorted(ours.keys() | theirs.keys())))
     cpu = {s: median([r[s]["total"]["cpu"] for r in runs]) for s in SCENARIOS}
     both = h["cpu"] + p["cpu"]
     print(f"cold Dateline / (Hugo + Pagefind), CPU s: {cpu['cold']:.2f} / {both:.2f} = "
@@ -631,7 +692,7 @@ def main() -> int:
             print(f"repeat {number + 1}: " + ", ".join(
                 f"{s} {runs[-1][s]['total']['wall']:.1f} s" for s in SCENARIOS), flush=True)
             if hugo_found:
-                hugo.append(hugo_runs(work, work / "dateline" / "content"))
+                hugo.append(hugo_runs(work, work / "dateline"))
                 print(f"  hugo {hugo[-1]['hugo']['wall']:.1f} s, pagefind "
                       f"{hugo[-1]['pagefind']['wall']:.1f} s", flush=True)
         print_report(runs, hugo, runs[-1]["cold"]["counts"].get("articles", 0))
