@@ -67,26 +67,40 @@ def tree_rss(root: int) -> int:
 
 def tree_memory(root: int) -> tuple[int, int]:
     """(the tree's PSS as ``tree_rss`` sums it, the largest RSS of any one process in it)."""
-    children: dict[int, list[int]] = {}
-    rss: dict[int, int] = {}
+    stats = process_stats()
+    total, largest = 0, 0
+    for pid in descendants(root, stats):
+        rss = int(stats[pid][21]) * os.sysconf("SC_PAGE_SIZE")
+        total += _pss(pid, rss)
+        largest = max(largest, rss)
+    return total, largest
+
+
+def process_stats() -> dict[int, list[str]]:
+    """Every process's /proc stat fields after its name (field 3, the state, first)."""
+    out = {}
     for entry in os.listdir("/proc"):
-        if not entry.isdigit():
-            continue
-        try:
-            with open(f"/proc/{entry}/stat") as handle:
-                fields = handle.read().rsplit(")", 1)[1].split()
-        except OSError:
-            continue
-        pid = int(entry)
+        if entry.isdigit():
+            try:
+                with open(f"/proc/{entry}/stat") as handle:
+                    out[int(entry)] = handle.read().rsplit(")", 1)[1].split()
+            except OSError:
+                continue
+    return out
+
+
+def descendants(root: int, stats: dict[int, list[str]]) -> list[int]:
+    """``root`` and every process below it, by parent pid: a child a thread started (as Dask's
+    nanny starts its worker) is not in the main thread's /proc children list, but has the parent."""
+    children: dict[int, list[int]] = {}
+    for pid, fields in stats.items():
         children.setdefault(int(fields[1]), []).append(pid)
-        rss[pid] = int(fields[21]) * os.sysconf("SC_PAGE_SIZE")
-    total, largest, todo = 0, 0, [root]
+    out, todo = [], [root] if root in stats else []
     while todo:
         pid = todo.pop()
-        total += _pss(pid, rss.get(pid, 0))
-        largest = max(largest, rss.get(pid, 0))
+        out.append(pid)
         todo.extend(children.get(pid, []))
-    return total, largest
+    return out
 
 
 def _pss(pid: int, rss: int) -> int:
@@ -512,21 +526,12 @@ class LocalCluster:
         return tuple(proc.pid for proc in self.procs)
 
     def cpu(self) -> float:
-        """CPU seconds the cluster's processes (and their children) have used so far."""
-        total = 0.0
-        for pid in self.pids():
-            todo = [pid]
-            while todo:
-                one = todo.pop()
-                try:
-                    with open(f"/proc/{one}/stat") as handle:
-                        fields = handle.read().rsplit(")", 1)[1].split()
-                    with open(f"/proc/{one}/task/{one}/children") as handle:
-                        todo += [int(c) for c in handle.read().split()]
-                except OSError:
-                    continue
-                total += sum(int(f) for f in fields[11:15]) / os.sysconf("SC_CLK_TCK")
-        return total
+        """CPU seconds the cluster's processes and all below them have used so far (utime,
+        stime and their reaped children's)."""
+        stats = process_stats()
+        ticks = sum(int(f) for pid in self.pids() for below in descendants(pid, stats)
+                    for f in stats[below][11:15])
+        return ticks / os.sysconf("SC_CLK_TCK")
 
     def close(self) -> None:
         for proc in reversed(self.procs):
