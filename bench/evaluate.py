@@ -25,7 +25,6 @@ Run from the repository root; the corpus is read from ../shared/corpus/reuters21
 from __future__ import annotations
 
 import argparse
-import importlib
 import json
 import re
 import sys
@@ -36,10 +35,10 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 # Imported once the repository root is on the path (this file runs as a script from bench/).
-ev = importlib.import_module("dateline.extract.evaluation")
-hq = importlib.import_module("dateline.extract.headline_quality")
-extract = importlib.import_module("dateline.extract").extract
-read_seed = importlib.import_module("dateline.seeds").read_seed
+from dateline.extract import evaluation as ev  # noqa: E402
+from dateline.extract import extract  # noqa: E402
+from dateline.extract import headline_quality as hq  # noqa: E402
+from dateline.seeds import read_seed  # noqa: E402
 
 
 def gold_scores(items: list[ev.GoldItem]) -> dict[str, ev.Score]:

@@ -37,6 +37,7 @@ import tempfile
 import threading
 import time
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 REPO = Path(__file__).resolve().parent.parent
@@ -145,7 +146,7 @@ def snapshot(folder: Path) -> dict[str, tuple[int, int, int]]:
     return out
 
 
-def written(before: dict, after: dict, keep: object = lambda rel: True) -> tuple[int, int]:
+def written(before: dict, after: dict, keep: Callable[[str], bool] = lambda rel: True) -> tuple[int, int]:
     """(files, bytes) new or rewritten between two snapshots."""
     files = [rel for rel, stamp in after.items() if keep(rel) and before.get(rel) != stamp]
     return len(files), sum(after[rel][2] for rel in files)
@@ -226,24 +227,28 @@ def measured(command: list[str], cwd: Path | None = None, beside: tuple[int, ...
     """Run a command; its wall, CPU and peak RSS (largest process, and whole tree sampled).
     ``beside``: processes outside its tree that work for it (a Dask cluster's), sampled with it."""
     started = time.perf_counter()
-    process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE)
     peak = {"tree": 0, "largest": 0}
     finished = threading.Event()
+    # stderr to a file: a pipe read only after stdout could fill and stall the command
+    with tempfile.TemporaryFile() as errors:
+        process = subprocess.Popen(command, cwd=cwd, stdout=subprocess.PIPE, stderr=errors)
 
-    def sample() -> None:  # not process.poll(): that could reap the child before wait4 does
-        while not finished.wait(SAMPLE_SECONDS):
-            found = [tree_memory(pid) for pid in (process.pid, *beside)]
-            peak["tree"] = max(peak["tree"], sum(total for total, _ in found))
-            peak["largest"] = max(peak["largest"], *(largest for _, largest in found))
+        def sample() -> None:  # not process.poll(): that could reap the child before wait4 does
+            while not finished.wait(SAMPLE_SECONDS):
+                found = [tree_memory(pid) for pid in (process.pid, *beside)]
+                peak["tree"] = max(peak["tree"], sum(total for total, _ in found))
+                peak["largest"] = max(peak["largest"], *(largest for _, largest in found))
 
-    sampler = threading.Thread(target=sample, daemon=True)
-    sampler.start()
-    out = process.stdout.read()
-    err = process.stderr.read()
-    _, status, usage = os.wait4(process.pid, 0)
-    finished.set()
-    process.returncode = os.waitstatus_to_exitcode(status)
-    sampler.join()
+        sampler = threading.Thread(target=sample, daemon=True)
+        sampler.start()
+        assert process.stdout is not None
+        out = process.stdout.read()
+        _, status, usage = os.wait4(process.pid, 0)
+        finished.set()
+        process.returncode = os.waitstatus_to_exitcode(status)
+        sampler.join()
+        errors.seek(0)
+        err = errors.read()
     if process.returncode != 0:
         raise RuntimeError(f"{command[0]} failed ({process.returncode}): {err.decode()[-2000:]}")
     return {"wall": time.perf_counter() - started, "cpu": usage.ru_utime + usage.ru_stime,
@@ -278,12 +283,15 @@ def replicate(source: Path, copies: int, target: Path, first: int = 0) -> Path:
             raw = file.read_bytes()
             if copy:
                 text = raw.decode("utf-8", errors="surrogateescape")
-                text = FIRST_LINE_RE.sub(lambda m, back=copy: f"{m[1]}{int(m[2]) - back}{m[3]}",
-                                         text, count=1)
+                text = FIRST_LINE_RE.sub(partial(_year_back, copy), text, count=1)
                 raw = text.encode("utf-8", errors="surrogateescape")
             new_id = hashlib.sha256(f"{copy}:{file.name}".encode()).hexdigest()[:16]
             (target / f"{copy:02d}_{file.stem.split('_')[0]}_{new_id}.txt").write_bytes(raw)
     return target
+
+
+def _year_back(years: int, match: re.Match[str]) -> str:
+    return f"{match[1]}{int(match[2]) - years}{match[3]}"
 
 
 def link_or_copy(source: str, target: str) -> None:
