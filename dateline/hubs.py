@@ -143,7 +143,10 @@ class Connections:
         self.site = site
         self._hubs: dict[tuple[str, str], Hub] = {}
         self._often: dict[tuple[str, str], dict[str, list[Term]]] = {}
-        self._related: dict[str, list[Related]] = {}
+        # Per article, its related stories as one flat tuple (story, shared names, story, ...):
+        # kept for the build and inherited by every render worker, a list of Related records
+        # was ~0.3 KB an article; the records are made again when asked for.
+        self._related: dict[str, tuple[Article | tuple[str, ...], ...]] = {}
         self._shared: dict[tuple[str, ...], tuple[str, ...]] = {}  # one copy of each Related.shared
         self._index: dict[str, int] | None = None
         self._names: dict[str, list[Term]] = {}
@@ -272,8 +275,13 @@ class Connections:
         """Up to five older stories sharing the most telling names, nearer in time first among
         equals; none newer than ``article`` and every weight taken as of its date, so adding
         newer stories never changes the list."""
-        if article.id in self._related:
-            return self._related[article.id]
+        kept = self._related.get(article.id)
+        if kept is None:
+            kept = self._related[article.id] = self._related_stories(article)
+        return [Related(kept[i], kept[i + 1]) for i in range(0, len(kept), 2)]  # type: ignore[arg-type]
+
+    def _related_stories(self, article: Article) -> tuple[Article | tuple[str, ...], ...]:
+        """``related``'s stories and shared names, flat: (story, names, story, names, ...)."""
         seen_before = len(self.site.articles) - self._archive_position(article)  # it and older
         weights: dict[int, tuple[float, Term]] = {}
         sources: list[tuple[int, Term, int]] = []
@@ -304,9 +312,8 @@ class Connections:
                 best = sorted((weights[k] for k in shared), key=lambda s: (-s[0], s[1].name))[:3]
                 scored.append((round(score, 6), other, tuple(t.name for _, t in best)))
         scored.sort(key=lambda r: (-r[0], -r[1].date.toordinal(), r[1].id))
-        found = self._related[article.id] = [Related(other, self._shared.setdefault(names, names))
-                                             for _, other, names in scored[:RELATED]]
-        return found
+        return tuple(part for _, other, names in scored[:RELATED]
+                     for part in (other, self._shared.setdefault(names, names)))
 
 
 def _month_before(month: tuple[int, int]) -> tuple[int, int]:

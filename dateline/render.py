@@ -13,11 +13,13 @@ from __future__ import annotations
 
 import dataclasses
 import datetime as dt
+import functools
 import hashlib
 import math
 import os
 import traceback
-from collections.abc import Callable, Iterator
+from array import array
+from collections.abc import Callable, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,11 +63,12 @@ class RenderResult:
 
 @dataclass
 class Plan:
-    """What a build will produce and which of it must be rendered again."""
+    """What a build will produce and which of it must be rendered again. No list of pages: a
+    page is made from the model when it is fingerprinted and again when it is rendered (the
+    list of every page was ~1.6 KB an article in the build's largest process)."""
 
-    pages: list[Page]
     fingerprints: dict[str, str]  # output file -> digest of the page's inputs
-    todo: list[Page]  # pages whose inputs changed or whose file is missing
+    todo: array[int]  # positions in pages(site) of those whose inputs changed or file is missing
     static: dict[str, Path]  # output file -> source file
     refused: list[Path] = field(default_factory=list)  # links in static/ to outside the project
 
@@ -74,17 +77,33 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
          known: dict[str, str] | None = None, reads_cache: Path | None = None) -> Plan:
     """Every page with its fingerprint; ``known`` holds the fingerprints of what ``folder`` has;
     ``reads_cache`` is where pages' reads of the model are remembered (pagereads)."""
-    all_pages = list(pages(site))
-    prints = fingerprints(site, all_pages, templates, reads_cache)
-    site.links.forget_article_names()  # every page's reads are taken: what they needed is kept
     known = known or {}
     there = str(folder)  # os.path, not pathlib: 10^5 pages
-    todo = [page for page in all_pages
-            if known.get(rel := urls.output_file(page.path)) != prints[rel]
-            or not os.path.isfile(os.path.join(there, rel))]
+    prints: dict[str, str] = {}
+    todo = array("I")
+    for position, (rel, digest) in enumerate(fingerprints(site, pages(site), templates, reads_cache)):
+        prints[rel] = digest
+        if known.get(rel) != digest or not os.path.isfile(os.path.join(there, rel)):
+            todo.append(position)
+    site.links.forget_article_names()  # every page's reads are taken: what they needed is kept
     found, refused = files_below(static, Path(site.settings.root))
     sources = {f"static/{rel}": static / rel for rel in found}
-    return Plan(all_pages, prints, todo, sources, [static / rel for rel in refused])
+    return Plan(prints, todo, sources, [static / rel for rel in refused])
+
+
+def pages_at(site: Site, positions: Sequence[int]) -> Iterator[Page]:
+    """The pages at these (ascending) positions of pages(site): how a render share gets its
+    pages, made from the model it already has rather than handed a list of them."""
+    wanted = iter(positions)
+    target = next(wanted, None)
+    if target is None:
+        return
+    for position, page in enumerate(pages(site)):
+        if position == target:
+            yield page
+            target = next(wanted, None)
+            if target is None:
+                return
 
 
 def static_unchanged(work: Plan, folder: Path) -> bool:
@@ -103,9 +122,12 @@ def render(site: Site, folder: Path, templates: Path, static: Path,
     """Write the site into ``folder``, rendering only pages whose inputs changed since ``known``
     (fingerprints of the files already in ``folder``; None renders every page)."""
     work = work or plan(site, folder, templates, static, known)
-    result = RenderResult(set(work.fingerprints), set(), dict(work.fingerprints), len(work.todo))
-    for changed in _render_in_parallel(site, work.todo, folder, templates):
-        result.changed.update(changed)
+    changed = set()
+    for share in _render_in_parallel(site, work.todo, folder, templates):
+        changed.update(share)
+    # Made after the render, not before: the workers would each inherit a set of every file
+    # (~70 B a page). The plan's fingerprints, not a copy: neither changes after.
+    result = RenderResult(set(work.fingerprints), changed, work.fingerprints, len(work.todo))
     for rel, source in work.static.items():
         result.files.add(rel)
         if write_if_changed(folder / rel, source.read_bytes()):
@@ -132,12 +154,12 @@ def remove_stale(folder: Path, keep: set[str], keep_under: tuple[str, ...]) -> l
 _JOB: dict = {}
 
 
-def _render_in_parallel(site: Site, todo: list[Page], folder: Path, templates: Path
+def _render_in_parallel(site: Site, todo: array[int], folder: Path, templates: Path
                         ) -> Iterator[list[str]]:
-    """Files whose bytes changed, per worker's share of ``todo``."""
+    """Files whose bytes changed, per worker's share of ``todo`` (positions in pages(site))."""
     if not todo:
         return
-    _JOB.update(site=site, pages=todo, folder=folder, templates=templates)
+    _JOB.update(site=site, todo=todo, folder=folder, templates=templates)
     workers = min(site.settings.worker_count, max(1, len(todo) // PAGES_PER_WORKER))
     workers = cluster.share_count(site.settings, len(todo)) or workers
     try:
@@ -148,7 +170,7 @@ def _render_in_parallel(site: Site, todo: list[Page], folder: Path, templates: P
             yield from pool.imap_unordered(_render_share, [(i, workers) for i in range(workers)])
             if cluster.lost_work(pool):  # a rerun share cannot tell which pages its lost run changed
                 remove_leftover_temps(folder)
-                yield [urls.output_file(page.path) for page in todo]
+                yield [urls.output_file(page.path) for page in pages_at(site, todo)]
     finally:
         _JOB.clear()
 
@@ -157,7 +179,7 @@ def _render_share(share: tuple[int, int]) -> list[str]:
     index, count = share
     env = environment(_JOB["site"], _JOB["templates"])
     changed = []
-    for page in _JOB["pages"][index::count]:
+    for page in pages_at(_JOB["site"], _JOB["todo"][index::count]):
         rel = urls.output_file(page.path)
         try:
             data = env.get_template(page.template).render(page=page, **page.context)
@@ -209,18 +231,18 @@ def template_problem(err: Exception, page_template: str, templates: Path) -> str
     return f"{where}: {problem}"
 
 
-def fingerprints(site: Site, all_pages: list[Page], templates: Path,
-                 reads_cache: Path | None = None) -> dict[str, str]:
-    """Output file -> digest of everything its bytes are made from. A page's context and reads
-    are digested again only where what they follow from changed since the last build
-    (pagereads): a story's correction digests the few contexts holding it whole."""
+def fingerprints(site: Site, all_pages: Iterable[Page], templates: Path,
+                 reads_cache: Path | None = None) -> Iterator[tuple[str, str]]:
+    """(output file, digest of everything its bytes are made from) per page, in their order. A
+    page's context and reads are digested again only where what they follow from changed since
+    the last build (pagereads): a story's correction digests the few contexts holding it whole.
+    What was found is remembered once the last page is fingerprinted."""
     digest = _Digest()
     common = _site_wide_inputs(site, templates)
     links = pagereads.links_digest(site, common)
     known = pagereads.load(reads_cache, links)
     found = pagereads.Remembered(stories={a.id: pagereads.unread_digest(a) for a in site.articles})
     stale = known.stale(found.stories)
-    out = {}
     whole = b""  # the digest of the whole model, taken once if a template needs it
     reads_of = page_reads(templates)
     for page in all_pages:
@@ -239,10 +261,9 @@ def fingerprints(site: Site, all_pages: list[Page], templates: Path,
             found.holds[rel] = known.holds[rel]
         found.contexts[rel] = context
         parts = [common, page.path.encode(), page.template.encode(), context, extra]
-        out[rel] = hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
+        yield rel, hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     if found != known:
         pagereads.save(reads_cache, links, found)
-    return out
 
 
 def _site_wide_inputs(site: Site, templates: Path) -> bytes:
@@ -372,7 +393,9 @@ class _Digest:
         body too); the rest of it follows from the model's outlines (pagereads)."""
         self.holding = set()
         try:
-            return self.of(value), tuple(sorted(self.holding))
+            # A digest, not the bytes of() gives (a term page's are ~50 stories' digests): every
+            # page's is remembered for the build, and between builds (~0.8 KB an article).
+            return hashlib.blake2b(self.of(value), digest_size=16).digest(), tuple(sorted(self.holding))
         finally:
             self.holding = None
 
@@ -469,18 +492,16 @@ def _compiled_templates(settings: Settings) -> jinja2.BytecodeCache | None:
     return jinja2.FileSystemBytecodeCache(str(folder))
 
 
+# URLs each render process remembers: the most recently linked, which are the often linked ones
+# (a term is linked from each of its stories' pages). Every path remembered, each story's among
+# them, was ~2.9 entries and ~0.9 KB an article in every render worker (12,673 articles).
+URLS_REMEMBERED = 8192
+
+
 def _remembered_urls(make: Callable[[str], str]) -> Callable[[str], str]:
-    """``make`` with each path's URL quoted once: a term is linked from every one of its
-    stories' pages, ~10^6 links in a build, most to the same few thousand paths."""
-    made: dict[str, str] = {}
-
-    def url(path: str) -> str:
-        found = made.get(path)
-        if found is None:
-            found = made[path] = make(path)
-        return found
-
-    return url
+    """``make`` with a recently linked path's URL quoted once: ~10^6 links in a build, most to
+    the same few thousand paths."""
+    return functools.lru_cache(maxsize=URLS_REMEMBERED)(make)
 
 
 def by_day(articles: list[Article]) -> list[tuple[object, list[Article]]]:

@@ -32,7 +32,7 @@ def _pages_to_render(settings: Settings) -> list[str]:
     state = json.loads((settings.path("cache") / RENDER_STATE).read_text())
     work = render.plan(site, settings.path("output"), settings.path("templates"), settings.path("static"),
                        state["pages"], settings.path("cache") / pagereads.CACHE_FILE)
-    return sorted(page.path for page in work.todo)
+    return sorted(page.path for page in render.pages_at(site, work.todo))
 
 
 def _after_a_correction(tmp_path: Path, seed_files: dict[str, str]) -> tuple[Path, list[str]]:
@@ -91,3 +91,20 @@ def test_a_story_that_becomes_key_to_its_place_shows_on_the_places_first_page(tm
     key = page.read_text().split('class="key-stories"', 1)[1].split("</section>", 1)[0]
     assert title in key
     assert_same_site(root, cold_twin(root, tmp_path / "b"))
+
+
+def test_the_plan_names_pages_by_position_and_each_share_makes_its_own(tmp_path):
+    """The plan keeps no list of pages (~1.6 KB an article at scale): its to-do is positions in
+    pages(site), from which each render share makes its own pages. A missing file is the one
+    page to do; shares of a full to-do hold every page once."""
+    root = write_project(tmp_path / "a", seeds(20), extra_toml=TOML)
+    settings, _ = build_project(root)
+    site = build_site(load_articles(settings, Report(quiet=True)), settings)
+    every = [page.path for page in render.pages(site)]
+    (root / "_site" / "2017" / "03" / "07" / "index.html").unlink()
+    assert _pages_to_render(settings) == ["2017/03/07/"]
+    work = render.plan(site, tmp_path / "empty", settings.path("templates"), settings.path("static"))
+    assert [page.path for page in render.pages_at(site, work.todo)] == every
+    shares = [[page.path for page in render.pages_at(site, work.todo[i::3])] for i in range(3)]
+    assert sorted(path for share in shares for path in share) == sorted(every) and all(shares)
+    assert shares[1] == every[1::3]

@@ -204,6 +204,20 @@ def test_related_stories_naming_the_same_names_share_one_record_of_them():
     assert not hasattr(found[0], "__dict__") and not hasattr(found[0], "score")
 
 
+def test_related_stories_are_kept_as_one_flat_tuple_per_article_and_asked_for_alike():
+    """Kept for the build and inherited by every render worker, an article's related stories
+    are one tuple (story, shared names, ...), not a list of records; the records made from it
+    again are the ones first worked out, every time."""
+    site = model(hub_articles())
+    first = {a.id: site.links.related(a) for a in site.articles}
+    kept = site.links._related
+    assert any(first.values()) and all(type(v) is tuple for v in kept.values())
+    for article in site.articles:
+        again = site.links.related(article)
+        assert again == first[article.id] and again is not first[article.id]
+        assert list(kept[article.id]) == [part for r in again for part in (r.article, r.shared)]
+
+
 def test_forgetting_the_article_names_changes_no_related_story_nor_often_with():
     """The plan drops the per-article name lists once every page's reads are taken; what is
     asked for after that is worked out again, the same."""

@@ -4,8 +4,14 @@ one a cold build makes."""
 
 from __future__ import annotations
 
-from dateline import render
+import hashlib
+import pickle
+
+from dateline import pagereads, render
+from dateline.config import load_settings
 from dateline.content import content_files
+from dateline.report import Report
+from dateline.site import build_site, load_articles
 from tests.conftest import build_project, write_project
 from tests.test_incremental import TOML, assert_same_site, cold_twin, seeds, set_field
 
@@ -69,8 +75,27 @@ def test_a_body_edit_digests_again_only_the_contexts_holding_that_story(tmp_path
 
 
 def _articles(root):
-    from dateline.config import load_settings
-    from dateline.report import Report
-    from dateline.site import load_articles
-
     return load_articles(load_settings(root / "site.toml"), Report(quiet=True))
+
+
+def test_the_links_digest_taken_story_by_story_is_that_of_all_outlines_at_once(tmp_path):
+    """links_digest feeds the outlines' repr one story at a time (whole, the text was ~0.6 KB
+    an article in the build's largest process); the digest is the one of the whole text."""
+    root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
+    build_project(root)
+    settings = load_settings(root / "site.toml")
+    site = build_site(load_articles(settings, Report(quiet=True)), settings)
+    whole = hashlib.blake2b(b"common", digest_size=16)
+    whole.update(repr(pagereads.outlines(site.articles)).encode())
+    assert len(site.articles) == 12
+    assert pagereads.links_digest(site, b"common") == whole.digest()
+
+
+def test_remembered_contexts_are_digests_not_the_bytes_digested(tmp_path):
+    """What the reads cache keeps per page is a 16-byte digest of its context (a term page's
+    bytes are ~50 stories' digests, and are held for every page during the plan)."""
+    root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
+    build_project(root)
+    saved = pickle.loads((root / ".dateline-cache" / pagereads.CACHE_FILE).read_bytes())
+    contexts = saved["remembered"].contexts
+    assert len(contexts) > 12 and {len(digest) for digest in contexts.values()} == {16}
