@@ -195,11 +195,17 @@ def test_sports_evidence_weighs_a_city_by_its_neighbours():
     def features(name: str) -> set[ft.Feature]:
         return {f for c in found if c.name == name for f in ft.context_features(c, evidence)}
 
-    assert ("desk|gaz|n1", "sports|city|<num>") in features("Sevilla")  # "Sevilla 2-1"
-    assert ("bracketed|gaz|desk", "country|sports") in features("Serbia")
-    assert ("bracketed|gaz|desk", "city|sports") in features("Valencia")
-    assert ("tail_of_longer|gaz", "no") in features("Ezquerra")
-    assert not any(t == "tail_of_longer|gaz" for t, _ in features("Sevilla"))
+    assert ("sports|gaz|n1", "city|<num>") in features("Sevilla")  # "Sevilla 2-1"
+    assert ("sports|bracketed|gaz", "country") in features("Serbia")
+    assert ("sports|bracketed|gaz", "city") in features("Valencia")
+    assert ("sports|tail_of_longer|gaz", "no") in features("Ezquerra")
+    assert not any(t == "sports|tail_of_longer|gaz" for t, _ in features("Sevilla"))
+    news = _seed(" date 1996-10-20 VALENCIA, Spain -- Floods hit Valencia and Sevilla on Sunday, the"
+                 " regional government said.\n")
+    found, _, _ = ent.candidates(news)
+    evidence = ft.article_evidence(found, ent.plc.dateline_places(news.dateline), news.text)
+    assert evidence.desk == "news"
+    assert not any(t.startswith("sports|") for c in found for t, _ in ft.context_features(c, evidence))
 
 
 def test_a_table_row_in_capitals_is_read_and_a_heading_is_not():
