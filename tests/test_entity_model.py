@@ -219,3 +219,18 @@ def test_a_table_row_in_capitals_is_read_and_a_heading_is_not():
     teams = {o.lower() for o in got.organizations}
     assert {"denver", "portland", "sacramento"} <= teams, got.organizations
     assert not {"Western Division", "WESTERN DIVISION"} & {*got.organizations, *got.places}
+
+
+def test_a_city_named_club_is_an_organization_and_a_country_its_team_a_place():
+    """"Valencia beat Sevilla 2-1" in a league report names two clubs; "Norway beat Malta 3-0" two
+    countries (the labelling guide's convention, learned from the desk copy; written for this test)."""
+    league = extract(_seed(MATCH))
+    assert {"Valencia", "Sevilla"} <= set(league.organizations), league.organizations
+    assert "Sevilla" not in league.places and "Valencia, Spain" in league.places  # the dateline
+    assert {"Ramon Ezquerra", "Tomas Arrizabalaga", "Dragan Ilkic"} <= set(league.people), league.people
+    assert "Ezquerra" not in league.people  # the scorer's surname is the full name's
+    cup = extract(_seed(" date 1996-11-10 OSLO -- Norway beat Malta 3-0 in a World Cup qualifier on"
+                        " Saturday, striker Eirik Hovden scoring twice. Malta coach Pieter Vos said his"
+                        " side had defended well.\n"))
+    assert {"Norway", "Malta"} <= set(cup.places) and not {"Norway", "Malta"} & set(cup.organizations)
+    assert {"Eirik Hovden", "Pieter Vos"} <= set(cup.people), cup.people
