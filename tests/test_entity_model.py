@@ -171,3 +171,66 @@ def test_the_decision_scores_every_name_as_training_reads_it():
             features = [*ft.name_features(ent.weighed_name(c.name)), *ft.context_features(c, evidence)]
             expected[c.name] = expected.get(c.name, 0) + model.offset + model.weigh(features)
         assert ent.name_scores(found, evidence, model) == expected
+
+
+# A match report and a results line as a sports desk files them (written for this test, names invented).
+MATCH = "\n\n".join([
+    " date 1996-10-20 VALENCIA, Spain -- Valencia beat Sevilla 2-1 in the Spanish first division on"
+    " Sunday, Argentine striker Ramon Ezquerra scoring both goals for the home side.",
+    "Ezquerra headed the winner after 82 minutes. Sevilla coach Tomas Arrizabalaga said the referee had"
+    " been too quick with his cards.",
+    "Leading scorers: 9 - Ezquerra (Valencia), Dragan Ilkic (Serbia)"]) + "\n"
+
+
+def test_sports_evidence_weighs_a_city_by_its_neighbours():
+    """The features a city-named club, a bracketed country and a surname alone give the model: what
+    stands either side with the desk and the gazetteer class, a bracket, the longer name it ends."""
+    from dateline.extract import features as ft
+    ent = importlib.import_module("dateline.extract.entities")
+    seed = _seed(MATCH)
+    found, _, _ = ent.candidates(seed)
+    evidence = ft.article_evidence(found, ent.plc.dateline_places(seed.dateline), seed.text)
+    assert evidence.desk == "sports"
+
+    def features(name: str) -> set[ft.Feature]:
+        return {f for c in found if c.name == name for f in ft.context_features(c, evidence)}
+
+    assert ("sports|gaz|n1", "city|<num>") in features("Sevilla")  # "Sevilla 2-1"
+    assert ("sports|bracketed|gaz", "country") in features("Serbia")
+    assert ("sports|bracketed|gaz", "city") in features("Valencia")
+    assert ("sports|tail_of_longer|gaz", "no") in features("Ezquerra")
+    assert not any(t == "sports|tail_of_longer|gaz" for t, _ in features("Sevilla"))
+    news = _seed(" date 1996-10-20 VALENCIA, Spain -- Floods hit Valencia and Sevilla on Sunday, the"
+                 " regional government said.\n")
+    found, _, _ = ent.candidates(news)
+    evidence = ft.article_evidence(found, ent.plc.dateline_places(news.dateline), news.text)
+    assert evidence.desk == "news"
+    assert not any(t.startswith("sports|") for c in found for t, _ in ft.context_features(c, evidence))
+
+
+def test_a_table_row_in_capitals_is_read_and_a_heading_is_not():
+    """US standings write their teams in capitals ("DENVER 40 22 .645 -"): rows, read as any row;
+    the division heading above them names nothing (written for this test)."""
+    got = extract(_seed("\n\n".join([
+        " date 1996-08-12 NEW YORK -- Major League Baseball standings after Sunday's games (tabulated"
+        " under won, lost, winning percentage and games behind):",
+        "WESTERN DIVISION", "W L PCT GB", "DENVER 61 52 .540 -", "PORTLAND 58 55 .513 3",
+        "SACRAMENTO 52 61 .460 9"]) + "\n"))
+    teams = {o.lower() for o in got.organizations}
+    assert {"denver", "portland", "sacramento"} <= teams, got.organizations
+    assert not {"Western Division", "WESTERN DIVISION"} & {*got.organizations, *got.places}
+
+
+def test_a_city_named_club_is_an_organization_and_a_country_its_team_a_place():
+    """"Valencia beat Sevilla 2-1" in a league report names two clubs; "Norway beat Malta 3-0" two
+    countries (the labelling guide's convention, learned from the desk copy; written for this test)."""
+    league = extract(_seed(MATCH))
+    assert {"Valencia", "Sevilla"} <= set(league.organizations), league.organizations
+    assert "Sevilla" not in league.places and "Valencia, Spain" in league.places  # the dateline
+    assert {"Ramon Ezquerra", "Tomas Arrizabalaga", "Dragan Ilkic"} <= set(league.people), league.people
+    assert "Ezquerra" not in league.people  # the scorer's surname is the full name's
+    cup = extract(_seed(" date 1996-11-10 OSLO -- Norway beat Malta 3-0 in a World Cup qualifier on"
+                        " Saturday, striker Eirik Hovden scoring twice. Malta coach Pieter Vos said his"
+                        " side had defended well.\n"))
+    assert {"Norway", "Malta"} <= set(cup.places) and not {"Norway", "Malta"} & set(cup.organizations)
+    assert {"Eirik Hovden", "Pieter Vos"} <= set(cup.people), cup.people

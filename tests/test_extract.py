@@ -205,6 +205,17 @@ def test_person_forms_from_the_decision():
     assert "Hennie le Roux" in got.people and "Dale Whitcombe" in got.people
 
 
+def test_a_nationality_noun_and_a_dutch_particle_are_read_in_a_results_desk_s_names():
+    """"Spaniard X beat Frenchman Y", "Dutchman Henk ten Brink": the noun of a nationality is no part
+    of the name, "ten" is a particle of it (written for this test, names invented)."""
+    got = extract(_table_seed(
+        "Spaniard Ramon Aldecoa beat Frenchman Luc Marchetti 6-4 6-3 in the second round on Thursday.",
+        "Dutchman Henk ten Brink, the coach, said his side had played well. Ten Brink left on Friday."))
+    assert {"Ramon Aldecoa", "Luc Marchetti", "Henk ten Brink"} <= set(got.people), got.people
+    assert not any(p.startswith(("Spaniard", "Frenchman", "Dutchman")) for p in got.people)
+    assert not {"Henk", "Brink"} & set(got.people)
+
+
 def test_lowercase_words_match_the_pattern_they_stand_for():
     """An article's lowercase words are looked up one name at a time (speed); the answer must be the
     one the whole-text pattern gives, at the edges too: a word after a stop, a hyphen or an

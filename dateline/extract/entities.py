@@ -142,10 +142,13 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
     runs: list[tuple[Run, str]] = []
     base = 0
     for i, paragraph in enumerate(seed.paragraphs):
-        if is_shouting(paragraph):
+        table = is_table_row(paragraph)
+        # A heading in capitals names nothing; a table row in capitals names its team ("BALTIMORE 55
+        # 56 .495 25" in US standings), which the model weighs as any row.
+        if not table and is_shouting(paragraph):
             base += len(paragraph) + 2
             continue
-        where = "table" if is_table_row(paragraph) else ("list" if _is_name_list(paragraph) else "prose")
+        where = "table" if table else ("list" if _is_name_list(paragraph) else "prose")
         if i and paragraph[:2].isupper() and " - " in paragraph[:40]:
             inner = INNER_DATELINE_RE.match(paragraph)
             if inner:

@@ -118,6 +118,7 @@ class ArticleEvidence:
     desk: str = "news"  # "sports" when the copy reads as results and match reports
     singles: set[str] = field(default_factory=set)  # one-word names: "Berg" after "Henning Berg"
     initials: set[str] = field(default_factory=set)  # of its longer names: "ICC" is spelled out
+    tails: set[str] = field(default_factory=set)  # its longer names' last words: "Larsen" of "Henrik Larsen"
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -137,6 +138,7 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
             ev.singles.add(c.name)
         else:
             ev.initials.add(orgs.initials(c.name))
+            ev.tails.add(words[-1])
     ev.lowercase = LowercaseWords(text)
     scores = len(SCORE_RE.findall(text))
     vocabulary = set(re.findall(r"[a-z][a-z-]+", text.lower()))
@@ -405,6 +407,29 @@ def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list
         if paren and paren.group(1).replace(".", "") == orgs.initials(name):
             # "Farm Credit Administration (FCA)": a body gives its short form
             f.append(("paren_initials", ""))
+    f.extend(team_features(c, run, ev))
+    return f
+
+
+def team_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list[Feature]:
+    """Sports copy's evidence, weighed with the name's gazetteer class: a city beside a score or after
+    "beat" is its club in a sports story and the place in a news one ("Valencia beat Sevilla 2-1");
+    a name in brackets after another is a competitor's country or club ("(Norway)", "(VfB
+    Stuttgart)"); a name that opens its table row or line-up stands where that row puts its
+    competitor; a surname alone that ends a longer name of the article is that name's ("Larsen 22,
+    51" beside "Henrik Larsen"), whatever the rules read the longer name as. Only in sports copy:
+    in other copy these, fired for every name, cost more than they told (cross-validated, dev
+    organizations F1 0.912 -> 0.867 and train-1987 0.840 -> 0.831 with them in every desk)."""
+    if ev.desk != "sports":
+        return []
+    gaz = gazetteer_class(c.name)
+    f = [("sports|gaz|p1", f"{gaz}|{run.p1}"), ("sports|gaz|n1", f"{gaz}|{run.n1}")]
+    if c.before.rstrip().endswith("("):
+        f.append(("sports|bracketed|gaz", gaz))
+    if c.where != "prose" and not any(ch.isalpha() for ch in c.before):
+        f.append(("sports|row_head|where|gaz", f"{c.where}|{gaz}"))
+    if " " not in c.name and c.name in ev.tails:
+        f.append(("sports|tail_of_longer|gaz", gaz))
     return f
 
 
