@@ -72,7 +72,10 @@ WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 MONTH = (r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
          r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sept|Sep|Oct|Nov|Dec)\.?")
 # Time words a headline drops: "on Tuesday", "late Monday night", "today, November 13, 2004".
+# Every alternative opens on a comma or a space: the lookahead rejects every other position in one
+# test, where the engine would otherwise try all six alternatives there.
 TIME_RE = re.compile(
+    rf"(?=[,\s])"
     rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
     rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b(?!['\u2019]s)"
@@ -80,7 +83,8 @@ TIME_RE = re.compile(
     r"|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b(?!')"
     rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
 # "Wednesday's World Cup qualifier", "after Saturday's matches": the day, not the event.
-POSSESSIVE_DAY_RE = re.compile(rf"(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
+# Opens on a space, "after", "on", "from" or a weekday: the lookahead turns away every other position.
+POSSESSIVE_DAY_RE = re.compile(rf"(?=[\saofMTWFS])(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
                                r"(?:(?:matches|games|races|play|action"
                                r"|fixtures)\b)?\s*")
 # "after today's regular meeting", "at yesterday's higher levels": the day goes, the event stays.
@@ -429,7 +433,9 @@ def drop_appositives(text: str) -> str:
         text = f"{head[:1].upper()}{head[1:]} {long['rest']}"
     start = 0
     for _ in range(4):
-        m = APPOSITIVE_RE.search(text, start)
+        # An aside needs a comma on each side: with fewer left, the search (which tries every word
+        # start up to the next comma) cannot match.
+        m = APPOSITIVE_RE.search(text, start) if text.count(",", start) >= 2 else None
         if not m:
             break
         if _is_aside(m["aside"], m["rest"]):
@@ -988,17 +994,21 @@ def _reduced_relative(words: list[str], i: int) -> bool:
         and not prev.endswith(("ing", "ed", "ly")) and prev not in ("be", "been", "being")
 
 
+SPACES_RE = re.compile(r"\s+")
+LAST_COMMA_SEGMENT_RE = re.compile(r",\s[^,]*$")
+
+
 def _tighten(text: str) -> str:
     """Trimmed while longer than ``TARGET``: trailing clauses, comma segments and phrases first,
     then phrases inside the subject; never below the verb and the words after it; at most
     ``LIMIT`` characters, cut at a phrase where it can be."""
     text = CORPORATE_RE.sub(_without_suffix, _drop_articles(_without_possessive_pronouns(text)))
-    text = re.sub(r"\s+", " ", text).strip(" ,")
+    text = SPACES_RE.sub(" ", text).strip(" ,")
     if len(text.replace(MARK, "")) > TARGET:
         text = _compressed_subject(text)
     text = _first_clause(text)
     full, total = text, len(text.split())
-    for pattern in (RELATIVE_RE, SUBORDINATE_RE, re.compile(r",\s[^,]*$"), None):
+    for pattern in (RELATIVE_RE, SUBORDINATE_RE, LAST_COMMA_SEGMENT_RE, None):
         probe = text  # cut on past an incomplete end ("two percent, | to 15.4 percent") to a complete one
         while len(probe.replace(MARK, "")) > TARGET:
             shorter = pattern.sub("", probe, count=1) if pattern else _without_last_phrase(probe)
@@ -1337,9 +1347,7 @@ def _trimmed_to_limit(text: str) -> str:
     if k + 1 < len(words) and words[k] == "to":
         k += 1
     inner = sorted({*starts, *(i for i in range(k + 2, len(words)) if words[i].lower() == "of")})
-    ends = [i for i in inner if _ends_complete(text, len(" ".join(words[:i])))]
-    fitting = [i for i in ends if len(" ".join(words[:i])) <= LIMIT]
-    end = fitting[-1] if fitting else ends[0] if ends else len(words)
+    end = _complete_end(text, words, inner)
     core = words[:max(end, min(k + 1, len(words)))]  # never short of the verb itself
     speech = words[k].lower() in ("says", "say", "tells", "tell", "told")
     dropped = 0
@@ -1368,6 +1376,18 @@ def _trimmed_to_limit(text: str) -> str:
         keep.pop()  # "... Federal Energy Regulatory | Commission", "41.3 | million"
         cut -= 1
     return " ".join(keep)
+
+
+def _complete_end(text: str, words: list[str], inner: list[int]) -> int:
+    """The last of the word positions ``inner`` (ascending) that cuts ``text`` within ``LIMIT`` at a
+    complete phrase; else the first past the limit that does; else the end. Tried from the limit
+    outwards, so that only the cuts up to the answer are judged, not every one."""
+    at = [len(" ".join(words[:i])) for i in inner]
+    fits = sum(1 for n in at if n <= LIMIT)  # the lengths grow with the position
+    for j in (*range(fits - 1, -1, -1), *range(fits, len(inner))):
+        if _ends_complete(text, at[j]):
+            return inner[j]
+    return len(words)
 
 
 def _names_someone(words: list[str]) -> bool:
