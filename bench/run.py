@@ -66,9 +66,10 @@ def tree_rss(root: int) -> int:
     return tree_memory(root)[0]
 
 
-def tree_memory(root: int) -> tuple[int, int]:
-    """(the tree's PSS as ``tree_rss`` sums it, the largest RSS of any one process in it)."""
-    stats = process_stats()
+def tree_memory(root: int, stats: dict[int, list[str]] | None = None) -> tuple[int, int]:
+    """(the tree's PSS as ``tree_rss`` sums it, the largest RSS of any one process in it);
+    ``stats``: one /proc reading (process_stats) shared by several trees sampled together."""
+    stats = stats if stats is not None else process_stats()
     total, largest = 0, 0
     for pid in descendants(root, stats):
         rss = int(stats[pid][21]) * os.sysconf("SC_PAGE_SIZE")
@@ -235,7 +236,8 @@ def measured(command: list[str], cwd: Path | None = None, beside: tuple[int, ...
 
         def sample() -> None:  # not process.poll(): that could reap the child before wait4 does
             while not finished.wait(SAMPLE_SECONDS):
-                found = [tree_memory(pid) for pid in (process.pid, *beside)]
+                stats = process_stats()
+                found = [tree_memory(pid, stats) for pid in (process.pid, *beside)]
                 peak["tree"] = max(peak["tree"], sum(total for total, _ in found))
                 peak["largest"] = max(peak["largest"], *(largest for _, largest in found))
 
