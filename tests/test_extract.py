@@ -311,3 +311,33 @@ def test_one_page_for_a_us_department_and_its_prefixed_short_form():
     assert mapping["U.S. Treasury"] == mapping["Treasury Department"] == "Treasury Department"
     assert mapping["Treasury"] == "Treasury" and mapping["U.K. Treasury"] == "U.K. Treasury"
     assert mapping["U.S. Commerce"] == "U.S. Commerce"  # no "Commerce Department" in this archive
+
+
+def test_a_name_that_opens_a_firm_elsewhere_in_the_archive_is_no_person():
+    """A name another article gives as the opening words of a firm ('Ansel Brockmoor' of 'Ansel
+    Brockmoor Unterweg Ltd') is that firm where the archive says so more often than it names a
+    person; a role given in an article ('chairman Walter Pryce') weighs double for the person
+    (names invented)."""
+    mapping = canonical_people(
+        [["Ansel Brockmoor"], ["Ansel Brockmoor"], [], [], ["Walter Pryce"], ["Walter Pryce"], [], [], []],
+        None,
+        [[], [], ["Ansel Brockmoor Unterweg Ltd"], ["Ansel Brockmoor Unterweg Ltd"],
+         [], [], ["Walter Pryce Foundation"], ["Walter Pryce Foundation"], ["Walter Pryce Foundation"]],
+        [{}, {}, {}, {}, {"Walter Pryce": "chairman"}, {"Walter Pryce": "chairman"}, {}, {}, {}])
+    assert mapping["Ansel Brockmoor"] == ""
+    assert mapping["Walter Pryce"] == "Walter Pryce"
+
+
+def test_a_body_every_country_has_gets_a_page_per_country():
+    """'Central Bank' named from Brazil, the Philippines and Argentina is three banks; a name in
+    common words that one country mostly names ('General Motors') and a well-known body stay one."""
+    from dateline.extract.archive import local_bodies
+
+    renames = local_bodies(
+        [["Central Bank"], ["Central Bank", "IMF"], ["Central Bank"], ["General Motors"], ["General Motors"],
+         ["General Motors", "Central Bank"]],
+        [["Brasilia", "Brazil"], ["Manila"], ["Buenos Aires"], ["Detroit"], ["Toronto"], ["Detroit"]])
+    assert [r.get("Central Bank") for r in renames] == [
+        "Central Bank (Brazil)", "Central Bank (Philippines)", "Central Bank (Argentina)", None, None,
+        "Central Bank (United States)"]
+    assert not any("General Motors" in r or "IMF" in r for r in renames)
