@@ -313,6 +313,39 @@ def test_one_page_for_a_us_department_and_its_prefixed_short_form():
     assert mapping["U.S. Commerce"] == "U.S. Commerce"  # no "Commerce Department" in this archive
 
 
+def test_a_run_opened_at_a_suffix_ends_the_firm_before_it():
+    """'Cyto/genix Inc and Harlow Science Research Ltd': the run finder cannot open at
+    'Cyto/genix', so its run starts at 'Inc'; the suffix ends that firm and the rest is the second
+    one, never 'Inc and Harlow ...' (written for this test, names invented)."""
+    got = extract(_table_seed("The unit is parent to Cyto/genix Inc and Harlow Science Research Ltd, it said."))
+    orgs = set(got.organizations)
+    assert {"Cyto/genix Inc", "Harlow Science Research Ltd"} <= orgs
+    assert not any(o.startswith("Inc") for o in orgs)
+
+
+def test_a_french_firm_joined_by_et_is_one_name():
+    """'Fournier et Associes Banque' is one bank, not 'Fournier' and 'Associes Banque' (written for
+    this test)."""
+    got = extract(_table_seed("The bid is being led by Fournier et Associes Banque, dealers said."))
+    assert "Fournier et Associes Banque" in got.organizations
+    assert "Associes Banque" not in got.organizations
+
+
+def test_a_run_joined_by_and_after_a_complete_name_is_two_names():
+    """'Japan and Kiyomura Corp': a place (or a body) before "and" is a name of its own, so the run
+    is never one firm; 'Procter and Gamble'-shaped names and two places before the business stay one
+    (the decision's rule, then a whole sentence; names invented)."""
+    import importlib
+
+    entities = importlib.import_module("dateline.extract.entities")
+    assert entities._two_bodies("Japan and Kiyomura Corp", {})
+    assert entities._two_bodies("Zentrix and Polvane", {"Zentrix": "org"})
+    assert not entities._two_bodies("Hadley and Voss Co", {"Hadley": "none"})
+    assert not entities._two_bodies("Lisbon and Porto Trading Corp", {"Lisbon": "place"})
+    got = extract(_table_seed("Japan and Kiyomura Corp said they would cut prices."))
+    assert "Japan" in got.places and "Japan and Kiyomura Corp" not in got.organizations
+
+
 def test_a_name_that_opens_a_firm_elsewhere_in_the_archive_is_no_person():
     """A name another article gives as the opening words of a firm ('Ansel Brockmoor' of 'Ansel
     Brockmoor Unterweg Ltd') is that firm where the archive says so more often than it names a

@@ -160,7 +160,12 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
                         short_forms[short] = orgs.clean(n)
                         direct.append(Mention(ACRONYM, short))
             paragraph = BRACKET_RE.sub(" ; ", paragraph)
-        runs.extend((run, where) for run in find_runs(paragraph, i, base))
+        for run in find_runs(paragraph, i, base):
+            if run.tokens[0] in lx.CORPORATE_SUFFIXES:
+                firm, run = _suffix_led(run)
+                direct.extend(firm)
+            if run.tokens:
+                runs.append((run, where))
         base += len(paragraph) + 2
     mid_caps = {t for r, _ in runs if not r.sentence_start for t in r.tokens}
     for index, (run, where) in enumerate(runs):
@@ -183,6 +188,19 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
         found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
                                   m.role, m.cue, m.speaks, m.titled, part_of, run=index) for m in readings)
     return found, short_forms, direct
+
+
+def _suffix_led(run: Run) -> tuple[list[Mention], Run]:
+    """'Bio/dynamics Inc and Life Science Research Ltd': a run the finder opened at a company's
+    suffix, since the name before it is no capitalised word of its shape ('Bio/dynamics'). The
+    suffix ends that firm, named by the word before it, and the rest of the run is read alone."""
+    tokens = list(run.tokens)
+    while tokens and (tokens[0] in lx.CORPORATE_SUFFIXES or tokens[0] in lx.CONNECTORS):
+        tokens.pop(0)
+    head = run.before.rsplit(None, 1)[-1] if run.before.strip() and run.before[-1:] == " " else ""
+    named = head[:1].isupper() and head[-1].isalnum()
+    firm = [Mention(ORG, orgs.clean(f"{head} {run.tokens[0]}"))] if named else []
+    return firm, Run(tokens, False, run.before, run.after, run.paragraph, run.offset)
 
 
 def _cased(tokens: list[str]) -> list[str]:
@@ -244,6 +262,9 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
             at = whole.find(c.name)
             verdicts[c.name] = "none"
             out.append(Mention(ORG, orgs.clean(whole[:at + len(c.name)] if at >= 0 else c.name)))
+    for c in found:
+        if c.kind == WHOLE and verdicts[c.name] == "org" and _two_bodies(c.name, verdicts):
+            verdicts[c.name] = "none"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     for c in found:
         verdict = verdicts[c.name]
@@ -277,6 +298,21 @@ def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: 
              + context_score + model.weigh(ft.reading_features(c, context, evidence)))
         totals[c.name] = totals.get(c.name, 0) + s
     return totals
+
+
+def _two_bodies(name: str, verdicts: dict[str, str]) -> bool:
+    """'Japan and Sony Corp', 'Uber and Snapchat': a run joined by "and" whose first part is a
+    name of its own (a place or an organization, as the article reads it or as it is known) names
+    two, not one firm; "Hongkong and Shanghai Banking Corp" (two places, then the business) and
+    "Procter and Gamble" (no name before "and") stay one."""
+    for joiner in (" and ", " & "):
+        left, found, right = name.partition(joiner)
+        if not found:
+            continue
+        complete = verdicts.get(left) in ("place", "org") or bool(plc.lookup(left) or orgs.known(left)) \
+            or orgs.is_acronym(left)
+        return complete and not plc.lookup(right.split(" ", 1)[0])
+    return False
 
 
 _AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})

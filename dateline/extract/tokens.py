@@ -24,7 +24,7 @@ _WORD = (r"(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"
          rf"|{_ABBR}"
          r"|[A-Z]\.(?=\s+[A-Z])"
          rf"|(?:(?:al|el|ad|an|as|ash|at|ar|az|bin|ibn)-)?[{_UPPER}][{_LETTER}]*(?:['\u2019&-][{_LETTER}]+)*)")
-_JOIN = (r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|la|le|bin|ibn|y|in|on)"
+_JOIN = (r"(?:[ \t]+(?:(?:of|for|the|and|&|et|de|da|del|della|di|van|von|der|den|du|la|le|bin|ibn|y|in|on)"
          r"[ \t]+)*)")
 # "Energy Security Analysis, Inc": a company suffix after a comma still belongs to the name.
 _COMMA_SUFFIX = r"(?:,[ \t](?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG)\b\.?)?"
