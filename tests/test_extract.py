@@ -374,3 +374,23 @@ def test_a_body_every_country_has_gets_a_page_per_country():
         "Central Bank (Brazil)", "Central Bank (Philippines)", "Central Bank (Argentina)", None, None,
         "Central Bank (United States)"]
     assert not any("General Motors" in r or "IMF" in r for r in renames)
+
+
+def test_a_month_alone_and_two_places_joined_are_no_name():
+    """'(December, 1978 equals 100)' is no person and 'Michigan and Illinois' no railway; a month
+    that is a person's surname in the article stays ('Theresa May' at a title; written for this test)."""
+    got = extract(_table_seed(
+        "Consumer prices rose 1.7 pct in February to 562.01 (December, 1978 equals 100) after gains.",
+        "The unit runs 2,000 miles of railroad in Minnesota, Wisconsin, Michigan and Illinois."))
+    assert "December" not in got.people
+    assert "Michigan and Illinois" not in got.organizations and {"Michigan", "Illinois"} <= set(got.places)
+
+
+def test_a_short_name_joins_the_one_body_it_opens_across_the_archive():
+    """'Corvane Biological' in one story is 'Corvane Biological Laboratories' of another, as a short
+    name joins the one firm it opens; a well-known body ('European Community') keeps its page beside
+    a longer one it opens (names invented)."""
+    mapping = canonical_organizations([["Corvane Biological"], ["Corvane Biological Laboratories"],
+                                       ["European Community"], ["European Community Commission"]])
+    assert mapping["Corvane Biological"] == "Corvane Biological Laboratories"
+    assert mapping["European Community"] == "European Community"

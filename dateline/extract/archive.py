@@ -153,8 +153,9 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
 
     - Forms that differ only by case, "The" or a company suffix are one body; the form most
       articles use names it ("Merrill Lynch", "Merrill Lynch and Co", "Merrill Lynch and Co Inc").
-    - A short company name ("Quaker Oats") joins the one full name it opens ("Quaker Oats Co");
-      two candidates ("Quaker Oats Co", "Quaker Oats Ltd") leave it alone.
+    - A short company name ("Quaker Oats") joins the one full name it opens ("Quaker Oats Co",
+      or a name ending in a body's head noun: "Chesapeake Biological Laboratories"); two candidates
+      ("Quaker Oats Co", "Quaker Oats Ltd") leave it alone.
     - An acronym ("SEC") joins the full name whose initials it is ("Securities and Exchange
       Commission") when that name is used in at least two articles and at least three times as
       often as any other name with the same initials; otherwise it stays its own page.
@@ -182,6 +183,16 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
         words = name.split()
         for n in range(1, len(words)):
             by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
+    # "Chesapeake Biological" opens "Chesapeake Biological Laboratories": a body's name ends in its
+    # head noun as a firm's in its suffix; a short name that has its own head noun ("Irving Trust")
+    # or is a well-known body ("European Community", not its Commission) is complete already.
+    kinds = lx.org_words()[0]
+    headed = {t for t in targets.values() if t not in full and t.split()[-1] in kinds}
+    for name in headed:
+        words = name.split()
+        for n in range(2, len(words)):
+            if words[n - 1] not in kinds and not known(" ".join(words[:n])):
+                by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
     by_initials: dict[str, list[str]] = {}
     for key, name in best.items():
         # "GM" is General Motors Corp's initials without the suffix, "AMC" American Motors Corp's with it

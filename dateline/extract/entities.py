@@ -233,6 +233,12 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
     taken whole leaves its parts unread."""
     verdicts = {name: _verdict(name, unpack(s)) for name, s in name_scores(found, evidence, model).items()}
+    # "(December, 1978 equals 100)": a month or weekday alone names nothing, unless the article
+    # gives it as a person's surname ("Theresa May", then "May said") or with a title ("Mrs May").
+    titled = {c.name for c in found if c.titled}
+    for name in _CALENDAR.intersection(verdicts):
+        if name not in evidence.person_surnames and name not in titled:
+            verdicts[name] = "none"
     # "Laidlaw Adams and Peck Inc", "Crosby Valve and Gauge Co": a name a company's name goes on from
     # is the company's opening words, never a person, wherever else the article names it.
     for c in found:
@@ -303,18 +309,20 @@ def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: 
 def _two_bodies(name: str, verdicts: dict[str, str]) -> bool:
     """'Japan and Sony Corp', 'Uber and Snapchat': a run joined by "and" whose first part is a
     name of its own (a place or an organization, as the article reads it or as it is known) names
-    two, not one firm; "Hongkong and Shanghai Banking Corp" (two places, then the business) and
-    "Procter and Gamble" (no name before "and") stay one."""
+    two, not one firm ("Michigan and Illinois" two places); "Hongkong and Shanghai Banking Corp"
+    (two places, then the business) and "Procter and Gamble" (no name before "and") stay one."""
     for joiner in (" and ", " & "):
         left, found, right = name.partition(joiner)
         if not found:
             continue
         complete = verdicts.get(left) in ("place", "org") or bool(plc.lookup(left) or orgs.known(left)) \
             or orgs.is_acronym(left)
-        return complete and not plc.lookup(right.split(" ", 1)[0])
+        business = " " in right and plc.lookup(right.split(" ", 1)[0])  # "Shanghai Banking Corp"
+        return complete and not business
     return False
 
 
+_CALENDAR = lx.MONTHS | lx.WEEKDAYS
 _AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})
 
 
