@@ -171,3 +171,20 @@ def test_the_decision_scores_every_name_as_training_reads_it():
             features = [*ft.name_features(ent.weighed_name(c.name)), *ft.context_features(c, evidence)]
             expected[c.name] = expected.get(c.name, 0) + model.offset + model.weigh(features)
         assert ent.name_scores(found, evidence, model) == expected
+
+
+def test_a_firm_s_context_elsewhere_in_the_article_is_evidence_for_every_mention():
+    """'shares of Zentrix' in one sentence is weighed on 'Zentrix' in another too, and 'Tobias
+    Wrenfield' beside 'Tobias Wrenfield Ltd' opens a firm's name (written for this test)."""
+    ent = importlib.import_module("dateline.extract.entities")
+    ft = importlib.import_module("dateline.extract.features")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("Traders bought shares of Zentrix on Monday.",
+                                               "Analysts said Zentrix would grow. Tobias Wrenfield Ltd fell.",
+                                               "Tobias Wrenfield rose."))
+    found, _, _ = ent.candidates(seed)
+    evidence = ft.article_evidence(found, [], seed.text)
+    later = [c for c in found if c.name == "Zentrix" and "would grow" in c.after]
+    assert later and any(f[0] == "firm_context" for f in ft.context_features(later[0], evidence))
+    opener = [c for c in found if c.name == "Tobias Wrenfield"]
+    assert opener and any(f[0] == "opens_org" for f in ft.context_features(opener[0], evidence))

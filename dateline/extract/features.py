@@ -51,6 +51,18 @@ overall leaders leading rank ranked seed wins losses pct player players team tea
 par driver drivers division try captain opener penalty penalties round""")
 
 
+# What a firm is said to have or do, right after its name ("Uber's shares", "VW's value", "Amazon
+# said it"), and what is said of one just before it ("shares of Tesla", "a stake in Hoare Govett"):
+# read on every mention, counted for the name, so one firm-like mention speaks for all of them.
+FIRM_AFTER_RE = re.compile(r"^(?:'s|\u2019s)?\s+(?:shares?|stock|stake|units?|subsidiar(?:y|ies)|board|"
+                           r"shareholders|stockholders|customers|products?|brands?|plants?|factor(?:y|ies)|"
+                           r"stores?|outlets|profits?|earnings|revenues?|sales|market value|value|"
+                           r"chief executive|ceo|founder|executives|employees|"
+                           r"(?:said|says|announced|reported|posted|expects?) (?:it|its)\b)\b")
+FIRM_BEFORE_RE = re.compile(r"\b(?:shares (?:of|in)|stake in|stock of|takeover of|acquisition of|bid for|"
+                            r"merger with|owned by|rivals?|maker|giant|companies such as|firms such as)\s+$")
+
+
 @dataclass(slots=True)
 class Candidate:
     """A name the rules read out of a run, with the context the model weighs."""
@@ -118,6 +130,8 @@ class ArticleEvidence:
     desk: str = "news"  # "sports" when the copy reads as results and match reports
     singles: set[str] = field(default_factory=set)  # one-word names: "Berg" after "Henning Berg"
     initials: set[str] = field(default_factory=set)  # of its longer names: "ICC" is spelled out
+    firm_said: dict[str, int] = field(default_factory=dict)  # name -> its mentions in a firm's context
+    org_openers: set[str] = field(default_factory=set)  # "Hoare Govett" of "Hoare Govett Ltd"
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -137,12 +151,23 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
             ev.singles.add(c.name)
         else:
             ev.initials.add(orgs.initials(c.name))
+            if c.kind == "org" or words[-1] in lx.CORPORATE_SUFFIXES:
+                ev.org_openers.update(" ".join(words[:n]) for n in range(1, len(words)))
+        if _firm_context(c.before, c.after):
+            ev.firm_said[c.name] = ev.firm_said.get(c.name, 0) + 1
     ev.lowercase = LowercaseWords(text)
     scores = len(SCORE_RE.findall(text))
     vocabulary = set(re.findall(r"[a-z][a-z-]+", text.lower()))
     strong, weak = len(vocabulary & SPORTS_WORDS), len(vocabulary & SPORTS_WEAK_WORDS)
     ev.desk = "sports" if strong >= 2 or (strong + (scores >= 2) >= 1 and weak >= 3) else "news"
     return ev
+
+
+def _firm_context(before: str, after: str) -> bool:
+    """A firm's context either side of a mention (``FIRM_AFTER_RE``, ``FIRM_BEFORE_RE``); most
+    mentions are told by one character each side, before either expression runs."""
+    return bool((after[:1] in " '\u2019" and FIRM_AFTER_RE.match(after))
+                or (before[-2:-1].islower() and FIRM_BEFORE_RE.search(before)))
 
 
 def _bucket(rank: int | None, cuts: tuple[int, ...]) -> str:
@@ -197,6 +222,11 @@ def name_features(name: str) -> list[Feature]:
     family = _bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))
     f.append(("cf0", cf0))
     f.append(("csL", family))
+    if n == 1:
+        # A lone word by every list at once: a surname and no place ("Larsen"), a place, or a word no
+        # list knows and no dictionary writes in lower case ("Uber", "Citicorp": a firm's coinage).
+        common = name.lower() in lx.common_words()
+        f.append(("single_lists", f"{cf0}|{family}|{gazetteer_class(name)}|{common}"))
     if n > 1:
         # "Merrill Lynch", "Morgan Stanley": a firm named for two surnames opens with a surname
         cs0 = _bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))
@@ -398,6 +428,13 @@ def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list
             f.append(("first_alone_elsewhere", ""))
     if name in ev.dateline:
         f.append(("dateline", ""))
+    # What the article says of the same name elsewhere: a firm's context, or a longer firm's name
+    # it opens ("Hoare Govett" beside "Hoare Govett Ltd"), each weighed by the reading it meets.
+    firm = ev.firm_said.get(name, 0)
+    if firm:
+        f.append(("firm_context", f"{kind}|{min(firm, 2)}"))
+    if name in ev.org_openers:
+        f.append(("opens_org", f"{kind}|{single}"))
     if single and name in ev.initials and orgs.is_acronym(name):
         f.append(("spelled_out", ""))  # "ICC" beside "International Criminal Court": a body's short form
     elif not single and c.after[:2] == " (":
