@@ -317,7 +317,7 @@ def test_a_run_opened_at_a_suffix_ends_the_firm_before_it():
     """'Cyto/genix Inc and Harlow Science Research Ltd': the run finder cannot open at
     'Cyto/genix', so its run starts at 'Inc'; the suffix ends that firm and the rest is the second
     one, never 'Inc and Harlow ...' (written for this test, names invented)."""
-    got = extract(_table_seed("The unit is parent to Cyto/genix Inc and Harlow Science Research Ltd, it said."))
+    got = extract(_table_seed("The unit is parent to Cyto/genix Inc and Harlow Science Research Ltd."))
     orgs = set(got.organizations)
     assert {"Cyto/genix Inc", "Harlow Science Research Ltd"} <= orgs
     assert not any(o.startswith("Inc") for o in orgs)
@@ -394,3 +394,13 @@ def test_a_short_name_joins_the_one_body_it_opens_across_the_archive():
                                        ["European Community"], ["European Community Commission"]])
     assert mapping["Corvane Biological"] == "Corvane Biological Laboratories"
     assert mapping["European Community"] == "European Community"
+
+
+def test_a_common_word_before_of_opening_a_sentence_is_no_part_of_a_firm():
+    """'Shares of Kestrel Group Holding Ltd fell': the firm is Kestrel Group Holding Ltd; a body's
+    head noun before "of" stays ('Bank of Japan', 'University of Chicago'; written for this test)."""
+    got = extract(_table_seed("Shares of Kestrel Group Holding Ltd fell 3 pct on Monday.",
+                              "Bank of Japan said it would act. University of Chicago economists agreed."))
+    orgs = set(got.organizations)
+    assert "Kestrel Group Holding Ltd" in orgs and not any(o.startswith("Shares") for o in orgs)
+    assert {"Bank of Japan", "University of Chicago"} <= orgs

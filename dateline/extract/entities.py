@@ -394,11 +394,16 @@ def _is_name_list(paragraph: str) -> bool:
 def _trim(run: Run, mid_caps: set[str]) -> list[str]:
     """Drop a sentence's capitalised opener ("Activists", "Divided", "The") unless it is a name.
 
-    A run shaped like an organization keeps its first word ("First Boston Inc", "Economics Ministry").
+    A run shaped like an organization keeps its first word ("First Boston Inc", "Economics Ministry"),
+    but not a common word before "of" that is no body's head noun ("Shares of X Corp"; "Bank of
+    Japan" stays whole).
     """
     tokens = list(run.tokens)
     if _surname_opens(run):
         return tokens
+    if run.sentence_start and len(tokens) > 2 and tokens[1] == "of" and _opener(tokens[0], mid_caps) \
+            and tokens[0] not in lx.org_words()[0] and tokens[0] not in lx.org_words()[1]:
+        tokens = tokens[2:]  # "Shares of Alibaba Group Holding Ltd", "Troops of the Self-Defense Forces"
     if (run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps)
             and not (len(tokens) > 1 and (orgs.org_in_run(tokens, run.after) or _known_start(tokens)))):
         tokens.pop(0)
