@@ -228,11 +228,14 @@ def weighed_name(name: str) -> str:
     return rest if rest and head in lx.FUNCTION_WORDS else name
 
 
-def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> list[Mention]:
+def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron,
+           scores: dict[str, int] | None = None) -> list[Mention]:
     """The model's verdict, one per distinct name: the scores of all its mentions are summed, so a
     name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
-    taken whole leaves its parts unread."""
-    verdicts = {name: _verdict(name, unpack(s)) for name, s in name_scores(found, evidence, model).items()}
+    taken whole leaves its parts unread. ``scores``: ``name_scores`` worked out already (training
+    tries many class offsets on one model's scores)."""
+    scores = name_scores(found, evidence, model) if scores is None else scores
+    verdicts = {name: _verdict(name, unpack(s)) for name, s in scores.items()}
     # "(December, 1978 equals 100)": a month or weekday alone names nothing, unless the article
     # gives it as a person's surname ("Theresa May", then "May said") or with a title ("Mrs May").
     titled = {c.name for c in found if c.titled}
