@@ -136,7 +136,7 @@ class ArticleEvidence:
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
     ev = ArticleEvidence(dateline=set(dateline))
-    counts = ev.counts
+    counts, openers = ev.counts, ev.org_openers
     for c in candidates:
         counts[c.name] = counts.get(c.name, 0) + 1
         words = c.name.split()
@@ -152,7 +152,10 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
         else:
             ev.initials.add(orgs.initials(c.name))
             if c.kind == "org" or words[-1] in lx.CORPORATE_SUFFIXES:
-                ev.org_openers.update(" ".join(words[:n]) for n in range(1, len(words)))
+                name, at = c.name, c.name.find(" ")
+                while at > 0:  # every opening of the name's words, cut at its spaces
+                    openers.add(name[:at])
+                    at = name.find(" ", at + 1)
         if _firm_context(c.before, c.after):
             ev.firm_said[c.name] = ev.firm_said.get(c.name, 0) + 1
     ev.lowercase = LowercaseWords(text)
@@ -164,10 +167,26 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
 
 
 def _firm_context(before: str, after: str) -> bool:
-    """A firm's context either side of a mention (``FIRM_AFTER_RE``, ``FIRM_BEFORE_RE``); most
-    mentions are told by one character each side, before either expression runs."""
-    return bool((after[:1] in " '\u2019" and FIRM_AFTER_RE.match(after))
-                or (before[-2:-1].islower() and FIRM_BEFORE_RE.search(before)))
+    """A firm's context either side of a mention (``FIRM_AFTER_RE``, ``FIRM_BEFORE_RE``). Most
+    mentions are told by the one word either side, looked up before either expression runs."""
+    start = 3 if after[:2] in ("'s", "\u2019s") else 1
+    if after[start - 1:start] == " ":
+        word = _LOWER_WORD_RE.match(after, start)
+        if word and word.group() in _FIRM_NEXT and FIRM_AFTER_RE.match(after):
+            return True
+    if before[-1:] != " ":
+        return False
+    last = before[before.rfind(" ", 0, len(before) - 1) + 1:-1].rsplit("-", 1)[-1]  # "glass-maker"
+    return last in _FIRM_LAST and bool(FIRM_BEFORE_RE.search(before))
+
+
+# The words either side that can open FIRM_AFTER_RE or close FIRM_BEFORE_RE.
+_FIRM_NEXT = lx.words("""share shares stock stake unit units subsidiary subsidiaries board shareholders
+stockholders customers product products brand brands plant plants factory factories store stores outlets
+profit profits earnings revenue revenues sales market value chief ceo founder executives employees said
+says announced reported posted expect expects""")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_FIRM_LAST = frozenset({"of", "in", "for", "with", "by", "rival", "rivals", "maker", "giant", "as"})
 
 
 def _bucket(rank: int | None, cuts: tuple[int, ...]) -> str:
