@@ -21,7 +21,7 @@ from pathlib import Path
 from . import agate, content, hubs, urls
 from .article import Article
 from .config import Settings
-from .extract.archive import canonical_organizations, canonical_people
+from .extract.archive import canonical_organizations, canonical_people, local_bodies
 from .extract.headline import distinct_titles
 from .ingest import generator_fingerprint
 from .output import dump_atomic, write_atomic
@@ -428,6 +428,7 @@ def _load_cache(path: Path) -> dict:
 
 def build_site(articles: list[Article], settings: Settings) -> Site:
     ordered = _with_unique_titles(sorted(articles, key=lambda a: (a.date, a.id), reverse=True), settings)
+    ordered = _with_local_bodies(ordered)
     terms, term_of = _taxonomies(ordered, settings)
     by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in ordered:
@@ -436,6 +437,14 @@ def build_site(articles: list[Article], settings: Settings) -> Site:
     newer = {a.id: ordered[i - 1] for i, a in enumerate(ordered) if i > 0}
     older = {a.id: ordered[i + 1] for i, a in enumerate(ordered[:-1])}
     return Site(settings, ordered, terms, term_of, months, newer, older)
+
+
+def _with_local_bodies(ordered: list[Article]) -> list[Article]:
+    """Each story's "Central Bank" written with its country when the archive names central banks
+    of several countries so (``archive.local_bodies``): one page per country's bank."""
+    renames = local_bodies([a.organizations for a in ordered], [a.places for a in ordered])
+    return [replace(a, organizations=[names.get(o, o) for o in a.organizations]) if names else a
+            for a, names in zip(ordered, renames, strict=True)]
 
 
 def _taxonomies(ordered: list[Article], settings: Settings
@@ -507,7 +516,8 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
     10^4 articles) only when one of them changed: a correction to a story's text reuses them."""
     people = [a.people for a in ordered]
     organizations = [a.organizations for a in ordered]
-    key = hashlib.blake2b(repr((generator_fingerprint(settings), people, organizations)).encode(),
+    roles = [a.roles for a in ordered]
+    key = hashlib.blake2b(repr((generator_fingerprint(settings), people, organizations, roles)).encode(),
                           digest_size=16).digest()
     path = settings.path("cache") / NAMES_FILE
     try:
@@ -516,7 +526,7 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
             return saved["names"]
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
-    names = {"people": canonical_people(people, settings.extract, organizations),
+    names = {"people": canonical_people(people, settings.extract, organizations, roles),
              "organizations": canonical_organizations(organizations, settings.extract)}
     with contextlib.suppress(OSError):  # a read-only cache: the names are worked out again next time
         write_atomic(path, pickle.dumps({"key": key, "names": names}, protocol=pickle.HIGHEST_PROTOCOL))

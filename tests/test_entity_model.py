@@ -234,3 +234,46 @@ def test_a_city_named_club_is_an_organization_and_a_country_its_team_a_place():
                         " side had defended well.\n"))
     assert {"Norway", "Malta"} <= set(cup.places) and not {"Norway", "Malta"} & set(cup.organizations)
     assert {"Eirik Hovden", "Pieter Vos"} <= set(cup.people), cup.people
+
+
+def test_a_firm_s_context_elsewhere_in_the_article_is_evidence_for_every_mention():
+    """'shares of Zentrix' in one sentence is weighed on 'Zentrix' in another too, and 'Tobias
+    Wrenfield' beside 'Tobias Wrenfield Ltd' opens a firm's name (written for this test)."""
+    ent = importlib.import_module("dateline.extract.entities")
+    ft = importlib.import_module("dateline.extract.features")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("Traders bought shares of Zentrix on Monday.",
+                                               "Analysts said Zentrix would grow. Tobias Wrenfield Ltd fell.",
+                                               "Tobias Wrenfield rose."))
+    found, _, _ = ent.candidates(seed)
+    evidence = ft.article_evidence(found, [], seed.text)
+    later = [c for c in found if c.name == "Zentrix" and "would grow" in c.after]
+    assert later and any(f[0] == "firm_context" for f in ft.context_features(later[0], evidence))
+    opener = [c for c in found if c.name == "Tobias Wrenfield"]
+    assert opener and any(f[0] == "opens_org" for f in ft.context_features(opener[0], evidence))
+
+
+def test_training_s_offset_search_reads_articles_as_the_entity_decision_does():
+    """Tuning the class offsets scores each held-out article once per fold model and adds the
+    offsets to its names' scores (scripts/train_entities.py, ``Reading``): the same people, places
+    and organizations as ``entities.entities`` with that model and those offsets."""
+    spec = importlib.util.spec_from_file_location("train_entities", ROOT / "scripts" / "train_entities.py")
+    module = importlib.util.module_from_spec(spec)
+    spec.loader.exec_module(module)
+    body = json.loads(mdl.WEIGHTS_FILE.read_text(encoding="utf-8"))
+    weights = {(t, v): w for t, table in body["weights"].items() for v, w in table.items()}
+    ent = importlib.import_module("dateline.extract.entities")
+    settings = module.ExtractSettings()
+    items = [i for i in module.ev.load_gold(ROOT, corpus=Path("/nonexistent"))][:12]
+    assert items
+    for bias in ((0.0, -8.0, 0.0, 1.0), (0.0, 2.0, -1.0, -4.0)):
+        fold_model = mdl.Perceptron(weights, bias)
+        for item in items:
+            seed = read_seed(item.file)
+            slow = ent.entities(seed, settings, module.contributors_from_credit(seed.credit), fold_model)
+            reading = module.Reading(item)
+            expected = ent.name_scores(reading.found, reading.evidence, fold_model)
+            assert reading.name_scores(weights, fold_model) == expected
+            fast = reading.entities(weights, fold_model, settings)
+            assert (fast.people, fast.places, fast.organizations) == (slow.people, slow.places,
+                                                                      slow.organizations), item.file

@@ -322,3 +322,96 @@ def test_one_page_for_a_us_department_and_its_prefixed_short_form():
     assert mapping["U.S. Treasury"] == mapping["Treasury Department"] == "Treasury Department"
     assert mapping["Treasury"] == "Treasury" and mapping["U.K. Treasury"] == "U.K. Treasury"
     assert mapping["U.S. Commerce"] == "U.S. Commerce"  # no "Commerce Department" in this archive
+
+
+def test_a_run_opened_at_a_suffix_ends_the_firm_before_it():
+    """'Cyto/genix Inc and Harlow Science Research Ltd': the run finder cannot open at
+    'Cyto/genix', so its run starts at 'Inc'; the suffix ends that firm and the rest is the second
+    one, never 'Inc and Harlow ...' (written for this test, names invented)."""
+    got = extract(_table_seed("The unit is parent to Cyto/genix Inc and Harlow Science Research Ltd."))
+    orgs = set(got.organizations)
+    assert {"Cyto/genix Inc", "Harlow Science Research Ltd"} <= orgs
+    assert not any(o.startswith("Inc") for o in orgs)
+
+
+def test_a_french_firm_joined_by_et_is_one_name():
+    """'Fournier et Associes Banque' is one bank, not 'Fournier' and 'Associes Banque' (written for
+    this test)."""
+    got = extract(_table_seed("The bid is being led by Fournier et Associes Banque, dealers said."))
+    assert "Fournier et Associes Banque" in got.organizations
+    assert "Associes Banque" not in got.organizations
+
+
+def test_a_run_joined_by_and_after_a_complete_name_is_two_names():
+    """'Japan and Kiyomura Corp': a place (or a body) before "and" is a name of its own, so the run
+    is never one firm; 'Procter and Gamble'-shaped names and two places before the business stay one
+    (the decision's rule, then a whole sentence; names invented)."""
+    import importlib
+
+    entities = importlib.import_module("dateline.extract.entities")
+    assert entities._two_bodies("Japan and Kiyomura Corp", {})
+    assert entities._two_bodies("Zentrix and Polvane", {"Zentrix": "org"})
+    assert not entities._two_bodies("Hadley and Voss Co", {"Hadley": "none"})
+    assert not entities._two_bodies("Lisbon and Porto Trading Corp", {"Lisbon": "place"})
+    got = extract(_table_seed("Japan and Kiyomura Corp said they would cut prices."))
+    assert "Japan" in got.places and "Japan and Kiyomura Corp" not in got.organizations
+
+
+def test_a_name_that_opens_a_firm_elsewhere_in_the_archive_is_no_person():
+    """A name another article gives as the opening words of a firm ('Ansel Brockmoor' of 'Ansel
+    Brockmoor Unterweg Ltd') is that firm where the archive says so more often than it names a
+    person; a role given in an article ('chairman Walter Pryce') weighs double for the person
+    (names invented)."""
+    mapping = canonical_people(
+        [["Ansel Brockmoor"], ["Ansel Brockmoor"], [], [], ["Walter Pryce"], ["Walter Pryce"], [], [], []],
+        None,
+        [[], [], ["Ansel Brockmoor Unterweg Ltd"], ["Ansel Brockmoor Unterweg Ltd"],
+         [], [], ["Walter Pryce Foundation"], ["Walter Pryce Foundation"], ["Walter Pryce Foundation"]],
+        [{}, {}, {}, {}, {"Walter Pryce": "chairman"}, {"Walter Pryce": "chairman"}, {}, {}, {}])
+    assert mapping["Ansel Brockmoor"] == ""
+    assert mapping["Walter Pryce"] == "Walter Pryce"
+
+
+def test_a_body_every_country_has_gets_a_page_per_country():
+    """'Central Bank' named from Brazil, the Philippines and Argentina is three banks; a name in
+    common words that one country mostly names ('General Motors') and a well-known body stay one."""
+    from dateline.extract.archive import local_bodies
+
+    renames = local_bodies(
+        [["Central Bank"], ["Central Bank", "IMF"], ["Central Bank"], ["General Motors"], ["General Motors"],
+         ["General Motors", "Central Bank"]],
+        [["Brasilia", "Brazil"], ["Manila"], ["Buenos Aires"], ["Detroit"], ["Toronto"], ["Detroit"]])
+    assert [r.get("Central Bank") for r in renames] == [
+        "Central Bank (Brazil)", "Central Bank (Philippines)", "Central Bank (Argentina)", None, None,
+        "Central Bank (United States)"]
+    assert not any("General Motors" in r or "IMF" in r for r in renames)
+
+
+def test_a_month_alone_and_two_places_joined_are_no_name():
+    """'(December, 1978 equals 100)' is no person and 'Michigan and Illinois' no railway; a month
+    that is a person's surname in the article stays ('Theresa May' at a title; written for this test)."""
+    got = extract(_table_seed(
+        "Consumer prices rose 1.7 pct in February to 562.01 (December, 1978 equals 100) after gains.",
+        "The unit runs 2,000 miles of railroad in Minnesota, Wisconsin, Michigan and Illinois."))
+    assert "December" not in got.people
+    assert "Michigan and Illinois" not in got.organizations and {"Michigan", "Illinois"} <= set(got.places)
+
+
+def test_a_short_name_joins_the_one_body_it_opens_across_the_archive():
+    """'Corvane Biological' in one story is 'Corvane Biological Laboratories' of another, as a short
+    name joins the one firm it opens; a well-known body ('European Community') keeps its page beside
+    a longer one it opens (names invented)."""
+    mapping = canonical_organizations([["Corvane Biological"], ["Corvane Biological Laboratories"],
+                                       ["European Community"], ["European Community Commission"]])
+    assert mapping["Corvane Biological"] == "Corvane Biological Laboratories"
+    assert mapping["European Community"] == "European Community"
+
+
+def test_a_common_word_before_of_opening_a_sentence_is_no_part_of_a_firm():
+    """'Shares of Kestrel Group Holding Ltd fell': the firm is Kestrel Group Holding Ltd; a body's
+    head noun before "of" stays ('Bank of Japan', 'University of Chicago'; written for this test)."""
+    got = extract(_table_seed("Shares of Kestrel Group Holding Ltd fell 3 pct on Monday.",
+                              "Bank of Japan said it would act. University of Chicago economists agreed."))
+    orgs = set(got.organizations)
+    assert "Kestrel Group Holding Ltd" in orgs and not any(o.startswith("Shares") for o in orgs)
+    assert {"Bank of Japan", "University of Chicago"} <= orgs

@@ -12,8 +12,9 @@ from collections.abc import Iterable
 
 from ..config import ExtractSettings
 from . import lexicon as lx
-from .organizations import initials, is_acronym
+from .organizations import initials, is_acronym, known
 from .people import SUFFIXES, surname
+from .places import country_of
 
 
 def _person_key(name: str) -> tuple[str, str]:
@@ -26,7 +27,8 @@ def _person_key(name: str) -> tuple[str, str]:
 
 def canonical_people(articles_people: Iterable[list[str]],
                      settings: ExtractSettings | None = None,
-                     articles_orgs: Iterable[list[str]] = ()) -> dict[str, str]:
+                     articles_orgs: Iterable[list[str]] = (),
+                     articles_roles: Iterable[dict[str, str]] = ()) -> dict[str, str]:
     """Map every person name found in the archive to the one name its person page uses.
 
     Contract:
@@ -41,17 +43,22 @@ def canonical_people(articles_people: Iterable[list[str]],
     - A surname-only name ("Volcker") joins the one full name with that surname. When two
       different people share it ("James Baker", "Howard Baker") the bare surname is ambiguous and
       stays as it is, so neither person's page absorbs the other's mentions.
-    - A name the archive reads as an organization at least as often as a person ("Merrill Lynch"
-      the broker, also written "Merrill Lynch and Co Inc") is no person: it maps to "".
+    - A name the archive reads as an organization at least as often as a person is no person: it
+      maps to "". Organization evidence is every article naming it as a body, by any of its forms
+      ("Merrill Lynch and Co Inc", "Hoare Govett Ltd") or as the opening words of a longer body's
+      name ("L.F. Rothschild" of "L.F. Rothschild Unterberg Towbin"); person evidence is every article
+      naming it as a person, twice where the article gives its role (``articles_roles``: a title or
+      "chairman" is what a person has, never a firm).
     Deterministic: the same input gives the same mapping, whatever the article order.
     """
     settings = settings or ExtractSettings()
     counts: Counter[str] = Counter()
     for people in articles_people:
         counts.update(set(people))
-    as_org: Counter[str] = Counter()
-    for orgs in articles_orgs:
-        as_org.update({_org_key(o) for o in orgs})
+    as_org = _organization_evidence(articles_orgs)
+    roled: Counter[str] = Counter()
+    for roles in articles_roles:
+        roled.update(set(roles))
     aliased = {name: settings.aliases.get(name, name) for name in counts}
     blocked = set(settings.not_people)
     # Full names, grouped by first + last word.
@@ -69,7 +76,7 @@ def canonical_people(articles_people: Iterable[list[str]],
     for name in counts:
         target = aliased[name]
         if name in blocked or target in blocked or (
-                name not in settings.aliases and as_org[_org_key(target)] >= counts[name]):
+                name not in settings.aliases and as_org[_org_key(target)] >= counts[name] + roled[name]):
             mapping[name] = ""
         elif len(target.split()) > 1:
             mapping[name] = full[_person_key(target)]
@@ -77,6 +84,21 @@ def canonical_people(articles_people: Iterable[list[str]],
             candidates = by_surname.get(surname(target), set())
             mapping[name] = next(iter(candidates)) if len(candidates) == 1 else target
     return mapping
+
+
+def _organization_evidence(articles_orgs: Iterable[list[str]]) -> Counter[str]:
+    """Per organization key, the articles naming that body, or a longer one its words open
+    ("L.F. Rothschild" of "L.F. Rothschild Unterberg Towbin"; two words at least, so a surname
+    alone is not a firm for opening "Ford Motor Co")."""
+    evidence: Counter[str] = Counter()
+    for orgs in articles_orgs:
+        keys = set()
+        for o in orgs:
+            keys.add(_org_key(o))
+            words = _unsuffixed(o)
+            keys.update(_org_key(" ".join(words[:n])) for n in range(2, len(words)))
+        evidence.update(keys)
+    return evidence
 
 
 # Words the wire abbreviates inside a body's name, and "&" for "and": "Shearson Lehman Bros Inc"
@@ -131,8 +153,9 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
 
     - Forms that differ only by case, "The" or a company suffix are one body; the form most
       articles use names it ("Merrill Lynch", "Merrill Lynch and Co", "Merrill Lynch and Co Inc").
-    - A short company name ("Quaker Oats") joins the one full name it opens ("Quaker Oats Co");
-      two candidates ("Quaker Oats Co", "Quaker Oats Ltd") leave it alone.
+    - A short company name ("Quaker Oats") joins the one full name it opens ("Quaker Oats Co",
+      or a name ending in a body's head noun: "Chesapeake Biological Laboratories"); two candidates
+      ("Quaker Oats Co", "Quaker Oats Ltd") leave it alone.
     - An acronym ("SEC") joins the full name whose initials it is ("Securities and Exchange
       Commission") when that name is used in at least two articles and at least three times as
       often as any other name with the same initials; otherwise it stays its own page.
@@ -160,6 +183,16 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
         words = name.split()
         for n in range(1, len(words)):
             by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
+    # "Chesapeake Biological" opens "Chesapeake Biological Laboratories": a body's name ends in its
+    # head noun as a firm's in its suffix; a short name that has its own head noun ("Irving Trust")
+    # or is a well-known body ("European Community", not its Commission) is complete already.
+    kinds = lx.org_words()[0]
+    headed = {t for t in targets.values() if t not in full and t.split()[-1] in kinds}
+    for name in headed:
+        words = name.split()
+        for n in range(2, len(words)):
+            if words[n - 1] not in kinds and not known(" ".join(words[:n])):
+                by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
     by_initials: dict[str, list[str]] = {}
     for key, name in best.items():
         # "GM" is General Motors Corp's initials without the suffix, "AMC" American Motors Corp's with it
@@ -180,3 +213,36 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
                 joined = best[ranked[0]]
         mapping[raw] = "" if raw in blocked or target in blocked else joined
     return mapping
+
+
+def local_bodies(articles_orgs: list[list[str]], articles_places: list[list[str]]) -> list[dict[str, str]]:
+    """Per article, its bodies that every country has, written with the article's country: the
+    "Central Bank" of Brazil and of the Philippines are two bodies, never one page.
+
+    Such a name is no well-known body, is written in common words only ("Central Bank", "Finance
+    Ministry", "Supreme Court"), and is shared out across countries: the articles naming it have
+    two countries at least and none of them in half or more of those articles ("General Motors",
+    common words too, is named mostly from one country and stays one page). An article's country is
+    the first its places give (the dateline's first). Returns ``{name: "Central Bank (Brazil)"}``
+    per article, empty for most."""
+    countries = [_first_country(places) for places in articles_places]
+    spread: dict[str, Counter[str]] = {}
+    for orgs, country in zip(articles_orgs, countries, strict=True):
+        for name in set(orgs):
+            if country and _common_words_only(name):
+                spread.setdefault(name, Counter())[country] += 1
+    shared = {name for name, by in spread.items()
+              if len(by) >= 2 and 2 * by.most_common(1)[0][1] < sum(by.values())}
+    return [{name: f"{name} ({country})" for name in orgs if name in shared} if country else {}
+            for orgs, country in zip(articles_orgs, countries, strict=True)]
+
+
+def _first_country(places: list[str]) -> str:
+    return next((c for c in map(country_of, places) if c), "")
+
+
+def _common_words_only(name: str) -> bool:
+    words = name.split()
+    common = lx.common_words()
+    return not known(name) and all(w.lower() in common or w in lx.CONNECTORS for w in words) \
+        and words[-1].lower() in common

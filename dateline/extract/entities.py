@@ -163,7 +163,12 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
                         short_forms[short] = orgs.clean(n)
                         direct.append(Mention(ACRONYM, short))
             paragraph = BRACKET_RE.sub(" ; ", paragraph)
-        runs.extend((run, where) for run in find_runs(paragraph, i, base))
+        for run in find_runs(paragraph, i, base):
+            if run.tokens[0] in lx.CORPORATE_SUFFIXES:
+                firm, run = _suffix_led(run)
+                direct.extend(firm)
+            if run.tokens:
+                runs.append((run, where))
         base += len(paragraph) + 2
     mid_caps = {t for r, _ in runs if not r.sentence_start for t in r.tokens}
     for index, (run, where) in enumerate(runs):
@@ -186,6 +191,19 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
         found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
                                   m.role, m.cue, m.speaks, m.titled, part_of, run=index) for m in readings)
     return found, short_forms, direct
+
+
+def _suffix_led(run: Run) -> tuple[list[Mention], Run]:
+    """'Bio/dynamics Inc and Life Science Research Ltd': a run the finder opened at a company's
+    suffix, since the name before it is no capitalised word of its shape ('Bio/dynamics'). The
+    suffix ends that firm, named by the word before it, and the rest of the run is read alone."""
+    tokens = list(run.tokens)
+    while tokens and (tokens[0] in lx.CORPORATE_SUFFIXES or tokens[0] in lx.CONNECTORS):
+        tokens.pop(0)
+    head = run.before.rsplit(None, 1)[-1] if run.before.strip() and run.before[-1:] == " " else ""
+    named = head[:1].isupper() and head[-1].isalnum()
+    firm = [Mention(ORG, orgs.clean(f"{head} {run.tokens[0]}"))] if named else []
+    return firm, Run(tokens, False, run.before, run.after, run.paragraph, run.offset)
 
 
 def _cased(tokens: list[str]) -> list[str]:
@@ -213,11 +231,20 @@ def weighed_name(name: str) -> str:
     return rest if rest and head in lx.FUNCTION_WORDS else name
 
 
-def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> list[Mention]:
+def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron,
+           scores: dict[str, int] | None = None) -> list[Mention]:
     """The model's verdict, one per distinct name: the scores of all its mentions are summed, so a
     name is one thing throughout the article ("one sense per discourse"); "none" drops it. A run
-    taken whole leaves its parts unread."""
-    verdicts = {name: _verdict(name, unpack(s)) for name, s in name_scores(found, evidence, model).items()}
+    taken whole leaves its parts unread. ``scores``: ``name_scores`` worked out already (training
+    tries many class offsets on one model's scores)."""
+    scores = name_scores(found, evidence, model) if scores is None else scores
+    verdicts = {name: _verdict(name, unpack(s)) for name, s in scores.items()}
+    # "(December, 1978 equals 100)": a month or weekday alone names nothing, unless the article
+    # gives it as a person's surname ("Theresa May", then "May said") or with a title ("Mrs May").
+    titled = {c.name for c in found if c.titled}
+    for name in _CALENDAR.intersection(verdicts):
+        if name not in evidence.person_surnames and name not in titled:
+            verdicts[name] = "none"
     # "Laidlaw Adams and Peck Inc", "Crosby Valve and Gauge Co": a name a company's name goes on from
     # is the company's opening words, never a person, wherever else the article names it.
     for c in found:
@@ -247,6 +274,9 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
             at = whole.find(c.name)
             verdicts[c.name] = "none"
             out.append(Mention(ORG, orgs.clean(whole[:at + len(c.name)] if at >= 0 else c.name)))
+    for c in found:
+        if c.kind == WHOLE and verdicts[c.name] == "org" and _two_bodies(c.name, verdicts):
+            verdicts[c.name] = "none"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     for c in found:
         verdict = verdicts[c.name]
@@ -282,6 +312,23 @@ def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: 
     return totals
 
 
+def _two_bodies(name: str, verdicts: dict[str, str]) -> bool:
+    """'Japan and Sony Corp', 'Uber and Snapchat': a run joined by "and" whose first part is a
+    name of its own (a place or an organization, as the article reads it or as it is known) names
+    two, not one firm ("Michigan and Illinois" two places); "Hongkong and Shanghai Banking Corp"
+    (two places, then the business) and "Procter and Gamble" (no name before "and") stay one."""
+    for joiner in (" and ", " & "):
+        left, found, right = name.partition(joiner)
+        if not found:
+            continue
+        complete = verdicts.get(left) in ("place", "org") or bool(plc.lookup(left) or orgs.known(left)) \
+            or orgs.is_acronym(left)
+        business = " " in right and plc.lookup(right.split(" ", 1)[0])  # "Shanghai Banking Corp"
+        return complete and not business
+    return False
+
+
+_CALENDAR = lx.MONTHS | lx.WEEKDAYS
 _AND_WORDS = frozenset({"and", "&", "et", "und", "ve", "y"})
 
 
@@ -353,11 +400,16 @@ def _is_name_list(paragraph: str) -> bool:
 def _trim(run: Run, mid_caps: set[str]) -> list[str]:
     """Drop a sentence's capitalised opener ("Activists", "Divided", "The") unless it is a name.
 
-    A run shaped like an organization keeps its first word ("First Boston Inc", "Economics Ministry").
+    A run shaped like an organization keeps its first word ("First Boston Inc", "Economics Ministry"),
+    but not a common word before "of" that is no body's head noun ("Shares of X Corp"; "Bank of
+    Japan" stays whole).
     """
     tokens = list(run.tokens)
     if _surname_opens(run):
         return tokens
+    if run.sentence_start and len(tokens) > 2 and tokens[1] == "of" and _opener(tokens[0], mid_caps) \
+            and tokens[0] not in lx.org_words()[0] and tokens[0] not in lx.org_words()[1]:
+        tokens = tokens[2:]  # "Shares of Alibaba Group Holding Ltd", "Troops of the Self-Defense Forces"
     if (run.sentence_start and tokens[0] not in lx.FUNCTION_WORDS and _opener(tokens[0], mid_caps)
             and not (len(tokens) > 1 and (orgs.org_in_run(tokens, run.after) or _known_start(tokens)))):
         tokens.pop(0)

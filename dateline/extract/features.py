@@ -51,6 +51,18 @@ overall leaders leading rank ranked seed wins losses pct player players team tea
 par driver drivers division try captain opener penalty penalties round""")
 
 
+# What a firm is said to have or do, right after its name ("Uber's shares", "VW's value", "Amazon
+# said it"), and what is said of one just before it ("shares of Tesla", "a stake in Hoare Govett"):
+# read on every mention, counted for the name, so one firm-like mention speaks for all of them.
+FIRM_AFTER_RE = re.compile(r"^(?:'s|\u2019s)?\s+(?:shares?|stock|stake|units?|subsidiar(?:y|ies)|board|"
+                           r"shareholders|stockholders|customers|products?|brands?|plants?|factor(?:y|ies)|"
+                           r"stores?|outlets|profits?|earnings|revenues?|sales|market value|value|"
+                           r"chief executive|ceo|founder|executives|employees|"
+                           r"(?:said|says|announced|reported|posted|expects?) (?:it|its)\b)\b")
+FIRM_BEFORE_RE = re.compile(r"\b(?:shares (?:of|in)|stake in|stock of|takeover of|acquisition of|bid for|"
+                            r"merger with|owned by|rivals?|maker|giant|companies such as|firms such as)\s+$")
+
+
 @dataclass(slots=True)
 class Candidate:
     """A name the rules read out of a run, with the context the model weighs."""
@@ -119,11 +131,13 @@ class ArticleEvidence:
     singles: set[str] = field(default_factory=set)  # one-word names: "Berg" after "Henning Berg"
     initials: set[str] = field(default_factory=set)  # of its longer names: "ICC" is spelled out
     tails: set[str] = field(default_factory=set)  # its longer names' last words: "Larsen" of "Henrik Larsen"
+    firm_said: dict[str, int] = field(default_factory=dict)  # name -> its mentions in a firm's context
+    org_openers: set[str] = field(default_factory=set)  # "Hoare Govett" of "Hoare Govett Ltd"
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
     ev = ArticleEvidence(dateline=set(dateline))
-    counts = ev.counts
+    counts, openers = ev.counts, ev.org_openers
     for c in candidates:
         counts[c.name] = counts.get(c.name, 0) + 1
         words = c.name.split()
@@ -139,12 +153,42 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
         else:
             ev.initials.add(orgs.initials(c.name))
             ev.tails.add(words[-1])
+            if c.kind == "org" or words[-1] in lx.CORPORATE_SUFFIXES:
+                name, at = c.name, c.name.find(" ")
+                while at > 0:  # every opening of the name's words, cut at its spaces
+                    openers.add(name[:at])
+                    at = name.find(" ", at + 1)
+        if _firm_context(c.before, c.after):
+            ev.firm_said[c.name] = ev.firm_said.get(c.name, 0) + 1
     ev.lowercase = LowercaseWords(text)
     scores = len(SCORE_RE.findall(text))
     vocabulary = set(re.findall(r"[a-z][a-z-]+", text.lower()))
     strong, weak = len(vocabulary & SPORTS_WORDS), len(vocabulary & SPORTS_WEAK_WORDS)
     ev.desk = "sports" if strong >= 2 or (strong + (scores >= 2) >= 1 and weak >= 3) else "news"
     return ev
+
+
+def _firm_context(before: str, after: str) -> bool:
+    """A firm's context either side of a mention (``FIRM_AFTER_RE``, ``FIRM_BEFORE_RE``). Most
+    mentions are told by the one word either side, looked up before either expression runs."""
+    start = 3 if after[:2] in ("'s", "\u2019s") else 1
+    if after[start - 1:start] == " ":
+        word = _LOWER_WORD_RE.match(after, start)
+        if word and word.group() in _FIRM_NEXT and FIRM_AFTER_RE.match(after):
+            return True
+    if before[-1:] != " ":
+        return False
+    last = before[before.rfind(" ", 0, len(before) - 1) + 1:-1].rsplit("-", 1)[-1]  # "glass-maker"
+    return last in _FIRM_LAST and bool(FIRM_BEFORE_RE.search(before))
+
+
+# The words either side that can open FIRM_AFTER_RE or close FIRM_BEFORE_RE.
+_FIRM_NEXT = lx.words("""share shares stock stake unit units subsidiary subsidiaries board shareholders
+stockholders customers product products brand brands plant plants factory factories store stores outlets
+profit profits earnings revenue revenues sales market value chief ceo founder executives employees said
+says announced reported posted expect expects""")
+_LOWER_WORD_RE = re.compile(r"[a-z]+")
+_FIRM_LAST = frozenset({"of", "in", "for", "with", "by", "rival", "rivals", "maker", "giant", "as"})
 
 
 def _bucket(rank: int | None, cuts: tuple[int, ...]) -> str:
@@ -199,6 +243,11 @@ def name_features(name: str) -> list[Feature]:
     family = _bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))
     f.append(("cf0", cf0))
     f.append(("csL", family))
+    if n == 1:
+        # A lone word by every list at once: a surname and no place ("Larsen"), a place, or a word no
+        # list knows and no dictionary writes in lower case ("Uber", "Citicorp": a firm's coinage).
+        common = name.lower() in lx.common_words()
+        f.append(("single_lists", f"{cf0}|{family}|{gazetteer_class(name)}|{common}"))
     if n > 1:
         # "Merrill Lynch", "Morgan Stanley": a firm named for two surnames opens with a surname
         cs0 = _bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))
@@ -400,6 +449,13 @@ def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list
             f.append(("first_alone_elsewhere", ""))
     if name in ev.dateline:
         f.append(("dateline", ""))
+    # What the article says of the same name elsewhere: a firm's context, or a longer firm's name
+    # it opens ("Hoare Govett" beside "Hoare Govett Ltd"), each weighed by the reading it meets.
+    firm = ev.firm_said.get(name, 0)
+    if firm:
+        f.append(("firm_context", f"{kind}|{min(firm, 2)}"))
+    if name in ev.org_openers:
+        f.append(("opens_org", f"{kind}|{single}"))
     if single and name in ev.initials and orgs.is_acronym(name):
         f.append(("spelled_out", ""))  # "ICC" beside "International Criminal Court": a body's short form
     elif not single and c.after[:2] == " (":

@@ -26,8 +26,8 @@ WEEKDAYS = words("""Monday Tuesday Wednesday Thursday Friday Saturday Sunday""")
 # Joiners kept inside a person's name ("Abu Jaafar", "van der Berg", "bin Salman").
 NAME_PARTICLES = words("de da del della di van von der den du la le ten ter bin ibn al el y abu Abu")
 # Joiners a capitalised run may span; outside organizations they split it.
-CONNECTORS = words("""of for the and & in on at to de da del della di van von der den du la le ten ter bin ibn
-al el y""")
+CONNECTORS = words("""of for the and & et in on at to de da del della di van von der den du la le ten ter bin
+ibn al el y""")
 # Words that cannot stand alone as a name even when capitalised mid-sentence.
 FUNCTION_WORDS = words("""The A An This That These Those It Its He She They We I You His Her Their Our
 But And Or Nor If When While Although Though As At By For From In Into Of On Onto To With Without

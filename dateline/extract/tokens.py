@@ -24,8 +24,8 @@ _WORD = (r"(?:(?:[A-Z]\.){2,}(?:[A-Z](?![\w.]))?"
          rf"|{_ABBR}"
          r"|[A-Z]\.(?=\s+[A-Z])"
          rf"|(?:(?:al|el|ad|an|as|ash|at|ar|az|bin|ibn)-)?[{_UPPER}][{_LETTER}]*(?:['\u2019&-][{_LETTER}]+)*)")
-_JOIN = (r"(?:[ \t]+(?:(?:of|for|the|and|&|de|da|del|della|di|van|von|der|den|du|la|le|ten|ter|bin|ibn|y|in"
-         r"|on)[ \t]+)*)")
+_JOIN = (r"(?:[ \t]+(?:(?:of|for|the|and|&|et|de|da|del|della|di|van|von|der|den|du|la|le|ten|ter|bin|ibn|y"
+         r"|in|on)[ \t]+)*)")
 # "Energy Security Analysis, Inc": a company suffix after a comma still belongs to the name.
 _COMMA_SUFFIX = r"(?:,[ \t](?:Inc|Ltd|Corp|Co|LP|L\.P|Plc|PLC|SA|NV|AG)\b\.?)?"
 # The first lookahead lets the engine skip, in one cheap test, every position no run can start at;
