@@ -16,6 +16,7 @@ from dateline.extract import compress, extract
 from dateline.extract import headline_quality as hq
 from dateline.extract.compress import finish, headline
 from dateline.extract.headline import distinct_titles, title_and_summary, unique_titles
+from dateline.extract.headline_cuts import promises_more
 from dateline.seeds import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -699,3 +700,36 @@ def test_a_line_above_the_story_is_not_its_lead():
 ])
 def test_seventh_round_grammar_classes(lead, expected):
     assert headline(lead) == expected
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # a clause the verb hopes for, cut before its own verb, gets its verb back
+    ("Harlow Mining Corp hopes its proposed merger with Delta Ores Inc, ranked as the largest merger in "
+     "the Canadian mining industry, can be completed by the beginning of next year, according to an "
+     "executive of Harlow.", "Harlow Mining hopes proposed merger with Delta Ores can be completed"),
+    # an act noun keeps its infinitive where the longer cut fits
+    ("A senior Senate committee member said he opposes the Reagan administration plan to shift the cost of "
+     "federal meat inspection to the packing companies that process the meat and the states that license "
+     "them.", "Senior Senate committee member opposes Reagan administration plan to shift cost"),
+])
+def test_ninth_round_cut_keeps_what_it_promises(lead, expected):
+    assert headline(lead) == expected
+
+
+@pytest.mark.parametrize("text, at, promises", [
+    ("Japan is making every effort to expand demand", "effort", True),
+    ("Japan assures ministers it is making every effort", "it", True),
+    ("Trust is entitled to start placing all of revenues", "placing", True),
+    ('Unit introduces "Fast Break" plan', '"Fast', True),
+    ("CBS issues debt with coupon of five percent", "coupon", True),
+    ("Group to sell additional 300,000 tonnes of wheat", "additional", True),
+    ("Fleet hopes proposed merger with Norstar can be completed", "merger", True),
+    ("Court upholds ruling that Acme infringed patents", "Acme", True),
+    # complete where the text goes on with a phrase, a clause of its own, or a month's date
+    ("Fleet hopes proposed merger with Norstar, which will be completed", "Norstar,", False),
+    ("Gannett to ask shareholders at May Seven meeting", "shareholders", False),
+    ("Kobe exchange to extend trading hours from May 1", "hours", False),
+])
+def test_promises_more(text, at, promises):
+    cut = text.index(at) + len(at)
+    assert promises_more(text, cut) is promises

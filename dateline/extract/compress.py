@@ -38,6 +38,8 @@ from .headline_cuts import (
     _ends_complete,
     _ends_on_verb,
     _verb_follows,
+    ends_whole,
+    promises_more,
 )
 from .headline_words import (
     ADVERBS,
@@ -60,6 +62,7 @@ from .headline_words import (
     _progressive_base,
     _verb_index,
 )
+from .tokens import is_table_row
 
 TARGET = 72  # trim further while longer than this (wire headlines run 40-70 characters)
 LIMIT = 90  # never longer than this
@@ -1027,7 +1030,69 @@ def _tighten(text: str) -> str:
     for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
-    return _with_object(full, _within_limit(text))
+    return _completed(full, _with_object(full, _within_limit(text)))
+
+
+def _completed(full: str, got: str) -> str:
+    """``got``, or where it stops on words that promise what the lead goes on to give (an act's
+    infinitive, a reported clause's verb, the object an "-ing" form quantifies), the shortest
+    longer cut of ``full`` that ends whole and fits ``LIMIT``: never shorter than ``got``."""
+    words = full.replace(MARK, "").split()
+    ends = [_bare(w) for w in got.split()]
+    j = next((i for i in range(1, len(words)) if _bare(words[i]) == ends[-1]
+              and (len(ends) < 2 or _bare(words[i - 1]) == ends[-2])), None) if ends else None
+    if j is None or j == len(words) - 1:
+        return got
+    plain = " ".join(words)
+    if is_table_row(plain):
+        return got  # a row of figures promises nothing a longer cut would keep
+    if not promises_more(plain, len(" ".join(words[:j + 1]))):
+        return got
+    for e in range(j + 2, len(words) + 1):
+        longer = f"{got.rstrip(' ,;:')} {' '.join(words[j + 1:e])}"
+        if len(longer) > LIMIT:
+            break
+        cut = len(" ".join(words[:e]))
+        if ends_whole(plain, cut) or (_passive_end(words[:e]) and not promises_more(plain, cut)):
+            return longer.rstrip(" ,;:")
+    return _reported_whole(full) or got
+
+
+def _passive_end(words: list[str]) -> bool:
+    """'... can be completed': a passive's participle ends its clause."""
+    return len(words) > 2 and words[-1].endswith("ed") and words[-1].islower() \
+        and words[-2].lower() in ("be", "been", "is", "are", "was", "were")
+
+
+def _reported_whole(full: str) -> str:
+    """The reported clause alone ("X says Y" -> "Y"), where it ends whole within ``LIMIT`` and
+    the speaker is not the story's only name; "" otherwise."""
+    words = full.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), len(words))
+    said = next((i for i, w in enumerate(words[:k + 1]) if w.replace(MARK, "").lower() in ("says", "say")),
+                None)
+    if said is None or len(words) <= said + 3 or (_names_someone(words[:said])
+                                                   and not _names_someone(words[said + 1:said + 2])):
+        return ""
+    reported = words[said + 1:]
+    if not any(MARK in w for w in reported):
+        v = _verb_index(reported)
+        if not v:
+            return ""
+        reported = [*reported[:v], MARK + reported[v], *reported[v + 1:]]
+    reported[0] = reported[0][:1].upper() + reported[0][1:]
+    text = " ".join(reported)
+    got = _within_limit(text)
+    plain = text.replace(MARK, "")
+    ends = got.split()
+    cut = next((len(" ".join(plain.split()[:i + 1])) for i, w in enumerate(plain.split())
+                if ends and w == ends[-1]), len(plain))
+    return got if len(got) >= 30 and _ends_in(plain, got) and not promises_more(plain, cut) else ""
+
+
+def _bare(word: str) -> str:
+    """A word without the quotes and stops a cut may have taken from it."""
+    return word.strip("\"'\u201c\u201d,;:")
 
 
 def _with_object(full: str, got: str) -> str:
