@@ -717,19 +717,26 @@ def test_ninth_round_cut_keeps_what_it_promises(lead, expected):
 
 
 @pytest.mark.parametrize("text, at, promises", [
-    ("Japan is making every effort to expand demand", "effort", True),
-    ("Japan assures ministers it is making every effort", "it", True),
-    ("Trust is entitled to start placing all of revenues", "placing", True),
-    ('Unit introduces "Fast Break" plan', '"Fast', True),
-    ("CBS issues debt with coupon of five percent", "coupon", True),
-    ("Group to sell additional 300,000 tonnes of wheat", "additional", True),
-    ("Fleet hopes proposed merger with Norstar can be completed", "merger", True),
+    ("Norway is making every effort to cut spending", "effort", True),
+    ("Norway assures lenders it is making every effort", "it", True),
+    ("Fund is entitled to start placing all of revenues", "placing", True),
+    ('Unit introduces "Quick Start" plan', '"Quick', True),
+    ("Acme issues debt with coupon of six percent", "coupon", True),
+    ("Mill to sell additional 200,000 tonnes of pulp", "additional", True),
+    ("Harlow hopes proposed merger with Delta can be completed", "merger", True),
     ("Court upholds ruling that Acme infringed patents", "Acme", True),
     # complete where the text goes on with a phrase, a clause of its own, or a month's date
-    ("Fleet hopes proposed merger with Norstar, which will be completed", "Norstar,", False),
-    ("Gannett to ask shareholders at May Seven meeting", "shareholders", False),
-    ("Kobe exchange to extend trading hours from May 1", "hours", False),
+    ("Harlow hopes proposed merger with Delta, which will be completed", "Delta,", False),
+    ("Acme to ask shareholders at May Nine meeting", "shareholders", False),
+    ("Oslo exchange to extend trading hours from May 1", "hours", False),
 ])
 def test_promises_more(text, at, promises):
     cut = text.index(at) + len(at)
     assert promises_more(text, cut) is promises
+
+
+def test_reported_clause_without_its_subject_is_the_speakers():
+    # the wire's "said will": the clause's subject is the speaker, not a "says" with no one saying
+    lead = ("Bluewater Air Inc said will begin to fly to four new cities in the Midwest this summer, "
+            "starting June two with daily flights to Omaha from Denver.")
+    assert headline(lead) == "Bluewater Air to begin to fly to four new cities in Midwest this summer"

@@ -704,6 +704,8 @@ SAID_RE = re.compile(rf"^(?P<who>[^,;\"]{{2,90}}?)(?:\s+(?:has|have|had))?\s+{SP
                      rf"(?:(?:in|on|at)\s+(?:a|an|its|the)\s+"
                      rf"(?:statement|interview|report|letter|filing|speech|press\s+release|news\s+conference)"
                      rf"\s+)?(?:(?:at|in|on|during|to)\s+[^,\"]{{1,70}}?\s+(?=that\s))?(?:(?:that)\s+)?(?P<what>.+)$")
+# A reported clause that opens on its auxiliary has lost its subject, the speaker itself.
+SUBJECTLESS = frozenset(MODALS | {"has", "had", "is", "was"})
 TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
                        r"(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Governor|Gov\.|Sen\.|Rep\."
                        r"|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier|Chief\s+Executive|spokesman|spokeswoman)\s+")
@@ -716,6 +718,8 @@ def _predicate_first(text: str) -> str:
     if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been") \
             and not any(w in SUBORDINATORS for w in m["who"].split()):  # "prices fell after X said ..."
         who, what = _speaker(m["who"]), _without_opening_phrase(_without_repeated_speaker(m["what"]).split())
+        if what and what[0] in SUBJECTLESS:
+            what = ["it", *what]  # "Midway Airlines said will begin ...": the wire dropped "it"
         if what and what[0].lower() in ("its", "their") and len(what) > 3:
             owner = CORPORATE_RE.sub(_without_suffix, who)
             owned = owner if owner.endswith(("'s", "\u2019s")) else f"{owner}'" if owner.endswith("s") \
