@@ -740,3 +740,17 @@ def test_reported_clause_without_its_subject_is_the_speakers():
     lead = ("Bluewater Air Inc said will begin to fly to four new cities in the Midwest this summer, "
             "starting June two with daily flights to Omaha from Denver.")
     assert headline(lead) == "Bluewater Air to begin to fly to four new cities in Midwest this summer"
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # long: the titled person by surname, as desks write
+    ("Norwegian Fisheries Minister Peter Haugland proposed limits on foreign trawlers.",
+     "Norwegian Fisheries Minister Haugland proposes limits on foreign trawlers"),
+    # short: the name stays whole
+    ("Fisheries Minister Peter Haugland resigned on Friday.", "Fisheries Minister Peter Haugland resigns"),
+    # a company's first word is no given name ("General"), nor is a name of three parts cut
+    ("General Motors Acceptance Corp of Canada said it is issuing a 100 million Canadian dollar eurobond due 1992.",
+     "General Motors Acceptance of Canada issues 100 million Canadian dollar eurobond due 1992"),
+])
+def test_long_headline_names_titled_person_by_surname(lead, expected):
+    assert headline(lead) == expected

@@ -1034,7 +1034,33 @@ def _tighten(text: str) -> str:
     for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
-    return _completed(full, _with_object(full, _within_limit(text)))
+    return _by_surname_when_long(_completed(full, _with_object(full, _within_limit(text))))
+
+
+# Titles of office before a person's name ("Defense Secretary Caspar Weinberger"); not "general",
+# "chief" or "director", which also open the names of companies and bodies.
+OFFICES = lx.words("minister secretary president chairman chancellor premier governor senator sen rep "
+                   "judge mayor ambassador commissioner spokesman spokeswoman")
+LONG = 75  # a headline over this reads long to a desk (wire headlines run 40-70 characters)
+
+
+def _by_surname_when_long(text: str) -> str:
+    """A long headline names a titled person before its verb by surname, as desks do ("Oil Minister
+    Hisham Nazer reiterates ..." -> "Oil Minister Nazer reiterates ..."); a short one is left whole."""
+    if len(text) <= LONG:
+        return text
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if i and w.islower() and w.isalpha()), len(words))
+    given = lx.given_names()
+    for i in range(1, k - 1):
+        # a title of office, then exactly a known given name (or initials) and a surname: never a
+        # company's first word ("General Motors"), a name of three parts or one whose order is unsure
+        known = words[i] in given or re.fullmatch(r"(?:[A-Z]\.){1,3}", words[i]) is not None
+        if words[i - 1].lower().rstrip(".") in OFFICES and known \
+                and words[i + 1][:1].isupper() and (i + 2 >= len(words) or not words[i + 2][:1].isupper()) \
+                and "," not in words[i]:
+            return " ".join([*words[:i], *words[i + 1:]])
+    return text
 
 
 def _completed(full: str, got: str) -> str:
