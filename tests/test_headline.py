@@ -749,8 +749,16 @@ def test_reported_clause_without_its_subject_is_the_speakers():
     # short: the name stays whole
     ("Fisheries Minister Peter Haugland resigned on Friday.", "Fisheries Minister Peter Haugland resigns"),
     # a company's first word is no given name ("General"), nor is a name of three parts cut
-    ("General Motors Acceptance Corp of Canada said it is issuing a 100 million Canadian dollar eurobond due 1992.",
+    ("General Motors Acceptance Corp of Canada said it is issuing a 100 million Canadian dollar eurobond "
+     "due 1992.",
      "General Motors Acceptance of Canada issues 100 million Canadian dollar eurobond due 1992"),
 ])
 def test_long_headline_names_titled_person_by_surname(lead, expected):
     assert headline(lead) == expected
+
+
+def test_past_after_participle_is_the_verb():
+    # "supplied" describes the products; "rose", a past that is never a participle, is the verb
+    lead = ("Canadian oil demand as measured by products supplied rose 3.1 pct in the four weeks ended "
+            "March 6 to 1.6 mln barrels per day, the ministry said.")
+    assert headline(lead) == "Canadian oil demand as measured by products supplied rises 3.1 pct"
