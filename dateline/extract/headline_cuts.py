@@ -134,12 +134,17 @@ def _clause_without_verb(head: list[str], tail: list[str]) -> bool:
             continue  # "when (a) crowded bus": an adjective before its noun
         if _verb_like(w):
             return False
-    window = []
-    for w in tail[:6]:
-        window.append(w)
+    return _verb_soon(tail, 6) and head[j + 1].lower() not in FUNCTION_WORDS
+
+
+def _verb_soon(tail: list[str], n: int) -> bool:
+    """A verb among the first ``n`` words of ``tail``, before any comma."""
+    for w in tail[:n]:
+        if _verb_like(w):
+            return True
         if w.endswith((",", ";")):
-            break
-    return any(_verb_like(w) for w in window) and head[j + 1].lower() not in FUNCTION_WORDS
+            return False
+    return False
 
 
 # Words that open an object by saying how much of it ("placing | all or part of the revenues").
@@ -213,12 +218,7 @@ def _that_clause_cut(head: list[str], tail: list[str]) -> bool:
         return False
     if any(_verb_like(w) for w in head[j + 1:]):
         return False
-    window = []
-    for w in tail[:4]:
-        window.append(w)
-        if w.endswith((",", ";")):
-            break
-    return any(_verb_like(w) for w in window)
+    return _verb_soon(tail, 4)
 
 
 def _wants_what_follows(head: list[str], tail: list[str]) -> bool:
