@@ -16,6 +16,7 @@ from dateline.extract import compress, extract
 from dateline.extract import headline_quality as hq
 from dateline.extract.compress import finish, headline
 from dateline.extract.headline import distinct_titles, title_and_summary, unique_titles
+from dateline.extract.headline_cuts import promises_more
 from dateline.seeds import read_seed
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -699,3 +700,65 @@ def test_a_line_above_the_story_is_not_its_lead():
 ])
 def test_seventh_round_grammar_classes(lead, expected):
     assert headline(lead) == expected
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # a clause the verb hopes for, cut before its own verb, gets its verb back
+    ("Harlow Mining Corp hopes its proposed merger with Delta Ores Inc, ranked as the largest merger in "
+     "the Canadian mining industry, can be completed by the beginning of next year, according to an "
+     "executive of Harlow.", "Harlow Mining hopes proposed merger with Delta Ores can be completed"),
+    # an act noun keeps its infinitive where the longer cut fits
+    ("A senior Senate committee member said he opposes the Reagan administration plan to shift the cost of "
+     "federal meat inspection to the packing companies that process the meat and the states that license "
+     "them.", "Senior Senate committee member opposes Reagan administration plan to shift cost"),
+])
+def test_ninth_round_cut_keeps_what_it_promises(lead, expected):
+    assert headline(lead) == expected
+
+
+@pytest.mark.parametrize("text, at, promises", [
+    ("Norway is making every effort to cut spending", "effort", True),
+    ("Norway assures lenders it is making every effort", "it", True),
+    ("Fund is entitled to start placing all of revenues", "placing", True),
+    ('Unit introduces "Quick Start" plan', '"Quick', True),
+    ("Acme issues debt with coupon of six percent", "coupon", True),
+    ("Mill to sell additional 200,000 tonnes of pulp", "additional", True),
+    ("Harlow hopes proposed merger with Delta can be completed", "merger", True),
+    ("Court upholds ruling that Acme infringed patents", "Acme", True),
+    # complete where the text goes on with a phrase, a clause of its own, or a month's date
+    ("Harlow hopes proposed merger with Delta, which will be completed", "Delta,", False),
+    ("Acme to ask shareholders at May Nine meeting", "shareholders", False),
+    ("Oslo exchange to extend trading hours from May 1", "hours", False),
+])
+def test_promises_more(text, at, promises):
+    cut = text.index(at) + len(at)
+    assert promises_more(text, cut) is promises
+
+
+def test_reported_clause_without_its_subject_is_the_speakers():
+    # the wire's "said will": the clause's subject is the speaker, not a "says" with no one saying
+    lead = ("Bluewater Air Inc said will begin to fly to four new cities in the Midwest this summer, "
+            "starting June two with daily flights to Omaha from Denver.")
+    assert headline(lead) == "Bluewater Air to begin to fly to four new cities in Midwest this summer"
+
+
+@pytest.mark.parametrize("lead, expected", [
+    # long: the titled person by surname, as desks write
+    ("Norwegian Fisheries Minister Peter Haugland proposed limits on foreign trawlers.",
+     "Norwegian Fisheries Minister Haugland proposes limits on foreign trawlers"),
+    # short: the name stays whole
+    ("Fisheries Minister Peter Haugland resigned on Friday.", "Fisheries Minister Peter Haugland resigns"),
+    # a company's first word is no given name ("General"), nor is a name of three parts cut
+    ("General Motors Acceptance Corp of Canada said it is issuing a 100 million Canadian dollar eurobond "
+     "due 1992.",
+     "General Motors Acceptance of Canada issues 100 million Canadian dollar eurobond due 1992"),
+])
+def test_long_headline_names_titled_person_by_surname(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_past_after_participle_is_the_verb():
+    # "supplied" describes the products; "rose", a past that is never a participle, is the verb
+    lead = ("Canadian oil demand as measured by products supplied rose 3.1 pct in the four weeks ended "
+            "March 6 to 1.6 mln barrels per day, the ministry said.")
+    assert headline(lead) == "Canadian oil demand as measured by products supplied rises 3.1 pct"

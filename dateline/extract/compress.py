@@ -38,6 +38,8 @@ from .headline_cuts import (
     _ends_complete,
     _ends_on_verb,
     _verb_follows,
+    ends_whole,
+    promises_more,
 )
 from .headline_words import (
     ADVERBS,
@@ -60,6 +62,7 @@ from .headline_words import (
     _progressive_base,
     _verb_index,
 )
+from .tokens import is_table_row
 
 TARGET = 72  # trim further while longer than this (wire headlines run 40-70 characters)
 LIMIT = 90  # never longer than this
@@ -701,6 +704,8 @@ SAID_RE = re.compile(rf"^(?P<who>[^,;\"]{{2,90}}?)(?:\s+(?:has|have|had))?\s+{SP
                      rf"(?:(?:in|on|at)\s+(?:a|an|its|the)\s+"
                      rf"(?:statement|interview|report|letter|filing|speech|press\s+release|news\s+conference)"
                      rf"\s+)?(?:(?:at|in|on|during|to)\s+[^,\"]{{1,70}}?\s+(?=that\s))?(?:(?:that)\s+)?(?P<what>.+)$")
+# A reported clause that opens on its auxiliary has lost its subject, the speaker itself.
+SUBJECTLESS = frozenset(MODALS | {"has", "had", "is", "was"})
 TITLES_RE = re.compile(r"^(?:(?:U\.S\.|[A-Z][a-z]+)\s+)*?"
                        r"(?:President|Prime\s+Minister|Minister|Secretary|Chancellor|Governor|Gov\.|Sen\.|Rep\."
                        r"|Chairman|Mr\.|Mrs\.|Ms\.|Dr\.|King|Premier|Chief\s+Executive|spokesman|spokeswoman)\s+")
@@ -713,6 +718,8 @@ def _predicate_first(text: str) -> str:
     if m and m["who"].split()[-1].lower() not in ("is", "are", "was", "were", "be", "been") \
             and not any(w in SUBORDINATORS for w in m["who"].split()):  # "prices fell after X said ..."
         who, what = _speaker(m["who"]), _without_opening_phrase(_without_repeated_speaker(m["what"]).split())
+        if what and what[0] in SUBJECTLESS:
+            what = ["it", *what]  # "Midway Airlines said will begin ...": the wire dropped "it"
         if what and what[0].lower() in ("its", "their") and len(what) > 3:
             owner = CORPORATE_RE.sub(_without_suffix, who)
             owned = owner if owner.endswith(("'s", "\u2019s")) else f"{owner}'" if owner.endswith("s") \
@@ -1027,7 +1034,95 @@ def _tighten(text: str) -> str:
     for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
-    return _with_object(full, _within_limit(text))
+    return _by_surname_when_long(_completed(full, _with_object(full, _within_limit(text))))
+
+
+# Titles of office before a person's name ("Defense Secretary Caspar Weinberger"); not "general",
+# "chief" or "director", which also open the names of companies and bodies.
+OFFICES = lx.words("minister secretary president chairman chancellor premier governor senator sen rep "
+                   "judge mayor ambassador commissioner spokesman spokeswoman")
+LONG = 75  # a headline over this reads long to a desk (wire headlines run 40-70 characters)
+
+
+def _by_surname_when_long(text: str) -> str:
+    """A long headline names a titled person before its verb by surname, as desks do ("Oil Minister
+    Hisham Nazer reiterates ..." -> "Oil Minister Nazer reiterates ..."); a short one is left whole."""
+    if len(text) <= LONG:
+        return text
+    words = text.split()
+    k = next((i for i, w in enumerate(words) if i and w.islower() and w.isalpha()), len(words))
+    given = lx.given_names()
+    for i in range(1, k - 1):
+        # a title of office, then exactly a known given name (or initials) and a surname: never a
+        # company's first word ("General Motors"), a name of three parts or one whose order is unsure
+        known = words[i] in given or re.fullmatch(r"(?:[A-Z]\.){1,3}", words[i]) is not None
+        if words[i - 1].lower().rstrip(".") in OFFICES and known \
+                and words[i + 1][:1].isupper() and (i + 2 >= len(words) or not words[i + 2][:1].isupper()) \
+                and "," not in words[i]:
+            return " ".join([*words[:i], *words[i + 1:]])
+    return text
+
+
+def _completed(full: str, got: str) -> str:
+    """``got``, or where it stops on words that promise what the lead goes on to give (an act's
+    infinitive, a reported clause's verb, the object an "-ing" form quantifies), the shortest
+    longer cut of ``full`` that ends whole and fits ``LIMIT``: never shorter than ``got``."""
+    words = full.replace(MARK, "").split()
+    ends = [_bare(w) for w in got.split()]
+    j = next((i for i in range(1, len(words)) if _bare(words[i]) == ends[-1]
+              and (len(ends) < 2 or _bare(words[i - 1]) == ends[-2])), None) if ends else None
+    if j is None or j == len(words) - 1:
+        return got
+    plain = " ".join(words)
+    if is_table_row(plain):
+        return got  # a row of figures promises nothing a longer cut would keep
+    if not promises_more(plain, len(" ".join(words[:j + 1]))):
+        return got
+    for e in range(j + 2, len(words) + 1):
+        longer = f"{got.rstrip(' ,;:')} {' '.join(words[j + 1:e])}"
+        if len(longer) > LIMIT:
+            break
+        cut = len(" ".join(words[:e]))
+        if ends_whole(plain, cut) or (_passive_end(words[:e]) and not promises_more(plain, cut)):
+            return longer.rstrip(" ,;:")
+    return _reported_whole(full) or got
+
+
+def _passive_end(words: list[str]) -> bool:
+    """'... can be completed': a passive's participle ends its clause."""
+    return len(words) > 2 and words[-1].endswith("ed") and words[-1].islower() \
+        and words[-2].lower() in ("be", "been", "is", "are", "was", "were")
+
+
+def _reported_whole(full: str) -> str:
+    """The reported clause alone ("X says Y" -> "Y"), where it ends whole within ``LIMIT`` and
+    the speaker is not the story's only name; "" otherwise."""
+    words = full.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), len(words))
+    said = next((i for i, w in enumerate(words[:k + 1]) if w.replace(MARK, "").lower() in ("says", "say")),
+                None)
+    if said is None or len(words) <= said + 3 or (_names_someone(words[:said])
+                                                   and not _names_someone(words[said + 1:said + 2])):
+        return ""
+    reported = words[said + 1:]
+    if not any(MARK in w for w in reported):
+        v = _verb_index(reported)
+        if not v:
+            return ""
+        reported = [*reported[:v], MARK + reported[v], *reported[v + 1:]]
+    reported[0] = reported[0][:1].upper() + reported[0][1:]
+    text = " ".join(reported)
+    got = _within_limit(text)
+    plain = text.replace(MARK, "")
+    ends = got.split()
+    cut = next((len(" ".join(plain.split()[:i + 1])) for i, w in enumerate(plain.split())
+                if ends and w == ends[-1]), len(plain))
+    return got if len(got) >= 30 and _ends_in(plain, got) and not promises_more(plain, cut) else ""
+
+
+def _bare(word: str) -> str:
+    """A word without the quotes and stops a cut may have taken from it."""
+    return word.strip("\"'\u201c\u201d,;:")
 
 
 def _with_object(full: str, got: str) -> str:

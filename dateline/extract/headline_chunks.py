@@ -23,6 +23,7 @@ from .headline_cuts import (
     APPROXIMATORS,
     CLAUSE_STARTS,
     CURRENCY_WORDS,
+    INFINITIVE_NOUNS,
     MONTHS,
     NUMBER_WORDS,
     PHRASE_STARTS,
@@ -60,17 +61,13 @@ PHRASE_BREAKS = lx.words("a an the this these those its their his her it they he
 PARTICLES = lx.words("up out off down back")
 COPULAS = lx.words("is are was were be been being remains remain seems seem becomes become stays stay")
 SPEECH_VERBS = lx.words("says say tells tell")
-# Verbs whose object is followed by what it is asked or allowed to do ("invites houses to bid"),
-# and nouns that name an act and want its infinitive ("efforts to set up"): closed classes of
-# English grammar (object control, infinitive complements), not words of any one story.
+# Verbs whose object is followed by what it is asked or allowed to do ("invites houses to bid"): a
+# closed class of English grammar (object control), not words of any one story; the nouns that
+# want an infinitive are in ``headline_cuts``.
 CONTROL_VERBS = lx.words("""asks ask urges urge invites invite requests request tells tell allows allow
 permits permit authorizes authorize authorises authorise orders order forces force persuades persuade
 encourages encourage enables enable requires require calls call advises advise wants want expects expect
 instructs instruct directs direct approves approve""")
-INFINITIVE_NOUNS = lx.words("""effort efforts plan plans bid bids attempt attempts move moves decision
-proposal proposals agreement offer offers right rights permission approval authority way chance
-opportunity talks pressure pledge promise commitment deal option call calls request requests order
-orders power refusal failure""")
 SAYING = SPEECH_VERBS | lx.words("said")
 CALLING = CONTROL_VERBS | lx.words("call calls")  # "calls on X | to do Y"
 WANTING = CALLING | INFINITIVE_NOUNS

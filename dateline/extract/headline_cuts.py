@@ -107,6 +107,12 @@ TIME_NOUNS = lx.words("day days week weeks month months year years hour hours mi
 # Words after which a clause with its own verb follows: subordinators, and past verbs of saying
 # (the main verb is in the present by now) whose clause has no "that" ("after X told Congress Y | is").
 CLAUSE_OPENERS = lx.words("because while when although though whereas if since said told")
+# Nouns that name an act and want its infinitive ("efforts to set up", "plans a bid | to take over"):
+# a closed class of English grammar (infinitive complements), not words of any one story.
+INFINITIVE_NOUNS = lx.words("""effort efforts plan plans bid bids attempt attempts move moves decision
+proposal proposals agreement offer offers right rights permission approval authority way chance
+opportunity talks pressure pledge promise commitment deal option call calls request requests order
+orders power refusal failure""")
 
 
 def _verb_like(word: str) -> bool:
@@ -128,12 +134,91 @@ def _clause_without_verb(head: list[str], tail: list[str]) -> bool:
             continue  # "when (a) crowded bus": an adjective before its noun
         if _verb_like(w):
             return False
-    window = []
-    for w in tail[:6]:
-        window.append(w)
+    return _verb_soon(tail, 6) and head[j + 1].lower() not in FUNCTION_WORDS
+
+
+def _verb_soon(tail: list[str], n: int) -> bool:
+    """A verb among the first ``n`` words of ``tail``, before any comma."""
+    for w in tail[:n]:
+        if _verb_like(w):
+            return True
         if w.endswith((",", ";")):
-            break
-    return any(_verb_like(w) for w in window) and head[j + 1].lower() not in FUNCTION_WORDS
+            return False
+    return False
+
+
+# Words that open an object by saying how much of it ("placing | all or part of the revenues").
+QUANTIFYING = lx.words("all some any both each every most part")
+PARTICLES = lx.words("up out off down back over")
+# Words in the lead after the cut that open a clause of their own: a modal there belongs to it.
+OWN_CLAUSE = CLAUSE_OPENERS | lx.words("which who whom whose that where when and or but")
+
+
+def _complement_clause_cut(head: list[str], tail: list[str]) -> bool:
+    """'Fleet hopes proposed merger | with Norstar can be completed': the clause a verb reports or
+    hopes for, cut before its own verb; a modal a few words on, with no comma or clause opener
+    between, is that clause's."""
+    if len(head) < 3:
+        return False
+    for w in tail[:5]:
+        low = w.lower().strip("\"'")
+        if low in OWN_CLAUSE or not w[:1].isalpha():
+            return False
+        if low in MODALS and w.islower():  # "can", not the month "May"
+            return True
+        if w.endswith((",", ";", ":")):
+            return False
+    return False
+
+
+def ends_whole(text: str, cut: int) -> bool:
+    """Whether ``text`` cut at character ``cut`` ends a complete phrase (``_ends_complete``) that
+    also keeps what its last words promise (not ``promises_more``)."""
+    return _ends_complete(text, cut) and not promises_more(text, cut)
+
+
+def promises_more(text: str, cut: int) -> bool:
+    """Whether ``text`` cut at character ``cut`` stops on words that promise what the text goes on
+    to give: an act noun before its infinitive, a clause a verb reports cut before its own verb, a
+    subject pronoun before its verb, an "-ing" form before the object it quantifies, a "that"
+    clause without its verb, a word inside a quoted name."""
+    head, tail = text[:cut].rstrip(" ,;:").split(), text[cut:].lstrip(" ,;:").split()
+    if not tail or not head or text[:cut].rstrip().endswith((",", ";")):
+        return False
+    last, nxt = head[-1].replace(MARK, ""), tail[0].replace(MARK, "")
+    low, nlow = last.lower().strip("\"'\u201c\u201d"), nxt.lower().strip("\"'\u201c\u201d")
+    if low in INFINITIVE_NOUNS and nlow == "to" and len(tail) > 1 and _is_base_verb(tail[1].lower()):
+        return True  # "making every effort | to expand": the act without what it is
+    if low in ("it", "he", "she", "they", "we") and nlow in AUX:
+        return True  # "assures ministers it | is making"
+    if last.islower() and low.endswith("ing") and nlow in QUANTIFYING:
+        return True  # "start placing | all or part of revenues"
+    if last.isalpha() and last.islower() and low not in FUNCTION_WORDS and nxt[:1].isdigit():
+        return True  # "to sell additional | 300,000 tonnes": the figure and its noun lost
+    before = head[-2].replace(MARK, "").lower() if len(head) > 1 else ""
+    if low in PARTICLES and _is_base_verb(before) and (nxt[:1].isupper() or nlow in OBJECT_OPENERS):
+        return True  # "proposals to cut back | U.S. ...": a phrasal verb without its object
+    if nlow == "of" and len(tail) > 1 and (tail[1][:1].isdigit() or tail[1].lower() in NUMBER_WORDS) \
+            and last.isalpha() and last.islower():
+        return True  # "with coupon | of five percent": the noun without its figure
+    counted = last[:1].isdigit() or ((before[:1].isdigit() or before in NUMBER_WORDS) and last.isalpha() \
+        and last.islower() and low not in FUNCTION_WORDS)
+    if counted and nxt[:1].isalpha() and nlow not in FUNCTION_WORDS and nlow not in PHRASE_STARTS \
+            and nlow not in CLAUSE_STARTS and nlow not in GOES_ON and nlow not in MONTHS:
+        return True  # "rebate of 46.80 | European Currency Units", "one new | share": the counted noun
+    if last.count('"') % 2 and nxt[:1].isupper():
+        return True  # 'introduces "Fast | Break" plan': inside a quoted name
+    return _complement_clause_cut(head, tail) or _that_clause_cut(head, tail)
+
+
+def _that_clause_cut(head: list[str], tail: list[str]) -> bool:
+    """'court ruling that Mor-Flo | infringed': a "that" clause cut before its verb."""
+    j = next((i for i in range(len(head) - 1, 0, -1) if head[i].lower() == "that"), None)
+    if j is None or j == len(head) - 1 or head[j + 1].lower() in FUNCTION_WORDS:
+        return False
+    if any(_verb_like(w) for w in head[j + 1:]):
+        return False
+    return _verb_soon(tail, 4)
 
 
 def _wants_what_follows(head: list[str], tail: list[str]) -> bool:

@@ -109,7 +109,8 @@ def _is_verb(words: list[str], i: int) -> bool:
         return False
     prev = words[i - 1].lower() if i else ""
     if low in AUX or low in IRREGULAR:
-        return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS)
+        return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS) \
+            and not _agent_before_speech(words, i)
     if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
         possessive = prev.endswith(("'s", "\u2019s", "s'"))
         # "appears resolved", "remains committed": an adjective after a linking verb
@@ -128,11 +129,23 @@ LINKING = lx.words("appears appear seems seem remains remain looks look stays st
 OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
 
 
+def _agent_before_speech(words: list[str], i: int) -> bool:
+    """'A group led by GFI Nevada, a unit of ..., said it cut': a participle with its agent that
+    describes the speaker, whose verb of saying comes after a comma."""
+    if i + 2 >= len(words) or words[i + 1] != "by" or not words[i + 2][:1].isupper() \
+            or words[i].lower() in PAST_ONLY or words[i].lower() in AUX:
+        return False
+    said = next((k for k in range(i + 3, len(words)) if words[k] in ("said", "says")), None)
+    return said is not None and any(w.endswith(",") for w in words[i + 2:said])
+
+
 def _finite_follows(words: list[str], i: int) -> bool:
     """'A eurobond launched this week has been increased': an auxiliary soon after an '-ed' word,
     with no comma between, makes the '-ed' word a reduced relative, not the verb."""
     if i + 1 < len(words) and words[i + 1].lower() in OBJECT_OPENERS:
         return False  # "believed the dollar ...": a passive participle takes no object
+    if i + 1 < len(words) and words[i + 1].lower() in PAST_ONLY:
+        return True  # "demand as measured by products supplied | rose": the past after is the verb
     if i + 1 < len(words) and words[i + 1].lower() in RELATIVE_PREPS:
         # "miners employed by the state declared a strike", "calculations based on data show":
         # a later verb makes this one a relative
@@ -194,6 +207,8 @@ PAST_OF_PARTICIPLE = {
     "woken": "woke", "forgiven": "forgave", "flown": "flew", "overcome": "overcame",
     "run": "ran", "sprung": "sprang", "sung": "sang", "rung": "rang", "sunk": "sank", "swum": "swam",
 }
+# Past forms that are never participles ("rose", "took"): after an "-ed" word, the finite verb.
+PAST_ONLY = frozenset(PAST_OF_PARTICIPLE.values())
 
 
 @lru_cache(maxsize=4096)
