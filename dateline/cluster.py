@@ -120,10 +120,16 @@ class DaskPool:
 
     def map(self, fn: Callable[[T], R], items: Iterable[T], chunksize: int | None = 1) -> list[R]:
         """``fn`` over ``items`` in order, ``chunksize`` items a task."""
+        return list(self.imap(fn, items, chunksize))
+
+    def imap(self, fn: Callable[[T], R], items: Iterable[T], chunksize: int | None = 1) -> Iterator[R]:
+        """``map``, each task's results yielded in order as soon as it and those before it are
+        done, so the caller need not hold them all."""
         ref, jobs, size = self._state(fn), list(items), max(1, chunksize or 1)
         futures = [self._submit(fn, _call_each, ref, fn, jobs[i:i + size])
                    for i in range(0, len(jobs), size)]
-        return [out for future in futures for out in _taken(future, self.settings)]
+        for future in futures:
+            yield from _taken(future, self.settings)
 
     def imap_unordered(self, fn: Callable[[T], R], items: Iterable[T]) -> Iterator[R]:
         """``fn`` of each item, one task each, as they finish."""

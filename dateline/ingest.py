@@ -13,7 +13,8 @@ import json
 import os
 import pickle
 import re
-from collections.abc import Callable
+from collections import deque
+from collections.abc import Callable, Iterator
 from concurrent.futures import Future, ThreadPoolExecutor
 from dataclasses import dataclass
 from pathlib import Path
@@ -39,6 +40,9 @@ STATE_ENTRY_LEN = 6
 # Each content file is fsynced before its rename (write_atomic); done one after another that is
 # most of a cold ingest (~2-3 ms each). Done from threads, the file system commits many at once.
 WRITE_THREADS = 16
+# Writes queued at most: the writers are slower than extraction, and without a bound every
+# content file's bytes waited in the queue (~3.4 KB an article at the build's peak, 25k seeds).
+WRITES_PENDING = 4 * WRITE_THREADS
 PACKAGE = Path(__file__).parent
 # Everything that shapes a generated content file: when any of it changes, files refresh.
 GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py",
@@ -115,8 +119,6 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
     todo, fresh = _without_content(rels, fresh, existing, by_seed)
     todo, duplicates = _known_duplicates(todo, seeds_dir, {} if stale else state.get("duplicates", {}),
                                          fresh)
-    with report.progress.stage("reading seeds", len(todo), "seeds"):
-        parsed = _parse_all(todo, settings)
     # Seeds carried over from the last run were published first: a new copy is the duplicate.
     seen_ids = {entry[3]: rel for rel, entry in fresh.items()}
     seen_texts = {entry[4]: rel for rel, entry in fresh.items()}
@@ -128,26 +130,28 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
     written = []
     learnt: dict[str, tuple[str, _Existing]] = {}
     written_articles: dict[str, Article] = {}
-    writes: list[Future] = []
-    with ThreadPoolExecutor(WRITE_THREADS) as writer:
+    writes: deque[Future] = deque()
+    with ThreadPoolExecutor(WRITE_THREADS) as writer, \
+            report.progress.stage("reading seeds", len(todo), "seeds"):
         def write(target: Path, data: bytes) -> None:
             writes.append(writer.submit(write_atomic, target, data))
+            if len(writes) > WRITES_PENDING:  # else every file's bytes wait in the queue at once
+                writes.popleft().result()
 
-        for rel, seed, article, error, kind in parsed:
-            if seed is None or article is None:
+        for rel, article, key, warnings, error, kind in _parse_all(todo, settings):
+            if article is None:
                 report.skip(shown(rel), error, kind)
                 continue
-            key = text_key(seed)
-            first = seen_ids.get(seed.id) or seen_texts.get(key)
+            first = seen_ids.get(article.id) or seen_texts.get(key)
             if first:
                 report.warn(shown(rel), duplicate_warning(first))
                 duplicates[rel] = [*_stat_key(seeds_dir / rel), first]
                 continue
-            seen_ids[seed.id] = seen_texts[key] = rel
-            for warning in seed.warnings:
+            seen_ids[article.id] = seen_texts[key] = rel
+            for warning in warnings:
                 report.warn(shown(rel), warning)
             # An editor's file whose id: line was changed or lost is still this seed's article.
-            old = existing.get(seed.id) or by_seed.get((article.source, article.seed_sha256)) \
+            old = existing.get(article.id) or by_seed.get((article.source, article.seed_sha256)) \
                 or by_seed.get((article.source, ""))
             path = _place(article, old, taken, content_dir, report, write)
             if old and not old.edited and old.path != article.path:
@@ -157,7 +161,7 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
                 learnt[path] = (article.id, _Existing(path, article.slug, article.seed_sha256,
                                                       False, article.source))
                 written_articles[path] = article
-            fresh[rel] = [*_stat_key(seeds_dir / rel), seed.sha256, seed.id, key, list(seed.warnings)]
+            fresh[rel] = [*_stat_key(seeds_dir / rel), article.seed_sha256, article.id, key, list(warnings)]
     for done in writes:
         done.result()  # a failed write fails the run before the state records it as done
     # What a scan of the files just written would find, so the next run need not parse them.
@@ -259,19 +263,24 @@ def _without_content(rels: list[str], fresh: dict[str, list],
     return [rel for rel in rels if rel not in kept], kept
 
 
-# (seed path, seed, its article, problem, kind of problem); seed and article are None when skipped
-Parsed = tuple[str, Seed | None, Article | None, str, str]
+# (seed path, its article, its text_key, its warnings, problem, kind of problem): what ingest
+# needs of a seed, not the seed itself (its paragraphs are the article's body over again). The
+# article is None when the seed is skipped.
+Parsed = tuple[str, Article | None, str, tuple[str, ...], str, str]
 
 
-def _parse_all(rels: list[str], settings: Settings) -> list[Parsed]:
-    """Parse and extract every seed, on every core: extraction is the costly part."""
+def _parse_all(rels: list[str], settings: Settings) -> Iterator[Parsed]:
+    """Parse and extract every seed, on every core (extraction is the costly part), yielded in
+    ``rels`` order as they come: held all at once they were the build's largest allocation
+    (~4.3 KB a seed, at 25k seeds)."""
     jobs = [(str(settings.path("seeds") / rel), rel, settings) for rel in rels]
     workers = min(settings.worker_count, max(1, len(jobs) // 200))
     workers = cluster.share_count(settings, len(jobs)) or workers  # --dask: on the cluster
     if workers <= 1:
-        return [_parse_one(job) for job in jobs]
+        yield from map(_parse_one, jobs)
+        return
     with cluster.pool(settings, workers) as pool:
-        return pool.map(_parse_one, jobs, chunksize=64)
+        yield from pool.imap(_parse_one, jobs, chunksize=64)
 
 
 def _parse_one(job: tuple[str, str, Settings]) -> Parsed:
@@ -286,10 +295,10 @@ def _parsed(job: tuple[str, str, Settings]) -> Parsed:
     try:
         seed = read_seed(path, max_bytes=settings.max_article_kb * 1024)
     except SeedError as err:
-        return rel, None, None, str(err), err.kind
+        return rel, None, "", (), str(err), err.kind
     except OSError as err:
-        return rel, None, None, f"cannot read: {err.strerror}", "unreadable file"
-    return rel, seed, article_from_seed(seed, settings), "", ""
+        return rel, None, "", (), f"cannot read: {err.strerror}", "unreadable file"
+    return rel, article_from_seed(seed, settings), text_key(seed), seed.warnings, "", ""
 
 
 def _existing_content(root: Path, project: Path, cache_path: Path

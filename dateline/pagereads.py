@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from .article import Article
-from .output import write_atomic
+from .output import dump_atomic
 from .site import Site
 
 CACHE_FILE = "page-reads.pickle"
@@ -104,6 +104,7 @@ def load(path: Path | None, links: bytes) -> Remembered:
 def save(path: Path | None, links: bytes, remembered: Remembered) -> None:
     if path is None:
         return
-    path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(path, pickle.dumps({"links": links, "remembered": remembered},
-                                    protocol=pickle.HIGHEST_PROTOCOL))
+    # Pickled straight into the file: its bytes whole (~0.3 KB an article) were part of the
+    # plan's transient peak, which the render workers inherit as holes in the heap.
+    dump_atomic(path, lambda handle: pickle.dump({"links": links, "remembered": remembered}, handle,
+                                                 protocol=pickle.HIGHEST_PROTOCOL))

@@ -82,6 +82,9 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
                 articles = load_articles(settings, report, written)
             written.clear()  # its articles are the model's now; its entries (~250 B each) are not
             site = build_site(articles, settings)
+            # The model has them, or copies of those it retitled (_with_unique_titles): the
+            # originals of those would live on beside them for the whole render.
+            del articles
             _count(site, report)
             built = publish(site, report, do_search and settings.search)
         _save_inputs(inputs, report)
