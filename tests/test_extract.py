@@ -415,3 +415,40 @@ def test_a_common_word_before_of_opening_a_sentence_is_no_part_of_a_firm():
     orgs = set(got.organizations)
     assert "Kestrel Group Holding Ltd" in orgs and not any(o.startswith("Shares") for o in orgs)
     assert {"Bank of Japan", "University of Chicago"} <= orgs
+
+
+def test_a_firm_s_short_name_is_that_firm_not_a_subsidiary_it_also_opens():
+    """'Corvane Motor' is 'Corvane Motor Co' (its own name less the suffix), never 'Corvane Motor
+    Credit Co', the finance arm whose name it also opens; alone beside the arm it still joins it
+    (names invented)."""
+    mapping = canonical_organizations([["Corvane Motor"], ["Corvane Motor Co"], ["Corvane Motor Co"],
+                                       ["Corvane Motor Credit Co"], ["Tellvik Data"], ["Tellvik Data Finance BV"]])
+    assert mapping["Corvane Motor"] == "Corvane Motor Co"
+    assert mapping["Corvane Motor Credit Co"] == "Corvane Motor Credit Co"
+    assert mapping["Tellvik Data"] == "Tellvik Data Finance BV"
+
+
+def test_a_body_s_generic_name_never_joins_one_country_s_body_it_opens():
+    """'National Bank' (Switzerland's, in one story) is no short form of 'National Bank of Ostravia
+    Bhd' that another story names: the words after its head noun say whose bank that is; 'Pellam
+    Trust' still joins 'Pellam Trust Co', where only the suffix follows (names invented)."""
+    mapping = canonical_organizations([["National Bank"], ["National Bank of Ostravia Bhd"],
+                                       ["Pellam Trust"], ["Pellam Trust Co"]])
+    assert mapping["National Bank"] == "National Bank"
+    assert mapping["Pellam Trust"] == "Pellam Trust Co"
+
+
+def test_a_name_the_archive_reads_as_a_place_or_a_body_s_closing_words_is_no_person():
+    """'Westhaven' read as a person in one story is the city thirty stories name as a place;
+    'Caisses Rurales' is the close of 'Union des Caisses Rurales' elsewhere; 'Mara Westhaven', a
+    full name, and a person the archive names more often than the place stay (names invented)."""
+    mapping = canonical_people(
+        [["Westhaven"], ["Mara Westhaven"], ["Caisses Rurales"], ["Ebbing"], ["Ebbing"], [], [], []],
+        None,
+        [[], [], [], [], [], ["Union des Caisses Rurales"], ["Union des Caisses Rurales"], []],
+        [{}, {}, {}, {}, {}, {}, {}, {}],
+        [["Westhaven"], ["Westhaven"], [], [], [], [], ["Westhaven"], ["Ebbing"]])
+    assert mapping["Westhaven"] == ""
+    assert mapping["Caisses Rurales"] == ""
+    assert mapping["Mara Westhaven"] == "Mara Westhaven"
+    assert mapping["Ebbing"] == "Ebbing"

@@ -28,7 +28,8 @@ def _person_key(name: str) -> tuple[str, str]:
 def canonical_people(articles_people: Iterable[list[str]],
                      settings: ExtractSettings | None = None,
                      articles_orgs: Iterable[list[str]] = (),
-                     articles_roles: Iterable[dict[str, str]] = ()) -> dict[str, str]:
+                     articles_roles: Iterable[dict[str, str]] = (),
+                     articles_places: Iterable[list[str]] = ()) -> dict[str, str]:
     """Map every person name found in the archive to the one name its person page uses.
 
     Contract:
@@ -48,7 +49,10 @@ def canonical_people(articles_people: Iterable[list[str]],
       ("Merrill Lynch and Co Inc", "Hoare Govett Ltd") or as the opening words of a longer body's
       name ("L.F. Rothschild" of "L.F. Rothschild Unterberg Towbin"); person evidence is every article
       naming it as a person, twice where the article gives its role (``articles_roles``: a title or
-      "chairman" is what a person has, never a firm).
+      "chairman" is what a person has, never a firm). The closing words of a body's name after a
+      joining word count as it too ("Banques Populaires" of "Caisse Centrale des Banques Populaires").
+    - A name the archive reads as a place (``articles_places``) at least as often as a person, its
+      roles counted twice, is no person ("Washington" in one story, the city in thirty).
     Deterministic: the same input gives the same mapping, whatever the article order.
     """
     settings = settings or ExtractSettings()
@@ -56,6 +60,9 @@ def canonical_people(articles_people: Iterable[list[str]],
     for people in articles_people:
         counts.update(set(people))
     as_org = _organization_evidence(articles_orgs)
+    as_place: Counter[str] = Counter()
+    for places in articles_places:
+        as_place.update(set(places))
     roled: Counter[str] = Counter()
     for roles in articles_roles:
         roled.update(set(roles))
@@ -76,7 +83,8 @@ def canonical_people(articles_people: Iterable[list[str]],
     for name in counts:
         target = aliased[name]
         if name in blocked or target in blocked or (
-                name not in settings.aliases and as_org[_org_key(target)] >= counts[name] + roled[name]):
+                name not in settings.aliases
+                and max(as_org[_org_key(target)], as_place[target]) >= counts[name] + roled[name]):
             mapping[name] = ""
         elif len(target.split()) > 1:
             mapping[name] = full[_person_key(target)]
@@ -88,8 +96,9 @@ def canonical_people(articles_people: Iterable[list[str]],
 
 def _organization_evidence(articles_orgs: Iterable[list[str]]) -> Counter[str]:
     """Per organization key, the articles naming that body, or a longer one its words open
-    ("L.F. Rothschild" of "L.F. Rothschild Unterberg Towbin"; two words at least, so a surname
-    alone is not a firm for opening "Ford Motor Co")."""
+    ("L.F. Rothschild" of "L.F. Rothschild Unterberg Towbin") or close after a joining word
+    ("Banques Populaires" of "Caisse Centrale des Banques Populaires"); two words at least, so a
+    surname alone is not a firm for opening "Ford Motor Co"."""
     evidence: Counter[str] = Counter()
     for orgs in articles_orgs:
         keys = set()
@@ -97,8 +106,15 @@ def _organization_evidence(articles_orgs: Iterable[list[str]]) -> Counter[str]:
             keys.add(_org_key(o))
             words = _unsuffixed(o)
             keys.update(_org_key(" ".join(words[:n])) for n in range(2, len(words)))
+            keys.update(_org_key(" ".join(words[n + 1:])) for n in range(1, len(words) - 2)
+                        if words[n] in _JOINING and words[n + 1] not in _JOINING)
         evidence.update(keys)
     return evidence
+
+
+# The words that join a body's name to what it is of ("Bank of Japan", "Caisse Centrale des Banques
+# Populaires"): the name's connectors and French "des", which a person's name never has.
+_JOINING = lx.CONNECTORS | {"des"}
 
 
 # Words the wire abbreviates inside a body's name, and "&" for "and": "Shearson Lehman Bros Inc"
@@ -178,15 +194,19 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     best = {key: min(c, key=lambda f: (-c[f], -len(f), f)) for key, c in forms.items()}
     usage = {key: sum(c.values()) for key, c in forms.items()}
     full = {t for t in targets.values() if t.split()[-1] in lx.CORPORATE_SUFFIXES}
+    kinds = lx.org_words()[0]
     by_prefix: dict[str, set[str]] = {}
     for name in full:
         words = name.split()
         for n in range(1, len(words)):
-            by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
+            if not _qualified_from(words, n, kinds):
+                by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
+    # A short name that is a firm's own name less its suffix ("IBM Nederland" of "IBM Nederland NV")
+    # is that firm, not a longer one it also opens ("IBM Nederland Financieringen BV", its subsidiary).
+    suffixed = {key_of(name) for name in full}
     # "Chesapeake Biological" opens "Chesapeake Biological Laboratories": a body's name ends in its
     # head noun as a firm's in its suffix; a short name that has its own head noun ("Irving Trust")
     # or is a well-known body ("European Community", not its Commission) is complete already.
-    kinds = lx.org_words()[0]
     headed = {t for t in targets.values() if t not in full and t.split()[-1] in kinds}
     for name in headed:
         words = name.split()
@@ -203,7 +223,8 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     mapping: dict[str, str] = {}
     for raw, target in targets.items():
         joined = best[key_of(target)]
-        candidates = by_prefix.get(target, set()) - {joined} if target not in full else set()
+        own_firm = target in full or key_of(target) in suffixed
+        candidates = set() if own_firm else by_prefix.get(target, set()) - {joined}
         if len(candidates) == 1 and len(target.split()) > 1:
             joined = next(iter(candidates))
         elif is_acronym(target) and target in by_initials:
@@ -213,6 +234,13 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
                 joined = best[ranked[0]]
         mapping[raw] = "" if raw in blocked or target in blocked else joined
     return mapping
+
+
+def _qualified_from(words: list[str], n: int, kinds: frozenset[str]) -> bool:
+    """Whether a firm's first n words end in a body's head noun that the rest qualifies ("National
+    Bank" of "National Bank of Brunei Bhd"): then they are a complete name of their own, that many
+    countries' banks share, not this firm's short form ("Irving Trust" of "Irving Trust Co" is)."""
+    return words[n - 1] in kinds and words[n] not in _SUFFIXES and words[n] not in ("and", "&")
 
 
 def local_bodies(articles_orgs: list[list[str]], articles_places: list[list[str]]) -> list[dict[str, str]]:
