@@ -422,7 +422,8 @@ def test_a_firm_s_short_name_is_that_firm_not_a_subsidiary_it_also_opens():
     Credit Co', the finance arm whose name it also opens; alone beside the arm it still joins it
     (names invented)."""
     mapping = canonical_organizations([["Corvane Motor"], ["Corvane Motor Co"], ["Corvane Motor Co"],
-                                       ["Corvane Motor Credit Co"], ["Tellvik Data"], ["Tellvik Data Finance BV"]])
+                                       ["Corvane Motor Credit Co"],
+                                       ["Tellvik Data"], ["Tellvik Data Finance BV"]])
     assert mapping["Corvane Motor"] == "Corvane Motor Co"
     assert mapping["Corvane Motor Credit Co"] == "Corvane Motor Credit Co"
     assert mapping["Tellvik Data"] == "Tellvik Data Finance BV"
@@ -452,3 +453,15 @@ def test_a_name_the_archive_reads_as_a_place_or_a_body_s_closing_words_is_no_per
     assert mapping["Caisses Rurales"] == ""
     assert mapping["Mara Westhaven"] == "Mara Westhaven"
     assert mapping["Ebbing"] == "Ebbing"
+
+
+def test_an_acronym_joins_the_one_name_a_story_spells_it_out_with():
+    """'CGU' in a story that names Cardell General Utilities Corp is that firm across the archive,
+    though the full name is in no other story; beside two candidates, or with none in its story,
+    an acronym keeps its own page (names invented)."""
+    mapping = canonical_organizations([["Cardell General Utilities Corp", "CGU"], ["CGU"],
+                                       ["Marl Data Systems", "Mobeck Dairy Supply Co", "MDS"],
+                                       ["Perrin Tool Co"], ["PTC"]])
+    assert mapping["CGU"] == "Cardell General Utilities Corp"
+    assert mapping["MDS"] == "MDS"
+    assert mapping["PTC"] == "PTC"

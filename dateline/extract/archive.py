@@ -174,12 +174,15 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
       ("Quaker Oats Co", "Quaker Oats Ltd") leave it alone.
     - An acronym ("SEC") joins the full name whose initials it is ("Securities and Exchange
       Commission") when that name is used in at least two articles and at least three times as
-      often as any other name with the same initials; otherwise it stays its own page.
+      often as any other name with the same initials, or else when the one such name the
+      articles give beside it is that name ("GPU" in a story about General Public Utilities
+      Corp); otherwise it stays its own page.
     Editors' aliases win; ``not_organizations`` map to "". Every input name has an entry.
     """
     settings = settings or ExtractSettings()
+    articles = [list(orgs) for orgs in articles_orgs]
     counts: Counter[str] = Counter()
-    for orgs in articles_orgs:
+    for orgs in articles:
         counts.update(set(orgs))
     targets = {raw: settings.aliases.get(raw, raw) for raw in counts}
     departments = _department_keys({_org_key(t) for t in targets.values()})
@@ -215,10 +218,10 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
                 by_prefix.setdefault(" ".join(words[:n]), set()).add(best[key_of(name)])
     by_initials: dict[str, list[str]] = {}
     for key, name in best.items():
-        # "GM" is General Motors Corp's initials without the suffix, "AMC" American Motors Corp's with it
-        for letters in {initials(name), initials(" ".join(_unsuffixed(name)))}:
+        for letters in _initials_of(name):
             if len(name.split()) > 1 and len(letters) >= 2:
                 by_initials.setdefault(letters, []).append(key)
+    beside_names = _spelled_out_beside(articles)
     blocked = set(settings.not_organizations)
     mapping: dict[str, str] = {}
     for raw, target in targets.items():
@@ -230,10 +233,30 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
         elif is_acronym(target) and target in by_initials:
             ranked = sorted(by_initials[target], key=lambda k: -usage[k])
             top = usage[ranked[0]]
+            beside = {key_of(targets[n]) for n in beside_names.get(raw, ())}
             if top >= 2 and (len(ranked) == 1 or top >= 3 * usage[ranked[1]]):
                 joined = best[ranked[0]]
+            elif len(beside) == 1:
+                joined = best[beside.pop()]
         mapping[raw] = "" if raw in blocked or target in blocked else joined
     return mapping
+
+
+def _spelled_out_beside(articles: list[list[str]]) -> dict[str, set[str]]:
+    """Per acronym, the names whose initials it is that a story names beside it: a story's own
+    evidence of what its acronym stands for, where the article did not join them itself."""
+    out: dict[str, set[str]] = {}
+    for orgs in articles:
+        for acronym in (o for o in orgs if is_acronym(o)):
+            out.setdefault(acronym, set()).update(
+                o for o in orgs if len(o.split()) > 1 and acronym in _initials_of(o))
+    return out
+
+
+def _initials_of(name: str) -> set[str]:
+    """A name's initials with and without its suffix: "GM" is General Motors Corp's, "AMC" American
+    Motors Corp's."""
+    return {initials(name), initials(" ".join(_unsuffixed(name)))}
 
 
 def _qualified_from(words: list[str], n: int, kinds: frozenset[str]) -> bool:
