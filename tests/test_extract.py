@@ -465,3 +465,21 @@ def test_an_acronym_joins_the_one_name_a_story_spells_it_out_with():
     assert mapping["CGU"] == "Cardell General Utilities Corp"
     assert mapping["MDS"] == "MDS"
     assert mapping["PTC"] == "PTC"
+
+
+def test_a_surname_alone_with_jr_joins_the_full_name_and_a_firm_s_first_word_is_no_person():
+    """'Nicholas Jr.' and 'Nicholas' are 'N.J. Nicholas' of another story, a surname alone; a word
+    that opens firms' names in two stories and joins no full name ('Brackley' of 'Brackley Peabody
+    and Co') is that firm, while 'Orlow' beside 'Dina Orlow' stays hers whatever 'Orlow Motor Co'
+    says, and a given name ('Prince Edmund') is never a firm for opening 'Edmund Vane Inc'
+    (names invented)."""
+    mapping = canonical_people(
+        [["Nicholas Jr.", "Nicholas"], ["N.J. Nicholas"], ["Brackley"], ["Orlow"], ["Dina Orlow"],
+         ["Edmund"], [], []],
+        None,
+        [[], [], [], [], [], [], ["Brackley Peabody and Co", "Orlow Motor Co", "Edmund Vane Inc"],
+         ["Brackley Peabody and Co", "Orlow Motor Co", "Edmund Vane Inc"]])
+    assert mapping["Nicholas Jr."] == mapping["Nicholas"] == "N.J. Nicholas"
+    assert mapping["Brackley"] == ""
+    assert mapping["Orlow"] == "Dina Orlow"
+    assert mapping["Edmund"] == "Edmund"

@@ -25,6 +25,11 @@ def _person_key(name: str) -> tuple[str, str]:
     return lx.formal_given_names().get(words[0], words[0]), words[-1]
 
 
+def _is_full(name: str) -> bool:
+    """Two words at least besides "Jr." and the like: "Nicholas Jr." is a surname alone."""
+    return sum(w not in SUFFIXES for w in name.split()) > 1
+
+
 def canonical_people(articles_people: Iterable[list[str]],
                      settings: ExtractSettings | None = None,
                      articles_orgs: Iterable[list[str]] = (),
@@ -53,13 +58,23 @@ def canonical_people(articles_people: Iterable[list[str]],
       joining word count as it too ("Banques Populaires" of "Caisse Centrale des Banques Populaires").
     - A name the archive reads as a place (``articles_places``) at least as often as a person, its
       roles counted twice, is no person ("Washington" in one story, the city in thirty).
+    - A one-word name that joins no full name is no person where the archive opens a body's name
+      with it at least as often ("Kidder" of "Kidder Peabody and Co"); one that joins a full
+      name ("Ford" beside "Gerald Ford") stays that person's, whatever "Ford Motor Co" says, and a
+      given name ("Prince Charles") is never a firm for opening "Charles Schwab and Co".
     Deterministic: the same input gives the same mapping, whatever the article order.
     """
     settings = settings or ExtractSettings()
     counts: Counter[str] = Counter()
     for people in articles_people:
         counts.update(set(people))
+    articles_orgs = list(articles_orgs)
     as_org = _organization_evidence(articles_orgs)
+    # A given name opening a firm's name is its founder's ("Charles Schwab and Co"), no evidence
+    # that "Prince Charles" is a firm.
+    opens: Counter[str] = Counter()
+    for orgs in articles_orgs:
+        opens.update({o.split()[0] for o in orgs if len(o.split()) > 1} - lx.given_names())
     as_place: Counter[str] = Counter()
     for places in articles_places:
         as_place.update(set(places))
@@ -72,7 +87,7 @@ def canonical_people(articles_people: Iterable[list[str]],
     groups: dict[tuple[str, str], Counter[str]] = {}
     for name, count in counts.items():
         target = aliased[name]
-        if len(target.split()) > 1:
+        if _is_full(target):
             groups.setdefault(_person_key(target), Counter())[target] += count
     full: dict[tuple[str, str], str] = {
         key: min(forms, key=lambda f: (-forms[f], -len(f), f)) for key, forms in groups.items()}
@@ -86,11 +101,14 @@ def canonical_people(articles_people: Iterable[list[str]],
                 name not in settings.aliases
                 and max(as_org[_org_key(target)], as_place[target]) >= counts[name] + roled[name]):
             mapping[name] = ""
-        elif len(target.split()) > 1:
+        elif _is_full(target):
             mapping[name] = full[_person_key(target)]
         else:
             candidates = by_surname.get(surname(target), set())
-            mapping[name] = next(iter(candidates)) if len(candidates) == 1 else target
+            if len(candidates) == 1:
+                mapping[name] = next(iter(candidates))
+            else:
+                mapping[name] = "" if opens[target] >= counts[name] + roled[name] else target
     return mapping
 
 
