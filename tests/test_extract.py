@@ -483,3 +483,12 @@ def test_a_surname_alone_with_jr_joins_the_full_name_and_a_firm_s_first_word_is_
     assert mapping["Brackley"] == ""
     assert mapping["Orlow"] == "Dina Orlow"
     assert mapping["Edmund"] == "Edmund"
+
+
+def test_a_company_suffix_in_any_case_is_a_suffix_variant():
+    """'Torsvik Ab' and 'Torsvik AB' are one firm with 'Torsvik', as 'Hallam Gas INc' is 'Hallam Gas
+    Inc': the wire's case of a suffix varies (names invented)."""
+    mapping = canonical_organizations([["Torsvik Ab", "Torsvik"], ["Torsvik AB"],
+                                       ["Hallam Gas INc"], ["Hallam Gas Inc"], ["Hallam Gas Inc"]])
+    assert mapping["Torsvik Ab"] == mapping["Torsvik"] == mapping["Torsvik AB"]
+    assert mapping["Hallam Gas INc"] == "Hallam Gas Inc"

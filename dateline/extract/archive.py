@@ -170,13 +170,15 @@ _US_PREFIXES = frozenset({"u.s", "us"})  # as _org_key writes them (stops stripp
 
 # A US national bank's "N.A." is a suffix too ("Citibank NA" is Citibank); only here, where forms of
 # one name are compared, not where a run is read (the model's evidence stays as trained).
+# Compared in lower case: the wire writes "Metallverken Ab" as well as "AB", "Plc" as "PLC".
 _SUFFIXES = lx.CORPORATE_SUFFIXES | {"NA", "N.A"}
+_FOLDED_SUFFIXES = frozenset(s.lower() for s in _SUFFIXES)
 
 
 def _unsuffixed(name: str) -> list[str]:
     """A name's words without its trailing company suffix ("General Motors Corp" -> General Motors)."""
     words = [w.rstrip(".,") for w in name.split()]
-    while len(words) > 1 and (words[-1] in _SUFFIXES or words[-1] in ("and", "&")):
+    while len(words) > 1 and (words[-1].lower() in _FOLDED_SUFFIXES or words[-1] in ("and", "&")):
         words.pop()
     return words
 
