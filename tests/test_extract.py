@@ -492,3 +492,17 @@ def test_a_company_suffix_in_any_case_is_a_suffix_variant():
                                        ["Hallam Gas INc"], ["Hallam Gas Inc"], ["Hallam Gas Inc"]])
     assert mapping["Torsvik Ab"] == mapping["Torsvik"] == mapping["Torsvik AB"]
     assert mapping["Hallam Gas INc"] == "Hallam Gas Inc"
+
+
+def test_a_slip_of_the_keyboard_in_a_body_s_name_is_that_body():
+    """'Corvane Servies Inc' and 'Corvnae Tool Co' are the firms most stories spell right; a changed
+    first letter ('Barnwell Group' beside 'Darnwell Group') and a name in capitals, where one letter
+    is another body ('TELMEX' beside 'Telnex Corp'), stay apart (names invented)."""
+    mapping = canonical_organizations([["Corvane Services Inc"], ["Corvane Services Inc"],
+                                       ["Corvane Servies Inc"],
+                                       ["Corvane Tool Co"], ["Corvane Tool Co"], ["Corvnae Tool Co"],
+                                       ["Barnwell Group"], ["Darnwell Group"], ["TELMEX"], ["Telnex Corp"]])
+    assert mapping["Corvane Servies Inc"] == "Corvane Services Inc"
+    assert mapping["Corvnae Tool Co"] == "Corvane Tool Co"
+    assert mapping["Darnwell Group"] == "Darnwell Group" and mapping["Barnwell Group"] == "Barnwell Group"
+    assert mapping["TELMEX"] == "TELMEX"

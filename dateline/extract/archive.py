@@ -197,6 +197,10 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
       often as any other name with the same initials, or else when the one such name the
       articles give beside it is that name ("GPU" in a story about General Public Utilities
       Corp); otherwise it stays its own page.
+    - A form one slip of the keyboard from another in one word of five letters or more
+      ("Chrsyler Corp", "Kaneb Servies Inc", "Organiaation of Petroleum Exporting Countries") is
+      that body, named by the form more articles use; never a changed first letter ("Barnes
+      Group" is not "Karnes Group").
     Editors' aliases win; ``not_organizations`` map to "". Every input name has an entry.
     """
     settings = settings or ExtractSettings()
@@ -206,9 +210,15 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
         counts.update(set(orgs))
     targets = {raw: settings.aliases.get(raw, raw) for raw in counts}
     departments = _department_keys({_org_key(t) for t in targets.values()})
+    written: Counter[str] = Counter()
+    for raw, target in targets.items():
+        written[_org_key(target)] += counts[raw]
+    capitals = {w.lower() for t in targets.values() for w in t.split() if w.isupper()}
+    misspelt = _misspelt_keys(written, capitals)
 
     def key_of(name: str) -> str:
         key = _org_key(name)
+        key = misspelt.get(key, key)
         return departments.get(key, key)
 
     forms: dict[str, Counter[str]] = {}
@@ -260,6 +270,50 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
                 joined = best[beside.pop()]
         mapping[raw] = "" if raw in blocked or target in blocked else joined
     return mapping
+
+
+def _misspelt_keys(written: Counter[str], capitals: set[str]) -> dict[str, str]:
+    """Each organization key one slip from a key the archive writes more often, mapped to it; on a
+    tie the one with more dictionary words wins ("Coordination", not "Coodination"), then the
+    longer. Keys are compared word by word, one word differing; a word the archive writes in
+    capitals is an acronym, where one letter is another body ("NYMEX" is not Nynex)."""
+    common = lx.common_words()
+    by_gap: dict[tuple[int, str, str], list[str]] = {}
+    for key in written:
+        for i in range(len(key.split())):
+            by_gap.setdefault(_gapped(key, i), []).append(key)
+    out: dict[str, str] = {}
+    for key in sorted(written, key=lambda k: (-written[k], -sum(w in common for w in k.split()), -len(k), k)):
+        if key in out:
+            continue
+        words = key.split()
+        for i in range(len(words)):
+            for other in by_gap[_gapped(key, i)]:
+                typed = other.split()[i]
+                if other != key and other not in out and not {words[i], typed} & capitals \
+                        and _one_slip(words[i], typed):
+                    out[other] = key
+    return out
+
+
+def _gapped(key: str, i: int) -> tuple[int, str, str]:
+    """A key with its i-th word left out, where one slip may be, beside that word's first letter
+    (a slip keeps it): the keys one slip apart share this."""
+    words = key.split()
+    return i, " ".join([*words[:i], "*", *words[i + 1:]]), words[i][0]
+
+
+def _one_slip(right: str, typed: str) -> bool:
+    """One letter left out, added, changed or two swapped, in a word of five letters or more,
+    its first letter kept."""
+    if min(len(right), len(typed)) < 5 or right[0] != typed[0] or right == typed:
+        return False
+    if len(right) == len(typed):
+        diff = [i for i, (a, b) in enumerate(zip(right, typed, strict=True)) if a != b]
+        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
+                                  and right[diff[0]] == typed[diff[1]] and right[diff[1]] == typed[diff[0]])
+    short, long = sorted((right, typed), key=len)
+    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _spelled_out_beside(articles: list[list[str]]) -> dict[str, set[str]]:
