@@ -506,3 +506,18 @@ def test_a_slip_of_the_keyboard_in_a_body_s_name_is_that_body():
     assert mapping["Corvnae Tool Co"] == "Corvane Tool Co"
     assert mapping["Darnwell Group"] == "Darnwell Group" and mapping["Barnwell Group"] == "Barnwell Group"
     assert mapping["TELMEX"] == "TELMEX"
+
+
+def test_a_person_one_slip_from_a_place_or_body_the_archive_names_is_no_person():
+    """'Ostravia Repulbic' read as a person once is the country 'Ostravia Republic' three stories name
+    as a place, and 'Hallam Thoresne' the ferry firm 'Hallam Thoresen Ltd'; 'Mara Kessel', one
+    changed first letter from the place 'Mara Vessel', stays a person (names invented)."""
+    mapping = canonical_people(
+        [["Ostravia Repulbic"], ["Hallam Thoresne"], ["Mara Kessel"], [], [], []],
+        None,
+        [[], [], [], ["Hallam Thoresen Ltd"], [], []],
+        [{}, {}, {}, {}, {}, {}],
+        [[], [], [], ["Ostravia Republic", "Mara Vessel"], ["Ostravia Republic"], ["Ostravia Republic"]])
+    assert mapping["Ostravia Repulbic"] == ""
+    assert mapping["Hallam Thoresne"] == ""
+    assert mapping["Mara Kessel"] == "Mara Kessel"

@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterable
+from collections.abc import Set as AbstractSet
 
 from ..config import ExtractSettings
 from . import lexicon as lx
@@ -62,6 +63,8 @@ def canonical_people(articles_people: Iterable[list[str]],
       with it at least as often ("Kidder" of "Kidder Peabody and Co"); one that joins a full
       name ("Ford" beside "Gerald Ford") stays that person's, whatever "Ford Motor Co" says, and a
       given name ("Prince Charles") is never a firm for opening "Charles Schwab and Co".
+    - A place's or a body's name one slip of the keyboard away is evidence as the name itself is
+      ("Saudia Arabia" beside Saudi Arabia, named as a place in 14 stories).
     Deterministic: the same input gives the same mapping, whatever the article order.
     """
     settings = settings or ExtractSettings()
@@ -94,12 +97,19 @@ def canonical_people(articles_people: Iterable[list[str]],
     by_surname: dict[str, set[str]] = {}
     for key, name in full.items():
         by_surname.setdefault(key[1], set()).add(name)
+    place_slips, org_slips = _slip_index(as_place), _slip_index(as_org)
+
+    def elsewhere(target: str) -> int:
+        """The stories naming it, or a name one slip from it, as a place or a body."""
+        key = _org_key(target)
+        return max([as_org[key], as_place[target]] + [as_place[p] for p in _slipped(target, place_slips)]
+                   + [as_org[o] for o in _slipped(key, org_slips)])
+
     mapping: dict[str, str] = {}
     for name in counts:
         target = aliased[name]
         if name in blocked or target in blocked or (
-                name not in settings.aliases
-                and max(as_org[_org_key(target)], as_place[target]) >= counts[name] + roled[name]):
+                name not in settings.aliases and elsewhere(target) >= counts[name] + roled[name]):
             mapping[name] = ""
         elif _is_full(target):
             mapping[name] = full[_person_key(target)]
@@ -272,28 +282,40 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     return mapping
 
 
-def _misspelt_keys(written: Counter[str], capitals: set[str]) -> dict[str, str]:
+def _misspelt_keys(written: Counter[str], capitals: AbstractSet[str]) -> dict[str, str]:
     """Each organization key one slip from a key the archive writes more often, mapped to it; on a
     tie the one with more dictionary words wins ("Coordination", not "Coodination"), then the
     longer. Keys are compared word by word, one word differing; a word the archive writes in
     capitals is an acronym, where one letter is another body ("NYMEX" is not Nynex)."""
     common = lx.common_words()
-    by_gap: dict[tuple[int, str, str], list[str]] = {}
-    for key in written:
-        for i in range(len(key.split())):
-            by_gap.setdefault(_gapped(key, i), []).append(key)
+    index = _slip_index(written)
     out: dict[str, str] = {}
     for key in sorted(written, key=lambda k: (-written[k], -sum(w in common for w in k.split()), -len(k), k)):
         if key in out:
             continue
-        words = key.split()
-        for i in range(len(words)):
-            for other in by_gap[_gapped(key, i)]:
-                typed = other.split()[i]
-                if other != key and other not in out and not {words[i], typed} & capitals \
-                        and _one_slip(words[i], typed):
-                    out[other] = key
+        for other in _slipped(key, index, capitals):
+            out.setdefault(other, key)
     return out
+
+
+SlipIndex = dict[tuple[int, str, str], list[str]]
+
+
+def _slip_index(names: Iterable[str]) -> SlipIndex:
+    """Names by each of their words left out (``_gapped``), to find those one slip apart."""
+    index: SlipIndex = {}
+    for name in names:
+        for i in range(len(name.split())):
+            index.setdefault(_gapped(name, i), []).append(name)
+    return index
+
+
+def _slipped(name: str, index: SlipIndex, capitals: AbstractSet[str] = frozenset()) -> list[str]:
+    """The indexed names one slip of the keyboard from this one, in one word neither in capitals."""
+    words = name.split()
+    return [other for i in range(len(words)) for other in index.get(_gapped(name, i), ())
+            if other != name and not {words[i], other.split()[i]} & capitals
+            and _one_slip(words[i], other.split()[i])]
 
 
 def _gapped(key: str, i: int) -> tuple[int, str, str]:
