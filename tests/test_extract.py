@@ -521,3 +521,19 @@ def test_a_person_one_slip_from_a_place_or_body_the_archive_names_is_no_person()
     assert mapping["Ostravia Repulbic"] == ""
     assert mapping["Hallam Thoresne"] == ""
     assert mapping["Mara Kessel"] == "Mara Kessel"
+
+
+def test_a_person_ending_in_a_company_suffix_or_opened_by_a_firm_word_is_no_person():
+    """'Vantor Ag' ends in a company's suffix, in the wire's odd case; 'Ostrische Landesbank' opens
+    with a word that opens bodies' names in two other stories and is no given name; 'Helga Brandt',
+    whose given name opens 'Helga Tools Ltd' twice, and 'J. Paul Ferris' (an initial opening 'J.
+    Walter Thompson Co') stay people (names invented)."""
+    mapping = canonical_people(
+        [["Vantor Ag"], ["Ostrische Landesbank"], ["Helga Brandt"], ["J. Paul Ferris"], [], []],
+        None,
+        [[], [], [], [], ["Ostrische Bank", "Helga Tools Ltd", "J. Walter Thompson Co"],
+         ["Ostrische Kreditanstalt", "Helga Tools Ltd", "J. Walter Thompson Co"]])
+    assert mapping["Vantor Ag"] == ""
+    assert mapping["Ostrische Landesbank"] == ""
+    assert mapping["Helga Brandt"] == "Helga Brandt"
+    assert mapping["J. Paul Ferris"] == "J. Paul Ferris"

@@ -63,6 +63,9 @@ def canonical_people(articles_people: Iterable[list[str]],
       with it at least as often ("Kidder" of "Kidder Peabody and Co"); one that joins a full
       name ("Ford" beside "Gerald Ford") stays that person's, whatever "Ford Motor Co" says, and a
       given name ("Prince Charles") is never a firm for opening "Charles Schwab and Co".
+    - A name ending in a company suffix in any case is no person ("Porsche Ag"); nor is a full
+      name whose first word is no given name and opens bodies' names in at least two stories and
+      as many as name the person ("Deutsche Girozentrale").
     - A place's or a body's name one slip of the keyboard away is evidence as the name itself is
       ("Saudia Arabia" beside Saudi Arabia, named as a place in 14 stories).
     Deterministic: the same input gives the same mapping, whatever the article order.
@@ -102,13 +105,14 @@ def canonical_people(articles_people: Iterable[list[str]],
     def elsewhere(target: str) -> int:
         """The stories naming it, or a name one slip from it, as a place or a body."""
         key = _org_key(target)
-        return max([as_org[key], as_place[target]] + [as_place[p] for p in _slipped(target, place_slips)]
+        return max([as_org[key], as_place[target], _opened(target, opens)]
+                   + [as_place[p] for p in _slipped(target, place_slips)]
                    + [as_org[o] for o in _slipped(key, org_slips)])
 
     mapping: dict[str, str] = {}
     for name in counts:
         target = aliased[name]
-        if name in blocked or target in blocked or (
+        if name in blocked or target in blocked or _ends_in_suffix(target) or (
                 name not in settings.aliases and elsewhere(target) >= counts[name] + roled[name]):
             mapping[name] = ""
         elif _is_full(target):
@@ -120,6 +124,22 @@ def canonical_people(articles_people: Iterable[list[str]],
             else:
                 mapping[name] = "" if opens[target] >= counts[name] + roled[name] else target
     return mapping
+
+
+def _ends_in_suffix(name: str) -> bool:
+    """A company's suffix, in any case, after a name ("Porsche Ag")."""
+    words = name.split()
+    return len(words) > 1 and words[-1].rstrip(".,").lower() in _FOLDED_SUFFIXES
+
+
+def _opened(name: str, opens: Counter[str]) -> int:
+    """The stories whose bodies' names open with a full name's first word, where that word is no
+    given name nor an initial and opens bodies in two stories at least ("Deutsche Girozentrale":
+    Deutsche Bank, Deutsche Bundesbank, ...); 0 otherwise."""
+    first = name.split()[0]
+    if not _is_full(name) or "." in first or first.upper() in lx.census_first_names() or opens[first] < 2:
+        return 0
+    return opens[first]
 
 
 def _organization_evidence(articles_orgs: Iterable[list[str]]) -> Counter[str]:
