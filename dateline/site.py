@@ -528,7 +528,8 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
     names = {"people": canonical_people(people, settings.extract, organizations, roles, places),
-             "organizations": canonical_organizations(organizations, settings.extract)}
+             "organizations": canonical_organizations(organizations, settings.extract,
+                                                      {p for names in people for p in names})}
     with contextlib.suppress(OSError):  # a read-only cache: the names are worked out again next time
         write_atomic(path, pickle.dumps({"key": key, "names": names}, protocol=pickle.HIGHEST_PROTOCOL))
     return names

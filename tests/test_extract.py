@@ -537,3 +537,14 @@ def test_a_person_ending_in_a_company_suffix_or_opened_by_a_firm_word_is_no_pers
     assert mapping["Ostrische Landesbank"] == ""
     assert mapping["Helga Brandt"] == "Helga Brandt"
     assert mapping["J. Paul Ferris"] == "J. Paul Ferris"
+
+
+def test_a_body_run_on_into_a_person_s_name_is_that_body():
+    """'Ostravian Grain Board Chairman Pavel Rusk' is the Ostravian Grain Board where the archive
+    names both the board alone and Pavel Rusk; without the board alone it stays as it is (names
+    invented)."""
+    mapping = canonical_organizations(
+        [["Ostravian Grain Board Chairman Pavel Rusk"], ["Ostravian Grain Board"],
+         ["Kelm Tin Council Director Ida Voss"]], None, {"Pavel Rusk", "Ida Voss"})
+    assert mapping["Ostravian Grain Board Chairman Pavel Rusk"] == "Ostravian Grain Board"
+    assert mapping["Kelm Tin Council Director Ida Voss"] == "Kelm Tin Council Director Ida Voss"

@@ -214,7 +214,8 @@ def _unsuffixed(name: str) -> list[str]:
 
 
 def canonical_organizations(articles_orgs: Iterable[list[str]],
-                            settings: ExtractSettings | None = None) -> dict[str, str]:
+                            settings: ExtractSettings | None = None,
+                            people: Iterable[str] = ()) -> dict[str, str]:
     """Map every organization name to one form across the archive.
 
     - Forms that differ only by case, "The" or a company suffix are one body; the form most
@@ -231,6 +232,9 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
       ("Chrsyler Corp", "Kaneb Servies Inc", "Organiaation of Petroleum Exporting Countries") is
       that body, named by the form more articles use; never a changed first letter ("Barnes
       Group" is not "Karnes Group").
+    - A body's name run on into a person's that the archive names (``people``), with or without
+      the title between, is that body ("Securities and Exchange Commission Chairman John Shad"),
+      where the archive names the body alone.
     Editors' aliases win; ``not_organizations`` map to "". Every input name has an entry.
     """
     settings = settings or ExtractSettings()
@@ -282,10 +286,12 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
             if len(name.split()) > 1 and len(letters) >= 2:
                 by_initials.setdefault(letters, []).append(key)
     beside_names = _spelled_out_beside(articles)
+    persons = {p for p in people if _is_full(p)}
     blocked = set(settings.not_organizations)
     mapping: dict[str, str] = {}
     for raw, target in targets.items():
-        joined = best[key_of(target)]
+        body = _body_before_person(target, persons)
+        joined = best[key_of(target)] if key_of(body) not in forms else best[key_of(body)]
         own_firm = target in full or key_of(target) in suffixed
         candidates = set() if own_firm else by_prefix.get(target, set()) - {joined}
         if len(candidates) == 1 and len(target.split()) > 1:
@@ -300,6 +306,20 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
                 joined = best[beside.pop()]
         mapping[raw] = "" if raw in blocked or target in blocked else joined
     return mapping
+
+
+def _body_before_person(name: str, persons: AbstractSet[str]) -> str:
+    """The words before a person's name that closes this one, less the titles between
+    ("Senate Budget Committee" of "Senate Budget Committee Chairman Lawton Chiles"); the name
+    itself where no person closes it."""
+    words = name.split()
+    for n in range(1, len(words) - 1):
+        if " ".join(words[n:]) in persons:
+            head = words[:n]
+            while len(head) > 1 and head[-1] in lx.titles():
+                head.pop()
+            return " ".join(head)
+    return name
 
 
 def _misspelt_keys(written: Counter[str], capitals: AbstractSet[str]) -> dict[str, str]:
