@@ -16,6 +16,7 @@ from . import lexicon as lx
 from .organizations import initials, is_acronym, known
 from .people import SUFFIXES, surname
 from .places import country_of
+from .slips import slip_index, slipped
 
 
 def _person_key(name: str) -> tuple[str, str]:
@@ -100,14 +101,14 @@ def canonical_people(articles_people: Iterable[list[str]],
     by_surname: dict[str, set[str]] = {}
     for key, name in full.items():
         by_surname.setdefault(key[1], set()).add(name)
-    place_slips, org_slips = _slip_index(as_place), _slip_index(as_org)
+    place_slips, org_slips = slip_index(as_place), slip_index(as_org)
 
     def elsewhere(target: str) -> int:
         """The stories naming it, or a name one slip from it, as a place or a body."""
         key = _org_key(target)
         return max([as_org[key], as_place[target], _opened(target, opens)]
-                   + [as_place[p] for p in _slipped(target, place_slips)]
-                   + [as_org[o] for o in _slipped(key, org_slips)])
+                   + [as_place[p] for p in slipped(target, place_slips)]
+                   + [as_org[o] for o in slipped(key, org_slips)])
 
     mapping: dict[str, str] = {}
     for name in counts:
@@ -328,54 +329,14 @@ def _misspelt_keys(written: Counter[str], capitals: AbstractSet[str]) -> dict[st
     longer. Keys are compared word by word, one word differing; a word the archive writes in
     capitals is an acronym, where one letter is another body ("NYMEX" is not Nynex)."""
     common = lx.common_words()
-    index = _slip_index(written)
+    index = slip_index(written)
     out: dict[str, str] = {}
     for key in sorted(written, key=lambda k: (-written[k], -sum(w in common for w in k.split()), -len(k), k)):
         if key in out:
             continue
-        for other in _slipped(key, index, capitals):
+        for other in slipped(key, index, capitals):
             out.setdefault(other, key)
     return out
-
-
-SlipIndex = dict[tuple[int, str, str], list[str]]
-
-
-def _slip_index(names: Iterable[str]) -> SlipIndex:
-    """Names by each of their words left out (``_gapped``), to find those one slip apart."""
-    index: SlipIndex = {}
-    for name in names:
-        for i in range(len(name.split())):
-            index.setdefault(_gapped(name, i), []).append(name)
-    return index
-
-
-def _slipped(name: str, index: SlipIndex, capitals: AbstractSet[str] = frozenset()) -> list[str]:
-    """The indexed names one slip of the keyboard from this one, in one word neither in capitals."""
-    words = name.split()
-    return [other for i in range(len(words)) for other in index.get(_gapped(name, i), ())
-            if other != name and not {words[i], other.split()[i]} & capitals
-            and _one_slip(words[i], other.split()[i])]
-
-
-def _gapped(key: str, i: int) -> tuple[int, str, str]:
-    """A key with its i-th word left out, where one slip may be, beside that word's first letter
-    (a slip keeps it): the keys one slip apart share this."""
-    words = key.split()
-    return i, " ".join([*words[:i], "*", *words[i + 1:]]), words[i][0]
-
-
-def _one_slip(right: str, typed: str) -> bool:
-    """One letter left out, added, changed or two swapped, in a word of five letters or more,
-    its first letter kept."""
-    if min(len(right), len(typed)) < 5 or right[0] != typed[0] or right == typed:
-        return False
-    if len(right) == len(typed):
-        diff = [i for i, (a, b) in enumerate(zip(right, typed, strict=True)) if a != b]
-        return len(diff) == 1 or (len(diff) == 2 and diff[1] == diff[0] + 1
-                                  and right[diff[0]] == typed[diff[1]] and right[diff[1]] == typed[diff[0]])
-    short, long = sorted((right, typed), key=len)
-    return len(long) - len(short) == 1 and any(long[:i] + long[i + 1:] == short for i in range(len(long)))
 
 
 def _spelled_out_beside(articles: list[list[str]]) -> dict[str, set[str]]:
