@@ -4,9 +4,10 @@
 ``../shared/corpus/reuters21578`` beside it. The archive: the first 2,000 held-out (odd NEWID) Reuters
 seeds whose file number k has k % 3 == 0, each extracted as a build does, then the archive-wide names
 as the site model makes them (``archive.local_bodies``, ``canonical_people`` with the articles'
-organizations and roles, ``canonical_organizations``). Pages are drawn with ``random.Random(seed)``
-from the sorted page names; each is printed with its forms, its article count, the text around its
-first two mentions and, for an organization, the other pages that share its first word (a split).
+organizations, roles and places, ``canonical_organizations`` with the people). Pages are drawn with
+``random.Random(seed)`` from the sorted page names; each is printed with its forms, its article
+count, the text around its first two mentions and, for an organization, the other pages that share
+its first word (a split).
 Nothing is judged here: a reader marks each page right, wrong or split.
 """
 
@@ -44,8 +45,9 @@ def pages(files: list[str]) -> tuple[Pages, Pages]:
     found = [extract(s) for s in seeds]
     renames = archive.local_bodies([x.organizations for x in found], [x.places for x in found])
     orgs = [[names.get(o, o) for o in x.organizations] for x, names in zip(found, renames, strict=True)]
-    people_map = archive.canonical_people([x.people for x in found], None, orgs, [x.roles for x in found])
-    org_map = archive.canonical_organizations(orgs)
+    people_map = archive.canonical_people([x.people for x in found], None, orgs, [x.roles for x in found],
+                                          [x.places for x in found])
+    org_map = archive.canonical_organizations(orgs, None, {p for x in found for p in x.people})
     people: Pages = defaultdict(list)
     bodies: Pages = defaultdict(list)
     for f, seed, x, names in zip(files, seeds, found, orgs, strict=True):

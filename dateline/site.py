@@ -517,8 +517,9 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
     people = [a.people for a in ordered]
     organizations = [a.organizations for a in ordered]
     roles = [a.roles for a in ordered]
-    key = hashlib.blake2b(repr((generator_fingerprint(settings), people, organizations, roles)).encode(),
-                          digest_size=16).digest()
+    places = [a.places for a in ordered]
+    named = (generator_fingerprint(settings), people, organizations, roles, places)
+    key = hashlib.blake2b(repr(named).encode(), digest_size=16).digest()
     path = settings.path("cache") / NAMES_FILE
     try:
         saved = pickle.loads(path.read_bytes())
@@ -526,8 +527,9 @@ def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, di
             return saved["names"]
     except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
         pass
-    names = {"people": canonical_people(people, settings.extract, organizations, roles),
-             "organizations": canonical_organizations(organizations, settings.extract)}
+    names = {"people": canonical_people(people, settings.extract, organizations, roles, places),
+             "organizations": canonical_organizations(organizations, settings.extract,
+                                                      {p for names in people for p in names})}
     with contextlib.suppress(OSError):  # a read-only cache: the names are worked out again next time
         write_atomic(path, pickle.dumps({"key": key, "names": names}, protocol=pickle.HIGHEST_PROTOCOL))
     return names
