@@ -148,7 +148,7 @@ def publish(site: Site, report: Report, with_search: bool) -> Built:
         cold = not any(os.scandir(staging))
         with report.progress.stage("render", len(work.todo), "pages"):
             result = render_stage.render(site, staging, settings.path("templates"),
-                                         settings.path("static"), work=work)
+                                         settings.path("static"), work=work, empty=cold)
         result.files.add(MARK)  # what lets the next build replace this folder (safety.py)
         if write_if_changed(staging / MARK, MARK_TEXT):
             result.changed.add(MARK)

@@ -31,7 +31,7 @@ from . import assets, cluster, pagekinds, pagereads, progress, search, structure
 from .article import Article
 from .config import ConfigError, Settings
 from .markup import markdown_to_html
-from .output import remove_leftover_temps, write_if_changed
+from .output import remove_leftover_temps, write_if_changed, write_new
 from .safety import files_below
 from .site import KINDS, Month, Site, Term
 
@@ -118,12 +118,14 @@ def _same_bytes(target: Path, source: Path) -> bool:
 
 
 def render(site: Site, folder: Path, templates: Path, static: Path,
-           known: dict[str, str] | None = None, work: Plan | None = None) -> RenderResult:
+           known: dict[str, str] | None = None, work: Plan | None = None, empty: bool = False
+           ) -> RenderResult:
     """Write the site into ``folder``, rendering only pages whose inputs changed since ``known``
-    (fingerprints of the files already in ``folder``; None renders every page)."""
+    (fingerprints of the files already in ``folder``; None renders every page). ``empty``: the
+    folder holds nothing yet (a cold build), so pages are written without comparing."""
     work = work or plan(site, folder, templates, static, known)
     changed = set()
-    for share in _render_in_parallel(site, work.todo, folder, templates):
+    for share in _render_in_parallel(site, work.todo, folder, templates, empty):
         changed.update(share)
     # Made after the render, not before: the workers would each inherit a set of every file
     # (~70 B a page). The plan's fingerprints, not a copy: neither changes after.
@@ -154,12 +156,12 @@ def remove_stale(folder: Path, keep: set[str], keep_under: tuple[str, ...]) -> l
 _JOB: dict = {}
 
 
-def _render_in_parallel(site: Site, todo: array[int], folder: Path, templates: Path
-                        ) -> Iterator[list[str]]:
+def _render_in_parallel(site: Site, todo: array[int], folder: Path, templates: Path,
+                        empty: bool = False) -> Iterator[list[str]]:
     """Files whose bytes changed, per worker's share of ``todo`` (positions in pages(site))."""
     if not todo:
         return
-    _JOB.update(site=site, todo=todo, folder=folder, templates=templates)
+    _JOB.update(site=site, todo=todo, folder=folder, templates=templates, empty=empty)
     workers = min(site.settings.worker_count, max(1, len(todo) // PAGES_PER_WORKER))
     workers = cluster.share_count(site.settings, len(todo)) or workers
     try:
@@ -185,7 +187,11 @@ def _render_share(share: tuple[int, int]) -> list[str]:
             data = env.get_template(page.template).render(page=page, **page.context)
         except Exception as err:  # any mistake in a template: named, never a traceback
             raise TemplateError(template_problem(err, page.template, _JOB["templates"])) from None
-        if write_if_changed(_JOB["folder"] / rel, data.encode("utf-8")):
+        target = _JOB["folder"] / rel
+        if _JOB["empty"]:  # nothing there to compare with: every page is a new file
+            write_new(target, data.encode("utf-8"))
+            changed.append(rel)
+        elif write_if_changed(target, data.encode("utf-8")):
             changed.append(rel)
         progress.advance()
     return changed

@@ -66,3 +66,38 @@ def test_a_build_runs_without_the_cycle_collector_and_gives_it_back(tmp_path, mo
         assert not gc.isenabled()  # a caller that had it off keeps it off
     finally:
         gc.enable()
+
+
+def site_bytes(site) -> dict[str, bytes]:
+    return {rel: (site / rel).read_bytes() for rel in walked_sizes(site)}
+
+
+def test_a_cold_build_writes_its_pages_without_comparing_and_the_same_bytes(tmp_path, monkeypatch):
+    """Into the empty staging folder of a cold build, pages are written straight (no stat,
+    read-back, temp file or rename); a build over a live site still compares, and both give
+    the same site."""
+    from dateline import render
+
+    calls = {"new": 0, "compared": 0}
+    real_new, real_compared = render.write_new, render.write_if_changed
+
+    def new(path, data):
+        calls["new"] += 1
+        return real_new(path, data)
+
+    def compared(path, data):
+        calls["compared"] += 1
+        return real_compared(path, data)
+
+    monkeypatch.setattr(render, "write_new", new)
+    monkeypatch.setattr(render, "write_if_changed", compared)
+    root = write_project(tmp_path / "a", seeds(10), extra_toml=TOML)
+    build_project(root)
+    pages = calls["new"]
+    assert pages > 30 and calls["compared"] == len(list((root / "_site" / "static").iterdir()))
+    cold = site_bytes(root / "_site")
+    shutil.rmtree(root / ".dateline-cache")  # every page rendered again, over the live site's links
+    calls.update(new=0, compared=0)
+    build_project(root)
+    assert calls["new"] == 0 and calls["compared"] >= pages
+    assert site_bytes(root / "_site") == cold
