@@ -297,20 +297,17 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
 
 def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> dict[str, int]:
     """Each distinct name's score, summed over its mentions, as the model packs scores (model.unpack).
-    The parts that recur across an archive are remembered (a name's words, a reading's evidence);
-    a run's context is worked out and weighed once for all its readings, and only the words beside
-    the reading afresh; a name's mentions add up in single integer additions."""
-    name_score, reading_score = model.memo(ft.name_features), model.memo(ft.reading_features)
-    weigh = model.weigh
+    A name's part and a reading's combination of kind and place are remembered, a run's worked out
+    once for all its readings, and a name's mentions add up in single integer additions."""
+    name_score, parts_score = model.memo(ft.name_features), model.memo(ft.reading_parts)
     totals: dict[str, int] = {}
     read_run, context, context_score = -1, None, 0
     for c in found:
         if context is None or c.run < 0 or c.run != read_run:
             read_run, context = c.run, ft.run_context(c)
-            context_score = model.offset + weigh(ft.run_features(context))
-        read = ft.reading(c, evidence)
-        s = (context_score + name_score(weighed_name(c.name)) + reading_score(read)
-             + weigh(ft.neighbour_features(read, context)))
+            context_score = model.weigh(ft.run_features(context))
+        s = (model.offset + name_score(weighed_name(c.name)) + parts_score(*ft.reading_key(c, evidence))
+             + context_score + model.weigh(ft.reading_features(c, context, evidence)))
         totals[c.name] = totals.get(c.name, 0) + s
     return totals
 

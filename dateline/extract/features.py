@@ -8,12 +8,10 @@ template is defined in one place, the function below that computes its value, by
   lists), so their score is worked out once per distinct name;
 - ``run_features``: the text either side of the run (words, punctuation, shape, a pronoun after
   it, a bracket) and its sentence start, shared by every reading of one run;
-- ``reading_features``: the rules' reading with the gazetteer class, where the run stands (prose,
-  a table row, a list of names), the desk, and what the article says about the same name (named
-  again, its surname speaks, it opens an organization's name): all kinds, flags and small counts
-  (``Reading``), so each combination is scored once;
-- ``neighbour_features``: the rules' reading beside the words either side of the run, the only
-  part weighed afresh for every candidate.
+- ``reading_parts``: the rules' reading with the gazetteer class, where the run stands (prose, a
+  table row, a list of names) and the desk: a few dozen combinations, each scored once;
+- ``reading_features``: the rest of this reading, and what the article says about the same name
+  (named again, its surname speaks, it opens an organization's name).
 """
 
 from __future__ import annotations
@@ -224,12 +222,7 @@ _REPEAT_RE = re.compile(r"(.)\1+")
 def _shape(token: str) -> str:
     """'McDonald' -> 'XxXx', 'U.S.' -> 'X.X.', '1996' -> 'dd': letters and digits by class, runs
     of one class shortened to two."""
-    return _REPEAT_RE.sub(_two, token.translate(_SHAPE))
-
-
-def _two(repeat: re.Match[str]) -> str:
-    """A run of one class, shortened to two (a function: a template is expanded in Python)."""
-    return repeat.group()[:2]
+    return _REPEAT_RE.sub(r"\1\1", token.translate(_SHAPE))
 
 
 @lru_cache(maxsize=1 << 16)
@@ -245,47 +238,44 @@ def gazetteer_class(name: str) -> str:
 
 def name_features(name: str) -> list[Feature]:
     """What the name's own words say (computed once per distinct name: the model remembers their
-    score, see ``Perceptron.memo``). Each list is asked for once and each word lowered once, as a
-    new name is met some three times an article."""
+    score, see ``Perceptron.memo``)."""
     tokens = name.split()
     first, last = tokens[0], tokens[-1]
-    first_lower, last_lower = first.lower(), last.lower()
     n = len(tokens)
-    common, surnames, suffixes = lx.common_words(), lx.census_surnames(), lx.CORPORATE_SUFFIXES
-    gaz, gaz_last = gazetteer_class(name), gazetteer_class(last)
     cf0 = _bucket(lx.census_first_names().get(first.upper()), (200, 1000, 3000))
     f = [("n", str(min(n, 4))), ("shape0", _shape(first)), ("shapeL", _shape(last)),
-         ("w0", first_lower), ("wL", last_lower), ("suf", last[-3:].lower()),
-         ("gaz", gaz), ("gaz0", gazetteer_class(first))]
+         ("w0", first.lower()), ("wL", last.lower()), ("suf", last[-3:].lower()),
+         ("gaz", gazetteer_class(name)), ("gaz0", gazetteer_class(first))]
     if n > 1:
-        f.append(("gazL", gaz_last))
+        f.append(("gazL", gazetteer_class(last)))
         f.extend(("w", t.lower()) for t in tokens[1:-1])
     if orgs.known(name):
         f.append(("known_org", ""))
     if first in lx.given_names():
         f.append(("given0", ""))
-    family = _bucket(surnames.get(last.upper()), (500, 5000, 30000))
+    family = _bucket(lx.census_surnames().get(last.upper()), (500, 5000, 30000))
     f.append(("cf0", cf0))
     f.append(("csL", family))
     if n == 1:
         # A lone word by every list at once: a surname and no place ("Larsen"), a place, or a word no
         # list knows and no dictionary writes in lower case ("Uber", "Citicorp": a firm's coinage).
-        f.append(("single_lists", f"{cf0}|{family}|{gaz}|{first_lower in common}"))
-    else:
+        common = name.lower() in lx.common_words()
+        f.append(("single_lists", f"{cf0}|{family}|{gazetteer_class(name)}|{common}"))
+    if n > 1:
         # "Merrill Lynch", "Morgan Stanley": a firm named for two surnames opens with a surname
-        cs0 = _bucket(surnames.get(first.upper()), (500, 5000, 30000))
+        cs0 = _bucket(lx.census_surnames().get(first.upper()), (500, 5000, 30000))
         f.append(("cs0", cs0))
         f.append(("cf0|cs0", f"{cf0}|{cs0}"))
+        surnames = lx.census_surnames()
         if all(t.upper() in surnames for t in tokens):
             f.append(("all_surnames", ""))  # "Smith Barney", "Dean Witter": a firm named for its founders
-    if last_lower in common:
+    if last.lower() in lx.common_words():
         f.append(("commonL", ""))
-    if first_lower in common:
+    if first.lower() in lx.common_words():
         f.append(("common0", ""))
-    inside = tokens[1:-1]
-    if last in suffixes:
+    if last in lx.CORPORATE_SUFFIXES:
         f.append(("corp_suffix", ""))
-    elif any(t in suffixes for t in inside):
+    elif any(t in lx.CORPORATE_SUFFIXES for t in tokens[1:-1]):
         f.append(("suffix_inside", ""))  # "Iowa Beef Processors Inc Dakota City": a company, then more
     kinds, heads = lx.org_words()
     if any(t in kinds for t in tokens):
@@ -302,7 +292,7 @@ def name_features(name: str) -> list[Feature]:
         # A two-word name's given-name and surname ranks with its gazetteer class: a person's
         # name needs no cue when its words are a given name and a surname and no place.
         if n == 2:
-            f.append(("cf0|csL|gaz", f"{cf0}|{family}|{gaz}"))
+            f.append(("cf0|csL|gaz", f"{cf0}|{family}|{gazetteer_class(name)}"))
     if any(is_title(t) for t in tokens):
         f.append(("title_inside", ""))
     if first in lx.demonyms():
@@ -310,6 +300,7 @@ def name_features(name: str) -> list[Feature]:
     # A joining word ("Kerry and Lavrov", "Bank of Japan") is not a name particle ("Hennie le Roux",
     # "Ludwig van Beethoven"): one feature for both let runs joined by "and" teach that particles
     # mean no person.
+    inside = tokens[1:-1]
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in inside):
         f.append(("connector_inside", ""))
     if any(t in lx.NAME_PARTICLES for t in inside):
@@ -322,7 +313,7 @@ def name_features(name: str) -> list[Feature]:
         f.append(("short_single", ""))
     if any(t.endswith(("'s", "\u2019s")) for t in tokens[:-1]):
         f.append(("possessive_inside", ""))  # "Britain's Tate": two names, never one person
-    if n > 1 and gaz_last == "country":
+    if n > 1 and gazetteer_class(last) == "country":
         f.append(("ends_in_country", ""))
     return f
 
@@ -418,155 +409,105 @@ def run_features(run: RunContext) -> list[Feature]:
     return f
 
 
-class Reading(NamedTuple):
-    """What one reading of a run is, apart from the words around the run: the rules' reading and
-    cues, where the run stands, and what the rest of the article says about the same name. Every
-    field is a kind, a flag or a small count, so the combinations recur and each is scored once."""
-
-    kind: str
-    gaz: str  # the name's gazetteer class
-    where: str
-    desk: str
-    single: bool
-    cue: bool
-    speaks: bool
-    titled: bool
-    role: bool
-    part: bool
-    parts: str
-    mentions: int  # the name's mentions in the article, at most 3
-    surname_of_person: bool
-    speaker: bool
-    in_org_name: bool
-    lowercase_elsewhere: bool
-    last_alone: bool
-    first_alone: bool
-    dateline: bool
-    firm: int  # its mentions in a firm's context, at most 2
-    opens_org: bool
-    spelled_out: bool
-    paren_initials: bool
-    bracketed: bool  # in sports copy only, as the three below
-    row_head: bool
-    tail: bool
+def reading_key(c: Candidate, ev: ArticleEvidence) -> tuple[str, str, str, str, bool]:
+    """What ``reading_parts`` reads of a candidate: a few dozen combinations over an archive."""
+    return c.kind, gazetteer_class(c.name), c.where, ev.desk, " " not in c.name
 
 
-def reading(c: Candidate, ev: ArticleEvidence) -> Reading:
-    """The evidence ``reading_features`` weighs, read off the candidate and the article."""
-    name = c.name
-    single = " " not in name
-    sports = ev.desk == "sports"
-    words = name.split()
-    return Reading(
-        c.kind, gazetteer_class(name), c.where, ev.desk, single, c.cue, c.speaks, c.titled, bool(c.role),
-        c.part_of >= 0, c.parts, min(ev.counts.get(name, 0), 3),
-        single and name in ev.person_surnames, single and name in ev.speakers,
-        single and name in ev.org_words, single and name.lower() in ev.lowercase,
-        not single and words[-1] in ev.singles, not single and words[0] in ev.singles,
-        name in ev.dateline, min(ev.firm_said.get(name, 0), 2), name in ev.org_openers,
-        single and name in ev.initials and orgs.is_acronym(name),
-        not single and c.after[:2] == " (" and _gives_initials(name, c.after),
-        sports and c.before.rstrip().endswith("("),
-        sports and c.where != "prose" and not any(ch.isalpha() for ch in c.before),
-        sports and single and name in ev.tails)
+def reading_parts(kind: str, gaz: str, where: str, desk: str, single: bool) -> list[Feature]:
+    """The rules' reading and the name's gazetteer class, by where the run stands and the desk
+    (the model remembers the score of each combination, see ``Perceptron.memo``)."""
+    return [("rule", kind), ("where", where), ("rule|where", f"{kind}|{where}"),
+            ("gaz|where", f"{gaz}|{where}"), ("single|where", f"{single}|{where}"),
+            ("desk|gaz", f"{desk}|{gaz}"), ("desk|rule|where", f"{desk}|{kind}|{where}"),
+            ("desk|gaz|where", f"{desk}|{gaz}|{where}")]
 
 
-def _gives_initials(name: str, after: str) -> bool:
-    """'Farm Credit Administration (FCA)': a body gives its short form in brackets after it."""
-    paren = PAREN_RE.match(after)
-    return paren is not None and paren.group(1).replace(".", "") == orgs.initials(name)
-
-
-def reading_features(r: Reading) -> list[Feature]:
-    """The rules' reading and the name's gazetteer class by where the run stands and the desk, the
-    cues the rules saw, and what the rest of the article says about the same name (the model
-    remembers the score of each combination, see ``Perceptron.memo``)."""
-    kind, gaz, where, desk, single = r.kind, r.gaz, r.where, r.desk, r.single
-    f = [("rule", kind), ("where", where), ("rule|where", f"{kind}|{where}"),
-         ("gaz|where", f"{gaz}|{where}"), ("single|where", f"{single}|{where}"),
-         ("desk|gaz", f"{desk}|{gaz}"), ("desk|rule|where", f"{desk}|{kind}|{where}"),
-         ("desk|gaz|where", f"{desk}|{gaz}|{where}")]
-    if r.cue:
+def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list[Feature]:
+    """This reading's own features: the rules' reading beside the words around the run, the cues
+    the rules saw, and what the rest of the article says about the same name."""
+    kind, where, name = c.kind, c.where, c.name
+    f = [("rule|n1", f"{kind}|{run.n1}"), ("rule|p1", f"{kind}|{run.p1}")]
+    if c.cue:
         f.append(("cue", ""))
-    if r.speaks:
+    if c.speaks:
         f.append(("speaks", ""))
-    if r.titled:
+    if c.titled:
         f.append(("titled", ""))
-    if r.role:
+    if c.role:
         f.append(("role", ""))
-    if r.part:
+    if c.part_of >= 0:
         f.append(("part", ""))
-    if r.parts:
-        f.append(("parts", r.parts))
-    f.append(("count", str(r.mentions)))
+    if c.parts:
+        f.append(("parts", c.parts))
+    count = ev.counts.get(name, 0)
+    f.append(("count", str(min(count, 3))))
+    single = " " not in name
     if single:
-        alone = not r.surname_of_person and not r.speaker
+        alone = name not in ev.person_surnames and name not in ev.speakers
         f.append(("lone|where", f"{alone}|{where}"))  # a surname with no full name nor speech
-        if r.surname_of_person:
+        if name in ev.person_surnames:
             f.append(("surname_of_person", ""))
-        if r.speaker:
+        if name in ev.speakers:
             f.append(("speaker", ""))
-        if r.in_org_name:
+        if name in ev.org_words:
             f.append(("in_org_name", ""))
-        if r.lowercase_elsewhere:
+        if name.lower() in ev.lowercase:
             f.append(("lowercase_elsewhere", ""))
     else:
-        if r.last_alone:
+        words = name.split()
+        if words[-1] in ev.singles:
             f.append(("last_alone_elsewhere", ""))
-        if r.first_alone:
+        if words[0] in ev.singles:
             f.append(("first_alone_elsewhere", ""))
-    if r.dateline:
+    if name in ev.dateline:
         f.append(("dateline", ""))
     # What the article says of the same name elsewhere: a firm's context, or a longer firm's name
     # it opens ("Hoare Govett" beside "Hoare Govett Ltd"), each weighed by the reading it meets.
-    if r.firm:
-        f.append(("firm_context", f"{kind}|{r.firm}"))
-    if r.opens_org:
+    firm = ev.firm_said.get(name, 0)
+    if firm:
+        f.append(("firm_context", f"{kind}|{min(firm, 2)}"))
+    if name in ev.org_openers:
         f.append(("opens_org", f"{kind}|{single}"))
-    if r.spelled_out:
+    if single and name in ev.initials and orgs.is_acronym(name):
         f.append(("spelled_out", ""))  # "ICC" beside "International Criminal Court": a body's short form
-    elif r.paren_initials:
-        f.append(("paren_initials", ""))  # "Farm Credit Administration (FCA)"
-    f.extend(team_features(r))
+    elif not single and c.after[:2] == " (":
+        paren = PAREN_RE.match(c.after)
+        if paren and paren.group(1).replace(".", "") == orgs.initials(name):
+            # "Farm Credit Administration (FCA)": a body gives its short form
+            f.append(("paren_initials", ""))
+    f.extend(team_features(c, run, ev))
     return f
 
 
-def team_features(r: Reading) -> list[Feature]:
-    """Sports copy's evidence, weighed with the name's gazetteer class: a name in brackets after
-    another is a competitor's country or club ("(Norway)", "(VfB Stuttgart)"); a name that opens its
-    table row or line-up stands where that row puts its competitor; a surname alone that ends a
-    longer name of the article is that name's ("Larsen 22, 51" beside "Henrik Larsen"), whatever the
-    rules read the longer name as. (A city beside a score or after "beat" is in
-    ``neighbour_features``.) Only in sports copy: in other copy these, fired for every name, cost
-    more than they told (cross-validated, dev organizations F1 0.912 -> 0.867 and train-1987 0.840
-    -> 0.831 with them in every desk)."""
-    f = []
-    if r.bracketed:
-        f.append(("sports|bracketed|gaz", r.gaz))
-    if r.row_head:
-        f.append(("sports|row_head|where|gaz", f"{r.where}|{r.gaz}"))
-    if r.tail:
-        f.append(("sports|tail_of_longer|gaz", r.gaz))
-    return f
-
-
-def neighbour_features(r: Reading, run: RunContext) -> list[Feature]:
-    """The rules' reading beside the words either side of the run, and in sports copy the name's
-    gazetteer class beside them: a city beside a score or after "beat" is its club in a sports story
-    and the place in a news one ("Valencia beat Sevilla 2-1")."""
-    kind, n1, p1 = r.kind, run.n1, run.p1
-    f = [("rule|n1", f"{kind}|{n1}"), ("rule|p1", f"{kind}|{p1}")]
-    if r.desk == "sports":
-        f.append(("sports|gaz|p1", f"{r.gaz}|{p1}"))
-        f.append(("sports|gaz|n1", f"{r.gaz}|{n1}"))
+def team_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list[Feature]:
+    """Sports copy's evidence, weighed with the name's gazetteer class: a city beside a score or after
+    "beat" is its club in a sports story and the place in a news one ("Valencia beat Sevilla 2-1");
+    a name in brackets after another is a competitor's country or club ("(Norway)", "(VfB
+    Stuttgart)"); a name that opens its table row or line-up stands where that row puts its
+    competitor; a surname alone that ends a longer name of the article is that name's ("Larsen 22,
+    51" beside "Henrik Larsen"), whatever the rules read the longer name as. Only in sports copy:
+    in other copy these, fired for every name, cost more than they told (cross-validated, dev
+    organizations F1 0.912 -> 0.867 and train-1987 0.840 -> 0.831 with them in every desk)."""
+    if ev.desk != "sports":
+        return []
+    gaz = gazetteer_class(c.name)
+    f = [("sports|gaz|p1", f"{gaz}|{run.p1}"), ("sports|gaz|n1", f"{gaz}|{run.n1}")]
+    if c.before.rstrip().endswith("("):
+        f.append(("sports|bracketed|gaz", gaz))
+    if c.where != "prose" and not any(ch.isalpha() for ch in c.before):
+        f.append(("sports|row_head|where|gaz", f"{c.where}|{gaz}"))
+    if " " not in c.name and c.name in ev.tails:
+        f.append(("sports|tail_of_longer|gaz", gaz))
     return f
 
 
 def context_features(c: Candidate, ev: ArticleEvidence) -> list[Feature]:
     """Every feature of a candidate but its name's: what training reads (the entity decision weighs
-    the same parts, each remembered or computed once per run)."""
-    run, read = run_context(c), reading(c, ev)
-    return [*run_features(run), *reading_features(read), *neighbour_features(read, run)]
+    the same three parts, each remembered or computed once per run)."""
+    run = run_context(c)
+    return [*run_features(run),
+            *reading_parts(*reading_key(c, ev)), *reading_features(c, run, ev)]
 
 
 _SYMBOL_RE = re.compile(r"\d[\d.,:/-]*|[A-Z\u00c0-\u00de][\w'.-]*|[a-z][\w'-]*|[^\s\w]")
