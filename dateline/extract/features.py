@@ -161,11 +161,24 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
         if _firm_context(c.before, c.after):
             ev.firm_said[c.name] = ev.firm_said.get(c.name, 0) + 1
     ev.lowercase = LowercaseWords(text)
-    scores = len(SCORE_RE.findall(text))
-    vocabulary = set(re.findall(r"[a-z][a-z-]+", text.lower()))
-    strong, weak = len(vocabulary & SPORTS_WORDS), len(vocabulary & SPORTS_WEAK_WORDS)
-    ev.desk = "sports" if strong >= 2 or (strong + (scores >= 2) >= 1 and weak >= 3) else "news"
+    ev.desk = desk(text)
     return ev
+
+
+def desk(text: str) -> str:
+    """"sports" when the copy reads as results and match reports: two of the strong words, or one
+    of them or two score lines with three of the weak words; else "news". Each count is taken only
+    when the verdict needs it (most copy has no strong word, and then no two score lines)."""
+    vocabulary = set(_VOCABULARY_RE.findall(text.lower()))
+    strong = len(vocabulary & SPORTS_WORDS)
+    if strong >= 2:
+        return "sports"
+    if not strong and len(SCORE_RE.findall(text)) < 2:
+        return "news"
+    return "sports" if len(vocabulary & SPORTS_WEAK_WORDS) >= 3 else "news"
+
+
+_VOCABULARY_RE = re.compile(r"[a-z][a-z-]+")
 
 
 def _firm_context(before: str, after: str) -> bool:
