@@ -89,9 +89,16 @@ def sports_headline(seed: Seed) -> str:
     """'Scottish premier division: Rangers beat Raith Rovers 2-0', 'Nolan leads Australian Open by
     three shots': the competition and what happened, for a sports or election table below its
     introduction (`headline_tables`); the first result for a results table it cannot read whole."""
-    lead = _clean(seed.paragraphs[0])
+    paragraphs = seed.paragraphs
+    heading = ""
+    if len(paragraphs) > 2 and _clean(paragraphs[0]).isupper() and _clean(paragraphs[1]).endswith(":"):
+        heading, paragraphs = paragraphs[0].strip(), paragraphs[1:]  # "GOLF - EUROPEAN MASTERS SCORES"
+    lead = _clean(paragraphs[0])
+    slug = re.match(r"^([A-Z]+(?: [A-Z]+)?) - ", heading)
+    if slug and not headline_tables.SLUG_RE.match(lead):
+        lead = f"{slug[1].capitalize()} - {lead}"  # the desk's sport slug of its heading
     intro, colon, after = lead.partition(":")
-    rows = [after.strip(), *(_clean(p) for p in seed.paragraphs[1:headline_tables.MAX_ROWS])]
+    rows = [after.strip(), *(_clean(p) for p in paragraphs[1:headline_tables.MAX_ROWS])]
     rows = [r for r in rows if r]
     if not colon:  # "English Premier League standings after Saturday's matches." over its table
         if len(lead.split()) > INTRO_WORDS or len(rows) < 3:

@@ -25,12 +25,13 @@ MAX_ROWS = 40  # rows read below the introduction: enough for any table's top
 NAME = (r"[A-Z\u00c0-\u00de0-9][\w.'&/-]*(?:\s+(?:[A-Z\u00c0-\u00de0-9][\w.'&/-]*"
         r"|de|of|and|la|del|van|von|der|di|da|le))*?")
 BRACKETS_RE = re.compile(r"\s*\([^()]*\)")
-PLACE_PREFIX_RE = re.compile(r"^(?:In|At)\s+[A-Z][\w.' -]{1,30}:\s+")
+# "In Oslo: ", "Group three: " before a score line.
+PLACE_PREFIX_RE = re.compile(r"^[A-Z][\w.' -]{1,30}:\s+")
 # "Aberdeen 2 (Wishart 14) Kilmarnock 1", "Seattle 102 NEW JERSEY 94 (OT)": one match.
 MATCH_RE = re.compile(rf"^(?P<a>{NAME})\s+(?P<x>\d{{1,3}})\s+(?P<b>{NAME})\s+(?P<y>\d{{1,3}})"
-                      r"(?:\s+(?:OT|SO|aet|pens?|\d-\d)\b.*)?\.?$")
+                      r"(?:\s+(?:OT|SO|aet|pens?|\d-\d)\b.*)?(?:[.;,]\s.*)?\.?$")
 # "3 - Yevgeny Korolyov (Russia) beat Hendrik Dreesen (Germany) 6-2 6-1": seeds and countries go.
-BEAT_RE = re.compile(rf"^(?:\d{{1,2}}\s+-\s+)?(?P<w>{NAME})\s+(?:beat|bt|def\.?|defeated)\s+"
+BEAT_RE = re.compile(rf"^(?:(?P<wseed>\d{{1,2}})\s+-\s+)?(?P<w>{NAME})\s+(?:beat|bt|def\.?|defeated)\s+"
                      rf"(?:(?P<seed>\d{{1,2}})\s+-\s+)?(?P<l>{NAME})\s+(?P<score>\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}-\d{{1,2}})*)")
 # "Manchester United 26 15 8 3 52 29 53", "Orlando 37 14 .725 -": a name and a column of figures.
 STANDING_RE = re.compile(rf"^(?:\d{{1,2}}\.?\s+)?(?P<name>{NAME})\s+"
@@ -38,7 +39,9 @@ STANDING_RE = re.compile(rf"^(?:\d{{1,2}}\.?\s+)?(?P<name>{NAME})\s+"
 # "1. Damon Ashcroft (Britain) Williams 1 hour 32 minutes", "1 Tomba (Italy) 1:58.07": a placing.
 GREEDY_NAME = (r"[A-Z\u00c0-\u00de][\w.'&/-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w.'&/-]*"
                r"|de|van|von|der|di|da|le|of|the|and|for|du|des|la|del))*")
-PLACED_RE = re.compile(rf"^(?P<pos>1|2)[.)]?\s+(?P<name>{GREEDY_NAME})(?=\s|$)")
+# "100 metres: 1. Donovan Baptiste (Canada) 10.03": an event's placings on one line.
+PLACED_RE = re.compile(rf"^(?:(?P<event>[\w'][\w ,.'-]{{1,30}}):\s+)?(?P<pos>1|2)[.)]?\s+"
+                       rf"(?P<name>{GREEDY_NAME})(?=\s|$)")
 # "203 Greg Nolan 67 68 68", "11 - Fredi Brandl (VfB Stuttgart)", "65 Tiger Woods": a figure, then names.
 FIGURE_FIRST_RE = re.compile(r"^(?P<fig>[-+]?\d{1,3}|E|par)\s+(?:-\s+)?(?P<names>[A-Z\u00c0-\u00de].*)$")
 # "Democratic Union 50 seats, 47.1 percent", "Social Democrats 36.4 (45.3) 131 seats", "Boris Yeltsin
@@ -151,12 +154,12 @@ def _match(row: str) -> Match | None:
     return Match(proper(m["a"]), int(m["x"]), proper(m["b"]), int(m["y"]))
 
 
-def _beat(row: str) -> tuple[str, str, str, str] | None:
-    """(winner, loser, score, loser's seed) of a tennis-style row."""
+def _beat(row: str) -> tuple[str, str, str, str, str] | None:
+    """(winner, loser, score, loser's seed, winner's seed) of a tennis-style row."""
     m = BEAT_RE.match(BRACKETS_RE.sub("", row).strip())
     if not m:
         return None
-    return proper(m["w"]), proper(m["l"]), m["score"], m["seed"] or ""
+    return proper(m["w"]), proper(m["l"]), m["score"], m["seed"] or "", m["wseed"] or ""
 
 
 def _standing(row: str) -> tuple[str, tuple[str, ...]] | None:
@@ -167,11 +170,12 @@ def _standing(row: str) -> tuple[str, tuple[str, ...]] | None:
     return (proper(m["name"]), cells) if len(cells) >= 3 else None
 
 
-def _placed(row: str) -> tuple[int, str] | None:
+def _placed(row: str) -> tuple[int, str, str] | None:
+    """(place, name, event or "") of a placing."""
     m = PLACED_RE.match(row.strip())
     if not m or not _is_name(m["name"]) or m["name"].split()[-1][:1].isdigit():
         return None
-    return int(m["pos"]), proper(m["name"])
+    return int(m["pos"]), proper(m["name"]), m["event"] or ""
 
 
 def _figure_first(row: str) -> tuple[str, list[str]] | None:
@@ -301,7 +305,7 @@ def _named(stage: str, what: str, rest: str, whole: bool = False) -> tuple[str, 
 
 STAGE_WORD_RE = re.compile(r"(?i)^(?:leading|final|provisional|official|preliminary|near-final|partial)"
                            r"(?:\s+|$)")
-EVENT_RE = re.compile(r"^(?P<stage>[a-z][\w-]*(?:\s+[a-z][\w-]*){0,2}?)"
+EVENT_RE = re.compile(r"^(?P<stage>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
                       r"(?:\s+(?:matches|games|races|events|ties))?\s+(?:at|in)\s+(?:the\s+)?(?P<event>[A-Z\d$].+)$")
 ELECTION_TO_RE = re.compile(r"^(elections?|vote|poll)\s+(?:to|for)\s+(?:the\s+)?(.+)$")
 
@@ -330,14 +334,17 @@ def _result(m: Match) -> str:
 
 
 def _beats(rows: tuple, comp: str, what: str, stage: str, *_: object) -> str:
-    """A seed beaten is the news of a round ("Hrubes beats top seed Solvang"); else the first result."""
-    seeded = sorted((int(r[3]), r) for r in rows if r[3])
-    if seeded:
-        seed, (win, lose, _score, _s) = seeded[0]
+    """A seed beaten by a lower seed or an unseeded player is the news of a round ("Hrubes beats top
+    seed Solvang"); else the first result."""
+    upsets = sorted((int(r[3]), r) for r in rows if r[3] and (not r[4] or int(r[4]) > int(r[3])))
+    if upsets:
+        seed, (win, lose, *_rest) = upsets[0]
         which = "top seed" if seed == 1 else f"No. {seed} seed"
         return f"{surname(win)} beats {which} {surname(lose)} at {comp}"
-    win, lose, score, _ = rows[0]
-    return f"{_with_stage(comp, stage)}: {win} beat {lose} {score}"
+    win, lose, score, *_rest = rows[0]
+    return _fit(f"{_with_stage(comp, stage)}: {win} beat {lose} {score}",
+                f"{comp}: {surname(win)} beat {surname(lose)} {score}",
+                f"{comp}: {surname(win)} beat {surname(lose)}")
 
 
 def _standings(rows: tuple, comp: str, what: str, stage: str, intro: str, raw: Sequence[str]) -> str:
@@ -434,10 +441,10 @@ def _count(n: float) -> str:
 
 def _placed_rows(rows: tuple, comp: str, what: str, stage: str, intro: str, raw: Sequence[str]) -> str:
     """A race's or event's winner; the overall leader too where a standings line names another."""
-    winner = next((name for pos, name in rows if pos == 1), "")
+    winner, event = next(((name, event) for pos, name, event in rows if pos == 1), ("", ""))
     if not winner:
         return ""
-    where = f"{stage} of {comp}" if stage else comp
+    where = f"{event} at {comp}" if event else f"{stage} of {comp}" if stage else comp
     won = f"{surname(winner)} wins {where}"
     leader = _overall_leader(raw)
     if leader and surname(leader) != surname(winner):
