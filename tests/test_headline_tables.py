@@ -118,3 +118,13 @@ def test_a_note_on_who_owns_the_table_names_its_company():
     got = _title("Shr 5.56 dlrs vs 3.88 dlrs", "Net 47.5 mln vs 33.2 mln",
                  "Dunmore Holdings Corp <DUN> owns 100 pct of Dunmore Canada common shares")
     assert got == "Dunmore Canada profit rises to $5.56 a share from $3.88"
+
+
+def test_a_table_of_many_companies_says_how_many_profits_rose():
+    intro = ("Results for 1996 reported by leading Dutch companies so far (net profit in millions of "
+             "guilders, 1995 in brackets):")
+    rows = ("Van Leer Packaging NV 412 (380)", "Hoogland Groep NV 95 (101)", "Kempen Chemie NV 230 (198)",
+            "Brabant Staal NV (BS) loss 12 (loss 40)")
+    assert _title(intro, *rows) == "1996 profits rise at three of four leading Dutch companies"
+    # without the year-earlier figures in brackets the table says nothing of a change
+    assert ht.table_headline("Results reported by leading Dutch companies:", list(rows)) == ""

@@ -94,6 +94,8 @@ def table_headline(intro: str, rows: Sequence[str]) -> str:
     reading = read_rows(rows, columns(intro))
     if reading is None:
         return ""
+    if reading.shape == "company":
+        return _finish(_companies(reading.rows, intro)) if _agrees("company", "", intro) else ""
     comp, what, stage = competition(intro)
     if not comp or not _agrees(reading.shape, what, intro):
         return ""
@@ -131,6 +133,8 @@ def _agrees(shape: str, what: str, intro: str) -> bool:
     """Whether the introduction says the kind of table the rows' shape is: a column of figures is
     standings only under "standings"/"table" or a tabulation, a share of the vote only in an
     election, a figure before names only for scores or scorers."""
+    if shape == "company":
+        return GROUP_RE.search(intro) is not None and "bracket" in intro
     if shape == "vote":
         return ELECTION_RE.search(intro) is not None
     if ELECTION_RE.search(intro):
@@ -234,8 +238,29 @@ def _vote_in(row: str, cols: Sequence[str]) -> tuple[str, str, str] | None:
     return (proper(m["name"]), seats, pct) if seats or pct else None
 
 
-READERS = (("vote", _vote), ("beat", _beat), ("match", _match), ("placed", _placed),
-           ("standing", _standing), ("figure-first", _figure_first))
+# "Westpac Banking Corp 681 (613)", "Broken Hill Proprietary Co Ltd (BHP) 412 (loss 108)": a company's
+# figure beside its year-earlier one in brackets.
+COMPANY_ROW_RE = re.compile(r"^(?P<name>[A-Z][^()\d]{1,60}?)\s+(?:\([^()\d]{1,20}\)\s+)?"
+                            r"(?P<now>(?:loss\s+)?[\d,.]+)\s+\((?P<was>(?:loss\s+)?[\d,.]+)\)$")
+
+
+def _company_row(row: str) -> tuple[str, float, float] | None:
+    """(company, figure, year-earlier figure) of a many-company results table, a loss negative."""
+    m = COMPANY_ROW_RE.match(row.strip())
+    if not m:
+        return None
+    now, was = _signed(m["now"]), _signed(m["was"])
+    return (m["name"], now, was) if now is not None and was is not None else None
+
+
+def _signed(figure: str) -> float | None:
+    loss = figure.startswith("loss")
+    value = _number(figure.removeprefix("loss").strip().replace(",", ""))
+    return -value if loss and value is not None else value
+
+
+READERS = (("company", _company_row), ("vote", _vote), ("beat", _beat), ("match", _match),
+           ("placed", _placed), ("standing", _standing), ("figure-first", _figure_first))
 
 
 def _is_name(text: str) -> bool:
@@ -530,6 +555,32 @@ def _votes(rows: tuple, comp: str, what: str, stage: str, intro: str, raw: Seque
         return _fit(f"{election}: {name} first{share or f' with {seats} seats'} but short of majority",
                     f"{election}: {name} first{share or f' with {seats} seats'}")
     return _fit(f"{election}: {name} first{share}", f"{election}: {name} first") if share or seats else ""
+
+
+# "reported by leading Swiss companies", "of Germany's big private banks": whose results a table lists.
+GROUP_RE = re.compile(r"\b(?:by|of|from)\s+(?:the\s+)?"
+                      r"(?P<group>(?:[\w'-]+\s+){0,4}?(?:companies|banks|firms|groups|insurers|carmakers|airlines"
+                      r"|retailers|utilities|miners|brokers|brewers))\b")
+PERIOD_RE = re.compile(r"(?i)^(?P<lead>half-year|first-half|annual|quarterly|nine-month|full-year)\b"
+                       r"|\b(?:for|in)\s+(?P<year>(?:19|20)\d\d)\b")
+
+
+def _companies(rows: tuple, intro: str) -> str:
+    """How many of a many-company table's profits rose on the year-earlier figure in brackets."""
+    group = GROUP_RE.search(intro)
+    if not group or len(rows) < 3:
+        return ""
+    period = PERIOD_RE.search(intro)
+    when = (period["lead"].lower() if period["lead"] else period["year"]) if period else ""
+    up = sum(now > was for _, now, was in rows)
+    down = sum(now < was for _, now, was in rows)
+    n = len(rows)
+    what = f"{when} profits".strip()
+    if up == down:
+        return f"{what} mixed at {group['group']}"
+    move, k = ("rise", up) if up > down else ("fall", down)
+    share = f"all {_count(n)}" if k == n else f"{_count(k)} of {_count(n)}"
+    return f"{what} {move} at {share} {'of ' if k == n and chr(39) in group['group'] else ''}{group['group']}"
 
 
 PHRASES: dict[str, Callable[..., str]] = {
