@@ -91,19 +91,20 @@ def sports_headline(seed: Seed) -> str:
     introduction (`headline_tables`); the first result for a results table it cannot read whole."""
     paragraphs = seed.paragraphs
     heading = ""
-    if len(paragraphs) > 2 and _clean(paragraphs[0]).isupper() and _clean(paragraphs[1]).endswith(":"):
+    if len(paragraphs) > 2 and paragraphs[0].isupper() and _clean(paragraphs[1]).endswith(":"):
         heading, paragraphs = paragraphs[0].strip(), paragraphs[1:]  # "GOLF - EUROPEAN MASTERS SCORES"
     lead = _clean(paragraphs[0])
-    slug = re.match(r"^([A-Z]+(?: [A-Z]+)?) - ", heading)
-    if slug and not headline_tables.SLUG_RE.match(lead):
-        lead = f"{slug[1].capitalize()} - {lead}"  # the desk's sport slug of its heading
     intro, colon, after = lead.partition(":")
+    if (not colon and (len(paragraphs) < 4 or lead.count(" ") >= INTRO_WORDS)) \
+            or not headline_tables.TABLE_WORDS_RE.search(intro):
+        return ""  # no table's introduction: most articles end here, before any row is read
+    slug = re.match(r"^([A-Z]+(?: [A-Z]+)?) - ", heading)
+    if slug and not headline_tables.SLUG_RE.match(intro):
+        intro = f"{slug[1].capitalize()} - {intro}"  # the desk's sport slug of its heading
     rows = [after.strip(), *(_clean(p) for p in paragraphs[1:headline_tables.MAX_ROWS])]
     rows = [r for r in rows if r]
     if not colon:  # "English Premier League standings after Saturday's matches." over its table
-        if len(lead.split()) > INTRO_WORDS or len(rows) < 3:
-            return ""
-        intro = lead
+        intro = intro.rstrip(". ")
     if rows and "tabulated" in rows[0] and len(rows[0]) < 2 * MAX_TITLE:  # "STANDINGS (tabulated under ...):"
         intro, rows = f"{intro} {rows[0]}", rows[1:]
     told = headline_tables.table_headline(intro, rows)
@@ -438,7 +439,7 @@ OWNED_RE = re.compile(r"^(?:NOTES?\s*:\s*)?[A-Z][^\n.;]{1,60}?\s+(?:<[A-Z0-9.]{1
 
 def _owned(text: str) -> str:
     """The company a note says another owns (all or part of): the table's own."""
-    m = OWNED_RE.search(text)
+    m = OWNED_RE.search(text) if " owns " in text else None  # the scan only where a note can say so
     return m["name"] if m and m["name"][:1].isupper() else ""
 
 

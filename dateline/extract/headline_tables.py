@@ -50,6 +50,10 @@ VOTE_RE = re.compile(rf"^(?P<name>{GREEDY_NAME})(?:\s+-)?\s+(?:(?P<seats0>\d{{1,
                      r"(?P<pct>\d{1,2}\.\d{1,2}|\d{1,2}(?=\s*(?:percent|pct|%)))\s*(?:percent|pct|%)?"
                      r"(?:,?\s+(?P<seats>\d{1,4})(?:\s+seats?)?)?[.,;]?(?:\s+.*)?$")
 TOTAL_SEATS_RE = re.compile(r"\b(?P<n>\d{2,4})-(?:seat|member)\b")
+# Words every table's introduction has ("Results of", "standings", "Leading scores"): without one, no
+# row is read.
+TABLE_WORDS_RE = re.compile(r"(?=[rRsStTlLwWpPfF])(?i:results?\b|scores?\b|standings|table\b|ladder|scorers"
+                            r"|winners|placings|finishers|returns|leaderboard)")
 # Introductions: what the table is and which competition it is of.
 LEAD_WORDS_RE = re.compile(r"(?i)^(?:the\s+)?(?:following\s+are\s+)?(?:the\s+)?"
                            r"(?P<stage>(?:[\w$.,-]+\s+){0,4}?)"
