@@ -316,7 +316,10 @@ def test_wire_words_spelled_out_but_capitals_kept_as_names():
 REUTERS_FLOOR = {"named": 0.93, "wrong": 0.02, "repeats": 0.05, "shared": 0.09, "numbered": 0.005,
                  "similarity": 0.35}
 WIKINEWS_FLOOR = {"repeats": 0.03, "similarity": 0.34}
-DESK_FLOOR = {"repeats": 0.05, "similarity": 0.50}
+# Desk train overlap fell 0.580 -> 0.502 in the tenth round by design: most of its table rows carry an
+# introduction for a headline ("Spanish first division results"), which now gives way to what
+# happened ("Spanish first division: Barcelona beat Deportivo Coruna 4-1"); heldout-desk rose 0.432 -> 0.477.
+DESK_FLOOR = {"repeats": 0.05, "similarity": 0.47}
 DESK = sorted((ROOT / "tests" / "gold").glob("desk_*.jsonl"))
 
 

@@ -128,3 +128,19 @@ def test_a_table_of_many_companies_says_how_many_profits_rose():
     assert _title(intro, *rows) == "1996 profits rise at three of four leading Dutch companies"
     # without the year-earlier figures in brackets the table says nothing of a change
     assert ht.table_headline("Results reported by leading Dutch companies:", list(rows)) == ""
+
+
+def test_a_heading_in_capitals_above_the_introduction_gives_the_sport():
+    assert _title("CYCLING - TOUR OF AUSTRIA STAGE RESULTS", "VILLACH 1996-07-04",
+                  "Leading results of the third stage of the Tour of Austria on Thursday:",
+                  "1. Karl Moser (Austria) Telekom 4:12:09", "2. Ivo Brandt (Germany) Polti same time") == \
+        "Cycling - Moser wins third stage of Tour of Austria"
+
+
+def test_australian_rules_totals_and_only_the_shapes_the_introduction_allows():
+    # "15.12 (102)" reads like a share of the vote, but no election is introduced: a match it is
+    assert _title("Results of Australian Football League matches played at the weekend (goals, behinds, "
+                  "total; leading goalkickers in brackets):",
+                  "Brisbane 14.11 (95) (Akermanis 4) beat Sydney 9.10 (64) (Lockett 5)",
+                  "Geelong 12.8 (80) (Stoneham 3) lost to Essendon 13.13 (91) (Long 2)") == \
+        "Australian Football League: Brisbane beat Sydney 95-64"

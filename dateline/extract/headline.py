@@ -91,8 +91,11 @@ def sports_headline(seed: Seed) -> str:
     introduction (`headline_tables`); the first result for a results table it cannot read whole."""
     paragraphs = seed.paragraphs
     heading = ""
-    if len(paragraphs) > 2 and paragraphs[0].isupper() and _clean(paragraphs[1]).endswith(":"):
-        heading, paragraphs = paragraphs[0].strip(), paragraphs[1:]  # "GOLF - EUROPEAN MASTERS SCORES"
+    for skip in (1, 2):  # "GOLF - EUROPEAN MASTERS SCORES" (and "LONDON 1996-08-24") above the introduction
+        if len(paragraphs) > skip + 1 and all(p.isupper() for p in paragraphs[:skip]) \
+                and _clean(paragraphs[skip]).endswith(":"):
+            heading, paragraphs = paragraphs[0].strip(), paragraphs[skip:]
+            break
     lead = _clean(paragraphs[0])
     intro, colon, after = lead.partition(":")
     if (not colon and (len(paragraphs) < 4 or lead.count(" ") >= INTRO_WORDS)) \

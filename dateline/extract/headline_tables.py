@@ -95,14 +95,17 @@ class Reading:
 
 def table_headline(intro: str, rows: Sequence[str]) -> str:
     """What happened, from a table's introduction and its rows; "" where the rows do not say."""
-    reading = read_rows(rows, columns(intro))
+    comp, what, stage = competition(intro)
+    companies = _agrees("company", what, intro)
+    if not comp and not companies:
+        return ""
+    shapes = frozenset(shape for shape, _ in READERS
+                       if (shape == "company" and companies) or (comp and _agrees(shape, what, intro)))
+    reading = read_rows(rows, columns(intro), shapes)
     if reading is None:
         return ""
     if reading.shape == "company":
-        return _finish(_companies(reading.rows, intro)) if _agrees("company", "", intro) else ""
-    comp, what, stage = competition(intro)
-    if not comp or not _agrees(reading.shape, what, intro):
-        return ""
+        return _finish(_companies(reading.rows, intro))
     phrase = PHRASES[reading.shape](reading.rows, comp, what, stage, intro, rows)
     slug = SLUG_RE.match(intro.strip())
     if phrase and slug:
@@ -110,12 +113,15 @@ def table_headline(intro: str, rows: Sequence[str]) -> str:
     return _finish(phrase) if phrase else ""
 
 
-def read_rows(rows: Sequence[str], cols: Sequence[str] = ()) -> Reading | None:
+def read_rows(rows: Sequence[str], cols: Sequence[str] = (),
+              shapes: frozenset[str] | None = None) -> Reading | None:
     """The shape most of the table's rows share, with its rows read (two rows at least); ``cols``,
-    the vote columns the introduction names, read an election's rows."""
+    the vote columns the introduction names, read an election's rows; only ``shapes`` the
+    introduction allows are tried (all when None)."""
+    readers = [(s, r) for s, r in READERS if shapes is None or s in shapes]
     found: dict[str, list] = {}
     for row in rows[:MAX_ROWS]:
-        for shape, reader in READERS:
+        for shape, reader in readers:
             got = _vote_in(row, cols) if shape == "vote" and cols else reader(row)
             if got is not None:
                 found.setdefault(shape, []).append(got)
@@ -155,11 +161,19 @@ def _agrees(shape: str, what: str, intro: str) -> bool:
 # --- evidence: one row read by shape --------------------------------------------------------
 
 def _match(row: str) -> Match | None:
+    told = TOTALS_RE.match(row.strip())
+    if told:  # "Collingwood 15.12 (102) beat Carlton 10.8 (68)"
+        return Match(proper(told["a"]), int(told["x"]), proper(told["b"]), int(told["y"]))
     text = BRACKETS_RE.sub("", PLACE_PREFIX_RE.sub("", row)).strip()
     m = MATCH_RE.match(text)
     if not m or not _is_name(m["a"]) or not _is_name(m["b"]):
         return None
     return Match(proper(m["a"]), int(m["x"]), proper(m["b"]), int(m["y"]))
+
+
+# Australian rules: goals.behinds and the total in brackets either side of "beat" or "drew with".
+TOTALS_RE = re.compile(rf"^(?P<a>{GREEDY_NAME})\s+\d+\.\d+\s+\((?P<x>\d+)\)(?:\s+\([^()]*\))?\s+"
+                       rf"(?:beat|drew\s+with|lost\s+to)\s+(?P<b>{GREEDY_NAME})\s+\d+\.\d+\s+\((?P<y>\d+)\)")
 
 
 def _beat(row: str) -> tuple[str, str, str, str, str] | None:
