@@ -144,3 +144,11 @@ def test_australian_rules_totals_and_only_the_shapes_the_introduction_allows():
                   "Brisbane 14.11 (95) (Akermanis 4) beat Sydney 9.10 (64) (Lockett 5)",
                   "Geelong 12.8 (80) (Stoneham 3) lost to Essendon 13.13 (91) (Long 2)") == \
         "Australian Football League: Brisbane beat Sydney 95-64"
+
+
+def test_a_ladder_with_thousands_and_named_points_column():
+    assert _title("Australian rules - AFL ladder after the weekend's matches (tabulated under played, won, "
+                  "lost, drawn, points for, against, percentage, premiership points):",
+                  "Geelong 18 14 4 0 1,980 1,602 123.6 56", "Adelaide 18 13 5 0 1,911 1,700 112.4 52",
+                  "Hawthorn 18 11 7 0 1,850 1,790 103.4 44") == \
+        "Australian rules - Geelong top AFL, four points ahead of Adelaide"

@@ -35,13 +35,13 @@ BEAT_RE = re.compile(rf"^(?:(?P<wseed>\d{{1,2}})\s+-\s+)?(?P<w>{NAME})\s+(?:beat
                      rf"(?:(?P<seed>\d{{1,2}})\s+-\s+)?(?P<l>{NAME})\s+(?P<score>\d{{1,2}}-\d{{1,2}}(?:\s+\d{{1,2}}-\d{{1,2}})*)")
 # "Manchester United 26 15 8 3 52 29 53", "Orlando 37 14 .725 -": a name and a column of figures.
 STANDING_RE = re.compile(rf"^(?:\d{{1,2}}\.?\s+)?(?P<name>{NAME})\s+"
-                         r"(?P<cells>(?:[-+]?\.?\d[\d.]*|-)(?:\s+(?:[-+]?\.?\d[\d.]*|-|\d/\d))+)$")
+                         r"(?P<cells>(?:[-+]?\.?\d[\d.,]*|-)(?:\s+(?:[-+]?\.?\d[\d.,]*|-|\d/\d))+)$")
 # "1. Damon Ashcroft (Britain) Williams 1 hour 32 minutes", "1 Tomba (Italy) 1:58.07": a placing.
 GREEDY_NAME = (r"[A-Z\u00c0-\u00de][\w.'&/-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w.'&/-]*"
                r"|de|van|von|der|di|da|le|of|the|and|for|du|des|la|del))*")
 # "100 metres: 1. Donovan Baptiste (Canada) 10.03": an event's placings on one line.
 PLACED_RE = re.compile(rf"^(?:(?P<event>[\w'][\w ,.'-]{{1,30}}):\s+)?(?P<pos>1|2)[.)]?\s+"
-                       rf"(?P<name>{GREEDY_NAME})(?=\s|$)")
+                       rf"(?P<name>{GREEDY_NAME})(?=[\s,;]|$)")
 # "203 Greg Nolan 67 68 68", "11 - Fredi Brandl (VfB Stuttgart)", "65 Tiger Woods": a figure, then names.
 FIGURE_FIRST_RE = re.compile(r"^(?P<fig>[-+]?\d{1,3}|E|par)\s+(?:-\s+)?(?P<names>[A-Z\u00c0-\u00de].*)$")
 # "Democratic Union 50 seats, 47.1 percent", "Social Democrats 36.4 (45.3) 131 seats", "Boris Yeltsin
@@ -109,6 +109,8 @@ def table_headline(intro: str, rows: Sequence[str]) -> str:
     phrase = PHRASES[reading.shape](reading.rows, comp, what, stage, intro, rows)
     slug = SLUG_RE.match(intro.strip())
     if phrase and slug:
+        if len(slug["sport"]) + len(phrase) > SHORT and ", " in phrase:
+            phrase = phrase.rsplit(", ", 1)[0]  # the margin goes before the desk's sport slug
         phrase = f"{slug['sport']} - {phrase[:1].upper()}{phrase[1:]}"
     return _finish(phrase) if phrase else ""
 
@@ -318,7 +320,7 @@ def competition(intro: str) -> tuple[str, str, str]:
     if t:  # "English Premier League soccer standings after Saturday's matches"
         found = _named("", t["what"].lower(), t["rest"], whole=True)
     comp, what, stage = found
-    comp = proper(comp) if comp.isupper() else comp
+    comp = proper(comp) if comp.isupper() and " " in comp else comp  # "NBA" alone is an acronym
     return (comp, what, stage) if comp and len(comp) <= 60 else ("", "", "")
 
 
@@ -354,7 +356,7 @@ ELECTION_TO_RE = re.compile(r"^(elections?|vote|poll)\s+(?:to|for)\s+(?:the\s+)?
 
 
 # A desk's sport slug before an introduction ("Soccer - ", "Golf: "), kept before the headline.
-SLUG_RE = re.compile(r"^(?P<sport>[A-Z][a-z]+(?:\s+[a-z]+)?)\s*(?:\s-|:)\s+(?=[A-Z])")
+SLUG_RE = re.compile(r"^(?P<sport>[A-Z][a-z]+(?:\s+[a-z]+){0,2})\s*(?:\s-|:)\s+(?=[A-Z])")
 
 
 # --- decision and phrase, per shape ----------------------------------------------------------
@@ -464,14 +466,15 @@ def _points_column(intro: str, width: int) -> int | str | None:
     if heads and heads[-1] in ("games behind", "gb"):
         return "gb"
     for i, head in enumerate(heads):
-        if head in ("points", "pts", "point") and len(heads) == width:
+        named = head in ("points", "pts", "point") or re.fullmatch(r"[\w-]+ points", head)
+        if named and len(heads) == width:
             return i
     return None
 
 
 def _number(cell: str) -> float | None:
     try:
-        return float(cell)
+        return float(cell.replace(",", ""))
     except ValueError:
         return None
 
