@@ -88,19 +88,20 @@ def test_all_caps_lead_in_sentence_case():
 def test_sports_results_say_competition_and_outcome():
     assert extract(read_seed(FIXTURES / "soccer_qualifier.txt")).title == \
         "European championship qualifier: Norway beat Malta 3-0"
+    # a win is the news of a round before a draw above it
     assert extract(read_seed(FIXTURES / "soccer_draw.txt")).title == \
-        "World Cup qualifier: Ireland and Iceland draw 1-1"
+        "World Cup qualifier: Romania beat Lithuania 2-0"
 
 
 def test_a_tables_introduction_becomes_its_headline_and_the_rows_its_summary():
     got = extract(read_seed(FIXTURES / "standings_intro.txt"))
-    assert got.title == "English Premier League soccer standings"
+    assert got.title == "Manchester United top English Premier League, a point ahead of Liverpool"
     assert got.summary.startswith("Manchester United 26 15 8 3 52 29 53; Liverpool")
     got = extract(read_seed(FIXTURES / "lineups_intro.txt"))
     assert got.title == "Norway v Finland World Cup group three qualifier line-ups"
     intro = "Results of second-round matches at the Rotterdam indoor tennis tournament on Thursday:"
     assert title_and_summary(_seed(intro, "Jan Siemerink beat Paul Haarhuis 6-4 6-3"))[0] \
-        == "Rotterdam indoor tennis tournament second-round: Jan Siemerink beat Paul Haarhuis 6-4 6-3"
+        == "Rotterdam indoor tennis tournament: Siemerink beat Haarhuis 6-4 6-3"  # over 80 the round goes
     assert title_and_summary(_seed(intro, "1. Siemerink (Netherlands)"))[0] \
         == "Rotterdam indoor tennis tournament second-round results"
 
@@ -315,7 +316,10 @@ def test_wire_words_spelled_out_but_capitals_kept_as_names():
 REUTERS_FLOOR = {"named": 0.93, "wrong": 0.02, "repeats": 0.05, "shared": 0.09, "numbered": 0.005,
                  "similarity": 0.35}
 WIKINEWS_FLOOR = {"repeats": 0.03, "similarity": 0.34}
-DESK_FLOOR = {"repeats": 0.05, "similarity": 0.50}
+# Desk train overlap fell 0.580 -> 0.502 in the tenth round by design: most of its table rows carry an
+# introduction for a headline ("Spanish first division results"), which now gives way to what
+# happened ("Spanish first division: Barcelona beat Deportivo Coruna 4-1"); heldout-desk rose 0.432 -> 0.477.
+DESK_FLOOR = {"repeats": 0.05, "similarity": 0.47}
 DESK = sorted((ROOT / "tests" / "gold").glob("desk_*.jsonl"))
 
 

@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..article import Seed
-from . import compress
+from . import compress, headline_tables
 from . import lexicon as lx
 from .tokens import is_table_row
 
@@ -86,21 +86,46 @@ INTRO_RE = re.compile(r"^(?:the\s+)?(?:following\s+are\s+)?(?:the\s+)?(?:results
 
 
 def sports_headline(seed: Seed) -> str:
-    """'European championship qualifier: Norway beat Malta 3-0': the competition and the first
-    result, for a results table introduced by a line ending in a colon."""
-    lead = _clean(seed.paragraphs[0])
-    intro, _, after = lead.partition(":")
+    """'Scottish premier division: Rangers beat Raith Rovers 2-0', 'Nolan leads Australian Open by
+    three shots': the competition and what happened, for a sports or election table below its
+    introduction (`headline_tables`); the first result for a results table it cannot read whole."""
+    paragraphs = seed.paragraphs
+    heading = ""
+    for skip in (1, 2):  # "GOLF - EUROPEAN MASTERS SCORES" (and "LONDON 1996-08-24") above the introduction
+        if len(paragraphs) > skip + 1 and all(p.isupper() for p in paragraphs[:skip]) \
+                and _clean(paragraphs[skip]).endswith(":"):
+            heading, paragraphs = paragraphs[0].strip(), paragraphs[skip:]
+            break
+    lead = _clean(paragraphs[0])
+    intro, colon, after = lead.partition(":")
+    if (not colon and (len(paragraphs) < 4 or lead.count(" ") >= INTRO_WORDS)) \
+            or not headline_tables.TABLE_WORDS_RE.search(intro):
+        return ""  # no table's introduction: most articles end here, before any row is read
+    slug = re.match(r"^([A-Z]+(?: [A-Z]+)?) - ", heading)
+    if slug and not headline_tables.SLUG_RE.match(intro):
+        intro = f"{slug[1].capitalize()} - {intro}"  # the desk's sport slug of its heading
+    rows = [after.strip(), *(_clean(p) for p in paragraphs[1:headline_tables.MAX_ROWS])]
+    rows = [r for r in rows if r]
+    if not colon:  # "English Premier League standings after Saturday's matches." over its table
+        intro = intro.rstrip(". ")
+    if rows and "tabulated" in rows[0] and len(rows[0]) < 2 * MAX_TITLE:  # "STANDINGS (tabulated under ...):"
+        intro, rows = f"{intro} {rows[0]}", rows[1:]
+    told = headline_tables.table_headline(intro, rows)
+    if told or not colon:
+        return compress.finish(told) if told else ""
     m = INTRO_RE.match(f"{intro}:")
     if not m:
         return ""
-    rows = [after.strip(), *(_clean(p) for p in seed.paragraphs[1:6])]
-    for row in (r for r in rows if r):
+    for row in rows[:5]:
         result = _result(row)
         if result:
             comp = re.sub(r"\s+(?:results?|scores?)$", "", compress.introduction(f"{intro}:"))
             comp = re.sub(r"\b(qualifiers|qualifying)\b", "qualifier", comp)
             return compress.finish(_cap(f"{comp}: {result}"))
     return ""
+
+
+INTRO_WORDS = 25  # an introduction without its colon is one short line: a lead runs longer
 
 
 def _result(row: str) -> str:
@@ -394,7 +419,7 @@ def _named_in_full(text: str) -> str:
 def table_company(seed: Seed, organizations: Iterable[str]) -> str:
     """The company a results or dividend table reports on, when its own text names it."""
     text = "\n".join(seed.paragraphs)
-    named = _named_in_full(text)
+    named = _named_in_full(text) or _owned(text)
     if named:
         return named
     for name in organizations:
@@ -406,6 +431,19 @@ def table_company(seed: Seed, organizations: Iterable[str]) -> str:
             if OWN_NAME_BEFORE_RE.search(before) and not OWNER_AFTER_RE.match(text, m.end()):
                 return name
     return ""
+
+
+# "ITT Corp <ITT> owns 100 pct of ITT Canada common shares": a note on who owns the table's company
+# names it as what is owned.
+OWNED_RE = re.compile(r"^(?:NOTES?\s*:\s*)?[A-Z][^\n.;]{1,60}?\s+(?:<[A-Z0-9.]{1,10}>\s+)?owns\s+"
+                      r"(?:about\s+)?[\d.]+\s+(?:pct|percent)\s+of\s+(?:the\s+)?"
+                      r"(?P<name>[A-Z][\w.&'-]*(?:\s+[A-Z][\w.&'-]*){0,4})(?=\s+[a-z]|\.?$)", re.M)
+
+
+def _owned(text: str) -> str:
+    """The company a note says another owns (all or part of): the table's own."""
+    m = OWNED_RE.search(text) if " owns " in text else None  # the scan only where a note can say so
+    return m["name"] if m and m["name"][:1].isupper() else ""
 
 
 # "ITT Corp owns 100 pct of ITT Canada": the sentence's subject is the parent, not the table's company.
