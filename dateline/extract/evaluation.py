@@ -87,7 +87,8 @@ def load_labelled(root: Path) -> list[GoldItem]:
     snippets labelled by hand in neither other_news.jsonl nor uner_train.jsonl)."""
     items = load_gold(root)
     gold = root / "tests" / "gold"
-    for name in ("desk_train.jsonl", "desk_heldout.jsonl", "other_news.jsonl", "uner_train.jsonl"):
+    for name in ("desk_train.jsonl", "desk_heldout.jsonl", "desk_heldout10t.jsonl", "other_news.jsonl",
+                 "uner_train.jsonl"):
         path = gold / name
         if not path.exists():
             continue
