@@ -40,6 +40,10 @@ F = TypeVar("F", bound=Hashable)
 
 def pack(weights: Sequence[float]) -> int:
     """A weight per class, in UNITs, as one integer (see LANE)."""
+    if len(weights) == 4:  # every weight of the shipped model: packed once per feature at load
+        a, b, c, d = weights
+        return round(a * UNIT) + (round(b * UNIT) << LANE) + (round(c * UNIT) << 2 * LANE) \
+            + (round(d * UNIT) << 3 * LANE)
     return sum(round(w * UNIT) << (LANE * i) for i, w in enumerate(weights))
 
 
