@@ -3,6 +3,7 @@ at ``/`` and under a GitHub project path such as ``/repo/``."""
 
 from __future__ import annotations
 
+import functools
 from collections.abc import Iterable
 from typing import TYPE_CHECKING
 from urllib.parse import quote
@@ -18,6 +19,12 @@ def page_url(path: str, base_path: str, index_files: bool = False) -> str:
     return base_path + quote(linked_path(path, index_files), safe=SAFE)
 
 
+# Full addresses remembered per process: the JSON-LD of an article page names ~20 (its terms',
+# linked from many pages), a hub's up to a page of stories', each quoted again otherwise.
+ADDRESSES_REMEMBERED = 8192
+
+
+@functools.lru_cache(maxsize=ADDRESSES_REMEMBERED)
 def absolute_url(path: str, base_url: str, index_files: bool = False) -> str:
     """For feeds, sitemaps, canonical links and citations, which need the full address."""
     return base_url.rstrip("/") + "/" + quote(linked_path(path, index_files), safe=SAFE)
