@@ -189,7 +189,7 @@ def test_a_changed_template_rerenders_every_page_that_uses_it(tmp_path):
     (root / "site.toml").write_text(re.sub(r'templates = "[^"]*"', f'templates = "{templates}"', toml))
     build_project(root)
     assert list((root / ".dateline-cache" / "templates").iterdir())  # compiled, kept for the next build
-    edit(templates / "base.html", "Skip to content", "Skip to the story")
+    edit(templates / "macros.html", "Skip to content", "Skip to the story")
     build_project(root)  # which compiles the edited template again, not the kept one
     pages = list((root / "_site").rglob("index.html"))
     assert pages and all("Skip to the story" in p.read_text() for p in pages)

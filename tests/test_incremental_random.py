@@ -29,7 +29,7 @@ TAGS = ["ceasefire", "elections", "trade", "oil"]
 # Template edits a newsroom might make, each a (file, old, new) replacement in the shipped text;
 # the second makes a term page read the whole model, which the shipped one does not.
 TEMPLATE_EDITS = [
-    ("base.html", "Skip to content", "Skip to the story"),
+    ("macros.html", "Skip to content", "Skip to the story"),
     ("term.html", "<h1>{{ term.name }}</h1>",
      "<h1>{{ term.name }}</h1><p>one of {{ site.articles|length }}: {{ site.articles[0].title }}</p>"),
     ("macros.html", "&larr; Newer", "&larr; More recent"),

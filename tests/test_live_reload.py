@@ -155,7 +155,7 @@ def test_editing_a_content_file_or_a_template_reloads_the_open_page(tmp_path, pa
         assert page.evaluate("window.__before_reload") is None  # the page reloaded itself
         assert "warm morning" in (root / "_site" / ARTICLE / "index.html").read_text(encoding="utf-8")
         page.evaluate("window.__before_reload = true")
-        base = root / "templates" / "base.html"
+        base = root / "templates" / "macros.html"
         base.write_text(base.read_text(encoding="utf-8").replace(
             "<p>{{ settings.title }} &middot;", "<p>Preview edition &middot; {{ settings.title }} &middot;"),
             encoding="utf-8")

@@ -81,7 +81,7 @@ def test_changed_templates_and_settings_are_built_after_a_run_with_nothing_new(t
     toml.write_text(re.sub(r'templates = "[^"]*"', f'templates = "{templates}"', toml.read_text()))
     build_project(root)
     build_project(root)
-    edit(templates / "base.html", "Skip to content", "Skip to the story")
+    edit(templates / "macros.html", "Skip to content", "Skip to the story")
     build_project(root)
     assert "Skip to the story" in (root / "_site" / "index.html").read_text()
     build_project(root)
