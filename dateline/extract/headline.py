@@ -443,7 +443,7 @@ OWNED_RE = re.compile(r"^(?:NOTES?\s*:\s*)?[A-Z][^\n.;]{1,60}?\s+(?:<[A-Z0-9.]{1
 def _owned(text: str) -> str:
     """The company a note says another owns (all or part of): the table's own."""
     m = OWNED_RE.search(text) if " owns " in text else None  # the scan only where a note can say so
-    return m["name"] if m and m["name"][:1].isupper() else ""
+    return m["name"] if m else ""
 
 
 # "ITT Corp owns 100 pct of ITT Canada": the sentence's subject is the parent, not the table's company.
