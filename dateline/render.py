@@ -244,12 +244,14 @@ def fingerprints(site: Site, all_pages: Iterable[Page], templates: Path,
     page's context and reads are digested again only where what they follow from changed since
     the last build (pagereads): a story's correction digests the few contexts holding it whole.
     What was found is remembered once the last page is fingerprinted."""
-    digest = _Digest()
     common = _site_wide_inputs(site, templates)
     links = pagereads.links_digest(site, common)
     known = pagereads.load(reads_cache, links)
     found = pagereads.Remembered(stories={a.id: pagereads.unread_digest(a) for a in site.articles})
-    stale = known.stale(found.stories)
+    changed = known.changed(found.stories)
+    stale = known.stale(changed)
+    digest = _Digest(known.still_held(changed))
+    found.models = digest.saved
     whole = b""  # the digest of the whole model, taken once if a template needs it
     reads_of = page_reads(templates)
     for page in all_pages:
@@ -389,7 +391,10 @@ class _Digest:
     """Stable bytes for context values; model objects are digested once and remembered, since a
     big term's article list is part of every one of its pages."""
 
-    def __init__(self) -> None:
+    def __init__(self, saved: dict[tuple, bytes] | None = None) -> None:
+        # By stable key (pagereads.Remembered.models): the last build's that still hold, and
+        # this build's, to be remembered in turn.
+        self.saved: dict[tuple, bytes] = {} if saved is None else saved
         self.memo: dict[int, bytes] = {}
         self.outlines: dict[int, bytes] = {}  # article id() -> digest of its fields but the body
         self.keep: list[object] = []  # memo keys are id()s: keep the objects alive
@@ -424,11 +429,15 @@ class _Digest:
             self.holding.add(value.id)
         found = self.memo.get(id(value))
         if found is None:
-            # An article's fields are plain values whose repr is exact and fast to take; a
-            # month's or a term's stories count without their bodies (_without_bodies).
-            data = repr(_fields(value)).encode() if isinstance(value, Article) else \
-                self._without_bodies(value)
-            found = self.memo[id(value)] = hashlib.blake2b(data, digest_size=16).digest()
+            key = _stable_key(value)
+            found = self.saved.get(key)
+            if found is None:
+                # An article's fields are plain values whose repr is exact and fast to take; a
+                # month's or a term's stories count without their bodies (_without_bodies).
+                data = repr(_fields(value)).encode() if isinstance(value, Article) else \
+                    self._without_bodies(value)
+                found = self.saved[key] = hashlib.blake2b(data, digest_size=16).digest()
+            self.memo[id(value)] = found
             self.keep.append(value)
         return found
 
@@ -450,6 +459,15 @@ class _Digest:
                 repr(pagereads.outlines([article])).encode(), digest_size=16).digest()
             self.keep.append(article)
         return found
+
+
+def _stable_key(value: Article | Term | Month) -> tuple:
+    """What names a model object from one build to the next (pagereads.Remembered.models)."""
+    if isinstance(value, Article):
+        return ("article", value.id)
+    if isinstance(value, Term):
+        return ("term", value.kind, value.slug, len(value.articles))
+    return ("month", value.year, value.month, len(value.articles))
 
 
 def _fields(value: Any) -> list:  # a dataclass instance

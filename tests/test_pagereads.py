@@ -99,3 +99,39 @@ def test_remembered_contexts_are_digests_not_the_bytes_digested(tmp_path):
     saved = pickle.loads((root / ".dateline-cache" / pagereads.CACHE_FILE).read_bytes())
     contexts = saved["remembered"].contexts
     assert len(contexts) > 12 and {len(digest) for digest in contexts.values()} == {16}
+
+
+def test_a_body_edit_digests_no_term_or_month_again_and_only_the_edited_story(tmp_path, monkeypatch):
+    """The digests of terms and months (their stories without bodies) and of the stories not
+    edited are remembered (Remembered.models): a correction to a story on a big term's first
+    page digests that story alone, not the term's every story; the site is a cold build's."""
+    root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
+    build_project(root)
+    target = content_files(root / "content")[0]
+    models: list[str] = []
+    real_fields, real_bodies = render._fields, render._Digest._without_bodies
+    monkeypatch.setattr(render, "_fields", lambda value: models.append(value.id)
+                        or real_fields(value) if hasattr(value, "body") else real_fields(value))
+    monkeypatch.setattr(render._Digest, "_without_bodies",
+                        lambda self, value: models.append(value.url_path) or real_bodies(self, value))
+    head, body = target.read_text().rsplit("---\n", 1)
+    target.write_text(f"{head}---\n{body.replace('would go on', 'would go on after a recess')}")
+    _, report = build_project(root)
+    assert report.counts["pages changed"] >= 1
+    story = next(a for a in _articles(root) if a.path == target.relative_to(root / "content").as_posix())
+    assert models == [story.id]
+    assert_same_site(root, cold_twin(root, tmp_path / "b"))
+
+
+def test_an_older_reads_cache_without_model_digests_is_read_as_nothing_remembered(tmp_path):
+    root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
+    build_project(root)
+    cache = root / ".dateline-cache" / pagereads.CACHE_FILE
+    saved = pickle.loads(cache.read_bytes())
+    del saved["format"]  # as an older Dateline wrote it
+    cache.write_bytes(pickle.dumps(saved))
+    assert pagereads.load(cache, saved["links"]) == pagereads.Remembered()
+    target = content_files(root / "content")[0]
+    target.write_text(target.read_text().replace("would go on", "would go on after a recess"))
+    build_project(root)
+    assert_same_site(root, cold_twin(root, tmp_path / "b"))
