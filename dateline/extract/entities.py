@@ -292,6 +292,8 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     for c in found:
         if c.kind == WHOLE and verdicts[c.name] == "org" and _two_bodies(c.name, verdicts):
             verdicts[c.name] = "none"
+    for i in _surer_of_part(found, verdicts, scores):
+        verdicts[found[i].name] = "none"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     for c in found:
         verdict = verdicts[c.name]
@@ -308,6 +310,27 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, c.name if short else orgs.known(c.name) or orgs.clean(c.name)))
     return out
+
+
+def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: dict[str, int]) -> set[int]:
+    """The runs taken whole that give way to their one reading of the same class: "Shares of Kestrel
+    Group Holding Ltd" and "Kestrel Group Holding Ltd" are both read as a firm, and which words are
+    the firm's is the question, so the name the model is surer of per mention (its class's score
+    over "none") wins, rather than always the longer."""
+    parts: dict[int, list[ft.Candidate]] = {}
+    mentions: dict[str, int] = {}
+    for c in found:
+        mentions[c.name] = mentions.get(c.name, 0) + 1
+        if c.part_of >= 0:
+            parts.setdefault(c.part_of, []).append(c)
+
+    def margin(name: str) -> float:
+        s = unpack(scores[name])
+        return (s[CLASSES.index(verdicts[name])] - s[0]) / mentions[name]
+
+    return {i for i, ps in parts.items()
+            if len(ps) == 1 and verdicts[ps[0].name] == verdicts[found[i].name] != "none"
+            and margin(ps[0].name) > margin(found[i].name)}
 
 
 def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> dict[str, int]:
