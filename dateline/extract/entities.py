@@ -318,19 +318,31 @@ def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: 
     the firm's is the question, so the name the model is surer of per mention (its class's score
     over "none") wins, rather than always the longer."""
     parts: dict[int, list[ft.Candidate]] = {}
+    for c in found:
+        if c.part_of >= 0 and verdicts[found[c.part_of].name] == verdicts[c.name] != "none":
+            parts.setdefault(c.part_of, []).append(c)
+    if not parts:
+        return set()  # most articles: no run taken whole beside a reading of its class
     mentions: dict[str, int] = {}
     for c in found:
         mentions[c.name] = mentions.get(c.name, 0) + 1
-        if c.part_of >= 0:
-            parts.setdefault(c.part_of, []).append(c)
 
     def margin(name: str) -> float:
         s = unpack(scores[name])
         return (s[CLASSES.index(verdicts[name])] - s[0]) / mentions[name]
 
-    return {i for i, ps in parts.items()
-            if len(ps) == 1 and verdicts[ps[0].name] == verdicts[found[i].name] != "none"
+    return {i for i, ps in parts.items() if len(ps) == 1 and len(_parts_of(found, i)) == 1
             and margin(ps[0].name) > margin(found[i].name)}
+
+
+def _parts_of(found: list[ft.Candidate], whole: int) -> list[ft.Candidate]:
+    """The readings of a run taken whole: the candidates just after it (``candidates`` adds them so)."""
+    out = []
+    for c in found[whole + 1:]:
+        if c.part_of != whole:
+            break
+        out.append(c)
+    return out
 
 
 def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perceptron) -> dict[str, int]:

@@ -199,8 +199,11 @@ def _listed_together(a: Candidate, b: Candidate, candidates: list[Candidate]) ->
             return False
         whole = candidates[a.part_of].name
         return f"{a.name} and {b.name}" in whole or f"{a.name} & {b.name}" in whole
+    after = a.after
+    if after[:1] not in (",", " ") or after[1:2] not in (" ", "a", "o", "&"):
+        return False  # most names: no list goes on after them (told before any joiner is tried)
     first = b.name.split(" ", 1)[0]
-    return any(a.after.startswith(j) and a.after[len(j):].startswith(first) for j in _LIST_JOINERS)
+    return any(after.startswith(j) and after[len(j):].startswith(first) for j in _LIST_JOINERS)
 
 
 def desk(text: str) -> str:
