@@ -277,3 +277,52 @@ def test_training_s_offset_search_reads_articles_as_the_entity_decision_does():
             fast = reading.entities(weights, fold_model, settings)
             assert (fast.people, fast.places, fast.organizations) == (slow.people, slow.places,
                                                                       slow.organizations), item.file
+
+
+def test_a_run_taken_whole_gives_way_to_its_one_reading_of_the_same_class_the_model_is_surer_of():
+    """'Shares of Kestrel Group Holding Ltd' and 'Kestrel Group Holding Ltd' both read as a firm:
+    which words are the firm's is the question, so the name surer of its class per mention wins,
+    not always the longer (a model written for the test: the whole run's reading weighs 1 as a
+    firm, the rules' firm 5)."""
+    ent = importlib.import_module("dateline.extract.entities")
+    ft = importlib.import_module("dateline.extract.features")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("Shares of Kestrel Group Holding Ltd fell 3 pct.",))
+    found, _, _ = ent.candidates(seed)
+    assert {c.kind for c in found} >= {"whole", "org"}
+    evidence = ft.article_evidence(found, [], seed.text)
+    model = mdl.Perceptron({("rule", "whole"): (0.0, 0.0, 0.0, 1.0), ("rule", "org"): (0.0, 0.0, 0.0, 5.0)})
+    read = [(m.kind, m.name) for m in ent.decide(found, evidence, model)]
+    assert read == [("org", "Kestrel Group Holding Ltd")]
+    surer = mdl.Perceptron({("rule", "whole"): (0.0, 0.0, 0.0, 9.0), ("rule", "org"): (0.0, 0.0, 0.0, 5.0)})
+    assert [m.name for m in ent.decide(found, evidence, surer)] == ["Shares of Kestrel Group Holding Ltd"]
+
+
+def test_what_follows_a_name_s_and_is_evidence_of_its_own():
+    """A partnership's 'and Co Inc' (only suffixes after "and") is not two names joined by "and"
+    ('Halloran and Vesk'), nor a founder's name and a suffix ('Procter and Gamble Co'; names invented)."""
+    ft = importlib.import_module("dateline.extract.features")
+
+    def tail(name: str) -> list[str]:
+        return [v for t, v in ft.name_features(name) if t == "and_tail"]
+
+    assert tail("Carden Hobbs and Co Inc") == ["suffixes"]
+    assert tail("Halloran and Vesk") == ["1|False"]
+    assert tail("Pettigrew and Gamble Co") == ["2|True"]
+    assert tail("Bank of Ostravia") == []
+
+
+def test_names_in_one_list_carry_each_other_s_reading():
+    """'Quorvane, Hadrell Electronics Ltd and Telmix': the lone words of a list are weighed with the
+    readings of the names beside them (written for the test, names invented)."""
+    ent = importlib.import_module("dateline.extract.entities")
+    ft = importlib.import_module("dateline.extract.features")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("Orders went to Quorvane, Hadrell Electronics Ltd and Telmix."
+                                               " Weather was mild in Ostrava on Monday.",))
+    found, _, _ = ent.candidates(seed)
+    evidence = ft.article_evidence(found, [], seed.text)
+    assert "org" in evidence.listed["Quorvane"]
+    lone = next(c for c in found if c.name == "Quorvane")
+    assert ("listed_with", f"{lone.kind}|org") in ft.context_features(lone, evidence)
+    assert "Ostrava" not in evidence.listed

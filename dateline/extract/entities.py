@@ -292,6 +292,8 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     for c in found:
         if c.kind == WHOLE and verdicts[c.name] == "org" and _two_bodies(c.name, verdicts):
             verdicts[c.name] = "none"
+    for i in _surer_of_part(found, verdicts, scores):
+        verdicts[found[i].name] = "none"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
     for c in found:
         verdict = verdicts[c.name]
@@ -307,6 +309,39 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
             if c.kind == ACRONYM or short:
                 out.append(Mention(ACRONYM, c.name))
             out.append(Mention(ORG, c.name if short else orgs.known(c.name) or orgs.clean(c.name)))
+    return out
+
+
+def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: dict[str, int]) -> set[int]:
+    """The runs taken whole that give way to their one reading of the same class: "Shares of Kestrel
+    Group Holding Ltd" and "Kestrel Group Holding Ltd" are both read as a firm, and which words are
+    the firm's is the question, so the name the model is surer of per mention (its class's score
+    over "none") wins, rather than always the longer."""
+    parts: dict[int, list[ft.Candidate]] = {}
+    for c in found:
+        if c.part_of >= 0 and verdicts[found[c.part_of].name] == verdicts[c.name] != "none":
+            parts.setdefault(c.part_of, []).append(c)
+    if not parts:
+        return set()  # most articles: no run taken whole beside a reading of its class
+    mentions: dict[str, int] = {}
+    for c in found:
+        mentions[c.name] = mentions.get(c.name, 0) + 1
+
+    def margin(name: str) -> float:
+        s = unpack(scores[name])
+        return (s[CLASSES.index(verdicts[name])] - s[0]) / mentions[name]
+
+    return {i for i, ps in parts.items() if len(ps) == 1 and len(_parts_of(found, i)) == 1
+            and margin(ps[0].name) > margin(found[i].name)}
+
+
+def _parts_of(found: list[ft.Candidate], whole: int) -> list[ft.Candidate]:
+    """The readings of a run taken whole: the candidates just after it (``candidates`` adds them so)."""
+    out = []
+    for c in found[whole + 1:]:
+        if c.part_of != whole:
+            break
+        out.append(c)
     return out
 
 

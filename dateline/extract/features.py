@@ -138,6 +138,7 @@ class ArticleEvidence:
     tails: set[str] = field(default_factory=set)  # its longer names' last words: "Larsen" of "Henrik Larsen"
     firm_said: dict[str, int] = field(default_factory=dict)  # name -> its mentions in a firm's context
     org_openers: set[str] = field(default_factory=set)  # "Hoare Govett" of "Hoare Govett Ltd"
+    listed: dict[str, set[str]] = field(default_factory=dict)  # name -> its list neighbours' readings
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -165,9 +166,44 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
                     at = name.find(" ", at + 1)
         if _firm_context(c.before, c.after):
             ev.firm_said[c.name] = ev.firm_said.get(c.name, 0) + 1
+    ev.listed = _list_neighbours(candidates)
     ev.lowercase = LowercaseWords(text)
     ev.desk = desk(text)
     return ev
+
+
+_LIST_JOINERS = (", ", " and ", ", and ", " or ", " & ")
+
+
+def _list_neighbours(candidates: list[Candidate]) -> dict[str, set[str]]:
+    """For each name written in a list ("NEC, Hitachi and Fujitsu", "Lufthansa and British Airways"),
+    the rules' readings of the names beside it: the names of one list are mostly of one kind, so a
+    lone word with no cue of its own takes evidence from a neighbour the rules could read."""
+    listed: dict[str, set[str]] = {}
+    previous: Candidate | None = None
+    for c in candidates:
+        if c.kind == "whole":
+            continue
+        if previous is not None and _listed_together(previous, c, candidates):
+            listed.setdefault(previous.name, set()).add(c.kind)
+            listed.setdefault(c.name, set()).add(previous.kind)
+        previous = c
+    return listed
+
+
+def _listed_together(a: Candidate, b: Candidate, candidates: list[Candidate]) -> bool:
+    """``b`` follows ``a`` in a list: across runs, a comma or a joining word between them; inside
+    one run the rules split at "and", the run's text has them side by side."""
+    if a.run == b.run and a.run >= 0:
+        if a.part_of < 0 or a.part_of != b.part_of:
+            return False
+        whole = candidates[a.part_of].name
+        return f"{a.name} and {b.name}" in whole or f"{a.name} & {b.name}" in whole
+    after = a.after
+    if after[:1] not in (",", " ") or after[1:2] not in (" ", "a", "o", "&"):
+        return False  # most names: no list goes on after them (told before any joiner is tried)
+    first = b.name.split(" ", 1)[0]
+    return any(after.startswith(j) and after[len(j):].startswith(first) for j in _LIST_JOINERS)
 
 
 def desk(text: str) -> str:
@@ -314,6 +350,8 @@ def name_features(name: str) -> list[Feature]:
     inside = tokens[1:-1]
     if any(t in lx.CONNECTORS and t not in lx.NAME_PARTICLES for t in inside):
         f.append(("connector_inside", ""))
+        if "and" in inside or "&" in inside:
+            f.append(("and_tail", _and_tail(tokens)))
     if any(t in lx.NAME_PARTICLES for t in inside):
         f.append(("particle_inside", ""))
     if orgs.is_acronym(name):
@@ -327,6 +365,18 @@ def name_features(name: str) -> list[Feature]:
     if n > 1 and gazetteer_class(last) == "country":
         f.append(("ends_in_country", ""))
     return f
+
+
+def _and_tail(tokens: list[str]) -> str:
+    """What follows a name's last "and": only suffixes ("Carden Hobbs and Co Inc", a firm named for
+    its partners), or so many words ending in a suffix or not ("Procter and Gamble Co", "Kerry and
+    Lavrov"). One "and" feature for all taught the model that a partnership's name is no name
+    when the pool's "X and Y" were mostly two bodies."""
+    last = max(i for i, t in enumerate(tokens) if t in ("and", "&"))
+    tail = tokens[last + 1:]
+    if all(t in lx.CORPORATE_SUFFIXES for t in tail):
+        return "suffixes"
+    return f"{min(len(tail), 3)}|{tail[-1] in lx.CORPORATE_SUFFIXES}"
 
 
 # Memoised (bounded), as _symbol: called for every word around every candidate, and words repeat.
@@ -473,6 +523,7 @@ def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list
             f.append(("first_alone_elsewhere", ""))
     if name in ev.dateline:
         f.append(("dateline", ""))
+    f.extend(("listed_with", f"{kind}|{k}") for k in sorted(ev.listed.get(name, ())))
     # What the article says of the same name elsewhere: a firm's context, or a longer firm's name
     # it opens ("Hoare Govett" beside "Hoare Govett Ltd"), each weighed by the reading it meets.
     firm = ev.firm_said.get(name, 0)

@@ -135,8 +135,10 @@ def split_title(tokens: list[str]) -> tuple[str, list[str]] | None:
         return None  # "Professor of Political Science"
     if len(tail) == 1 and all(t in WEAK_TITLES or not is_title(t) for t in head):
         return None  # "General Agreement", "General Agreeeement": a weak title needs a full name
-    if len(tail) == 1 and lx.gazetteer().lookup(tail[0]):
-        return None  # "Governor of the Bank of England": a place is no surname
+    if len(tail) == 1 and lx.gazetteer().lookup(tail[0]) and not all(t in lx.HONORIFICS for t in head):
+        # "Governor of the Bank of England": a place is no surname; after "Ms." or "Mr." alone it
+        # is ("Ms. Clinton", "Mr. Washington"): nobody writes a courtesy title before a place
+        return None
     if len(tail) == 1 and tail[0].lower() in lx.common_words() and all(
             t in WEAK_TITLES or not is_title(t) for t in head):
         return None  # "General Agreement": a weak title before a common word is no name
