@@ -16,9 +16,13 @@ import sys
 import zlib
 from collections import Counter
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+if TYPE_CHECKING:  # the script puts the checkout on sys.path before importing the package
+    from dateline.extract.evaluation import Score
 
 ev = importlib.import_module("dateline.extract.evaluation")
 ent = importlib.import_module("dateline.extract.entities")
@@ -164,11 +168,11 @@ def _plain_model(weights: dict):
     return _PLAIN[-1][1]
 
 
-def cross_scores(folds: list[tuple[dict, list]], bias: tuple[float, ...]) -> dict[str, dict[str, object]]:
+def cross_scores(folds: list[tuple[dict, list]], bias: tuple[float, ...]) -> dict[str, dict[str, Score]]:
     """Per split and field, the scores of each fold's model on the fold it was not trained on (the
     same as ``entities.entities`` with that model: tests/test_entity_model.py checks it)."""
     settings = ExtractSettings()
-    scores: dict[str, dict[str, object]] = {}
+    scores: dict[str, dict[str, Score]] = {}
     for weights, held in folds:
         fold_model = model.Perceptron(weights, bias)
         for item in held:
@@ -263,7 +267,7 @@ def _index(bias: tuple[float, ...]) -> tuple[int, int, int]:
     return PERSON_ORG_GRID.index(bias[1]), PERSON_ORG_GRID.index(bias[3]), PLACE_GRID.index(bias[2])
 
 
-def report(scores: dict[str, dict[str, object]], folds: int, errors: bool) -> None:
+def report(scores: dict[str, dict[str, Score]], folds: int, errors: bool) -> None:
     for split, per in sorted(scores.items()):
         print(f"cross-validated ({folds} folds): {split}")
         for f, s in per.items():
