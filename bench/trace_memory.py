@@ -5,12 +5,12 @@
 
 PROJECT is a project folder (site.toml, seeds/) with nothing built yet, e.g. one of
 ``bench/run.py``'s replicated seed folders with a site.toml beside it. The build runs without
-search. At each point (ingest halfway and done, the articles cache written, the model, the
-page reads cache, the plan, the render fork) it prints what tracemalloc counts as held then and
-the most held at once since the point before, in bytes an article, with the top allocation
-sites (``--top``). Traced, the build is several times slower and its RSS is not the untraced
-one; ``--rss`` gives that instead (the peak since the point before, as /proc resets it). The
-render workers do not trace: they inherit the process at the fork.
+search. At each point (ingest halfway and done, the articles cache written, the model, the page
+reads cache, the plan, the render fork, each pool's workers forked) it prints what tracemalloc
+counts as held then and the most held at once since the point before, in bytes an article, with
+the top allocation sites (``--top``). Traced, the build is several times slower and its RSS is
+not the untraced one; ``--rss`` gives that instead (the peak since the point before, as /proc
+resets it). The render workers do not trace: they inherit the process at the fork.
 """
 
 from __future__ import annotations
@@ -27,7 +27,7 @@ from typing import Any
 REPO = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(REPO))
 
-from dateline import ingest, pagereads, pipeline, render, site  # noqa: E402
+from dateline import cluster, ingest, pagereads, pipeline, render, site  # noqa: E402
 from dateline.config import load_settings  # noqa: E402
 from dateline.report import Report  # noqa: E402
 
@@ -94,6 +94,13 @@ def watch(points: Points, seeds: int) -> None:
         points.mark("render fork")
         yield from real_render(*args, **kwargs)
     render._render_in_parallel = render_in_parallel
+    real_pool = cluster.worker_pool
+
+    def worker_pool(workers: int) -> Any:
+        pool = real_pool(workers)
+        points.mark("workers forked")  # what they inherit: the heap as trimmed before the fork
+        return pool
+    cluster.worker_pool = worker_pool
 
 
 def main() -> int:

@@ -17,6 +17,7 @@ import signal
 PR_SET_PDEATHSIG = 1  # prctl option: a signal the kernel sends the child when its parent dies
 # Looked up once here: a child runs as little Python as possible between fork and exec.
 _PRCTL = getattr(ctypes.CDLL(None), "prctl", None)
+_MALLOC_TRIM = getattr(ctypes.CDLL(None), "malloc_trim", None)  # glibc's; absent elsewhere
 
 
 def die_with_parent() -> None:
@@ -41,8 +42,18 @@ def _worker_started(parent: int) -> None:
         os._exit(1)
 
 
+def release_free_memory() -> None:
+    """Give the C heap's free pages back to the kernel (glibc's malloc_trim; elsewhere a
+    no-op). What the build has let go of by then (ingest's results as they arrived, the caches'
+    unpickling, the plan's record of every page) is free but still resident: in the build's
+    own process, and in every worker forked from it (a warm 25k-article plan: 220 -> 191 MB)."""
+    if _MALLOC_TRIM is not None:
+        _MALLOC_TRIM(0)
+
+
 def worker_pool(workers: int) -> multiprocessing.pool.Pool:
-    """A fork pool whose workers die with the build. Create it from the thread that runs the
-    build: a worker is killed when the thread that forked it ends."""
+    """A fork pool whose workers die with the build, forked from a trimmed heap. Create it
+    from the thread that runs the build: a worker is killed when the thread that forked it ends."""
+    release_free_memory()
     return multiprocessing.get_context("fork").Pool(
         workers, initializer=_worker_started, initargs=(os.getpid(),))

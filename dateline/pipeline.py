@@ -13,11 +13,11 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pagereads, search
+from . import json_parts, pagereads, search
 from . import render as render_stage
 from .config import Settings
 from .ingest import ingest
-from .output import link_tree, remove_leftover_temps, swap_in, write_atomic, write_if_changed
+from .output import dump_atomic, link_tree, remove_leftover_temps, swap_in, write_if_changed
 from .report import Report
 from .safety import MARK, MARK_TEXT, check_folders, check_output, link_warning
 from .site import Site, build_site, load_articles
@@ -249,7 +249,10 @@ def _save_state(path: Path, live: Path, spare: Path, result: render_stage.Render
              "pages": result.fingerprints, "files": sorted(result.files),
              "lag_files": sorted(built.changed | set(built.removed)), "lag_dirs": bundles,
              "sizes": sizes}
-    write_atomic(path, json.dumps(state).encode())
+    # Written in parts: the state's text whole, and its bytes beside it, were the build's
+    # own process's largest moment (~2 KB an article at once, after the render).
+    dump_atomic(path, lambda handle: handle.writelines(
+        part.encode() for part in json_parts.parts(state)))
 
 
 def _inode(path: Path) -> int | None:

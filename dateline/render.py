@@ -19,7 +19,7 @@ import math
 import os
 import traceback
 from array import array
-from collections.abc import Callable, Iterable, Iterator, MutableMapping, Sequence
+from collections.abc import Callable, ItemsView, Iterable, Iterator, Mapping, MutableMapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
@@ -61,7 +61,7 @@ class Page:
 class RenderResult:
     files: set[str]  # every file this build produced, relative to the output folder
     changed: set[str]  # those whose bytes differ from what was there
-    fingerprints: dict[str, str] = field(default_factory=dict)  # file -> inputs' digest
+    fingerprints: Mapping[str, str] = field(default_factory=dict)  # file -> inputs' digest
     rendered: int = 0  # pages whose template actually ran
 
 
@@ -71,7 +71,7 @@ class Plan:
     page is made from the model when it is fingerprinted and again when it is rendered (the
     list of every page was ~1.6 KB an article in the build's largest process)."""
 
-    fingerprints: dict[str, str]  # output file -> digest of the page's inputs
+    fingerprints: Fingerprints  # output file -> digest of the page's inputs
     todo: array[int]  # positions in pages(site) of those whose inputs changed or file is missing
     static: dict[str, Path]  # output file -> source file
     refused: list[Path] = field(default_factory=list)  # links in static/ to outside the project
@@ -87,12 +87,12 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     ``reads_cache`` is where pages' reads of the model are remembered (pagereads)."""
     known = known or {}
     there = str(folder)  # os.path, not pathlib: 10^5 pages
-    prints: dict[str, str] = {}
+    prints = Fingerprints()
     todo = array("I")
     few: list[Page] | None = []
     for position, (page, rel, digest) in enumerate(fingerprints(site, pages(site), templates,
                                                                 reads_cache)):
-        prints[rel] = digest
+        prints.add(rel, digest)
         if known.get(rel) != digest or not os.path.isfile(os.path.join(there, rel)):
             todo.append(position)
             if few is not None and len(few) < KEPT_PAGES:
@@ -103,6 +103,53 @@ def plan(site: Site, folder: Path, templates: Path, static: Path,
     found, refused = files_below(static, Path(site.settings.root))
     sources = {f"static/{rel}": static / rel for rel in found}
     return Plan(prints, todo, sources, [static / rel for rel in refused], few)
+
+
+class Fingerprints(Mapping[str, str]):
+    """Output file -> the hex digest of its page's inputs, in the plan's order: the files in a
+    list and their digests' 16 bytes side by side in one bytearray. A dict of hex strings was
+    ~120 B a page, held from the plan to the build's end and inherited by every render worker.
+    Nothing in a build looks a file up (it walks them all); a look-up indexes them once."""
+
+    def __init__(self) -> None:
+        self._files: list[str] = []
+        self._digests = bytearray()
+        self._index: dict[str, int] | None = None
+
+    def add(self, rel: str, digest: str) -> None:
+        # No check for a file met twice (which no two pages are: their URLs are unique): a
+        # look-up, and the state file read back as JSON, take the last, as a dict would.
+        self._files.append(rel)
+        self._digests += bytes.fromhex(digest)
+
+    def __getitem__(self, rel: str) -> str:
+        if self._index is None:
+            self._index = {f: i for i, f in enumerate(self._files)}  # the last of a file met twice
+        at = self._index[rel] * 16
+        return self._digests[at: at + 16].hex()
+
+    def __iter__(self) -> Iterator[str]:
+        return iter(self._files)
+
+    def __len__(self) -> int:
+        return len(self._files)
+
+    def items(self) -> ItemsView[str, str]:
+        return _InOrder(self)
+
+    def pairs(self) -> Iterator[tuple[str, str]]:
+        """(file, hex digest) in the plan's order, without an index."""
+        digests = self._digests
+        return ((rel, digests[i * 16: i * 16 + 16].hex()) for i, rel in enumerate(self._files))
+
+
+class _InOrder(ItemsView[str, str]):
+    """A Fingerprints' items, walked without looking each file up."""
+
+    _mapping: Fingerprints
+
+    def __iter__(self) -> Iterator[tuple[str, str]]:
+        return self._mapping.pairs()
 
 
 def pages_at(site: Site, positions: Sequence[int]) -> Iterator[Page]:
