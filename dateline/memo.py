@@ -32,7 +32,7 @@ def remembered(path: Path, key: bytes, make: Callable[[], T], report: Report | N
     and saved (a cache folder that cannot be written: made again next time)."""
     found, problem = _recalled(path, key)
     if problem and report is not None:
-        report.info(f"{path}: {problem}; worked out again")
+        report.notice(f"{path}: {problem}; worked out again")
     if found is not None:
         return found[0]
     value = make()

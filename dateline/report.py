@@ -21,6 +21,7 @@ class Report:
     started: float = field(default_factory=time.perf_counter)
     quiet: bool = False
     lines: list[str] = field(default_factory=list)  # all it said, for a run that repeats it
+    notices: list[str] = field(default_factory=list)  # said about this run alone, never repeated
     progress: Progress = field(default_factory=Progress, repr=False)  # a long stage's line
 
     def __post_init__(self) -> None:
@@ -39,6 +40,13 @@ class Report:
 
     def info(self, message: str) -> None:
         self._say(message)
+
+    def notice(self, message: str) -> None:
+        """A line about this run alone (a damaged cache worked out again): a later run that
+        repeats this one's lines must not say it again, since this run mended what it names."""
+        self.notices.append(message)
+        if not self.quiet:
+            self.progress.say(message, sys.stderr)
 
     def replay(self, line: str) -> None:
         """Say a line a past run said (the caller restores what it counted)."""
