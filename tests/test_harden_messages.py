@@ -7,6 +7,7 @@ from __future__ import annotations
 import errno
 import shutil
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -361,7 +362,7 @@ def test_a_full_disk_while_writing_content_names_the_stage_and_file(tmp_path, mo
     real_open = builtins.open
 
     class Full:
-        def __init__(self, handle: object) -> None:
+        def __init__(self, handle: IO[bytes]) -> None:
             self.handle = handle
 
         def __enter__(self) -> Full:
