@@ -79,12 +79,12 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # test, where the engine would otherwise try all six alternatives there.
 TIME_RE = re.compile(
     rf"(?=[,\s])"
-    rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf",?\s+(?:(?:late|early|earlier)\s+)?(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
     rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b(?!['\u2019]s)"
     r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b(?!')"
     r"|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b(?!')"
-    rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
+    rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?!\d)(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
 # "Wednesday's World Cup qualifier", "after Saturday's matches": the day, not the event.
 # Opens on a space, "after", "on", "from" or a weekday: the lookahead turns away every other position.
 POSSESSIVE_DAY_RE = re.compile(rf"(?=[\saofMTWFS])(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
@@ -420,9 +420,18 @@ LONG_APPOSITIVE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
                                 r"|made|took|told|left|led|fell|rose)\s.*)$")
 
 
+# "Honeywell Bull Inc, owned by Honeywell Inc, Cie des Machines Bull and NEC Corp, said ...": a
+# passive participle with its agent between commas describes the subject; the verb follows it.
+AGENT_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|held|run|led)\s+by\s+"
+                            r"[^;\"()]{2,120}?,\s+(?=(?:said|says|announced|reported|told|has|have|had|is|are|was"
+                            r"|were|will|would|plans|agreed|expects)\b)")
+
+
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
+    if " by " in text:
+        text = AGENT_ASIDE_RE.sub(" ", text, count=1)
     long = LONG_APPOSITIVE_RE.match(text)
     # every later comma segment of the aside is a description, not the main verb ("Commercial Credit
     # Co, a unit of Control Data Corp, is raising ...")
@@ -566,7 +575,9 @@ def _plural_group(subject: list[str], head: str) -> bool:
     name = " ".join(run)
     common, gazetteer = lx.common_words(), lx.gazetteer()
     described = all(w.lower() in common or gazetteer.lookup(w) is not None for w in run[:-1])
-    if not described or len(run) > 2:
+    # "Deputy Finance Ministers": a plural role names its holders, however many words describe it
+    role = head.endswith("s") and (head in lx.titles() or head[:-1] in lx.titles())
+    if not described or (len(run) > 2 and not role):
         return False  # "Perkins Engines", "United Auto Workers": a name, not "U.K. Officials"
     if head in lx.org_words()[0] or head.lower() in NAME_AND or name in lx.known_organizations():
         return False
@@ -677,7 +688,8 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         return [*out, "have" if plural else "has", *words[i + 1:]]
     if low in AUX_BE:
         base = _progressive_base(nxt) if j < len(words) and words[j].islower() else ""
-        if base and low in ("is", "are", "'s"):  # "is lifting the lockout" -> "lifts the lockout"
+        if base and (low in ("is", "are", "'s") or not reported):
+            # "is lifting the lockout" -> "lifts the lockout"; "were fighting hard" -> "fight hard"
             return [*out, *adverbs, _inflected(base, plural), *words[j + 1:]]
         if j < len(words) and (_is_participle(words[j]) or nxt.endswith("ing")) and nxt != "being":
             return out + adverbs + words[j:]
