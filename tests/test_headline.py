@@ -792,6 +792,14 @@ def test_past_after_participle_is_the_verb():
     # a plural role agrees as a plural, however many words describe it
     ("Senior Trade Ministers from the Pacific Rim's fast-growing economies met in Manila to discuss tariff "
      "cuts.", "Senior Trade Ministers from Pacific Rim's fast-growing economies meet in Manila"),
+    # a long headline names its titled subject by surname before its object's infinitive goes
+    ("Norwegian Fisheries Minister Karen Dahl will ask the European Commission to lift all restrictions "
+     "on salmon imports when she visits Brussels next month.",
+     "Dahl to ask European Commission to lift all restrictions"),
+    # a long leading purpose clause goes before the main clause
+    ("In order to meet the rising demand for cargo space on its routes to Asia and the Pacific that the "
+     "airline reported last month, Harbour Air Inc said it has leased two more freighters.",
+     "Harbour Air leases two more freighters"),
     # a past spelt as a noun, before a past of its own, is the subject
     ("A surprise cut late on Monday sent shares lower.", "Surprise cut sends shares lower"),
 ])
