@@ -800,6 +800,17 @@ def test_past_after_participle_is_the_verb():
     ("In order to meet the rising demand for cargo space on its routes to Asia and the Pacific that the "
      "airline reported last month, Harbour Air Inc said it has leased two more freighters.",
      "Harbour Air leases two more freighters"),
+    # a participle's phrase between commas describes the subject, whatever its preposition
+    ("Harlow Steel Plc, faced with a slump in its Asian markets and rising coal costs, doubled its "
+     "provisions for bad debts in 1996, chairman Peter Grey said.",
+     "Harlow Steel doubles provisions for bad debts in 1996"),
+    # a participle before its agent is a passive: never an active present with "by" ...
+    ("Rescue teams hampered by heavy snow in the Alps.", "Rescue teams hampered by heavy snow in Alps"),
+    # ... but "by" and a measure is no agent
+    ("Grain exports declined by nearly 12 pct in March.", "Grain exports decline by nearly 12 pct in March"),
+    # a participle with its agent before a present verb and its object is a reduced relative
+    ("A study prepared by the Danish Central Bank shows the krone rising against the mark next year.",
+     "Study prepared by Danish Central Bank shows krone rising"),
     # a past spelt as a noun, before a past of its own, is the subject
     ("A surprise cut late on Monday sent shares lower.", "Surprise cut sends shares lower"),
 ])

@@ -422,15 +422,15 @@ LONG_APPOSITIVE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
 
 # "Honeywell Bull Inc, owned by Honeywell Inc, Cie des Machines Bull and NEC Corp, said ...": a
 # passive participle with its agent between commas describes the subject; the verb follows it.
-AGENT_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|held|run|led)\s+by\s+"
-                            r"[^;\"()]{2,120}?,\s+(?=(?:said|says|announced|reported|told|has|have|had|is|are|was"
-                            r"|were|will|would|plans|agreed|expects)\b)")
+AGENT_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|held|run|led)"
+                            r"\s+(?:by|with|in|at)\s+[^;\"()]{2,160}?,\s+(?=(?:said|says|announced|reported|told|has|have|had|is|are|was"
+                            r"|were|will|would|plans|agreed|expects|[a-z]{3,}ed)\b)")
 
 
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
-    if " by " in text:
+    if " by " in text or " with " in text or " in " in text or " at " in text:
         text = AGENT_ASIDE_RE.sub(" ", text, count=1)
     long = LONG_APPOSITIVE_RE.match(text)
     # every later comma segment of the aside is a description, not the main verb ("Commercial Credit
@@ -696,7 +696,23 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         return [*out, "are" if plural else "is", *words[i + 1:]]
     if low in ("did", "does", "do"):
         return out + words[i:]
+    if nxt == "by" and _is_participle(low) and low not in IRREGULAR and _agent_follows(words[j + 1:j + 3]):
+        return out + words[i:]  # "tattered by the arms scandal": a passive, never an active past with "by"
     return [*out, _present(words[i], plural), *words[i + 1:]]
+
+
+# Words that open a measure after "by" ("rose by nearly 60,000 tonnes"), not an agent.
+MEASURE_OPENERS = lx.words("one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+                           "thirty forty fifty sixty seventy eighty ninety hundred half nearly almost about "
+                           "some around roughly approximately more less up over an a as")
+
+
+def _agent_follows(after: list[str]) -> bool:
+    """'by the arms scandal', 'by Japan': an agent, not a measure ('by three percent', 'by 11 days')."""
+    if not after:
+        return False
+    first = after[0].lower()
+    return not first.lstrip("$")[:1].isdigit() and first not in MEASURE_OPENERS
 
 
 # Auxiliaries that agree with their subject: the lead's own word for its number.

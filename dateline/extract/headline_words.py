@@ -174,6 +174,10 @@ def _finite_follows(words: list[str], i: int) -> bool:
                                                  and words[k - 1].lower() not in DETERMINERS
                                                  and not before_noun):
                 return True
+            then = words[k + 1].lower() if k + 1 < len(words) else ""
+            if words[k - 1][:1].isupper() and _present_after_name(words[k]) \
+                    and (then in OBJECT_OPENERS or then[:1].isdigit()):
+                return True  # "a report produced by the National Bank | foresees slower growth"
     for k in range(i + 1, min(len(words), i + 14)):
         w, low = words[k], words[k].lower()
         if low in ("has", "have", "is", "are", "was", "were", "will"):
@@ -183,6 +187,13 @@ def _finite_follows(words: list[str], i: int) -> bool:
         if low in CLAUSE_OPENERS or (low == "as" and k > i + 1):
             return False  # "reserves increased 225 pct while gas reserves were up": that verb is the clause's
     return False
+
+
+def _present_after_name(word: str) -> bool:
+    """'foresees', 'shows': a lower-case '-s' form whose stem is a verb's base."""
+    if not (word.islower() and word.isalpha() and word.endswith("s")) or word.endswith(("ss", "us", "is")):
+        return False
+    return _is_base_verb(word[:-1]) or (word.endswith("es") and _is_base_verb(word[:-2]))
 
 
 # Irregular pasts that are also participles, nouns or presents ("prices cut", "the rate set").
