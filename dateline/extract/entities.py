@@ -677,6 +677,12 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
                 and right[0] not in lx.CORPORATE_SUFFIXES):
             # "Video Affiliates Inc and Citicorp"; "... Inc and BBB-plus" (a rating) names one company
             return [*left_kind, *([Mention(ORG, right[0])] if right[0].isalpha() else [])]
+        if len(right) == 1 and right_kind and _weak(right_kind) and left_kind \
+                and all(m.kind == ORG for m in left_kind):
+            # "British Airways and Lufthansa": a body, then one word no rule reads alone. Read as
+            # parts, so the run taken whole is a candidate too and the model weighs one firm
+            # against two ("Marks and Spencer" has no body before "and" and stays whole).
+            return [*left_kind, *right_kind]
         org = orgs.org_in_run(tokens, after)
         return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     return None
