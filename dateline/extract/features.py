@@ -166,6 +166,8 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
     counts, openers = ev.counts, ev.org_openers
     for c in candidates:
         counts[c.name] = counts.get(c.name, 0) + 1
+        if c.kind == "segment":  # a segment is weighed, not evidence about the article's other names
+            continue
         words = c.name.split()
         if c.kind == "person" and len(words) > 1:
             # "Rashidi" after "Omar al-Rashidi": the surname without its Arabic article too
@@ -206,7 +208,7 @@ def _list_neighbours(candidates: list[Candidate]) -> dict[str, set[str]]:
     listed: dict[str, set[str]] = {}
     previous: Candidate | None = None
     for c in candidates:
-        if c.kind == "whole":
+        if c.kind in ("whole", "segment"):
             continue
         if previous is not None and _listed_together(previous, c, candidates):
             listed.setdefault(previous.name, set()).add(c.kind)
