@@ -206,10 +206,12 @@ def plan(site: Site, changed_files: set[str], folder: Path, before: Path | None 
     missing = {s.name for s in every if not (folder / bundle_of(s.name) / "pagefind.js").exists()}
     differs = _search_changes(site, folder, before)
     pages = sorted(f for f in changed_files if f.endswith(".html"))
-    if not edits_in_use(site):
+    old = _read_edits(folder)
+    if not edits_in_use(site):  # left by a build that used the edits shard: its shards are stale
+        old = old or (_read_edits(before) if before else None)  # (the staging copy's is gone)
+        missing |= _held(old, _owners(every)) if old else set()
         return SearchPlan([s.name for s in every if s.name in missing
                            or any(s.holds(f) and differs(f) for f in pages)], None)
-    old = _read_edits(folder)
     if old is None and (folder / edits_manifest(site)).exists():  # damaged: trust no shard
         missing = {s.name for s in every}
     owner = _owners(every)
@@ -246,11 +248,14 @@ def _folded(every: list[Shard], missing: set[str], fresh: dict[str, list[str]],
             differs: Callable[[str], bool]) -> SearchPlan:
     """The plan once the edits shard is full: every shard it held pages of, or that has a changed
     page, indexed whole, and the edits shard emptied."""
-    held = {o.name for p in (old.pages if old else []) if (o := owner(p)) is not None}
-    held |= set(old.hidden) if old else set()
-    whole = missing | held | set(fresh)
+    whole = missing | (_held(old, owner) if old else set()) | set(fresh)
     whole |= {s.name for s in every if s.name not in whole and any(s.holds(f) and differs(f) for f in pages)}
     return SearchPlan([s.name for s in every if s.name in whole], Edits([], {}))
+
+
+def _held(edits: Edits, owner: Callable[[str], Shard | None]) -> set[str]:
+    """The shards the edits shard holds pages of, or hides old versions in."""
+    return {o.name for p in edits.pages if (o := owner(p)) is not None} | set(edits.hidden)
 
 
 def _owners(every: list[Shard]) -> Callable[[str], Shard | None]:

@@ -244,3 +244,17 @@ def test_edits_past_the_edits_shards_room_are_folded_back_into_their_shards(tmp_
     assert not holds_edits(root / "_site")
     cold = cold_twin(root, tmp_path / "b", toml=toml)
     assert tree(root / "_site") == tree(cold / "_site")  # the search bundles too, byte for byte
+
+
+def test_turning_the_edits_shard_off_indexes_again_the_shards_it_hid_pages_in(tmp_path):
+    root = write_project(tmp_path / "a", seeds(14), extra_toml=TOML)
+    build_project(root)
+    edit(content_files(root / "content")[0], "\ntitle: ", "\ntitle: Amended ")
+    build_project(root)
+    assert holds_edits(root / "_site")
+    toml = TOML + "edits_max_pages = 0\n"
+    (root / "site.toml").write_text((root / "site.toml").read_text() + "edits_max_pages = 0\n")
+    build_project(root)
+    assert not (root / "_site" / "pagefind" / "edits").exists()
+    cold = cold_twin(root, tmp_path / "b", toml=toml)
+    assert tree(root / "_site") == tree(cold / "_site")  # no shard keeps the story's old version
