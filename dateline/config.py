@@ -67,6 +67,9 @@ class Settings:
     search: bool = True
     search_shard_by: str = "year"  # "" for one Pagefind index
     search_shard_max_pages: int = 2500  # a bigger year is split by month, a month by slug letter
+    # Pages changed since their shard was indexed, indexed on their own until there are more
+    # (then their shards are indexed again); 0: every changed shard is indexed again at once.
+    search_edits_max_pages: int = 200
     extract: ExtractSettings = field(default_factory=ExtractSettings)
     root: str = "."  # the folder site.toml is in; relative paths are taken from it
 
@@ -114,9 +117,9 @@ SECTIONS = {"site": ("title", "description", "base_url", "language", "locale", "
             "build": ("per_page", "home_articles", "feed_entries", "min_tag_articles",
                       "min_organization_articles", "min_person_articles", "min_place_articles",
                       "min_tag_archive", "workers", "dask", "size_warning_mb", "max_article_kb"),
-            "search": ("search", "search_shard_by", "search_shard_max_pages")}
+            "search": ("search", "search_shard_by", "search_shard_max_pages", "search_edits_max_pages")}
 SEARCH_KEYS = {"enabled": "search", "shard_by": "search_shard_by",
-               "shard_max_pages": "search_shard_max_pages"}
+               "shard_max_pages": "search_shard_max_pages", "edits_max_pages": "search_edits_max_pages"}
 
 
 class ConfigError(ValueError):
@@ -127,7 +130,7 @@ class ConfigError(ValueError):
 # would drop articles, a feed be empty, or the build never start.
 MINIMUM = {"per_page": 1, "home_articles": 1, "feed_entries": 1, "min_tag_articles": 1,
            "min_tag_archive": 0, "workers": 0, "size_warning_mb": 0, "max_article_kb": 1,
-           "search_shard_max_pages": 0, "max_tags": 1}
+           "search_shard_max_pages": 0, "search_edits_max_pages": 0, "max_tags": 1}
 MAXIMUM = {"workers": 1024, "max_article_kb": 1024 * 1024}
 CHOICES = {"search_shard_by": ("", "year")}
 TIMEZONE_RE = re.compile(r"Z|[+-](?:0\d|1[0-4]):[0-5]\d")

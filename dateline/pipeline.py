@@ -203,10 +203,13 @@ def _publish_search(site: Site, staging: Path, built: Built, with_search: bool, 
         shutil.rmtree(root, ignore_errors=True)
         return [search.BUNDLE_ROOT] if had else []
     bundles = search.remove_old_shards(staging, site)
-    built.shards = search.shards_to_index(site, built.changed | set(built.removed), staging,
-                                          before=site.settings.path("output"))
+    work = search.plan(site, built.changed | set(built.removed), staging,
+                       before=site.settings.path("output"))
+    built.shards = work.indexed
     with report.progress.stage("search index", len(built.shards), "shards"):
-        search.index(staging, built.shards, site)
+        search.index(staging, work.whole, site)
+        if work.edits is not None:
+            search.index_edits(staging, work.edits, site)
     return bundles + [search.bundle_of(name) for name in built.shards]
 
 
@@ -214,7 +217,7 @@ def _search_current(site: Site, live: Path, with_search: bool) -> bool:
     """Whether the live site's search bundles are what this build would leave."""
     if not with_search:
         return not (live / search.BUNDLE_ROOT).exists()
-    return not search.shards_to_index(site, set(), live) and not search.old_shards(live, site)
+    return not search.plan(site, set(), live).indexed and not search.old_shards(live, site)
 
 
 def _remove(folder: Path, files: list[str]) -> list[str]:

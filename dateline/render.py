@@ -347,7 +347,7 @@ def _site_wide_inputs(site: Site, templates: Path) -> bytes:
     hasher = hashlib.blake2b(digest_size=16)
     # Not the settings no page shows: a new worker count must not re-render the site.
     hasher.update(repr(dataclasses.replace(site.settings, workers=0, size_warning_mb=0)).encode())
-    hasher.update(repr(search.bundle_paths(site)).encode())
+    hasher.update(repr((search.bundle_paths(site), search.edits_manifest(site))).encode())
     for file in sorted(templates.rglob("*")):
         if file.is_file():
             hasher.update(file.relative_to(templates).as_posix().encode() + b"\0" + file.read_bytes())
@@ -572,6 +572,8 @@ def environment(site: Site, templates: Path) -> jinja2.Environment:
         day_url=lambda month, day: urls.link(
             f"{urls.paginated(month.url_path, day_pages(month)[day])}#day-{day}", settings),
         search_bundles=[urls.page_url(p, settings.base_path) for p in search.bundle_paths(site)],
+        search_edits=search.edits_manifest(site) and urls.page_url(search.edits_manifest(site),
+                                                                   settings.base_path),
         news_article_ld=lambda article: structured.news_article(article, site),
         term_ld=lambda term: structured.term_thing(term, site),
         breadcrumb_ld=lambda trail: structured.breadcrumb_list(trail, settings),

@@ -9,14 +9,26 @@ A year with more articles than ``search.shard_max_pages`` is split by month, and
 by the first letter of the article slugs (contiguous letter ranges), so both Pagefind's memory
 and the time to re-index after a one-article edit stay bounded. The split depends only on the
 articles, so an incremental build shards exactly as a cold one.
+
+Between the builds that index a shard, the article pages changed since (edited, added) are
+indexed on their own, in one small *edits* shard, and their old versions in their own shards
+are named in the edits shard's manifest (``edits.json``: each one's Pagefind page id and its
+filters), which the search page drops from those shards' results and filter counts. A one-article
+edit then indexes a handful of pages, not the ~2,500 of its shard. Once the edits shard would
+hold more than ``search.edits_max_pages``, the shards they belong to are indexed again and the
+edits shard emptied; a cold build starts with it empty.
 """
 
 from __future__ import annotations
 
+import gzip
 import html
+import json
+import os
 import re
 import shutil
 import subprocess
+import tempfile
 import weakref
 from collections import Counter
 from collections.abc import Callable
@@ -31,6 +43,9 @@ from .children import die_with_parent
 from .site import Month, Site
 
 BUNDLE_ROOT = "pagefind"
+EDITS = "edits"  # the edits shard's name: no year or month shard is named by a letter first
+EDITS_FILE = "edits.json"  # in the edits bundle: its pages, and the old versions it hides
+FRAGMENT_MARK = b"pagefind_dcd"  # what starts a decompressed Pagefind file
 INITIALS = "0123456789abcdefghijklmnopqrstuvwxyz"  # what slugify starts a slug with
 BODY_MARK = b"data-pagefind-body"  # on a page: index this part; and leave out unmarked pages
 IGNORED_RE = re.compile(rb"<([a-zA-Z][\w-]*)\b[^>]*\bdata-pagefind-ignore\b[^>]*>")
@@ -145,16 +160,163 @@ def bundle_paths(site: Site) -> list[str]:
     return [bundle_of(name) + "/" for name in shard_names(site)]
 
 
+def edits_in_use(site: Site) -> bool:
+    """Whether changed pages go to the edits shard: only beside other shards (one index is
+    indexed whole) and while ``search.edits_max_pages`` allows any."""
+    settings = site.settings
+    return bool(settings.search and settings.search_shard_by and settings.search_edits_max_pages
+                and site.articles)
+
+
+def edits_manifest(site: Site) -> str:
+    """Site-relative path of the edits shard's manifest the search page reads; '' when none."""
+    return f"{bundle_of(EDITS)}/{EDITS_FILE}" if edits_in_use(site) else ""
+
+
+@dataclass
+class Edits:
+    """What the edits shard holds: the article pages it indexes, and per shard the old versions
+    of pages it hides there (their Pagefind page ids -> each one's filters)."""
+    pages: list[str]
+    hidden: dict[str, dict[str, dict[str, list[str]]]]
+
+
+@dataclass
+class SearchPlan:
+    whole: list[str]  # shards to index whole
+    edits: Edits | None  # what the edits shard is to hold; None: it stays as it is
+
+    @property
+    def indexed(self) -> list[str]:
+        return self.whole + ([EDITS] if self.edits is not None else [])
+
+
 def shards_to_index(site: Site, changed_files: set[str], folder: Path,
                     before: Path | None = None) -> list[str]:
-    """Shards holding a changed page whose searchable part Pagefind would read differently, or
-    whose bundle is missing from ``folder``. ``before``: the site those pages changed from (the
+    return plan(site, changed_files, folder, before).indexed
+
+
+def plan(site: Site, changed_files: set[str], folder: Path, before: Path | None = None
+         ) -> SearchPlan:
+    """What to index: shards holding a changed page whose searchable part Pagefind would read
+    differently, or whose bundle is missing from ``folder``, whole; or, while the edits shard
+    has room, only the changed pages, in it. ``before``: the site those pages changed from (the
     live one); without it, every changed page counts."""
-    pages = [f for f in changed_files if f.endswith(".html")]
+    every = shards(site)
+    missing = {s.name for s in every if not (folder / bundle_of(s.name) / "pagefind.js").exists()}
     differs = _search_changes(site, folder, before)
-    return [shard.name for shard in shards(site)
-            if not (folder / bundle_of(shard.name) / "pagefind.js").exists()
-            or any(shard.holds(f) and differs(f) for f in pages)]
+    pages = sorted(f for f in changed_files if f.endswith(".html"))
+    old = _read_edits(folder)
+    if not edits_in_use(site):  # left by a build that used the edits shard: its shards are stale
+        old = old or (_read_edits(before) if before else None)  # (the staging copy's is gone)
+        missing |= _held(old, _owners(every)) if old else set()
+        return SearchPlan([s.name for s in every if s.name in missing
+                           or any(s.holds(f) and differs(f) for f in pages)], None)
+    if old is None and (folder / edits_manifest(site)).exists():  # damaged: trust no shard
+        missing = {s.name for s in every}
+    owner = _owners(every)
+    limit = site.settings.search_edits_max_pages
+    fresh: dict[str, list[str]] = {}  # shard -> its changed pages
+    for rel in pages:
+        shard = owner(rel)
+        if shard is not None and shard.name not in missing and differs(rel):
+            fresh.setdefault(shard.name, []).append(rel)
+            if sum(map(len, fresh.values())) > limit:  # too many for the edits shard anyway
+                return _folded(every, missing, fresh, old, owner, pages, differs)
+    before_edits = old or Edits([], {})
+    kept = {p for p in before_edits.pages if (o := owner(p)) is not None and o.name not in missing}
+    kept -= {p for changed in fresh.values() for p in changed}
+    now = sorted(kept | {p for changed in fresh.values() for p in changed if _indexable(folder / p)})
+    if len(now) > limit:
+        return _folded(every, missing, fresh, old, owner, pages, differs)
+    names = {s.name for s in every}
+    hidden = {name: dict(ids) for name, ids in before_edits.hidden.items()
+              if name in names and name not in missing}
+    keep_index = site.settings.link_index_files
+    for name, changed in fresh.items():
+        found = _page_ids(folder / bundle_of(name))
+        for rel in changed:
+            if (old_page := found.get(_pagefind_url(rel, keep_index))) is not None:
+                hidden.setdefault(name, {})[old_page[0]] = old_page[1]
+    edits = Edits(now, hidden)
+    unchanged = old is not None and not fresh and old == edits
+    return SearchPlan([s.name for s in every if s.name in missing], None if unchanged else edits)
+
+
+def _folded(every: list[Shard], missing: set[str], fresh: dict[str, list[str]],
+            old: Edits | None, owner: Callable[[str], Shard | None], pages: list[str],
+            differs: Callable[[str], bool]) -> SearchPlan:
+    """The plan once the edits shard is full: every shard it held pages of, or that has a changed
+    page, indexed whole, and the edits shard emptied."""
+    whole = missing | (_held(old, owner) if old else set()) | set(fresh)
+    whole |= {s.name for s in every if s.name not in whole and any(s.holds(f) and differs(f) for f in pages)}
+    return SearchPlan([s.name for s in every if s.name in whole], Edits([], {}))
+
+
+def _held(edits: Edits, owner: Callable[[str], Shard | None]) -> set[str]:
+    """The shards the edits shard holds pages of, or hides old versions in."""
+    return {o.name for p in edits.pages if (o := owner(p)) is not None} | set(edits.hidden)
+
+
+def _owners(every: list[Shard]) -> Callable[[str], Shard | None]:
+    """The shard that indexes a page, if any: the one of its folder, and there of its initial."""
+    by_folder: dict[str, list[Shard]] = {}
+    for shard in every:
+        by_folder.setdefault(shard.folder, []).append(shard)
+
+    def owner(rel: str) -> Shard | None:
+        for folder, candidates in by_folder.items():
+            if rel.startswith(folder):
+                return next((s for s in candidates if s.holds(rel)), None)
+        return None
+
+    return owner
+
+
+def _indexable(path: Path) -> bool:
+    """Whether Pagefind reads the page at all (it leaves out unmarked pages once any is marked)."""
+    page = _read(path)
+    return page is not None and BODY_MARK in page
+
+
+def _pagefind_url(rel: str, keep_index: bool) -> str:
+    """The URL Pagefind stores for a page of the site (its folder's, unless told to keep it)."""
+    return "/" + (rel if keep_index else rel.removesuffix("index.html"))
+
+
+def _page_ids(bundle: Path) -> dict[str, tuple[str, dict[str, list[str]]]]:
+    """Each page a bundle indexes: its URL -> its Pagefind page id and filters (from its fragment,
+    the only file that names the page)."""
+    out = {}
+    try:
+        entries = list(os.scandir(bundle / "fragment"))
+    except OSError:
+        return {}
+    for entry in entries:
+        data = gzip.decompress(Path(entry.path).read_bytes()).removeprefix(FRAGMENT_MARK)
+        fragment = json.loads(data)
+        out[fragment["url"]] = (entry.name.removesuffix(".pf_fragment"), fragment.get("filters", {}))
+    return out
+
+
+def _read_edits(folder: Path) -> Edits | None:
+    """The edits shard's manifest in ``folder``; None if it is missing or cannot be read."""
+    try:
+        data = json.loads((folder / bundle_of(EDITS) / EDITS_FILE).read_bytes())
+        hidden = {key.removeprefix(BUNDLE_ROOT + "/").rstrip("/"): ids
+                  for key, ids in data["hidden"].items()}
+        return Edits(list(data["pages"]), hidden)
+    except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        return None
+
+
+def _edits_text(edits: Edits) -> bytes:
+    """The manifest: what the search page drops from each shard (keyed by the bundle's folder,
+    as the page lists them) and the edits bundle to load beside them, if it holds any page."""
+    return json.dumps({
+        "bundle": bundle_of(EDITS) + "/" if edits.pages else None,
+        "hidden": {bundle_of(name) + "/": ids for name, ids in sorted(edits.hidden.items()) if ids},
+        "pages": edits.pages}, sort_keys=True, ensure_ascii=True).encode()
 
 
 def _search_changes(site: Site, folder: Path, before: Path | None) -> Callable[[str], bool]:
@@ -225,6 +387,30 @@ def index(folder: Path, names: list[str], site: Site) -> None:
         raise SearchError(failures[0])
 
 
+def index_edits(folder: Path, edits: Edits, site: Site) -> None:
+    """Index the edits shard's pages into its bundle (from links to them in a scratch folder
+    beside the site, so that Pagefind gives them the URLs they have there) and write its
+    manifest."""
+    bundle = folder / bundle_of(EDITS)
+    shutil.rmtree(bundle, ignore_errors=True)
+    if edits.pages:
+        with tempfile.TemporaryDirectory(prefix=".dateline-search-edits-", dir=folder.parent) as scratch:
+            for rel in edits.pages:
+                target = Path(scratch, rel)
+                target.parent.mkdir(parents=True, exist_ok=True)
+                try:
+                    os.link(folder / rel, target)
+                except OSError:  # a file system without hard links
+                    shutil.copyfile(folder / rel, target)
+            problem = _run_pagefind(Path(scratch), "**/*.html", ["--output-path", str(bundle)],
+                                    site.settings.link_index_files, EDITS)
+        if problem:
+            raise SearchError(problem)
+    bundle.mkdir(parents=True, exist_ok=True)
+    (bundle / EDITS_FILE).write_bytes(_edits_text(edits))
+    progress.advance()
+
+
 def _counted(problem: str) -> str:
     progress.advance()  # one shard indexed
     return problem
@@ -235,12 +421,16 @@ def _index_one(folder: Path, name: str, glob: str, keep_index: bool) -> str:
     links name '.../index.html', as every other link does on a host without folder indexes."""
     bundle = bundle_of(name)
     shutil.rmtree(folder / bundle, ignore_errors=True)  # no stale fragments from a past index
-    command = [str(get_executable()), "--site", str(folder), "--glob", glob,
-               "--output-subdir", bundle, "--silent", *(["--keep-index-url"] if keep_index else [])]
+    return _run_pagefind(folder, glob, ["--output-subdir", bundle], keep_index, bundle)
+
+
+def _run_pagefind(site: Path, glob: str, output: list[str], keep_index: bool, what: str) -> str:
+    command = [str(get_executable()), "--site", str(site), "--glob", glob, *output,
+               "--silent", *(["--keep-index-url"] if keep_index else [])]
     done = subprocess.run(command, check=False, capture_output=True, text=True,
                           preexec_fn=die_with_parent)
     if done.returncode != 0:
-        return f"Pagefind failed on {bundle}: {done.stderr.strip() or done.stdout.strip()}"
+        return f"Pagefind failed on {what}: {done.stderr.strip() or done.stdout.strip()}"
     return ""
 
 
@@ -248,7 +438,7 @@ def old_shards(folder: Path, site: Site) -> list[str]:
     """Bundle paths (relative to ``folder``) of shards that no longer exist: a year whose
     articles were all removed, or files left from an unsharded index."""
     root = folder / BUNDLE_ROOT
-    wanted = set(shard_names(site))
+    wanted = set(shard_names(site)) | ({EDITS} if edits_in_use(site) else set())
     if not root.is_dir() or wanted == {""}:
         return []
     return sorted(f"{BUNDLE_ROOT}/{child.name}" for child in root.iterdir()

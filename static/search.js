@@ -91,9 +91,18 @@ async function start(root) {
   // Each shard is its own copy of Pagefind's module (imported from its bundle), run on the page's
   // thread: instances made in one copy share one WebAssembly memory and break each other's
   // indexes, and two copies' web workers failed the same way (Pagefind 1.5, in Chromium).
+  // Pages changed since their shard was indexed are in one more, small shard (the edits
+  // shard); their old versions are still in their own shards, which the manifest names by
+  // Pagefind page id with their filters: dropped here from those shards' results and counts.
   let shards;
+  let hidden;
   try {
-    shards = await Promise.all(bundles.map((bundle) => import(bundle + "pagefind.js")));
+    const edits = root.dataset.edits
+      ? await (await fetch(root.dataset.edits, { cache: "no-cache" })).json() : { bundle: null, hidden: {} };
+    hidden = bundles.map((bundle) => edits.hidden[bundle.slice(baseUrl.length)] || {});
+    const all = edits.bundle ? [...bundles, baseUrl + edits.bundle] : bundles;
+    if (edits.bundle) { hidden.push({}); }
+    shards = await Promise.all(all.map((bundle) => import(bundle + "pagefind.js")));
     for (const shard of shards) { await shard.options({ baseUrl, excerptLength: 36, noWorker: true }); }
   } catch (err) {
     status.textContent = "The search index could not be loaded.";
@@ -101,7 +110,7 @@ async function start(root) {
   }
   // One shard at a time, the way Pagefind itself is tested.
   const eachShard = async (work) => { const out = []; for (let i = 0; i < shards.length; i++) { out.push(await work(shards[i], i)); } return out; };
-  const ownTotals = await eachShard((s) => s.filters());
+  const ownTotals = await eachShard(async (s, i) => uncount(await s.filters(), Object.values(hidden[i])));
   const totals = mergeCounts(ownTotals);
 
   let run = 0; // the latest search; an older one that finishes late is dropped
@@ -160,9 +169,10 @@ async function start(root) {
     // With no word to match, "best match" means nothing: the newest come first.
     const order = sortSelect.value || (term ? "" : "newest");
     const sort = order ? { date: order === "newest" ? "desc" : "asc" } : undefined;
-    const found = await eachShard((s, i) => {
+    const found = await eachShard(async (s, i) => {
       const filters = filtersFor(i);
-      return filters ? s.search(term || null, { filters, sort }) : { results: [], filters: {} };
+      return filters ? current(await s.search(term || null, { filters, sort }), hidden[i])
+        : { results: [], filters: {} };
     });
     if (mine !== run) { return; }
     stream = order ? byDate(found.map((f) => f.results), order === "newest")
@@ -274,6 +284,32 @@ function mergeCounts(all) {
     for (const [name, values] of Object.entries(counts || {})) {
       const into = (out[name] = out[name] || {});
       for (const [v, n] of Object.entries(values)) { into[v] = (into[v] || 0) + n; }
+    }
+  }
+  return out;
+}
+
+// A shard's search without the old versions of pages the edits shard holds: each such result
+// dropped, and its filters taken off the counts (which count the shard's results).
+function current(found, hidden) {
+  const old = found.results.filter((r) => r.id in hidden);
+  if (!old.length) { return found; }
+  return {
+    results: found.results.filter((r) => !(r.id in hidden)),
+    filters: uncount(found.filters, old.map((r) => hidden[r.id])),
+  };
+}
+
+// Filter counts less those of some pages ({place: [Geneva, ...], ...} each); a value counted
+// by none of the rest is left out, as Pagefind leaves out values a shard does not hold.
+function uncount(counts, pages) {
+  const out = {};
+  for (const [name, values] of Object.entries(counts || {})) { out[name] = { ...values }; }
+  for (const page of pages) {
+    for (const [name, values] of Object.entries(page)) {
+      for (const v of values) {
+        if (out[name] && v in out[name] && --out[name][v] <= 0) { delete out[name][v]; }
+      }
     }
   }
   return out;

@@ -72,10 +72,42 @@ def cold_twin(root: Path, twin: Path, toml: str = TOML) -> Path:
     return twin
 
 
+def found_pages(site: Path) -> list[str]:
+    """What the search finds: every page Pagefind stored (its text, filters, meta and URL), in
+    every shard but for the old versions the edits shard's manifest hides there."""
+    manifest = site / "pagefind" / "edits" / "edits.json"
+    hidden = json.loads(manifest.read_bytes())["hidden"] if manifest.is_file() else {}
+    out = []
+    for fragment in site.glob("pagefind/*/fragment/*.pf_fragment"):
+        bundle = fragment.parent.parent.relative_to(site).as_posix() + "/"
+        if fragment.name.removesuffix(".pf_fragment") not in hidden.get(bundle, {}):
+            out.append(gzip.decompress(fragment.read_bytes()).decode())
+    return sorted(out)
+
+
+def holds_edits(site: Path) -> bool:
+    manifest = site / "pagefind" / "edits" / "edits.json"
+    return manifest.is_file() and bool(json.loads(manifest.read_bytes())["pages"])
+
+
+def differences(site: Path, cold_site: Path) -> list[str]:
+    """Files that differ from a cold build's, or that only one of the two has. While the edits
+    shard holds pages (a cold build's holds none) the search bundles differ by design: then
+    the search must find the same pages, and the bundles are the same shards."""
+    ours, cold = tree(site), tree(cold_site)
+    found: list[str] = []
+    if holds_edits(site):
+        if found_pages(site) != found_pages(cold_site):
+            found.append("pagefind/ (the pages the search finds)")
+        ours, cold = ({rel: v for rel, v in files.items() if not rel.startswith("pagefind/")
+                       or (rel.split("/")[1] not in {"", "edits"} and rel.endswith("pagefind.js"))}
+                      for files in (ours, cold))
+    found += sorted(set(ours) ^ set(cold))
+    return found + [rel for rel in ours if rel in cold and ours[rel] != cold[rel]]
+
+
 def assert_same_site(root: Path, twin: Path) -> None:
-    ours, cold = tree(root / "_site"), tree(twin / "_site")
-    assert sorted(ours) == sorted(cold)
-    assert [rel for rel in ours if ours[rel] != cold[rel]] == []
+    assert differences(root / "_site", twin / "_site") == []
 
 
 def set_field(path: Path, name: str, value: str) -> None:
@@ -193,3 +225,36 @@ def test_a_changed_template_rerenders_every_page_that_uses_it(tmp_path):
     build_project(root)  # which compiles the edited template again, not the kept one
     pages = list((root / "_site").rglob("index.html"))
     assert pages and all("Skip to the story" in p.read_text() for p in pages)
+
+
+def test_edits_past_the_edits_shards_room_are_folded_back_into_their_shards(tmp_path):
+    """The edits shard holds at most search.edits_max_pages pages: the edit past it indexes
+    again the shards of every page it held, and leaves it empty, as a cold build has it."""
+    toml = TOML + "edits_max_pages = 1\n"
+    root = write_project(tmp_path / "a", seeds(14), extra_toml=toml)
+    build_project(root)
+    first, second = content_files(root / "content")[:2]
+    edit(first, "\ntitle: ", "\ntitle: Amended ")
+    _, report = build_project(root)
+    assert report.counts["search shards indexed"] == 1
+    assert json.loads((root / "_site" / "pagefind" / "edits" / "edits.json").read_bytes())["pages"]
+    edit(second, "\ntitle: ", "\ntitle: Amended ")
+    _, report = build_project(root)
+    assert report.counts["search shards indexed"] >= 2  # the stories' shard(s) and the edits shard
+    assert not holds_edits(root / "_site")
+    cold = cold_twin(root, tmp_path / "b", toml=toml)
+    assert tree(root / "_site") == tree(cold / "_site")  # the search bundles too, byte for byte
+
+
+def test_turning_the_edits_shard_off_indexes_again_the_shards_it_hid_pages_in(tmp_path):
+    root = write_project(tmp_path / "a", seeds(14), extra_toml=TOML)
+    build_project(root)
+    edit(content_files(root / "content")[0], "\ntitle: ", "\ntitle: Amended ")
+    build_project(root)
+    assert holds_edits(root / "_site")
+    toml = TOML + "edits_max_pages = 0\n"
+    (root / "site.toml").write_text((root / "site.toml").read_text() + "edits_max_pages = 0\n")
+    build_project(root)
+    assert not (root / "_site" / "pagefind" / "edits").exists()
+    cold = cold_twin(root, tmp_path / "b", toml=toml)
+    assert tree(root / "_site") == tree(cold / "_site")  # no shard keeps the story's old version

@@ -19,7 +19,7 @@ import pytest
 
 from dateline.content import content_files
 from tests.conftest import REPO, build_project, write_project
-from tests.test_incremental import CITIES, TOML, WORDS, tree
+from tests.test_incremental import CITIES, TOML, WORDS, differences
 
 SEEDS = [int(s) for s in os.environ.get("DATELINE_RANDOM_SEEDS", "11,23").split(",")]
 STEPS = 10
@@ -186,9 +186,7 @@ def test_random_changes_build_the_same_site_as_a_cold_build(tmp_path, seed):
         project.step()
         build_project(project.root)
         twin = project.cold_twin(tmp_path / "cold")
-        ours, cold = tree(project.root / "_site"), tree(twin / "_site")
-        differ = sorted(set(ours) ^ set(cold))
-        differ += [rel for rel in ours if rel in cold and ours[rel] != cold[rel]]
+        differ = differences(project.root / "_site", twin / "_site")
         assert differ == [], (f"seed {seed}, after step {number + 1}: {len(differ)} file(s) differ from a "
                               f"cold build, e.g. {differ[:5]}; steps: " + "; ".join(project.log))
 

@@ -46,6 +46,11 @@ def stories() -> list[Article]:
     return out
 
 
+def year_shards(root: Path) -> list[Path]:
+    """The search bundles of the archive's years or parts of them (not the edits shard's)."""
+    return [p for p in (root / "_site" / "pagefind").iterdir() if p.name != "edits"]
+
+
 @pytest.fixture(scope="module")
 def zeppelins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     from dateline.serve import make_server
@@ -55,7 +60,7 @@ def zeppelins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     for article in stories():
         write_article(article, root / "content")
     build_project(root)
-    assert len(list((root / "_site" / "pagefind").iterdir())) == 4
+    assert len(year_shards(root)) == 4
     server = make_server(root / "_site", SUBPATH, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     yield f"http://127.0.0.1:{server.server_port}{SUBPATH}"
@@ -314,7 +319,7 @@ def test_date_order_is_exact_across_shards_whose_dates_overlap(tmp_path, page):
                               body="A zeppelin was seen over the city.\n",
                               path=f"{date:%Y/%m}/{word}-zeppelin.md"), root / "content")
     build_project(root)
-    assert len(list((root / "_site" / "pagefind").iterdir())) == 3
+    assert len(year_shards(root)) == 3
     server = make_server(root / "_site", SUBPATH, 0)
     threading.Thread(target=server.serve_forever, daemon=True).start()
     try:
@@ -327,3 +332,80 @@ def test_date_order_is_exact_across_shards_whose_dates_overlap(tmp_path, page):
         assert script_errors(page) == []
     finally:
         server.shutdown()
+
+
+def reader_sees(page: object, base: str, address: str) -> dict[str, object]:
+    """Every result's address (all of them, after "More stories"), the status line and each
+    filter value's count, for the search at ``address``."""
+    page.goto(base + "search/" + address)
+    settled(page)
+    more = page.locator(".search-more")
+    while more.is_visible():
+        more.click()
+        settled(page)
+    return page.evaluate("""() => ({
+        status: document.querySelector('.search-status').textContent,
+        results: [...document.querySelectorAll('.search-result-link')].map((a) => a.pathname),
+        counts: [...document.querySelectorAll('.filter-value')].map((li) =>
+          li.querySelector('.filter-label').textContent + '=' + li.querySelector('.count').textContent)})""")
+
+
+def test_edited_and_removed_stories_are_found_as_they_are_now_as_in_a_cold_build(tmp_path, page):
+    """An edit indexes only the edited story, in the small edits shard, while its year's shard
+    keeps the old version: the search page finds the story by its new words and not its old
+    ones, once, and counts its filters as they are now, exactly as on a cold build."""
+    from dateline.serve import make_server
+
+    def archive(name: str, articles: list[Article]) -> Path:
+        root = write_project(tmp_path / name, {}, base_url=f"https://example.org{SUBPATH}")
+        for article in articles:
+            write_article(article, root / "content")
+        return root
+
+    every = stories()
+    root = archive("edited", every)
+    build_project(root)
+    year = root / "_site" / "pagefind" / "2014" / "pagefind-entry.json"
+    entry = year.read_bytes()
+    edited = dict(enumerate(every))
+    story = every[0]  # 2014: a shard of its own year, indexed once
+    for was, word in (("slowly", "quickly"), ("quickly", "gently")):
+        story.body = story.body.replace(f"down {was}", f"down {word}")
+        story.people = ["Grace Hopper"]
+        write_article(story, root / "content")
+        _, report = build_project(root)
+        assert report.counts["search shards indexed"] == 1, word  # the edits shard alone
+    gone = every[13]
+    (root / "content" / gone.path).unlink()
+    del edited[13]
+    _, report = build_project(root)
+    assert report.counts["search shards indexed"] == 1
+    assert year.read_bytes() == entry  # the year's shard was never indexed again
+    twin = archive("cold", list(edited.values()))
+    build_project(twin)
+
+    searches = ["?q=slowly", "?q=quickly", "?q=gently", "?q=crowds&sort=newest", "?q=crowds",
+                "?person=Ada+Lovelace", "?person=Grace+Hopper", "?q=zeppelin&person=Someone+Else",
+                "?year=2014", "?q=crew&tag=aviation&sort=oldest"]
+    seen = {}
+    for name, site in (("edited", root), ("cold", twin)):
+        server = make_server(site / "_site", SUBPATH, 0)
+        threading.Thread(target=server.serve_forever, daemon=True).start()
+        try:
+            base = f"http://127.0.0.1:{server.server_port}{SUBPATH}"
+            seen[name] = {address: reader_sees(page, base, address) for address in searches}
+        finally:
+            server.shutdown()
+    ours = seen["edited"]
+    assert ours["?q=gently"]["results"] == [f"{SUBPATH}{every[0].date:%Y/%m}/zeppelin-number-0/"]
+    assert ours["?q=quickly"]["results"] == []  # the first edit's words are gone with it
+    crowds = ours["?q=crowds"]["results"]
+    assert len(crowds) == len(set(crowds)) == STORIES - 1  # once each, the removed one not at all
+    assert len(ours["?q=slowly"]["results"]) == STORIES - 2
+    assert "Grace Hopper=1" in ours["?person=Grace+Hopper"]["counts"]
+    for address in searches:  # dates order the same; best match may order differently
+        if "sort=" not in address:
+            for view in (ours[address], seen["cold"][address]):
+                view["results"].sort()
+        assert ours[address] == seen["cold"][address], address
+    assert page.js_errors == []
