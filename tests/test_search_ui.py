@@ -334,7 +334,7 @@ def test_date_order_is_exact_across_shards_whose_dates_overlap(tmp_path, page):
         server.shutdown()
 
 
-def reader_sees(page: object, base: str, address: str) -> dict[str, object]:
+def reader_sees(page: Page, base: str, address: str) -> dict[str, object]:
     """Every result's address (all of them, after "More stories"), the status line and each
     filter value's count, for the search at ``address``."""
     page.goto(base + "search/" + address)
@@ -408,4 +408,4 @@ def test_edited_and_removed_stories_are_found_as_they_are_now_as_in_a_cold_build
             for view in (ours[address], seen["cold"][address]):
                 view["results"].sort()
         assert ours[address] == seen["cold"][address], address
-    assert page.js_errors == []
+    assert script_errors(page) == []
