@@ -221,6 +221,21 @@ def test_results_table_says_whose_and_what_happened():
     assert got.title == "Lakeside Milling Co profit rises to 96 cents a share from 83 cents"
 
 
+def test_results_table_with_no_share_figure_says_what_its_net_row_says():
+    # a share figure rounded to nil, or not given, tells nothing: the net row below does
+    seed = _seed("Qtr ended Dec 31", "Shr nil vs nil", "Net loss 59,922 vs loss 357,203",
+                 "Revs 7 mln vs 9 mln")
+    assert title_and_summary(seed)[0] == "Quarterly loss narrows to 59,922 from 357,203"
+    seed = _seed("Shr nil vs nil", "Net loss 77,879, vs loss 65,501", "Nine mths", "Shr nine cts vs two cts")
+    assert title_and_summary(seed)[0] == "Quarterly loss widens to 77,879 from 65,501"
+    assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == "Profit of 788,099"
+    assert title_and_summary(_seed("Net 3.1 mln vs not given", "Note: not comparable."))[0] == \
+        "Profit of 3.1 million"
+    # a share figure that reads stays the headline
+    seed = _seed("Shr 39 cts vs not given", "Net 8,801,000 vs not given")
+    assert title_and_summary(seed)[0] == "Profit of 39 cents a share"
+
+
 def test_results_table_never_names_a_company_from_a_note_about_another():
     got = extract(read_seed(FIXTURES / "results_other_company_note.txt"))
     assert "Harbor Plastics Corp" in got.organizations  # the note names it...
@@ -261,6 +276,18 @@ def test_repeated_headlines_told_apart_by_the_text_before_a_number():
     assert got["d"] == "Quarterly dividend unchanged at 10 cents (May 3)"
     assert got["e"] == "Quarterly dividend unchanged at 10 cents (Boston) (2)"
     assert len(set(got.values())) == 5
+
+
+def test_daily_report_repeats_told_apart_by_the_day_filed_not_a_bare_number():
+    text = "Federal Widget Board sets its widget rate"
+    got = distinct_titles([
+        ("a", text, "WASHINGTON", [], "The rate is 30 days.", dt.date(1987, 3, 2)),
+        ("b", text, "WASHINGTON", [], "The rate is 30 days.", dt.date(1987, 3, 2)),
+        ("c", text, "WASHINGTON", [], "The rate is 30 days.", dt.date(1987, 3, 3)),
+        ("d", text, "WASHINGTON", [], "The rate is 30 days.", "1987-03-04"),
+    ])
+    # "(30)" from the summary would read as a running number; the day filed says which report it is
+    assert got == {"a": text, "b": f"{text} (Washington)", "c": f"{text} (March 3)", "d": f"{text} (March 4)"}
 
 
 def test_repeat_named_by_its_company_when_the_first_is_not():

@@ -8,6 +8,7 @@ boundary (a clause, then a phrase) that keeps it within ~90 characters.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -276,7 +277,7 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
             return compress.finish(_cap(f"{prefix}{what} of {div['new']} {unit}"))
         return compress.finish(_cap(f"{prefix}{what} declared"))
     period = _period(seed, heading, first)
-    told = results_change(first.rstrip(".")) or results_figure(first.rstrip("."))
+    told = _results_told(seed, first)
     if told:
         return compress.finish(_cap(f"{prefix}{period} {told}".replace("  ", " ").strip()))
     return compress.finish(_cap(f"{prefix}{period} results".strip()))
@@ -337,6 +338,41 @@ def _opens_table(seed: Seed, first: str) -> bool:
     rows = [p.strip() for p in seed.paragraphs[1:4]]
     return len(first) < 60 and any(RESULTS_ROW_RE.match(r) or r.lower().startswith(("loss ", "avg shrs"))
                                    for r in rows)
+
+
+# A share figure that says nothing: "Shr nil vs nil", "Shr not given", "Shr 23 cts vs not reported".
+EMPTY_SIDE_RE = re.compile(r"(?i)\b(?:nil|not\s+(?:given|reported|available)|n/?a|same)\b")
+NET_ROW_RE = re.compile(r"(?i)^(?:oper(?:ating)?\s+)?net\b")
+NET_SINGLE_RE = re.compile(r"(?i)^(?P<oper>oper(?:ating)?\s+)?net\s+(?:(?P<k>loss|profit)\s+)?"
+                           r"(?P<v>\d[\d.,]*\d|\d)(?P<u>(?:\s+(?:mln|bln|million|billion|stg|dlrs|yen)){0,2})"
+                           r"(?:\s+vs\s+(?:not\s+given|n/?a|nil|not\s+reported))?$")
+
+
+def _results_told(seed: Seed, first: str) -> str:
+    """What the table's first row says happened; where its share figures are nil or missing, the
+    net row below says it ("Shr nil vs nil" over "Net loss 59,922 vs loss 357,203"): a share rounded
+    to nothing tells neither a reader nor an archive of look-alike tables anything."""
+    row = first.rstrip(".")
+    told = results_change(row) or results_figure(row) or _net_figure(row)
+    if told and not EMPTY_SIDE_RE.search(row):
+        return told
+    rows = [p.strip().rstrip(".") for p in seed.paragraphs]
+    at = next((i for i, p in enumerate(rows) if p.endswith(row)), None)
+    for below in rows[at + 1:at + 3] if at is not None else ():
+        if NET_ROW_RE.match(below):
+            below = re.sub(r",(?=\s+vs\b)", "", below)  # "Net loss 77,879, vs loss 65,501"
+            net = results_change(below) or _net_figure(below)
+            return net if (net and not EMPTY_SIDE_RE.search(below)) or not told else told
+    return told
+
+
+def _net_figure(row: str) -> str:
+    """'Net 3.1 mln vs not given' -> 'profit of 3.1 million': a net row with no year-earlier figure."""
+    m = NET_SINGLE_RE.match(row)
+    if not m:
+        return ""
+    kind = (m["k"] or "profit").lower()
+    return f"{'operating ' if m['oper'] else ''}{kind} of {_figure(m['v'], m['u'].strip())}"
 
 
 def results_figure(row: str) -> str:
@@ -578,11 +614,12 @@ FIGURE_RE = re.compile(rf"\b{compress.MONTH}\s+\d{{1,2}}\b"
 
 def distinct_titles(items: Iterable[tuple], fixed: Iterable[str] = ()) -> dict[str, str]:
     """Titles unique across the archive, told apart by what the text says before a number:
-    ``(id, title, dateline, organizations, summary)`` -> ``{id: title}``.
+    ``(id, title, dateline, organizations, summary[, date])`` -> ``{id: title}``.
 
     The first article (in the given order) keeps its title; a repeat gets, in turn, a company its
-    text names, its dateline city, a figure or date from its summary, and only then the city and
-    a running number. Titles of ``fixed`` ids (an editor's own headline) are never changed.
+    text names, its dateline city, a figure or date from its summary, the day it was filed, and
+    only then the city and a running number. Titles of ``fixed`` ids (an editor's own headline)
+    are never changed.
     """
     items = list(items)
     locked = set(fixed)
@@ -593,10 +630,14 @@ def distinct_titles(items: Iterable[tuple], fixed: Iterable[str] = ()) -> dict[s
             out[article_id] = title
             continue
         organizations, summary = (list(rest[0]), rest[1]) if len(rest) >= 2 else ([], "")
+        filed = _day(rest[2]) if len(rest) >= 3 else ""
         candidate = title
         if candidate.lower() in taken:
             city = dateline.split(",")[0].strip().title()
             options = _tellers(title, organizations, city, summary)
+            # A daily report ("Federal Reserve enters government securities market") repeats its
+            # headline word for word: the day it was filed is what tells one from the next.
+            options += [f"{title} ({filed})"] if filed else []
             candidate = next((o for o in options if o.lower() not in taken), "")
             base = f"{title} ({city})" if city else title
             n = 2
@@ -608,13 +649,25 @@ def distinct_titles(items: Iterable[tuple], fixed: Iterable[str] = ()) -> dict[s
     return out
 
 
+def _day(date: object) -> str:
+    """'March 3' for a ``datetime.date`` or an ISO date string; "" for anything else."""
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError:
+            return ""
+    return f"{date:%B} {date.day}" if isinstance(date, dt.date) else ""
+
+
 def _tellers(title: str, organizations: list[str], city: str, summary: str) -> list[str]:
     """Ways to tell a repeated title apart, from the article's own text, most telling first."""
     low = title.lower()
     out = [f"{title} ({o})" for o in organizations[:2] if o.split()[0].lower() not in low]
     if city and city.lower() not in low:
         out.append(f"{title} ({city})")
-    figure = next((m.group(0) for m in FIGURE_RE.finditer(summary) if m.group(0).lower() not in low), "")
+    # a bare whole number ("(30)") would read as the running number the site falls back to
+    figure = next((m.group(0) for m in FIGURE_RE.finditer(summary)
+                   if m.group(0).lower() not in low and not m.group(0).isdigit()), "")
     if figure:
         out.append(f"{title} ({figure})")
     return out

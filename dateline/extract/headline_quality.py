@@ -288,7 +288,7 @@ def corpus_figures(seeds: Path, rows: list[dict], split_of: Callable[[int, dict]
                                                 got.organizations, got.summary))
     for split, fig in figures.items():
         # The site's order: oldest first, the earlier keeps its title.
-        told = distinct_titles((i, t, d, o, s) for _, i, t, d, o, s in sorted(items[split]))
+        told = distinct_titles((i, t, d, o, s, day) for day, i, t, d, o, s in sorted(items[split]))
         count_shared(fig, titles[split], told.values())
     return figures
 
