@@ -231,6 +231,9 @@ def test_results_table_with_no_share_figure_says_what_its_net_row_says():
     assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == "Profit of 788,099"
     assert title_and_summary(_seed("Net 3.1 mln vs not given", "Note: not comparable."))[0] == \
         "Profit of 3.1 million"
+    # a year-earlier figure written out in full takes no "mln" from the first
+    seed = _seed("Shr 32 cts vs nil", "Net 1.2 mln vs 100,000")
+    assert title_and_summary(seed)[0] == "Profit rises to 1.2 million from 100,000"
     # a share figure that reads stays the headline
     seed = _seed("Shr 39 cts vs not given", "Net 8,801,000 vs not given")
     assert title_and_summary(seed)[0] == "Profit of 39 cents a share"

@@ -301,7 +301,7 @@ def results_change(row: str) -> str:
     if not m:
         return ""
     unit_a = m["u1"].strip()
-    unit_b = m["u2"].strip() or unit_a
+    unit_b = m["u2"].strip() or _inherited_unit(unit_a, m["v2"])
     a, b = _value(m["v1"], unit_a), _value(m["v2"], unit_b)
     k1 = (m["k1"] or m["t1"] or "profit").lower()
     k2 = (m["k2"] or m["t2"] or "profit").lower()
@@ -322,6 +322,14 @@ def results_change(row: str) -> str:
     else:
         move = ("rise" if a > b else "fall") + ("" if noun.endswith("s") else "s")
     return f"{head} {move} to {first}{per} from {second}"
+
+
+def _inherited_unit(unit: str, number: str) -> str:
+    """The unit a bare year-earlier figure shares with the first: all of it ("3.40" after "3.65
+    billion crowns"), less the scale for a figure written out in full ("100,000" after "1.2 mln")."""
+    if "," not in number:
+        return unit
+    return " ".join(w for w in unit.split() if w.lower() not in ("mln", "bln", "million", "billion"))
 
 
 _SCALE = {"mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "dlr": 100, "dlrs": 100, "dls": 100,
