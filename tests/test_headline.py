@@ -239,6 +239,25 @@ def test_results_table_with_no_share_figure_says_what_its_net_row_says():
     assert title_and_summary(seed)[0] == "Profit of 39 cents a share"
 
 
+def test_results_table_company_from_a_note_that_writes_it_in_passing_as_its_own():
+    # the subject of a clause on its own accounts
+    seed = _seed("Shr 53 cts vs 40 cts", "Net 1,165,000 vs 575,000",
+                 "NOTE: per share data restated as Lakeview Savings Bank converted to a stock bank in 1986.")
+    assert title_and_summary(seed, ["Lakeview Savings Bank"])[0] == \
+        "Lakeview Savings Bank profit rises to 53 cents a share from 40 cents"
+    # the holders the company pays
+    seed = _seed("Oper shr 25 cts vs 30 cts",
+                 "NOTE: Oper net excludes results of Orbit Stores Inc, a former unit. On Dec 31, 1986 "
+                 "company distributed its 80.4 pct interest in the unit to Orbit Corp holders.")
+    assert title_and_summary(seed, ["Orbit Stores Inc", "Orbit Corp"])[0] == \
+        "Orbit Corp operating profit falls to 25 cents a share from 30 cents"
+    # a clause about another company's deal names no company of the table
+    seed = _seed("Shr 53 cts vs 40 cts",
+                 "NOTE: 1985 restated after Harbor Bank acquired the company's branches.",
+                 "Results restated as Harbor Bank sold its stake.")
+    assert title_and_summary(seed, ["Harbor Bank"])[0] == "Profit rises to 53 cents a share from 40 cents"
+
+
 def test_results_table_never_names_a_company_from_a_note_about_another():
     got = extract(read_seed(FIXTURES / "results_other_company_note.txt"))
     assert "Harbor Plastics Corp" in got.organizations  # the note names it...

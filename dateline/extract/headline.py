@@ -472,7 +472,10 @@ def table_company(seed: Seed, organizations: Iterable[str]) -> str:
         for m in re.finditer(re.escape(name), text):
             line = text[max(0, m.start() - 40):m.start()].split("\n")[-1]
             before = re.sub(r"^(?:NOTES?|Note)\s*:?\s*", "", line)
-            if OWN_NAME_BEFORE_RE.search(before) and not OWNER_AFTER_RE.match(text, m.end()):
+            if OWNER_AFTER_RE.match(text, m.end()):
+                continue
+            clause = text[max(0, m.start() - 120):m.start()].split("\n")[-1]
+            if OWN_NAME_BEFORE_RE.search(before) or _own_by_context(clause, text, m.end()):
                 return name
     return ""
 
@@ -490,6 +493,24 @@ def _owned(text: str) -> str:
     return m["name"] if m else ""
 
 
+# Where a note writes the table's company by name in passing: the subject of a clause on its own
+# accounts ("not presented as Great Country Bank converted to a stock bank"), or the holders the
+# company pays ("company distributed its interest in the unit to Kay Corp holders").
+CLAUSE_OPENER_RE = re.compile(r"(?i)\b(?:as|because|since|when|after|until)\s+$")
+OWN_VERB_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:converted|changed|adopted|went|became|reported|restated"
+                         r"|was\s+(?:formed|organized|incorporated|founded)|completed\s+its)\b")
+HOLDERS_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:common\s+)?(?:share|stock)?holders\b")
+
+
+def _own_by_context(before: str, text: str, end: int) -> bool:
+    """The note names the table's company as a clause's subject on its own accounts, or as the
+    company whose holders it pays: the wording, not the name, says whose it is."""
+    if CLAUSE_OPENER_RE.search(before) and OWN_VERB_RE.match(text, end):
+        return True
+    return bool(re.search(r"(?i)\b(?:distributed|paid|issued)\b(?:[^.;]|\.(?=\d))*\bto\s+$", before)
+                and HOLDERS_RE.match(text, end))
+
+
 # "ITT Corp owns 100 pct of ITT Canada": the sentence's subject is the parent, not the table's company.
 OWNER_AFTER_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:owns|owned|holds|held|controls|acquired|bought"
                             r"|has\s+a\s+stake)\b")
@@ -497,7 +518,7 @@ OWNER_AFTER_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:owns|owned|holds|held|contro
 
 _COMPANY_ENDS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos", "Company",
                            "Ltd", "Ltd.", "Limited", "Plc", "PLC", "plc", "LP", "AG", "SA", "NV", "SpA",
-                           "Group", "Bancorp", "Industries", "Holdings", "Trust"])
+                           "Group", "Bancorp", "Industries", "Holdings", "Trust", "Bank"])
 
 
 
