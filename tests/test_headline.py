@@ -339,6 +339,22 @@ def test_quality_scorer_finds_each_fault():
     assert hq.company_key("KELLOGG CO") == "kellogg"
 
 
+def test_scorer_knows_the_agencys_short_forms_of_one_company():
+    # the title's short form, read in order, opens the name's words: the same company
+    assert hq.shortens("PACTEL", "Pacific Telesis Group")
+    assert hq.shortens("GLOBATECH", "Global Atlantic Technologies Corp")
+    assert hq.shortens("NORWIDGET INT'L", "Norwidget International")
+    assert hq.shortens("ARCO", "Atlantic Richfield Co")
+    # another company that shares a first word, or a suffix read as a prefix, is not it
+    assert not hq.shortens("TEXACO", "Texas Eastern Corp")
+    assert not hq.shortens("AMERICAN EXPRESS", "American Brands")
+    assert not hq.shortens("GM", "General Mills")  # too short to tell
+    fig = hq.Figures()
+    hq.score_article(fig, "Pacific Telesis Group quarterly profit rises", "", "Pacific Telesis Group said",
+                     ["Pacific Telesis Group"], "PACTEL <PAC> 1ST QTR NET")
+    assert (fig.results, fig.results_named, fig.results_wrong) == (1, 1, 0)
+
+
 def test_table_company_from_its_own_note_not_its_parent():
     seed = _seed("Shr 20 cts vs 10 cts", "Net 2,000,000 vs 1,000,000",
                  "NOTE: Marlow Fasteners changed its fiscal year end to December 31.")
