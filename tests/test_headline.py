@@ -225,7 +225,8 @@ def test_results_table_with_no_share_figure_says_what_its_net_row_says():
     # a share figure rounded to nil, or not given, tells nothing: the net row below does
     seed = _seed("Qtr ended Dec 31", "Shr nil vs nil", "Net loss 59,922 vs loss 357,203",
                  "Revs 7 mln vs 9 mln")
-    assert title_and_summary(seed)[0] == "Quarterly loss narrows to 59,922 from 357,203"
+    assert title_and_summary(seed) == ("Quarterly loss narrows to 59,922 from 357,203",
+                                       "Share nil vs nil; Revenues 7 million vs 9 million")  # net row once
     seed = _seed("Shr nil vs nil", "Net loss 77,879, vs loss 65,501", "Nine mths", "Shr nine cts vs two cts")
     assert title_and_summary(seed)[0] == "Quarterly loss widens to 77,879 from 65,501"
     assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == "Profit of 788,099"

@@ -64,14 +64,15 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
     headline in words ("Acme Corp: quarterly results"), not its first row spelled out."""
     prose = _from_story(seed.paragraphs)
     parts = sentences(_clean(_lead(prose))) if prose else []
-    table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
+    sports = sports_headline(seed) if seed.paragraphs else ""
+    table = (sports or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
         lead = spell_out(compress.sentence_case(parts[0]))
         if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
             return compress.introduction(lead), table_summary(seed)
         title = compress.headline(lead)
         return title, prose_summary(title, parts, prose)
-    return table, table_summary(seed)
+    return table, table_summary(seed, "" if sports else table)
 
 
 # "Norway 3 Malta 0", "In Oslo: Norway 3 Malta 0 (halftime 2-0)": one result row of a sports table.
@@ -163,12 +164,23 @@ def prose_summary(title: str, parts: list[str], paragraphs: tuple[str, ...]) -> 
     return shorten(spell_out(picked), MAX_SUMMARY)
 
 
-def table_summary(seed: Seed) -> str:
-    """A table's other rows in words: 'Net loss 585,866 vs loss 455,866; revenues 1.2 million ...'."""
+def table_summary(seed: Seed, title: str = "") -> str:
+    """A table's other rows in words: 'Net loss 585,866 vs loss 455,866; revenues 1.2 million ...';
+    a row whose figures the results ``title`` already gives (its net row) goes, as the first does."""
     rows = [_clean(p) for p in seed.paragraphs[1:12]]
-    rows = [r for r in rows if r and len(r) < 120]
+    rows = [r for r in rows if r and len(r) < 120 and not _told_by(title, r)]
     text = "; ".join(spell_out(r.rstrip(".")) for r in rows)
     return shorten(text, MAX_SUMMARY)
+
+
+ROW_FIGURE_RE = re.compile(r"\d[\d,./-]*\d|\d")
+
+
+def _told_by(title: str, row: str) -> bool:
+    """Every figure of ``row`` is in ``title``, one of them of three digits or more."""
+    figures = ROW_FIGURE_RE.findall(row)
+    said = set(ROW_FIGURE_RE.findall(title))
+    return bool(figures) and any(len(f) >= 3 for f in figures) and all(f in said for f in figures)
 
 
 # The first row of a results table, and of a dividend announcement.
