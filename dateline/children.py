@@ -10,7 +10,6 @@ from __future__ import annotations
 import ctypes
 import gc
 import multiprocessing
-import multiprocessing.pool
 import os
 import signal
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 from pathlib import Path
 
@@ -93,7 +94,17 @@ def port_number(text: str) -> int:
 
 
 def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
-    args = parser(prog).parse_args(argv)
+    try:
+        return _run(parser(prog).parse_args(argv))
+    except BrokenPipeError:
+        # Whoever read the output left early (`build.py extract ... | head`). Every file is
+        # written whole, so stopping here loses nothing; like `ls | head`, say nothing more, and
+        # send what Python still holds to flush at exit nowhere rather than into a second error.
+        os.dup2(os.open(os.devnull, os.O_WRONLY), sys.stdout.fileno())
+        return FAILED
+
+
+def _run(args: argparse.Namespace) -> int:
     if args.config and not Path(args.config).is_file():  # else folders appear beside a typo
         print(f"error: --config {args.config}: no such settings file", file=sys.stderr)
         return BAD_SETTINGS

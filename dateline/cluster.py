@@ -30,8 +30,6 @@ import threading
 import uuid
 from collections.abc import Callable, Iterable, Iterator
 from functools import cache
-from importlib import metadata
-from multiprocessing.pool import Pool as LocalPool
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, TypeVar
 
@@ -40,6 +38,8 @@ from .config import ConfigError, Settings
 from .output import dump_atomic, write_atomic
 
 if TYPE_CHECKING:
+    from multiprocessing.pool import Pool as LocalPool
+
     from distributed import Client, Future
 
 T = TypeVar("T")
@@ -411,6 +411,8 @@ def code_fingerprint() -> dict[str, str]:
         if file.is_file() and rel.parts[0] not in ("templates", "static") \
                 and "__pycache__" not in rel.parts and file.suffix in (".py", ".json", ".txt", ".md"):
             digest.update(rel.as_posix().encode() + b"\0" + file.read_bytes())
+    from importlib import metadata  # only a cluster build asks; a no-op should not load it
+
     versions = {name: metadata.version(name) for name in PACKAGES}
     python = f"{sys.version_info[0]}.{sys.version_info[1]}"
     return {"python": python, "dateline": digest.hexdigest(), **versions}

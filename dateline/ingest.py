@@ -22,7 +22,7 @@ from pathlib import Path
 from . import cluster, content, progress
 from .article import Article, Seed
 from .config import Settings
-from .extract import extract
+from .extract import extract, load_readers
 from .markup import paragraphs_to_markdown
 from .output import remove_leftover_temps, write_atomic
 from .report import Report
@@ -274,6 +274,8 @@ def _parse_all(rels: list[str], settings: Settings) -> Iterator[Parsed]:
     ``rels`` order as they come: held all at once they were the build's largest allocation
     (~4.3 KB a seed, at 25k seeds)."""
     jobs = [(str(settings.path("seeds") / rel), rel, settings) for rel in rels]
+    if jobs:
+        load_readers()  # before workers fork, not once in each
     workers = min(settings.worker_count, max(1, len(jobs) // 200))
     workers = cluster.share_count(settings, len(jobs)) or workers  # --dask: on the cluster
     if workers <= 1:

@@ -12,14 +12,16 @@ its stage shows its count when its results come back.)
 from __future__ import annotations
 
 import multiprocessing
-import multiprocessing.sharedctypes
 import shutil
 import sys
 import threading
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
-from typing import TextIO
+from typing import TYPE_CHECKING, TextIO
+
+if TYPE_CHECKING:  # the counter's type only: a build with nothing to draw need not load it
+    import multiprocessing.sharedctypes
 
 SHOW_AFTER = 0.5  # seconds: a stage that ends sooner never draws (no flicker on a quick build)
 REDRAW_EVERY = 0.25  # seconds between redraws

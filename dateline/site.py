@@ -21,7 +21,6 @@ from . import agate, content, hubs, memo, urls
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people, local_bodies
-from .extract.headline import distinct_titles
 from .ingest import generator_fingerprint
 from .output import dump_atomic
 from .report import Report
@@ -574,6 +573,8 @@ def _with_unique_titles(newest_first: list[Article], settings: Settings) -> list
     """Two stories with one headline are told apart by their own text (company, city, a figure),
     then the day each was filed, then a number; the earlier keeps its title, and an editor's
     headline is never changed."""
+    from .extract.headline import distinct_titles  # here: a build with nothing changed makes no model
+
     oldest_first = newest_first[::-1]
     titles = distinct_titles(((a.id, a.title, a.dateline, a.organizations, a.summary, a.date)
                               for a in oldest_first),

@@ -6,8 +6,9 @@ from __future__ import annotations
 import os
 import shutil
 import threading
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Mapping
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import pytest
 
@@ -15,6 +16,11 @@ from dateline.config import Settings, load_settings
 from dateline.pipeline import build
 from dateline.report import Report
 from dateline.serve import make_server
+
+if TYPE_CHECKING:
+    from playwright.sync_api import Browser, Dialog, Page
+
+    from dateline.article import Article
 
 REPO = Path(__file__).resolve().parent.parent
 SEED = REPO / "seeds" / "000_6536ac6bf97a6d7c.txt"
@@ -31,11 +37,11 @@ def corpus_seeds(count: int, step: int = 1) -> list[Path]:
     return sorted(folder.iterdir())[::step][:count]
 
 
-def write_project(root: Path, seeds: list[Path] | dict[str, str | bytes], base_url: str = "http://127.0.0.1/",
+def write_project(root: Path, seeds: list[Path] | Mapping[str, str | bytes], base_url: str = "http://127.0.0.1/",
                   extra_toml: str = "") -> Path:
     """A project folder with its own seeds/ and site.toml, using the repo's templates and static."""
     (root / "seeds").mkdir(parents=True, exist_ok=True)
-    if isinstance(seeds, dict):
+    if isinstance(seeds, Mapping):
         for name, data in seeds.items():
             target = root / "seeds" / name
             target.write_bytes(data if isinstance(data, bytes) else data.encode("utf-8"))
@@ -81,7 +87,7 @@ def served(sample_site: Path) -> Iterator[str]:
 
 
 @pytest.fixture(scope="session")
-def browser() -> Iterator[object]:
+def browser() -> Iterator[Browser]:
     """Debian's Chromium driven by Playwright. CI installs it; a missing browser is a failure."""
     from playwright.sync_api import sync_playwright
 
@@ -95,25 +101,53 @@ def browser() -> Iterator[object]:
         chromium.close()
 
 
+# What each open tab's scripts did, kept beside the tab rather than on it, so the tab stays a
+# plain typed Page: uncaught errors from the moment it opens, and messages of dialogs it opened.
+_SCRIPT_ERRORS: dict[int, list[str]] = {}
+_DIALOGS: dict[int, list[str]] = {}
+
+
+def script_errors(tab: Page) -> list[str]:
+    """The uncaught script errors of a tab from the ``page`` fixture, in order."""
+    return _SCRIPT_ERRORS[id(tab)]
+
+
+def dialogs_opened(tab: Page) -> list[str]:
+    """The messages of dialogs a ``watched`` tab's scripts opened (each was dismissed)."""
+    return _DIALOGS[id(tab)]
+
+
+def assert_no_script_ran(tab: Page, live: str = "") -> None:
+    """Nothing a hostile text could smuggle into a ``watched`` tab ran: no marker set, no dialog,
+    no script error, and no element matching ``live`` (the handlers an injection would bring)."""
+    tab.wait_for_timeout(300)  # let onerror/onload handlers fire if anything was injected
+    assert tab.evaluate("window.__pwned") is None
+    assert dialogs_opened(tab) == []
+    assert script_errors(tab) == []
+    if live:
+        assert tab.locator(live).count() == 0
+
+
 @pytest.fixture
-def page(browser: object) -> Iterator[object]:
+def page(browser: Browser) -> Iterator[Page]:
     context = browser.new_context()
     tab = context.new_page()
     tab.set_default_timeout(15_000)
-    errors: list[str] = []
+    errors = _SCRIPT_ERRORS[id(tab)] = []
     tab.on("pageerror", lambda exc: errors.append(str(exc)))
-    tab.js_errors = errors
     yield tab
     context.close()
+    _SCRIPT_ERRORS.pop(id(tab))
+    _DIALOGS.pop(id(tab), None)
 
 
 @pytest.fixture
-def watched(page: object) -> object:
+def watched(page: Page) -> Page:
     """A page that records (and dismisses) any dialog a script opens: injected script shows here."""
-    page.dialogs = []
+    opened = _DIALOGS[id(page)] = []
 
-    def dismissed(dialog: object) -> None:
-        page.dialogs.append(dialog.message)
+    def dismissed(dialog: Dialog) -> None:
+        opened.append(dialog.message)
         dialog.dismiss()
 
     page.on("dialog", dismissed)
@@ -126,12 +160,12 @@ ENTITY_ARTICLES = 7
 ENTITY_TOML = "feed_entries = 3\nper_page = 2\n"
 
 
-def entity_articles() -> list[object]:
+def entity_articles() -> list[Article]:
     import datetime as dt
 
     from dateline.article import Article
 
-    out = []
+    out: list[Article] = []
     for n in range(ENTITY_ARTICLES):
         day = dt.date(2015, 11, 20) + dt.timedelta(days=60 * n)
         out.append(Article(

@@ -7,6 +7,7 @@ import threading
 from collections.abc import Iterator
 
 import pytest
+from playwright.sync_api import Page
 
 from dateline.serve import make_server
 from tests.conftest import REPO, SUBPATH
@@ -41,7 +42,7 @@ def entity_served(entity_site) -> Iterator[str]:
     server.shutdown()
 
 
-def blocking_violations(page: object) -> list[str]:
+def blocking_violations(page: Page) -> list[str]:
     if not AXE.is_file():
         pytest.fail("axe-core is missing: run `bash scripts/setup.sh dev` (npm ci installs it)")
     page.add_script_tag(path=str(AXE))

@@ -7,6 +7,7 @@ from __future__ import annotations
 import importlib.util
 import json
 from pathlib import Path
+from types import ModuleType
 
 from dateline.config import load_settings
 from dateline.content import write_article
@@ -17,7 +18,7 @@ from tests.conftest import REPO, build_project, entity_articles, write_project
 BENCH = REPO / "bench" / "run.py"
 
 
-def _bench() -> object:
+def _bench() -> ModuleType:
     spec = importlib.util.spec_from_file_location("bench_run", BENCH)
     assert spec and spec.loader
     module = importlib.util.module_from_spec(spec)

@@ -5,6 +5,8 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from tests.conftest import script_errors
+
 pytestmark = pytest.mark.browser
 
 
@@ -20,7 +22,7 @@ def test_home_article_person_and_back(served, page):
     assert page.locator("h1").inner_text() == "Bashar Assad"
     page.locator(".article-list a", has_text="Assad").first.click()
     page.wait_for_url(article_url)
-    assert page.js_errors == []
+    assert script_errors(page) == []
 
 
 def test_search_finds_aleppo_and_opens_the_article(served, page):
@@ -33,7 +35,7 @@ def test_search_finds_aleppo_and_opens_the_article(served, page):
     result.click()
     page.wait_for_url(re.compile(r"/repo/2016/12/"))
     assert "Aleppo" in page.locator("article").inner_text()
-    assert page.js_errors == []
+    assert script_errors(page) == []
 
 
 def test_a_missing_page_at_any_depth_shows_the_404_page_with_its_styles(served, page):

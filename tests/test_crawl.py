@@ -20,7 +20,7 @@ from urllib.parse import urldefrag, urljoin, urlparse
 import pytest
 
 from dateline.serve import make_server
-from tests.conftest import SEED, SUBPATH, build_project, entity_articles, write_project
+from tests.conftest import SEED, SUBPATH, build_project, entity_articles, script_errors, write_project
 
 LINK_ATTRS = {"href", "src"}
 CSS_URL_RE = re.compile(r"url\(\s*['\"]?([^'\")]+)")
@@ -37,22 +37,23 @@ class _PageParser(HTMLParser):
 
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
-        if values.get("id"):
-            self.ids.add(values["id"])
+        if anchor := values.get("id"):
+            self.ids.add(anchor)
         for name, value in attrs:
             if name in LINK_ATTRS and value:
                 self.urls.append(value)
             elif name == "srcset" and value:
                 self.urls += [part.split()[0] for part in value.split(",") if part.strip()]
-        if tag == "meta" and values.get("property") in ("og:url", "og:image") and values.get("content"):
-            self.urls.append(values["content"])
+        content = values.get("content")
+        if tag == "meta" and values.get("property") in ("og:url", "og:image") and content:
+            self.urls.append(content)
 
 
 def _xml_urls(body: bytes) -> list[str]:
     """<loc> of sitemaps and <link href> / <id> of Atom feeds."""
     root = ET.fromstring(body)
     urls = [el.text.strip() for el in root.iter() if el.tag.endswith("}loc") and el.text]
-    urls += [el.get("href") for el in root.iter() if el.tag.endswith("}link") and el.get("href")]
+    urls += [href for el in root.iter() if el.tag.endswith("}link") and (href := el.get("href"))]
     return urls
 
 
@@ -120,7 +121,7 @@ def crawl_site(root: str, base_url: str, start: tuple[str, ...] = ("", "robots.t
 
 
 @contextmanager
-def running(server: socketserver.BaseServer, base_path: str) -> Iterator[str]:
+def running(server: socketserver.TCPServer, base_path: str) -> Iterator[str]:
     """Serve in a thread for the block; yields the root URL under ``base_path``."""
     thread = threading.Thread(target=server.serve_forever, daemon=True)
     thread.start()
@@ -205,4 +206,4 @@ def test_search_works_from_a_deep_404_and_links_under_the_subpath(served, page):
     assert hrefs and all(h.startswith(SUBPATH) for h in hrefs), hrefs
     link.click()
     page.wait_for_url(re.compile(r"/repo/\d{4}/\d{2}/"))
-    assert page.js_errors == []
+    assert script_errors(page) == []

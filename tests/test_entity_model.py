@@ -326,3 +326,72 @@ def test_names_in_one_list_carry_each_other_s_reading():
     lone = next(c for c in found if c.name == "Quorvane")
     assert ("listed_with", f"{lone.kind}|org") in ft.context_features(lone, evidence)
     assert "Ostrava" not in evidence.listed
+
+
+def test_a_body_s_officers_and_an_appositive_s_kind_of_body_are_evidence_for_every_mention():
+    """'a spokesman for Kestrava' and 'Vorlandia's chairman' say a body, 'Pellmark, the Danish
+    airline,' says which kind: weighed on the name's other mentions too, with its gazetteer class
+    (written for this test); a person's own words are no such evidence."""
+    ent = importlib.import_module("dateline.extract.entities")
+    ft = importlib.import_module("dateline.extract.features")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("Kestrava cut 400 jobs. A spokesman for Kestrava declined.",
+                                               "Vorlandia rose. Vorlandia's chairman left on Monday.",
+                                               "Pellmark, the Danish airline, grew. Pellmark flies to Oslo.",
+                                               "Tomas Brenner said prices fell."))
+    found, _, _ = ent.candidates(seed)
+    evidence = ft.article_evidence(found, [], seed.text)
+
+    def templates(name: str, first_words: str) -> set[str]:
+        mention = [c for c in found if c.name == name and c.after.startswith(first_words)]
+        assert mention, (name, [(c.name, c.after[:20]) for c in found])
+        return {f[0] for f in ft.context_features(mention[0], evidence)}
+
+    assert {"body_context", "body_context|gaz"} <= templates("Kestrava", " cut")
+    assert "body_context" in templates("Vorlandia", " rose")
+    assert {"kind_appositive", "kind_appositive|gaz"} <= templates("Pellmark", " flies")
+    assert not {"body_context", "kind_appositive"} & templates("Tomas Brenner", " said")
+    assert not {"body_context", "kind_appositive"} & templates("Oslo", ".")
+
+
+def test_a_body_and_one_word_after_it_are_read_in_parts_and_whole():
+    """'Varden Airways and Kestrava': a body, then one word no rule reads alone. The rules read both
+    parts, and the run taken whole is a candidate too, so the model weighs one firm against two;
+    two lone words are read apart as before (written for this test)."""
+    ent = importlib.import_module("dateline.extract.entities")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("Officials at Varden Airways and Kestrava agreed a deal.",
+                                               "Analysts said Kolbrand and Pellmark rose."))
+    found, _, _ = ent.candidates(seed)
+    read = {(c.kind, c.name) for c in found}
+    assert {("whole", "Varden Airways and Kestrava"), ("org", "Varden Airways")} <= read, read
+    assert any(name == "Kestrava" for _, name in read), read
+    assert {("single", "Kolbrand"), ("single", "Pellmark")} <= read, read
+
+
+def test_the_words_between_a_run_s_joining_words_are_weighed_as_names_of_their_own():
+    """'the Northern Puck League for the Halden Otters and Varden Ravens': the run finder joins
+    three clubs and a league; each stretch between the joining words is a candidate with its own
+    text either side, and a stretch the model names drops the rules' readings inside it (a model
+    written for the test: a segment weighs 5 as a body, every other reading 1 as a place)."""
+    ent = importlib.import_module("dateline.extract.entities")
+    ft = importlib.import_module("dateline.extract.features")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("He played in the Northern Puck League for the Halden Otters "
+                                               "and Varden Ravens.",))
+    found, _, _ = ent.candidates(seed)
+    segments = {c.name: c for c in found if c.kind == "segment"}
+    assert {"Northern Puck League", "Halden Otters", "Varden Ravens"} <= set(segments), segments
+    assert segments["Varden Ravens"].before.endswith("Halden Otters and ")
+    assert segments["Northern Puck League"].after.startswith(" for the Halden")
+    evidence = ft.article_evidence(found, [], seed.text)
+    weights = {("rule", "segment"): (0.0, 0.0, 0.0, 5.0), ("rule", "whole"): (1.0, 0.0, 0.0, 0.0)}
+    others = ("place", "org", "single", "candidate", "none")
+    weights.update({("rule", k): (0.0, 0.0, 1.0, 0.0) for k in others})
+    read = {(m.kind, m.name) for m in ent.decide(found, evidence, mdl.Perceptron(weights))}
+    assert {("org", "Varden Ravens"), ("org", "Halden Otters")} <= read, read
+    assert not {name for kind, name in read if kind == "place"} & {"Varden", "Halden"}, read
+    # A run with no joining word inside has no segments.
+    plain, _, _ = ent.candidates(Seed(path="y.txt", id="y", sha256="0", date=seed.date, dateline="LONDON",
+                                      paragraphs=("Analysts said Halden Otters Holding fell.",)))
+    assert not [c for c in plain if c.kind == "segment"]

@@ -123,7 +123,9 @@ def article_files(root: Path) -> dict[str, Path]:
 
 
 def headline(page: Path) -> str:
-    return re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S).group(1)
+    found = re.search(r"<h1[^>]*>(.*?)</h1>", page.read_text(encoding="utf-8"), re.S)
+    assert found, f"{page} has no <h1>"
+    return found.group(1)
 
 
 def test_two_articles_with_one_slug_in_a_month_both_publish_and_the_clash_is_reported(tmp_path):

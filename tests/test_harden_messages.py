@@ -6,7 +6,10 @@ from __future__ import annotations
 
 import errno
 import shutil
+import subprocess
+import sys
 from pathlib import Path
+from typing import IO
 
 import pytest
 
@@ -14,7 +17,7 @@ from dateline import render
 from dateline.cli import main
 from dateline.content import ContentError, content_files, parse_article, read_article
 from dateline.pipeline import StageError
-from tests.conftest import REPO, build_project
+from tests.conftest import REPO, build_project, write_project
 
 STORY = (" date 2016-12-10 GENEVA -- Diplomats met in Geneva on Saturday to discuss Aleppo.\n\n"
          "The talks ran late.\n")
@@ -361,7 +364,7 @@ def test_a_full_disk_while_writing_content_names_the_stage_and_file(tmp_path, mo
     real_open = builtins.open
 
     class Full:
-        def __init__(self, handle: object) -> None:
+        def __init__(self, handle: IO[bytes]) -> None:
             self.handle = handle
 
         def __enter__(self) -> Full:
@@ -409,3 +412,18 @@ def test_a_missing_template_is_named_before_anything_is_written(tmp_path, capsys
     err = capsys.readouterr().err
     assert "templates/404.html: template '404.html' not found" in err and "Traceback" not in err
     assert snapshot(root / "_site") == live and not (root / "._site.staging").exists()
+
+
+def test_a_reader_that_stops_early_ends_the_run_without_a_traceback(tmp_path):
+    # `build.py extract seeds/* | head -1`: the pipe closes before Dateline writes its first line.
+    seeds = {f"{n}.txt": f" date 2016-12-09 BEIRUT -- Talks went on for day {n}.\n\nMore text.\n"
+             for n in range(3)}
+    root = write_project(tmp_path / "archive", seeds)
+    run = subprocess.Popen([sys.executable, str(REPO / "build.py"), "extract",
+                            *(f"seeds/{name}" for name in sorted(seeds))], cwd=root,
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    assert run.stdout is not None and run.stderr is not None
+    run.stdout.close()
+    errors = run.stderr.read()
+    assert run.wait() == 1
+    assert "Traceback" not in errors and "Exception ignored" not in errors, errors

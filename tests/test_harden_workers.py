@@ -43,7 +43,8 @@ def seeds() -> dict[str, str]:
 
 
 def worker_pids(parent: subprocess.Popen, count: int) -> list[int]:
-    pids = []
+    pids: list[int] = []
+    assert parent.stdout is not None and parent.stderr is not None
     while len(pids) < count:
         line = parent.stdout.readline()
         if not line:

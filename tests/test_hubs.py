@@ -9,6 +9,7 @@ import itertools
 import re
 import threading
 from collections.abc import Iterator
+from typing import Any
 from urllib.parse import unquote, urlparse
 
 import pytest
@@ -21,13 +22,13 @@ from dateline.site import build_site
 from tests.conftest import SUBPATH, build_project, write_project
 
 
-def story(n: int, day: dt.date, **fields: object) -> Article:
+def story(n: int, day: dt.date, **fields: Any) -> Article:
     base = Article(id=f"{n:016x}", slug=f"story-{n}", title=f"Story {n}", date=day,
                    dateline="BEIRUT", body="Text.\n", path=f"{day:%Y/%m}/story-{n}.md")
     return dataclasses.replace(base, **fields)
 
 
-def model(articles: list[Article], **settings: object):
+def model(articles: list[Article], **settings: Any):
     return build_site(articles, Settings(**settings))
 
 

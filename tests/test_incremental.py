@@ -51,7 +51,7 @@ def tree(site: Path) -> dict[str, object]:
         elif UNORDERED.search(rel):
             rel = re.sub(r"_[0-9a-f]+\.pf_", "_*.pf_", rel)
             out.setdefault(rel, [])
-            out[rel].append(sorted(gzip.decompress(data)))  # type: ignore[union-attr]
+            out[rel].append(sorted(gzip.decompress(data)))  # type: ignore[attr-defined]
         elif rel.endswith("pagefind-entry.json"):
             entry = json.loads(data)
             for language in entry["languages"].values():

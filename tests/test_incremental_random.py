@@ -44,7 +44,8 @@ class Project:
     """A project whose inputs change at random; ``log`` says what was done, to replay a failure."""
 
     def __init__(self, root: Path, rng: random.Random) -> None:
-        self.root, self.rng, self.log = root, rng, []
+        self.root, self.rng = root, rng
+        self.log: list[str] = []
         self.next_seed = 0
         self.settings = {"per_page": 3, "feed_entries": 4, "home_articles": 20, "min_tag_articles": 2}
         self.title = "Test Archive"
@@ -85,7 +86,9 @@ class Project:
         if len(self.files()) < 3:
             return self.add_seed()
         target = self.rng.choice(self.files())
-        source = re.search(r"^source: (.+)$", target.read_text(encoding="utf-8"), re.M).group(1)
+        named = re.search(r"^source: (.+)$", target.read_text(encoding="utf-8"), re.M)
+        assert named, f"{target} names no source"
+        source = named.group(1)
         (self.root / "seeds" / source).unlink()
         target.unlink()
         self.log.append(f"remove {source} and its content file")

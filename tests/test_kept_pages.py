@@ -10,8 +10,12 @@ from tests.test_incremental import TOML, assert_same_site, cold_twin, seeds
 def counted_walks(monkeypatch) -> list[int]:
     walks: list[int] = []
     real = render.pages_at
-    monkeypatch.setattr(render, "pages_at", lambda site, positions: walks.append(len(positions))
-                        or real(site, positions))
+
+    def counted(site, positions):
+        walks.append(len(positions))
+        return real(site, positions)
+
+    monkeypatch.setattr(render, "pages_at", counted)
     return walks
 
 

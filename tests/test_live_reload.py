@@ -21,7 +21,15 @@ import pytest
 from dateline import livereload
 from dateline.content import write_article
 from dateline.serve import Live, make_server
-from tests.conftest import ENTITY_TOML, REPO, SUBPATH, build_project, entity_articles, write_project
+from tests.conftest import (
+    ENTITY_TOML,
+    REPO,
+    SUBPATH,
+    build_project,
+    entity_articles,
+    script_errors,
+    write_project,
+)
 
 ARTICLE = "2015/11/envoys-meet-in-geneva-round-1/"
 
@@ -162,7 +170,7 @@ def test_editing_a_content_file_or_a_template_reloads_the_open_page(tmp_path, pa
         page.wait_for_function("document.querySelector('.colophon').innerText.includes('Preview edition')",
                                timeout=60_000)
         assert page.evaluate("window.__before_reload") is None
-        assert page.js_errors == []
+        assert script_errors(page) == []
     finally:
         server.send_signal(signal.SIGINT)
         try:

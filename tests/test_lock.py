@@ -109,4 +109,5 @@ def _installed(package: str) -> bool:
 def _license(package: str) -> str:
     meta = metadata.metadata(package)
     classifiers = [c for c in meta.get_all("Classifier") or [] if c.startswith("License")]
-    return " ".join([meta.get("License-Expression") or "", (meta.get("License") or "")[:200], *classifiers])
+    expression, text = ((meta.get_all(field) or [""])[0] for field in ("License-Expression", "License"))
+    return " ".join([expression, text[:200], *classifiers])

@@ -22,7 +22,7 @@ class _BucketHandler(http.server.SimpleHTTPRequestHandler):
 
     base_path = SUBPATH
 
-    def send_head(self):  # type: ignore[no-untyped-def]
+    def send_head(self):
         path = self.path.split("?", 1)[0].split("#", 1)[0]
         target = Path(self.translate_path(path))
         if not path.startswith(self.base_path) or path.endswith("/") or not target.is_file():

@@ -120,7 +120,7 @@ def test_the_sample_sites_feed_is_valid_and_capped_at_the_default(sample_site):
 # --- sitemaps and robots.txt ---------------------------------------------------------------
 
 def sitemap_locs(path: Path) -> list[str]:
-    return [el.text for el in ET.parse(path).getroot().iter(SITEMAP_NS + "loc")]
+    return [el.text or "" for el in ET.parse(path).getroot().iter(SITEMAP_NS + "loc")]
 
 
 def test_one_sitemap_lists_every_page_and_robots_points_to_it(entity_site):
@@ -169,9 +169,9 @@ class _Head(HTMLParser):
     def handle_starttag(self, tag: str, attrs: list[tuple[str, str | None]]) -> None:
         values = dict(attrs)
         if tag == "meta" and values.get("property"):
-            self.meta.append((values["property"], values.get("content") or ""))
+            self.meta.append((values["property"] or "", values.get("content") or ""))
         if tag == "link" and values.get("rel") == "canonical":
-            self.canonical.append(values["href"])
+            self.canonical.append(values["href"] or "")
         self._in_ld = tag == "script" and values.get("type") == "application/ld+json"
 
     def handle_data(self, data: str) -> None:

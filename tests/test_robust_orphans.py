@@ -33,6 +33,7 @@ def running(pid: int) -> bool:
 def child_after_parent_is_killed(preexec: str) -> bool:
     parent = subprocess.Popen([sys.executable, "-c", PARENT.format(repo=str(REPO), preexec=preexec)],
                               stdout=subprocess.PIPE, text=True)
+    assert parent.stdout is not None
     child = int(parent.stdout.readline())
     os.kill(parent.pid, signal.SIGKILL)
     parent.wait()

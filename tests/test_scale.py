@@ -13,7 +13,7 @@ from dateline.article import Article
 from dateline.config import Settings
 from dateline.serve import make_server
 from dateline.site import build_site
-from tests.conftest import SUBPATH, build_project, write_project
+from tests.conftest import SUBPATH, build_project, script_errors, write_project
 
 LIMIT = 40
 
@@ -75,6 +75,6 @@ def test_the_search_page_finds_articles_in_every_shard(tmp_path, page):
         for word in words:
             box.fill(word)
             page.locator(".search-result-link", has_text=word.title()).first.wait_for()
-        assert page.js_errors == []
+        assert script_errors(page) == []
     finally:
         server.shutdown()

@@ -12,10 +12,11 @@ from pathlib import Path
 from urllib.parse import parse_qs, urlparse
 
 import pytest
+from playwright.sync_api import Page
 
 from dateline.article import Article
 from dateline.content import write_article
-from tests.conftest import SUBPATH, build_project, write_project
+from tests.conftest import SUBPATH, build_project, script_errors, write_project
 
 pytestmark = pytest.mark.browser
 
@@ -61,12 +62,12 @@ def zeppelins(tmp_path_factory: pytest.TempPathFactory) -> Iterator[str]:
     server.shutdown()
 
 
-def settled(page: object) -> None:
+def settled(page: Page) -> None:
     """Wait until the search in the address is shown (the script marks it done)."""
     page.wait_for_function("document.getElementById('search').dataset.done === location.search")
 
 
-def search_for(page: object, base: str, word: str) -> None:
+def search_for(page: Page, base: str, word: str) -> None:
     page.goto(base + "search/")
     box = page.locator(".search-input")
     box.wait_for()
@@ -75,7 +76,7 @@ def search_for(page: object, base: str, word: str) -> None:
     settled(page)
 
 
-def shown_dates(page: object) -> list[str]:
+def shown_dates(page: Page) -> list[str]:
     """Every result's date, after loading them all with "More stories"."""
     more = page.locator(".search-more")
     while more.is_visible():
@@ -86,7 +87,7 @@ def shown_dates(page: object) -> list[str]:
     return page.locator(".search-result time").evaluate_all("ts => ts.map(t => t.dateTime)")
 
 
-def choose_order(page: object, value: str) -> None:
+def choose_order(page: Page, value: str) -> None:
     page.select_option(".search-sort", value)
     page.wait_for_function(f"new URLSearchParams(location.search).get('sort') === '{value}'")
     settled(page)
@@ -107,7 +108,7 @@ def test_results_sort_newest_and_oldest_first_across_year_shards(zeppelins, page
     settled(page)
     assert page.locator(".search-sort").input_value() == "oldest"
     assert shown_dates(page) == every
-    assert page.js_errors == []
+    assert script_errors(page) == []
 
 
 def test_a_filter_of_126_places_stays_short_sorted_by_count_and_its_box_finds_one(zeppelins, page):
@@ -149,7 +150,7 @@ def test_a_filter_of_126_places_stays_short_sorted_by_count_and_its_box_finds_on
     settled(page)
     labels = people.locator(".filter-value").all_inner_texts()
     assert [re.sub(r"\s+", " ", label).strip() for label in labels] == ["Someone Else 9", "Ada Lovelace 5"]
-    assert page.js_errors == []
+    assert script_errors(page) == []
 
 
 def test_a_hubs_search_link_opens_search_filtered_to_it(zeppelins, page):
@@ -169,10 +170,10 @@ def test_a_hubs_search_link_opens_search_filtered_to_it(zeppelins, page):
     page.wait_for_function("new URLSearchParams(location.search).get('q') === 'zeppelin'")
     settled(page)
     assert page.locator(".search-result").count() == len(ADA)
-    assert page.js_errors == []
+    assert script_errors(page) == []
 
 
-def search_state(page: object) -> dict[str, object]:
+def search_state(page: Page) -> dict[str, object]:
     """What the reader sees of the search: the box, the order, the people chosen, the results."""
     return page.evaluate("""() => ({
         address: location.search, q: document.querySelector('.search-input').value,
@@ -229,7 +230,7 @@ def test_back_and_forward_return_to_each_committed_search(zeppelins, page):
     page.go_back()
     settled(page)
     assert search_state(page) == steps[2]
-    assert page.js_errors == []
+    assert script_errors(page) == []
 
 
 def test_a_snippet_does_not_repeat_the_headline(zeppelins, page):
@@ -243,7 +244,7 @@ def test_a_snippet_does_not_repeat_the_headline(zeppelins, page):
     first = page.locator(".search-excerpt").first
     assert first.locator("mark").inner_text() == "Crowds"
     assert "beside the river" not in first.inner_text()
-    assert page.js_errors == []
+    assert script_errors(page) == []
 
 
 def test_search_without_javascript_says_what_to_do_instead(zeppelins, browser):
@@ -323,6 +324,6 @@ def test_date_order_is_exact_across_shards_whose_dates_overlap(tmp_path, page):
         assert shown_dates(page) == [f"2017-03-0{d}" for d in (6, 5, 4, 3, 2, 1)]
         choose_order(page, "oldest")
         assert shown_dates(page) == [f"2017-03-0{d}" for d in (1, 2, 3, 4, 5, 6)]
-        assert page.js_errors == []
+        assert script_errors(page) == []
     finally:
         server.shutdown()

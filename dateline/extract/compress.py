@@ -79,12 +79,12 @@ MONTH = (r"(?:January|February|March|April|May|June|July|August|September|Octobe
 # test, where the engine would otherwise try all six alternatives there.
 TIME_RE = re.compile(
     rf"(?=[,\s])"
-    rf",?\s+(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
+    rf",?\s+(?:(?:late|early|earlier)\s+)?(?:(?:on|late|early|earlier|last|this|next)\s+)?{WEEKDAY}(?:\s+(?:morning|afternoon|evening|night))?"
     rf"(?:,?\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?(?=[\s,.;:]|$)"
     rf"|,?\s+(?:(?:earlier|late|early|into|until|till|through)\s+)?(?:today|yesterday|tonight|overnight)(?:,\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?)?\b(?!['\u2019]s)"
     r"|,?\s+(?:earlier|late)\s+this\s+(?:week|month)\b(?!')"
     r"|,?\s+(?:this|last)\s+(?:morning|afternoon|evening|night|week)\b(?!')"
-    rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
+    rf"|,?\s+on\s+{MONTH}\s+\d{{1,2}}(?!\d)(?:,\s+\d{{4}})?(?!\s*(?:-|to|and)\s*\d)")
 # "Wednesday's World Cup qualifier", "after Saturday's matches": the day, not the event.
 # Opens on a space, "after", "on", "from" or a weekday: the lookahead turns away every other position.
 POSSESSIVE_DAY_RE = re.compile(rf"(?=[\saofMTWFS])(?:\s*\b(?:after|on|from)\s+)?\b{WEEKDAY}'s\s+"
@@ -95,7 +95,7 @@ POSSESSIVE_TODAY_RE = re.compile(r"\b(?:today|yesterday|tonight)['\u2019]s\s+(?=
 # A leading subordinate or prepositional clause, up to the comma before the main clause.
 LEADING_RE = re.compile(r"^(?:As|While|Although|Though|After|Before|When|Since|Because|If|Despite|Following"
                         r"|Amid|With|In|Faced\s+with|Unless|Until|Once|Under|Responding\s+to|Citing|Asked"
-                        r"|According\s+to|Speaking|Earlier|Meanwhile|However|For|At|On|By)\b[^,;]{0,140},\s+")
+                        r"|According\s+to|Speaking|Earlier|Meanwhile|However|For|At|On|By)\b[^,;]{0,200},\s+")
 # Where a trailing clause begins, weakest first to go.
 RELATIVE_RE = re.compile(r",\s+(?:which|who|whose|where|saying|citing|adding|noting|according\s+to"
                          r"|including|leaving|ending|bringing|making|raising|giving|following)\b.*$")
@@ -420,9 +420,18 @@ LONG_APPOSITIVE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
                                 r"|made|took|told|left|led|fell|rose)\s.*)$")
 
 
+# "Honeywell Bull Inc, owned by Honeywell Inc, Cie des Machines Bull and NEC Corp, said ...": a
+# passive participle with its agent between commas describes the subject; the verb follows it.
+AGENT_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|held|run|led)"
+                            r"\s+(?:by|with|in|at)\s+[^;\"()]{2,160}?,\s+(?=(?:said|says|announced|reported|told|has|have|had|is|are|was"
+                            r"|were|will|would|plans|agreed|expects|[a-z]{3,}ed)\b)")
+
+
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
+    if " by " in text or " with " in text or " in " in text or " at " in text:
+        text = AGENT_ASIDE_RE.sub(" ", text, count=1)
     long = LONG_APPOSITIVE_RE.match(text)
     # every later comma segment of the aside is a description, not the main verb ("Commercial Credit
     # Co, a unit of Control Data Corp, is raising ...")
@@ -566,7 +575,9 @@ def _plural_group(subject: list[str], head: str) -> bool:
     name = " ".join(run)
     common, gazetteer = lx.common_words(), lx.gazetteer()
     described = all(w.lower() in common or gazetteer.lookup(w) is not None for w in run[:-1])
-    if not described or len(run) > 2:
+    # "Deputy Finance Ministers": a plural role names its holders, however many words describe it
+    role = head.endswith("s") and (head in lx.titles() or head[:-1] in lx.titles())
+    if not described or (len(run) > 2 and not role):
         return False  # "Perkins Engines", "United Auto Workers": a name, not "U.K. Officials"
     if head in lx.org_words()[0] or head.lower() in NAME_AND or name in lx.known_organizations():
         return False
@@ -677,14 +688,31 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         return [*out, "have" if plural else "has", *words[i + 1:]]
     if low in AUX_BE:
         base = _progressive_base(nxt) if j < len(words) and words[j].islower() else ""
-        if base and low in ("is", "are", "'s"):  # "is lifting the lockout" -> "lifts the lockout"
+        if base and (low in ("is", "are", "'s") or not reported):
+            # "is lifting the lockout" -> "lifts the lockout"; "were fighting hard" -> "fight hard"
             return [*out, *adverbs, _inflected(base, plural), *words[j + 1:]]
         if j < len(words) and (_is_participle(words[j]) or nxt.endswith("ing")) and nxt != "being":
             return out + adverbs + words[j:]
         return [*out, "are" if plural else "is", *words[i + 1:]]
     if low in ("did", "does", "do"):
         return out + words[i:]
+    if nxt == "by" and _is_participle(low) and low not in IRREGULAR and _agent_follows(words[j + 1:j + 3]):
+        return out + words[i:]  # "tattered by the arms scandal": a passive, never an active past with "by"
     return [*out, _present(words[i], plural), *words[i + 1:]]
+
+
+# Words that open a measure after "by" ("rose by nearly 60,000 tonnes"), not an agent.
+MEASURE_OPENERS = lx.words("one two three four five six seven eight nine ten eleven twelve fifteen twenty "
+                           "thirty forty fifty sixty seventy eighty ninety hundred half nearly almost about "
+                           "some around roughly approximately more less up over an a as")
+
+
+def _agent_follows(after: list[str]) -> bool:
+    """'by the arms scandal', 'by Japan': an agent, not a measure ('by three percent', 'by 11 days')."""
+    if not after:
+        return False
+    first = after[0].lower()
+    return not first.lstrip("$")[:1].isdigit() and first not in MEASURE_OPENERS
 
 
 # Auxiliaries that agree with their subject: the lead's own word for its number.
@@ -1212,7 +1240,27 @@ def _compressed_subject(text: str) -> str:
     rest = words[k:]
     if not subject:
         return text
+    short = " ".join([*words[:start], subject, *rest])
+    # a title with the surname where that fits a desk's length ("Fisheries Minister Haugland
+    # proposes ..."), else the surname alone ("Lyng to ask Japan to ...")
+    if len(short.replace(MARK, "")) > TARGET and len(_by_surname_when_long(short).replace(MARK, "")) > LONG:
+        subject = _titled_by_surname(subject)
     return " ".join([*words[:start], subject, *rest])
+
+
+def _titled_by_surname(subject: str) -> str:
+    """'U.S. Agriculture Secretary Richard Lyng' -> 'Lyng': a long headline names its titled subject
+    by surname, as desks do, before the predicate loses its object; anything else stays whole."""
+    words = subject.split()
+    if len(words) < 3 or not all(w[:1].isupper() for w in words) or not TITLES_RE.match(subject):
+        return subject
+    name = TITLES_RE.sub("", subject).split()
+    given = lx.given_names()
+    # a surname alone, or a known given name (or initials) and a surname: never a name whose order
+    # is unsure ("Leon Febres Cordero", "Yu Kuo-Hua")
+    initials = len(name) == 2 and re.fullmatch(r"(?:[A-Z]\.){1,3}", name[0]) is not None
+    plain = len(name) == 1 or (len(name) == 2 and name[0] in given) or initials
+    return name[-1] if plain and name[-1][:1].isupper() and name[-1].isalpha() else subject
 
 
 NEWS_RE = re.compile(r"\s(?:[A-Z][a-z]|\$?\d)")

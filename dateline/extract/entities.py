@@ -55,6 +55,7 @@ SPEAKS_RE = re.compile(r"^\s+(?:said|says|told|added|noted|stated|explained|warn
 CANDIDATE = "candidate"
 NONE = "none"  # a run the rules read as no name; the model may still read one
 WHOLE = "whole"  # a run the rules split or renamed, as one name
+SEGMENT = "segment"  # the words of a run between its joining words, when the rules read them otherwise
 IT_RE = re.compile(r"\b(?:it|its)\b")
 # "F. Hoffmann-La Roche und Co": a founder's name that goes on into a company's.
 COMPANY_AFTER_RE = re.compile(r"^\s+(?:und|and|&|et)\s+(?:Co|Cie|Company|Sons)\b")
@@ -205,7 +206,33 @@ def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Men
             part_of = len(found) - 1
         found.extend(ft.Candidate(m.kind, m.name, where, run.before, run.after, run.sentence_start,
                                   m.role, m.cue, m.speaks, m.titled, part_of, run=index) for m in readings)
+        if len(full) > 2:
+            found.extend(_segments(full, {m.name for m in readings}, where, run, index))
     return found, short_forms, direct
+
+
+def _segments(tokens: list[str], read: set[str], where: str, run: Run, index: int) -> list[ft.Candidate]:
+    """'National Hockey League for the St. Louis Eagles and Boston Bruins': the words between a
+    run's joining words, each of two words or more that the rules did not read as it stands, as
+    candidates with their own text either side, so the model weighs a body that the run finder
+    joined to the next ("Boston Bruins") against the rules' reading and the run whole
+    ("Organization of the Petroleum Exporting Countries" keeps its "Petroleum Exporting Countries")."""
+    if all(t not in lx.CONNECTORS or t in lx.NAME_PARTICLES for t in tokens[1:-1]):
+        return []  # most runs: no joining word inside
+    out: list[ft.Candidate] = []
+    start = 0
+    for end in range(len(tokens) + 1):
+        if end < len(tokens) and (tokens[end] not in lx.CONNECTORS or tokens[end] in lx.NAME_PARTICLES):
+            continue
+        if end - start >= 2 and (start or end < len(tokens)):
+            name = " ".join(tokens[start:end])
+            if name not in read and orgs.clean(name) not in read:
+                before = run.before + " ".join(tokens[:start]) + " " if start else run.before
+                after = " " + " ".join(tokens[end:]) + run.after if end < len(tokens) else run.after
+                out.append(ft.Candidate(SEGMENT, name, where, before, after, run.sentence_start and not start,
+                                        run=index))
+        start = end + 1
+    return out
 
 
 def _suffix_led(run: Run) -> tuple[list[Mention], Run]:
@@ -295,9 +322,10 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
     for i in _surer_of_part(found, verdicts, scores):
         verdicts[found[i].name] = "none"
     taken = {i for i, c in enumerate(found) if c.kind == WHOLE and verdicts[c.name] != "none"}
-    for c in found:
+    dropped = _beside_segments(found, verdicts, scores, {found[i].run for i in taken})
+    for i, c in enumerate(found):
         verdict = verdicts[c.name]
-        if c.part_of in taken or verdict == "none":
+        if c.part_of in taken or verdict == "none" or i in dropped:
             continue
         if verdict == "person":
             title, name = ppl.without_title(_without_demonym(c.name), c.sentence_start, evidence.lowercase)
@@ -335,6 +363,39 @@ def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: 
             and margin(ps[0].name) > margin(found[i].name)}
 
 
+def _beside_segments(found: list[ft.Candidate], verdicts: dict[str, str], scores: dict[str, int],
+                     whole_runs: set[int]) -> set[int]:
+    """The mentions that give way where a run's segment is read as a name: every segment of a run
+    taken whole; else a reading inside a named segment ("Boston" of "Boston Bruins"), and of a
+    reading and a named segment inside it, the one the model is less sure of per mention."""
+    segments = [i for i, c in enumerate(found) if c.kind == SEGMENT]
+    if not segments:
+        return set()  # most articles
+    mentions: dict[str, int] = {}
+    for c in found:
+        mentions[c.name] = mentions.get(c.name, 0) + 1
+
+    def margin(name: str) -> float:
+        s = unpack(scores[name])
+        return (s[CLASSES.index(verdicts[name])] - s[0]) / mentions[name]
+
+    dropped: set[int] = set()
+    for i in segments:
+        seg = found[i]
+        if seg.run in whole_runs or verdicts[seg.name] == "none":
+            dropped.add(i)
+            continue
+        inner = f" {seg.name} "
+        for j, c in enumerate(found):
+            if c.run != seg.run or c.kind in (WHOLE, SEGMENT) or verdicts[c.name] == "none":
+                continue
+            if f" {c.name} " in inner:
+                dropped.add(j)
+            elif inner in f" {c.name} ":
+                dropped.add(j if margin(seg.name) > margin(c.name) else i)
+    return dropped
+
+
 def _parts_of(found: list[ft.Candidate], whole: int) -> list[ft.Candidate]:
     """The readings of a run taken whole: the candidates just after it (``candidates`` adds them so)."""
     out = []
@@ -353,7 +414,7 @@ def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: 
     totals: dict[str, int] = {}
     read_run, context, context_score = -1, None, 0
     for c in found:
-        if context is None or c.run < 0 or c.run != read_run:
+        if context is None or c.run < 0 or c.run != read_run or c.kind == SEGMENT:
             read_run, context = c.run, ft.run_context(c)
             context_score = model.weigh(ft.run_features(context))
         s = (model.offset + name_score(weighed_name(c.name)) + parts_score(*ft.reading_key(c, evidence))
@@ -677,6 +738,12 @@ def _joined(tokens: list[str], after: str, before: str) -> list[Mention] | None:
                 and right[0] not in lx.CORPORATE_SUFFIXES):
             # "Video Affiliates Inc and Citicorp"; "... Inc and BBB-plus" (a rating) names one company
             return [*left_kind, *([Mention(ORG, right[0])] if right[0].isalpha() else [])]
+        if len(right) == 1 and right_kind and _weak(right_kind) and left_kind \
+                and all(m.kind == ORG for m in left_kind):
+            # "British Airways and Lufthansa": a body, then one word no rule reads alone. Read as
+            # parts, so the run taken whole is a candidate too and the model weighs one firm
+            # against two ("Marks and Spencer" has no body before "and" and stays whole).
+            return [*left_kind, *right_kind]
         org = orgs.org_in_run(tokens, after)
         return [Mention(ORG, org)] if org else _split(tokens, after, before, {"and", "&"})
     return None

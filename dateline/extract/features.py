@@ -68,6 +68,24 @@ FIRM_BEFORE_RE = re.compile(r"\b(?:shares (?:of|in)|stake in|stock of|takeover o
                             r"merger with|owned by|rivals?|maker|giant|companies such as|firms such as)\s+$")
 
 
+# What is said of a body rather than a person, a place or a market: its people and its officers
+# ("a spokesman for Kestrava", "Hitachi's president", "Lufthansa officials"). A country has a
+# president too, so this is weighed with the name's gazetteer class, never decided on.
+BODY_AFTER_RE = re.compile(r"^(?:'s|\u2019s)?\s+(?:spokes(?:man|woman|person)|chairman|chairwoman|president|"
+                           r"chief executive|managing director|directors?|board|management|officials?|"
+                           r"executives?|members|headquarters|shareholders)\b")
+BODY_BEFORE_RE = re.compile(r"\b(?:spokes(?:man|woman|person)|officials?|executives?|chairman|chairwoman|"
+                            r"president|chief executive|director|head|members?|employees|workers|staff|"
+                            r"leader|shareholders) (?:for|of|at|with)\s+(?:the\s+)?$")
+# "Kestrava, the Dutch airline,": an appositive whose head is a kind of organization.
+KIND_APPOSITIVE_RE = re.compile(r"^,\s+(?:the|a|an)\s+(?:[\w'-]+\s+){0,3}?(?:airline|carrier|company|firm|"
+                                r"group|bank|maker|manufacturer|producer|agency|party|union|insurer|"
+                                r"retailer|broker|brokerage|conglomerate|utility|operator|newspaper|daily|"
+                                r"club|federation|association|organi[sz]ation|exchange|automaker|carmaker|"
+                                r"giant|chain|concern|subsidiary|unit|parent|movement|alliance|council|"
+                                r"committee|ministry|institute|foundation)s?\b")
+
+
 @dataclass(slots=True)
 class Candidate:
     """A name the rules read out of a run, with the context the model weighs."""
@@ -139,6 +157,8 @@ class ArticleEvidence:
     firm_said: dict[str, int] = field(default_factory=dict)  # name -> its mentions in a firm's context
     org_openers: set[str] = field(default_factory=set)  # "Hoare Govett" of "Hoare Govett Ltd"
     listed: dict[str, set[str]] = field(default_factory=dict)  # name -> its list neighbours' readings
+    body_said: dict[str, int] = field(default_factory=dict)  # name -> its mentions with a body's officers
+    kind_said: set[str] = field(default_factory=set)  # names an appositive calls a kind of body
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -146,6 +166,8 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
     counts, openers = ev.counts, ev.org_openers
     for c in candidates:
         counts[c.name] = counts.get(c.name, 0) + 1
+        if c.kind == "segment":  # a segment is weighed, not evidence about the article's other names
+            continue
         words = c.name.split()
         if c.kind == "person" and len(words) > 1:
             # "Rashidi" after "Omar al-Rashidi": the surname without its Arabic article too
@@ -166,6 +188,10 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
                     at = name.find(" ", at + 1)
         if _firm_context(c.before, c.after):
             ev.firm_said[c.name] = ev.firm_said.get(c.name, 0) + 1
+        if _body_context(c.before, c.after):
+            ev.body_said[c.name] = ev.body_said.get(c.name, 0) + 1
+        if c.after[:1] == "," and KIND_APPOSITIVE_RE.match(c.after):
+            ev.kind_said.add(c.name)
     ev.listed = _list_neighbours(candidates)
     ev.lowercase = LowercaseWords(text)
     ev.desk = desk(text)
@@ -182,7 +208,7 @@ def _list_neighbours(candidates: list[Candidate]) -> dict[str, set[str]]:
     listed: dict[str, set[str]] = {}
     previous: Candidate | None = None
     for c in candidates:
-        if c.kind == "whole":
+        if c.kind in ("whole", "segment"):
             continue
         if previous is not None and _listed_together(previous, c, candidates):
             listed.setdefault(previous.name, set()).add(c.kind)
@@ -234,6 +260,26 @@ def _firm_context(before: str, after: str) -> bool:
         return False
     last = before[before.rfind(" ", 0, len(before) - 1) + 1:-1].rsplit("-", 1)[-1]  # "glass-maker"
     return last in _FIRM_LAST and bool(FIRM_BEFORE_RE.search(before))
+
+
+def _body_context(before: str, after: str) -> bool:
+    """A body's officers either side of a mention (``BODY_AFTER_RE``, ``BODY_BEFORE_RE``), told
+    first by the one word either side, as ``_firm_context`` is."""
+    start = 3 if after[:2] in ("'s", "\u2019s") else 1
+    if after[start - 1:start] == " ":
+        word = _LOWER_WORD_RE.match(after, start)
+        if word and word.group() in _BODY_NEXT and BODY_AFTER_RE.match(after):
+            return True
+    if before[-1:] != " ":
+        return False
+    last = before[before.rfind(" ", 0, len(before) - 1) + 1:-1]
+    return last in _BODY_LAST and bool(BODY_BEFORE_RE.search(before[-60:]))
+
+
+_BODY_NEXT = lx.words("""spokesman spokeswoman spokesperson chairman chairwoman president chief managing
+director directors board management official officials executive executives members headquarters
+shareholders""")
+_BODY_LAST = frozenset({"for", "of", "at", "with", "the"})
 
 
 # The words either side that can open FIRM_AFTER_RE or close FIRM_BEFORE_RE.
@@ -531,6 +577,15 @@ def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list
         f.append(("firm_context", f"{kind}|{min(firm, 2)}"))
     if name in ev.org_openers:
         f.append(("opens_org", f"{kind}|{single}"))
+    # A body's officers or an appositive's kind of body on any mention, weighed against the
+    # gazetteer's reading ("Hitachi's president" beside the city of Hitachi).
+    body = ev.body_said.get(name, 0)
+    if body:
+        f.append(("body_context", f"{kind}|{min(body, 2)}"))
+        f.append(("body_context|gaz", f"{gazetteer_class(name)}|{single}"))
+    if name in ev.kind_said:
+        f.append(("kind_appositive", kind))
+        f.append(("kind_appositive|gaz", gazetteer_class(name)))
     if single and name in ev.initials and orgs.is_acronym(name):
         f.append(("spelled_out", ""))  # "ICC" beside "International Criminal Court": a body's short form
     elif not single and c.after[:2] == " (":

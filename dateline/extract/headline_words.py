@@ -110,7 +110,7 @@ def _is_verb(words: list[str], i: int) -> bool:
     prev = words[i - 1].lower() if i else ""
     if low in AUX or low in IRREGULAR:
         return prev not in ("the", "a", "an", "to") and not (low == "cut" and prev in DETERMINERS) \
-            and not _agent_before_speech(words, i)
+            and not _agent_before_speech(words, i) and not _noun_before_verb(words, i)
     if low.endswith("ed") and len(low) > 3 and low not in NOT_VERBS and "-" not in low:
         possessive = prev.endswith(("'s", "\u2019s", "s'"))
         # "appears resolved", "remains committed": an adjective after a linking verb
@@ -127,6 +127,16 @@ LINKING = lx.words("appears appear seems seem remains remain looks look stays st
 
 
 OBJECT_OPENERS = lx.words("the a an its his her their this these those that it them him us")
+
+
+def _noun_before_verb(words: list[str], i: int) -> bool:
+    """'A surprise cut | sent shares lower', 'the rate set | fell': a past that is also a noun,
+    right before a past of its own, is that verb's subject, not a verb."""
+    if words[i].lower() not in NOUN_PASTS or i + 1 >= len(words):
+        return False
+    nxt = words[i + 1].lower()
+    return nxt.isalpha() and ((nxt in IRREGULAR and nxt not in NOUN_PASTS and nxt not in AUX)
+                              or (nxt.endswith("ed") and nxt not in NOT_VERBS and len(nxt) > 4))
 
 
 def _agent_before_speech(words: list[str], i: int) -> bool:
@@ -146,6 +156,11 @@ def _finite_follows(words: list[str], i: int) -> bool:
         return False  # "believed the dollar ...": a passive participle takes no object
     if i + 1 < len(words) and words[i + 1].lower() in PAST_ONLY:
         return True  # "demand as measured by products supplied | rose": the past after is the verb
+    third = words[i + 2].lower() if i + 2 < len(words) else ""
+    if third in IRREGULAR and third not in SHAPE_AMBIGUOUS:
+        nxt = words[i + 1]
+        if nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt not in DETERMINERS:
+            return True  # "the major industrialised countries | lost": a modifier, its noun, the verb
     if i + 1 < len(words) and words[i + 1].lower() in RELATIVE_PREPS:
         # "miners employed by the state declared a strike", "calculations based on data show":
         # a later verb makes this one a relative
@@ -159,13 +174,41 @@ def _finite_follows(words: list[str], i: int) -> bool:
                                                  and words[k - 1].lower() not in DETERMINERS
                                                  and not before_noun):
                 return True
-    for w in words[i + 1:i + 10]:
-        low = w.lower()
-        if low in ("has", "have", "is", "are", "was", "were", "will") :
-            return words[words.index(w) - 1].lower() not in ("to", "that", "which", "who")
+            then = words[k + 1].lower() if k + 1 < len(words) else ""
+            if words[k - 1][:1].isupper() and _present_after_name(words[k]) \
+                    and (then in OBJECT_OPENERS or then[:1].isdigit()):
+                return True  # "a report produced by the National Bank | foresees slower growth"
+    for k in range(i + 1, min(len(words), i + 14)):
+        w, low = words[k], words[k].lower()
+        if low in ("has", "have", "is", "are", "was", "were", "will"):
+            return words[k - 1].lower() not in ("to", "that", "which", "who")
         if w.endswith((",", ";")) or low in ("that", "which", "who", "and"):
             return False
+        if low in CLAUSE_OPENERS or (low == "as" and k > i + 1):
+            return False  # "reserves increased 225 pct while gas reserves were up": that verb is the clause's
     return False
+
+
+def _present_after_name(word: str) -> bool:
+    """'foresees', 'shows': a lower-case '-s' form whose stem is a verb's base."""
+    if not (word.islower() and word.isalpha() and word.endswith("s")) or word.endswith(("ss", "us", "is")):
+        return False
+    return _is_base_verb(word[:-1]) or (word.endswith("es") and _is_base_verb(word[:-2]))
+
+
+# Irregular pasts that are also participles, nouns or presents ("prices cut", "the rate set").
+SHAPE_AMBIGUOUS = lx.words("cut set put hit bid shut quit spread hurt split shed cost beat forecast left led "
+                           "held made paid sold bought found built sent spent kept told had did said")
+
+
+# Pasts spelt as nouns: "a surprise cut", "a record bid", "the forecast".
+NOUN_PASTS = lx.words("cut set hit bid spread split shed cost forecast shot")
+
+
+# Subordinators: a finite verb after one belongs to its clause, not to the words before it.
+CLAUSE_OPENERS = lx.words("while because when whenever although though since if after before until unless "
+                          "whereas")
+
 
 
 def _verb_index(words: list[str]) -> int | None:
