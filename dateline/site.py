@@ -571,10 +571,12 @@ def _gazetteer_versions() -> tuple[str, ...]:
 
 def _with_unique_titles(newest_first: list[Article], settings: Settings) -> list[Article]:
     """Two stories with one headline are told apart by their own text (company, city, a figure),
-    then a number; the earlier keeps its title, and an editor's headline is never changed."""
+    then the day each was filed, then a number; the earlier keeps its title, and an editor's
+    headline is never changed."""
     from .extract.headline import distinct_titles  # here: a build with nothing changed makes no model
 
     oldest_first = newest_first[::-1]
-    titles = distinct_titles(((a.id, a.title, a.dateline, a.organizations, a.summary) for a in oldest_first),
+    titles = distinct_titles(((a.id, a.title, a.dateline, a.organizations, a.summary, a.date)
+                              for a in oldest_first),
                              fixed=_editors_headlines(oldest_first, settings))
     return [a if titles[a.id] == a.title else replace(a, title=titles[a.id]) for a in newest_first]

@@ -221,6 +221,44 @@ def test_results_table_says_whose_and_what_happened():
     assert got.title == "Lakeside Milling Co profit rises to 96 cents a share from 83 cents"
 
 
+def test_results_table_with_no_share_figure_says_what_its_net_row_says():
+    # a share figure rounded to nil, or not given, tells nothing: the net row below does
+    seed = _seed("Qtr ended Dec 31", "Shr nil vs nil", "Net loss 59,922 vs loss 357,203",
+                 "Revs 7 mln vs 9 mln")
+    assert title_and_summary(seed) == ("Quarterly loss narrows to 59,922 from 357,203",
+                                       "Share nil vs nil; Revenues 7 million vs 9 million")  # net row once
+    seed = _seed("Shr nil vs nil", "Net loss 77,879, vs loss 65,501", "Nine mths", "Shr nine cts vs two cts")
+    assert title_and_summary(seed)[0] == "Quarterly loss widens to 77,879 from 65,501"
+    assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == "Profit of 788,099"
+    assert title_and_summary(_seed("Net 3.1 mln vs not given", "Note: not comparable."))[0] == \
+        "Profit of 3.1 million"
+    # a year-earlier figure written out in full takes no "mln" from the first
+    seed = _seed("Shr 32 cts vs nil", "Net 1.2 mln vs 100,000")
+    assert title_and_summary(seed)[0] == "Profit rises to 1.2 million from 100,000"
+    # a share figure that reads stays the headline
+    seed = _seed("Shr 39 cts vs not given", "Net 8,801,000 vs not given")
+    assert title_and_summary(seed)[0] == "Profit of 39 cents a share"
+
+
+def test_results_table_company_from_a_note_that_writes_it_in_passing_as_its_own():
+    # the subject of a clause on its own accounts
+    seed = _seed("Shr 53 cts vs 40 cts", "Net 1,165,000 vs 575,000",
+                 "NOTE: per share data restated as Lakeview Savings Bank converted to a stock bank in 1986.")
+    assert title_and_summary(seed, ["Lakeview Savings Bank"])[0] == \
+        "Lakeview Savings Bank profit rises to 53 cents a share from 40 cents"
+    # the holders the company pays
+    seed = _seed("Oper shr 25 cts vs 30 cts",
+                 "NOTE: Oper net excludes results of Orbit Stores Inc, a former unit. On Dec 31, 1986 "
+                 "company distributed its 80.4 pct interest in the unit to Orbit Corp holders.")
+    assert title_and_summary(seed, ["Orbit Stores Inc", "Orbit Corp"])[0] == \
+        "Orbit Corp operating profit falls to 25 cents a share from 30 cents"
+    # a clause about another company's deal names no company of the table
+    seed = _seed("Shr 53 cts vs 40 cts",
+                 "NOTE: 1985 restated after Harbor Bank acquired the company's branches.",
+                 "Results restated as Harbor Bank sold its stake.")
+    assert title_and_summary(seed, ["Harbor Bank"])[0] == "Profit rises to 53 cents a share from 40 cents"
+
+
 def test_results_table_never_names_a_company_from_a_note_about_another():
     got = extract(read_seed(FIXTURES / "results_other_company_note.txt"))
     assert "Harbor Plastics Corp" in got.organizations  # the note names it...
@@ -263,6 +301,18 @@ def test_repeated_headlines_told_apart_by_the_text_before_a_number():
     assert len(set(got.values())) == 5
 
 
+def test_daily_report_repeats_told_apart_by_the_day_filed_not_a_bare_number():
+    text = "Federal Widget Board sets its widget rate"
+    got = distinct_titles([
+        ("a", text, "WASHINGTON", [], "The rate is 30 days.", dt.date(1987, 3, 2)),
+        ("b", text, "WASHINGTON", [], "The rate is 30 days.", dt.date(1987, 3, 2)),
+        ("c", text, "WASHINGTON", [], "The rate is 30 days.", dt.date(1987, 3, 3)),
+        ("d", text, "WASHINGTON", [], "The rate is 30 days.", "1987-03-04"),
+    ])
+    # "(30)" from the summary would read as a running number; the day filed says which report it is
+    assert got == {"a": text, "b": f"{text} (Washington)", "c": f"{text} (March 3)", "d": f"{text} (March 4)"}
+
+
 def test_repeat_named_by_its_company_when_the_first_is_not():
     got = distinct_titles([("a", "Oil prices rise", "LONDON", [], ""),
                            ("b", "Oil prices rise", "LONDON", ["Exxon Corp"], "")])
@@ -288,6 +338,22 @@ def test_quality_scorer_finds_each_fault():
     assert (fig.results, fig.results_named, fig.results_wrong) == (2, 0, 1)
     assert hq.company_key("AMERICAN EXPRESS CO") == "american express"
     assert hq.company_key("KELLOGG CO") == "kellogg"
+
+
+def test_scorer_knows_the_agencys_short_forms_of_one_company():
+    # the title's short form, read in order, opens the name's words: the same company
+    assert hq.shortens("PACTEL", "Pacific Telesis Group")
+    assert hq.shortens("GLOBATECH", "Global Atlantic Technologies Corp")
+    assert hq.shortens("NORWIDGET INT'L", "Norwidget International")
+    assert hq.shortens("ARCO", "Atlantic Richfield Co")
+    # another company that shares a first word, or a suffix read as a prefix, is not it
+    assert not hq.shortens("TEXACO", "Texas Eastern Corp")
+    assert not hq.shortens("AMERICAN EXPRESS", "American Brands")
+    assert not hq.shortens("GM", "General Mills")  # too short to tell
+    fig = hq.Figures()
+    hq.score_article(fig, "Pacific Telesis Group quarterly profit rises", "", "Pacific Telesis Group said",
+                     ["Pacific Telesis Group"], "PACTEL <PAC> 1ST QTR NET")
+    assert (fig.results, fig.results_named, fig.results_wrong) == (1, 1, 0)
 
 
 def test_table_company_from_its_own_note_not_its_parent():

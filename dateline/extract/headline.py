@@ -8,6 +8,7 @@ boundary (a clause, then a phrase) that keeps it within ~90 characters.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
@@ -63,14 +64,15 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
     headline in words ("Acme Corp: quarterly results"), not its first row spelled out."""
     prose = _from_story(seed.paragraphs)
     parts = sentences(_clean(_lead(prose))) if prose else []
-    table = (sports_headline(seed) or table_headline(seed, organizations)) if seed.paragraphs else ""
+    sports = sports_headline(seed) if seed.paragraphs else ""
+    table = (sports or table_headline(seed, organizations)) if seed.paragraphs else ""
     if parts and not table:
         lead = spell_out(compress.sentence_case(parts[0]))
         if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
             return compress.introduction(lead), table_summary(seed)
         title = compress.headline(lead)
         return title, prose_summary(title, parts, prose)
-    return table, table_summary(seed)
+    return table, table_summary(seed, "" if sports else table)
 
 
 # "Norway 3 Malta 0", "In Oslo: Norway 3 Malta 0 (halftime 2-0)": one result row of a sports table.
@@ -162,12 +164,23 @@ def prose_summary(title: str, parts: list[str], paragraphs: tuple[str, ...]) -> 
     return shorten(spell_out(picked), MAX_SUMMARY)
 
 
-def table_summary(seed: Seed) -> str:
-    """A table's other rows in words: 'Net loss 585,866 vs loss 455,866; revenues 1.2 million ...'."""
+def table_summary(seed: Seed, title: str = "") -> str:
+    """A table's other rows in words: 'Net loss 585,866 vs loss 455,866; revenues 1.2 million ...';
+    a row whose figures the results ``title`` already gives (its net row) goes, as the first does."""
     rows = [_clean(p) for p in seed.paragraphs[1:12]]
-    rows = [r for r in rows if r and len(r) < 120]
+    rows = [r for r in rows if r and len(r) < 120 and not _told_by(title, r)]
     text = "; ".join(spell_out(r.rstrip(".")) for r in rows)
     return shorten(text, MAX_SUMMARY)
+
+
+ROW_FIGURE_RE = re.compile(r"\d[\d,./-]*\d|\d")
+
+
+def _told_by(title: str, row: str) -> bool:
+    """Every figure of ``row`` is in ``title``, one of them of three digits or more."""
+    figures = ROW_FIGURE_RE.findall(row)
+    said = set(ROW_FIGURE_RE.findall(title))
+    return bool(figures) and any(len(f) >= 3 for f in figures) and all(f in said for f in figures)
 
 
 # The first row of a results table, and of a dividend announcement.
@@ -276,7 +289,7 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
             return compress.finish(_cap(f"{prefix}{what} of {div['new']} {unit}"))
         return compress.finish(_cap(f"{prefix}{what} declared"))
     period = _period(seed, heading, first)
-    told = results_change(first.rstrip(".")) or results_figure(first.rstrip("."))
+    told = _results_told(seed, first)
     if told:
         return compress.finish(_cap(f"{prefix}{period} {told}".replace("  ", " ").strip()))
     return compress.finish(_cap(f"{prefix}{period} results".strip()))
@@ -300,7 +313,7 @@ def results_change(row: str) -> str:
     if not m:
         return ""
     unit_a = m["u1"].strip()
-    unit_b = m["u2"].strip() or unit_a
+    unit_b = m["u2"].strip() or _inherited_unit(unit_a, m["v2"])
     a, b = _value(m["v1"], unit_a), _value(m["v2"], unit_b)
     k1 = (m["k1"] or m["t1"] or "profit").lower()
     k2 = (m["k2"] or m["t2"] or "profit").lower()
@@ -323,6 +336,14 @@ def results_change(row: str) -> str:
     return f"{head} {move} to {first}{per} from {second}"
 
 
+def _inherited_unit(unit: str, number: str) -> str:
+    """The unit a bare year-earlier figure shares with the first: all of it ("3.40" after "3.65
+    billion crowns"), less the scale for a figure written out in full ("100,000" after "1.2 mln")."""
+    if "," not in number:
+        return unit
+    return " ".join(w for w in unit.split() if w.lower() not in ("mln", "bln", "million", "billion"))
+
+
 _SCALE = {"mln": 1e6, "million": 1e6, "bln": 1e9, "billion": 1e9, "dlr": 100, "dlrs": 100, "dls": 100,
           "dollars": 100}
 
@@ -337,6 +358,41 @@ def _opens_table(seed: Seed, first: str) -> bool:
     rows = [p.strip() for p in seed.paragraphs[1:4]]
     return len(first) < 60 and any(RESULTS_ROW_RE.match(r) or r.lower().startswith(("loss ", "avg shrs"))
                                    for r in rows)
+
+
+# A share figure that says nothing: "Shr nil vs nil", "Shr not given", "Shr 23 cts vs not reported".
+EMPTY_SIDE_RE = re.compile(r"(?i)\b(?:nil|not\s+(?:given|reported|available)|n/?a|same)\b")
+NET_ROW_RE = re.compile(r"(?i)^(?:oper(?:ating)?\s+)?net\b")
+NET_SINGLE_RE = re.compile(r"(?i)^(?P<oper>oper(?:ating)?\s+)?net\s+(?:(?P<k>loss|profit)\s+)?"
+                           r"(?P<v>\d[\d.,]*\d|\d)(?P<u>(?:\s+(?:mln|bln|million|billion|stg|dlrs|yen)){0,2})"
+                           r"(?:\s+vs\s+(?:not\s+given|n/?a|nil|not\s+reported))?$")
+
+
+def _results_told(seed: Seed, first: str) -> str:
+    """What the table's first row says happened; where its share figures are nil or missing, the
+    net row below says it ("Shr nil vs nil" over "Net loss 59,922 vs loss 357,203"): a share rounded
+    to nothing tells neither a reader nor an archive of look-alike tables anything."""
+    row = first.rstrip(".")
+    told = results_change(row) or results_figure(row) or _net_figure(row)
+    if told and not EMPTY_SIDE_RE.search(row):
+        return told
+    rows = [p.strip().rstrip(".") for p in seed.paragraphs]
+    at = next((i for i, p in enumerate(rows) if p.endswith(row)), None)
+    for below in rows[at + 1:at + 3] if at is not None else ():
+        if NET_ROW_RE.match(below):
+            below = re.sub(r",(?=\s+vs\b)", "", below)  # "Net loss 77,879, vs loss 65,501"
+            net = results_change(below) or _net_figure(below)
+            return net if (net and not EMPTY_SIDE_RE.search(below)) or not told else told
+    return told
+
+
+def _net_figure(row: str) -> str:
+    """'Net 3.1 mln vs not given' -> 'profit of 3.1 million': a net row with no year-earlier figure."""
+    m = NET_SINGLE_RE.match(row)
+    if not m:
+        return ""
+    kind = (m["k"] or "profit").lower()
+    return f"{'operating ' if m['oper'] else ''}{kind} of {_figure(m['v'], m['u'].strip())}"
 
 
 def results_figure(row: str) -> str:
@@ -428,7 +484,10 @@ def table_company(seed: Seed, organizations: Iterable[str]) -> str:
         for m in re.finditer(re.escape(name), text):
             line = text[max(0, m.start() - 40):m.start()].split("\n")[-1]
             before = re.sub(r"^(?:NOTES?|Note)\s*:?\s*", "", line)
-            if OWN_NAME_BEFORE_RE.search(before) and not OWNER_AFTER_RE.match(text, m.end()):
+            if OWNER_AFTER_RE.match(text, m.end()):
+                continue
+            clause = text[max(0, m.start() - 120):m.start()].split("\n")[-1]
+            if OWN_NAME_BEFORE_RE.search(before) or _own_by_context(clause, text, m.end()):
                 return name
     return ""
 
@@ -446,6 +505,24 @@ def _owned(text: str) -> str:
     return m["name"] if m else ""
 
 
+# Where a note writes the table's company by name in passing: the subject of a clause on its own
+# accounts ("not presented as Great Country Bank converted to a stock bank"), or the holders the
+# company pays ("company distributed its interest in the unit to Kay Corp holders").
+CLAUSE_OPENER_RE = re.compile(r"(?i)\b(?:as|because|since|when|after|until)\s+$")
+OWN_VERB_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:converted|changed|adopted|went|became|reported|restated"
+                         r"|was\s+(?:formed|organized|incorporated|founded)|completed\s+its)\b")
+HOLDERS_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:common\s+)?(?:share|stock)?holders\b")
+
+
+def _own_by_context(before: str, text: str, end: int) -> bool:
+    """The note names the table's company as a clause's subject on its own accounts, or as the
+    company whose holders it pays: the wording, not the name, says whose it is."""
+    if CLAUSE_OPENER_RE.search(before) and OWN_VERB_RE.match(text, end):
+        return True
+    return bool(re.search(r"(?i)\b(?:distributed|paid|issued)\b(?:[^.;]|\.(?=\d))*\bto\s+$", before)
+                and HOLDERS_RE.match(text, end))
+
+
 # "ITT Corp owns 100 pct of ITT Canada": the sentence's subject is the parent, not the table's company.
 OWNER_AFTER_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:owns|owned|holds|held|controls|acquired|bought"
                             r"|has\s+a\s+stake)\b")
@@ -453,7 +530,7 @@ OWNER_AFTER_RE = re.compile(r"\s+(?:<[^<>]*>\s+)?(?:owns|owned|holds|held|contro
 
 _COMPANY_ENDS = frozenset(["Inc", "Inc.", "Corp", "Corp.", "Corporation", "Co", "Co.", "Cos", "Company",
                            "Ltd", "Ltd.", "Limited", "Plc", "PLC", "plc", "LP", "AG", "SA", "NV", "SpA",
-                           "Group", "Bancorp", "Industries", "Holdings", "Trust"])
+                           "Group", "Bancorp", "Industries", "Holdings", "Trust", "Bank"])
 
 
 
@@ -578,11 +655,12 @@ FIGURE_RE = re.compile(rf"\b{compress.MONTH}\s+\d{{1,2}}\b"
 
 def distinct_titles(items: Iterable[tuple], fixed: Iterable[str] = ()) -> dict[str, str]:
     """Titles unique across the archive, told apart by what the text says before a number:
-    ``(id, title, dateline, organizations, summary)`` -> ``{id: title}``.
+    ``(id, title, dateline, organizations, summary[, date])`` -> ``{id: title}``.
 
     The first article (in the given order) keeps its title; a repeat gets, in turn, a company its
-    text names, its dateline city, a figure or date from its summary, and only then the city and
-    a running number. Titles of ``fixed`` ids (an editor's own headline) are never changed.
+    text names, its dateline city, a figure or date from its summary, the day it was filed, and
+    only then the city and a running number. Titles of ``fixed`` ids (an editor's own headline)
+    are never changed.
     """
     items = list(items)
     locked = set(fixed)
@@ -593,10 +671,14 @@ def distinct_titles(items: Iterable[tuple], fixed: Iterable[str] = ()) -> dict[s
             out[article_id] = title
             continue
         organizations, summary = (list(rest[0]), rest[1]) if len(rest) >= 2 else ([], "")
+        filed = _day(rest[2]) if len(rest) >= 3 else ""
         candidate = title
         if candidate.lower() in taken:
             city = dateline.split(",")[0].strip().title()
             options = _tellers(title, organizations, city, summary)
+            # A daily report ("Federal Reserve enters government securities market") repeats its
+            # headline word for word: the day it was filed is what tells one from the next.
+            options += [f"{title} ({filed})"] if filed else []
             candidate = next((o for o in options if o.lower() not in taken), "")
             base = f"{title} ({city})" if city else title
             n = 2
@@ -608,13 +690,25 @@ def distinct_titles(items: Iterable[tuple], fixed: Iterable[str] = ()) -> dict[s
     return out
 
 
+def _day(date: object) -> str:
+    """'March 3' for a ``datetime.date`` or an ISO date string; "" for anything else."""
+    if isinstance(date, str):
+        try:
+            date = dt.date.fromisoformat(date)
+        except ValueError:
+            return ""
+    return f"{date:%B} {date.day}" if isinstance(date, dt.date) else ""
+
+
 def _tellers(title: str, organizations: list[str], city: str, summary: str) -> list[str]:
     """Ways to tell a repeated title apart, from the article's own text, most telling first."""
     low = title.lower()
     out = [f"{title} ({o})" for o in organizations[:2] if o.split()[0].lower() not in low]
     if city and city.lower() not in low:
         out.append(f"{title} ({city})")
-    figure = next((m.group(0) for m in FIGURE_RE.finditer(summary) if m.group(0).lower() not in low), "")
+    # a bare whole number ("(30)") would read as the running number the site falls back to
+    figure = next((m.group(0) for m in FIGURE_RE.finditer(summary)
+                   if m.group(0).lower() not in low and not m.group(0).isdigit()), "")
     if figure:
         out.append(f"{title} ({figure})")
     return out

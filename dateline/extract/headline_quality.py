@@ -19,6 +19,7 @@ import re
 from collections import Counter
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
+from functools import cache
 from pathlib import Path
 
 from . import lexicon as lx
@@ -195,7 +196,9 @@ def _score_results(fig: Figures, title: str, text: str, organizations: Iterable[
         return
     fig.results_any += 1
     organizations = list(organizations)
-    keys |= {company_key(o) for o in organizations if any(abbreviates(k, o) for k in keys)} - {""}
+    company = title_company(real_title)
+    keys |= {company_key(o) for o in organizations
+             if any(abbreviates(k, o) for k in keys) or shortens(company, o)} - {""}
     named = any(names(title, k) for k in keys)
     plain = re.sub(r"<[^<>]*>", " ", text)  # a ticker is no name
     if any(names(plain, k) for k in keys):
@@ -220,6 +223,39 @@ def abbreviates(key: str, name: str) -> bool:
     initials = "".join(w[0] for w in re.findall(r"[A-Za-z][\w'-]*", name)
                        if w.lower() not in ("of", "and", "the")).lower()
     return len(initials) >= 2 and (initials.startswith(key) or key.startswith(initials))
+
+
+def shortens(short: str, name: str) -> bool:
+    """The agency's short form of ``name``: its letters, read in order, open words of the name
+    ("PACTEL" Pacific Telesis, "AMERITECH" American Information Technologies, "CPL REIT" CPL Real
+    Estate Investment Trust, "COMBINED INT'L" Combined International, "PAN AM'S" Pan Am Corp,
+    "CONSOLIDATE CAPITAL" Consolidated Captial): the same company, however the title spells it.
+    The short form must be four letters or more and open on the name's first word."""
+    letters = "".join(re.sub(r"'[a-z]+$", "", w) for w in _short_words(short, apostrophes=True))  # INT'L
+    words = _short_words(name, suffixes=True)  # "ARCO": Atlantic Richfield Co
+    if len(letters) < 4 or not words or not letters.startswith(words[0][:1]):
+        return False
+
+    @cache
+    def fits(i: int, j: int) -> bool:  # letters[i:] read from words[j:], word j opened or skipped
+        if i == len(letters):
+            return True
+        if j == len(words):
+            return False
+        shortest = len(words[j]) if words[j] in CORPORATE else 1  # a suffix whole: TEXACO, not Texas Corp
+        take = next((n for n in range(len(words[j]), shortest - 1, -1)
+                     if letters.startswith(words[j][:n], i) and fits(i + n, j + 1)), 0)
+        return bool(take) or (j > 0 and fits(i, j + 1))
+
+    return fits(0, 0)
+
+
+def _short_words(name: str, apostrophes: bool = False, suffixes: bool = False) -> list[str]:
+    """A name's words in lower case, letters only (an inner apostrophe kept when asked), without
+    possessives, joining words or (unless asked) corporate suffixes."""
+    keep = "[^a-z']" if apostrophes else "[^a-z]"
+    words = [re.sub(keep, "", w.lower().removesuffix("'s")) for w in name.split()]
+    return [w for w in words if w and (suffixes or w not in CORPORATE) and w not in ("of", "and", "the")]
 
 
 TICKER_RE = re.compile(r"<([A-Z0-9.]{1,10})>")
@@ -288,7 +324,7 @@ def corpus_figures(seeds: Path, rows: list[dict], split_of: Callable[[int, dict]
                                                 got.organizations, got.summary))
     for split, fig in figures.items():
         # The site's order: oldest first, the earlier keeps its title.
-        told = distinct_titles((i, t, d, o, s) for _, i, t, d, o, s in sorted(items[split]))
+        told = distinct_titles((i, t, d, o, s, day) for day, i, t, d, o, s in sorted(items[split]))
         count_shared(fig, titles[split], told.values())
     return figures
 
