@@ -69,3 +69,39 @@ def test_the_plain_paragraph_fast_path_gives_the_parsers_bytes(paragraphs):
 
 def test_editor_markdown_still_goes_through_the_parser():
     assert markdown_to_html("Some *emphasis* here.\n") == "<p>Some <em>emphasis</em> here.</p>"
+
+
+def _pyyaml_text(article: Article) -> str:
+    """The content file as PyYAML alone writes it: what article_text must match byte for byte
+    (files written before its own writer must not all look changed)."""
+    import hashlib
+
+    import yaml
+
+    from dateline.content import FIELDS, Dumper
+    data = {name: getattr(article, name) for name in FIELDS if name != "updated" or article.updated}
+    front = yaml.dump(data, Dumper=Dumper, sort_keys=False, allow_unicode=True, width=10_000,
+                      default_flow_style=None)
+    unsigned = f"---\n{front}---\n\n{article.body}"
+    checksum = hashlib.sha256(unsigned.encode("utf-8")).hexdigest()[:16]
+    return unsigned.replace("\n---\n", f"\nchecksum: {checksum}\n---\n", 1)
+
+
+# Words YAML reads as something else, indicators, quotes, spaces and characters libyaml escapes.
+YAML_PIECES = ["Aleppo", "Bank of Nova Scotia", "1987", "yes", "null", "1:20", "0x1F", "1e3", ".5",
+               "~", "---", "...", "<<", "on", "NO", " ", ":", ": ", " #", "#", ",", "[", "]", "{",
+               "}", "?", "-", "'", '"', "!", "&", "*", "|", ">", "%", "@", "`", "\t", "\n", "é",
+               "\u0085", "\ufeff", "\u2028", "\\"]
+yaml_text = st.lists(st.sampled_from(YAML_PIECES), max_size=6).map("".join)
+
+
+@settings(max_examples=400, deadline=None)
+@given(title=yaml_text, dateline=yaml_text, summary=yaml_text,
+       names=st.lists(yaml_text, max_size=4), roles=st.dictionaries(yaml_text, yaml_text, max_size=2),
+       updated=st.none() | st.just(dt.date(2017, 1, 2)))
+def test_front_matter_is_written_as_pyyaml_writes_it(title, dateline, summary, names, roles, updated):
+    article = Article(id="abc", slug="a-title", title=title, date=dt.date(2016, 12, 9),
+                      dateline=dateline, summary=summary, body="Body.\n", people=names,
+                      roles=roles, places=names[:1], tags=names[::-1], updated=updated,
+                      path="2016/12/a-title.md")
+    assert article_text(article) == _pyyaml_text(article)
