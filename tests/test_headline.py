@@ -14,6 +14,7 @@ import pytest
 from dateline.article import Seed
 from dateline.extract import compress, extract
 from dateline.extract import headline_quality as hq
+from dateline.extract import headline_tables
 from dateline.extract.compress import finish, headline
 from dateline.extract.headline import distinct_titles, title_and_summary, unique_titles
 from dateline.extract.headline_cuts import promises_more
@@ -882,3 +883,38 @@ def test_past_after_participle_is_the_verb():
 ])
 def test_twelfth_round_reading(lead, expected):
     assert headline(lead) == expected
+
+
+def _table(*paragraphs: str) -> str:
+    return title_and_summary(_seed(*paragraphs))[0]
+
+
+def test_a_competition_written_in_lower_case_still_heads_its_result():
+    assert _table("Results of world netball championship semi-finals on Friday (scorers in brackets):",
+                  "In Perth: Kestria 51 (Ann Vell 20) Dornland 47 (Mia Fosk 18)",
+                  "In Sydney: Ulmar 55 Wessary 40") == \
+        "World netball championship semi-finals: Kestria beat Dornland 51-47"
+    # a lone lower-case word, or the weekend, names no competition
+    assert headline_tables.competition("Results of racing on Saturday")[0] == ""
+    assert headline_tables.competition("Results of some late kick-offs on Saturday")[0] == ""
+
+
+def test_a_winners_table_and_an_events_heading_say_who_won_what():
+    assert _table("Winners at the Harbour Games athletics meeting on Friday:", "Men",
+                  "200 metres: Tomas Varga-Lind (Kestria) 20.11 seconds",
+                  "High jump: Ole Brask (Dornland) 2.28 metres") == \
+        "Varga-Lind wins 200 metres at Harbour Games athletics meeting"
+    # placings under an event's heading: the heading is the event; "Men" alone is none
+    assert _table("Results of finals at the world rowing championships on Sunday:",
+                  "Men's single sculls", "1. Pavel Dorn (Kestria) 6:48.20",
+                  "2. Rui Mata (Ulmar) 6:50.02") == \
+        "Dorn wins men's single sculls at world rowing championships"
+
+
+def test_a_races_distance_and_a_box_lines_table_are_read():
+    assert _table("Result of the Harbour Stakes over one mile, two furlongs at Kestow on Saturday "
+                  "(name of horse, jockey, odds):", "1. Silver Lantern (Tom Vell) 5-1",
+                  "2. Night Ember (Ann Rusk) 3-1") == "Silver Lantern wins Harbour Stakes"
+    assert _table("Western League box lines on Monday (home team in CAPS):", "KESTOW 6 Dornby 2",
+                  "W - Rell 10-4. L - Okar 8-7.", "Ulmar 4 BRASKTON 9") == \
+        "Western League: Kestow beat Dornby 6-2"
