@@ -12,9 +12,8 @@ from pathlib import Path
 import pytest
 
 from dateline.article import Seed
-from dateline.extract import compress, extract
+from dateline.extract import compress, extract, headline_tables
 from dateline.extract import headline_quality as hq
-from dateline.extract import headline_tables
 from dateline.extract.compress import finish, headline
 from dateline.extract.headline import distinct_titles, title_and_summary, unique_titles
 from dateline.extract.headline_cuts import promises_more
