@@ -917,3 +917,19 @@ def test_a_races_distance_and_a_box_lines_table_are_read():
     assert _table("Western League box lines on Monday (home team in CAPS):", "KESTOW 6 Dornby 2",
                   "W - Rell 10-4. L - Okar 8-7.", "Ulmar 4 BRASKTON 9") == \
         "Western League: Kestow beat Dornby 6-2"
+
+
+def test_one_match_between_two_sides_told_by_its_result_line_or_its_line_score():
+    assert _table("Summarised scores in the second one-day international between Kestria and Dornland "
+                  "at the Harbour Oval on Sunday:",
+                  "Kestria 251-8 in 50 overs (T. Vell 88; O. Brask 3-40)",
+                  "Dornland 190 all out in 44.1 overs (R. Mata 61)",
+                  "Result: Kestria won by 61 runs.") == \
+        "Kestria beat Dornland by 61 runs in second one-day international"
+    assert _table("Line score of Friday's game between the Harbour Seals and the Kestow Rams:",
+                  "Harbour 010 200 000 - 3 7 0", "Kestow 000 000 11x - 2 6 1") == \
+        "Harbour Seals beat Kestow Rams 3-2"
+    # a scoreboard at close of play has no winner yet: no outcome is made up
+    assert "beat" not in _table("Scoreboard at close of play on the first day of the first test between "
+                                "Kestria and Dornland on Friday:", "Kestria first innings 301 (T. Vell 120)",
+                                "Dornland first innings", "R. Mata not out 40", "Total (for two wickets) 88")

@@ -57,7 +57,7 @@ TOTAL_SEATS_RE = re.compile(r"\b(?P<n>\d{2,4})-(?:seat|member)\b")
 # Words every table's introduction has ("Results of", "standings", "Leading scores"): without one, no
 # row is read.
 TABLE_WORDS_RE = re.compile(r"(?=[rRsStTlLwWpPfFbB])(?i:results?\b|scores?\b|standings|table\b|ladder|scorers"
-                            r"|winners|placings|finishers|returns|leaderboard|box\s+lines\b)")
+                            r"|winners|placings|finishers|returns|leaderboard|box\s+lines\b|scoreboard|summary\b)")
 # Introductions: what the table is and which competition it is of.
 LEAD_WORDS_RE = re.compile(r"(?i)^(?:the\s+)?(?:following\s+are\s+)?(?:the\s+)?"
                            r"(?P<stage>(?:[\w$.,-]+\s+){0,4}?)"
@@ -102,24 +102,62 @@ class Reading:
 
 def table_headline(intro: str, rows: Sequence[str]) -> str:
     """What happened, from a table's introduction and its rows; "" where the rows do not say."""
-    comp, what, stage = competition(intro)
-    companies = _agrees("company", what, intro)
-    if not comp and not companies:
-        return ""
-    shapes = frozenset(shape for shape, _ in READERS
-                       if (shape == "company" and companies) or (comp and _agrees(shape, what, intro)))
-    reading = read_rows(rows, columns(intro), shapes)
-    if reading is None:
-        return ""
-    if reading.shape == "company":
-        return _finish(_companies(reading.rows, intro))
-    phrase = PHRASES[reading.shape](reading.rows, comp, what, stage, intro, rows)
+    phrase = match_outcome(intro, rows)
+    if not phrase:
+        comp, what, stage = competition(intro)
+        companies = _agrees("company", what, intro)
+        if not comp and not companies:
+            return ""
+        shapes = frozenset(shape for shape, _ in READERS
+                           if (shape == "company" and companies) or (comp and _agrees(shape, what, intro)))
+        reading = read_rows(rows, columns(intro), shapes)
+        if reading is None:
+            return ""
+        if reading.shape == "company":
+            return _finish(_companies(reading.rows, intro))
+        phrase = PHRASES[reading.shape](reading.rows, comp, what, stage, intro, rows)
     slug = SLUG_RE.match(intro.strip())
     if phrase and slug:
         if len(slug["sport"]) + len(phrase) > SHORT and ", " in phrase:
             phrase = phrase.rsplit(", ", 1)[0]  # the margin goes before the desk's sport slug
         phrase = f"{slug['sport']} - {phrase[:1].upper()}{phrase[1:]}"
     return _finish(phrase) if phrase else ""
+
+
+# "the third one-day international between Sri Lanka and India", "Tuesday's game between the Chicago
+# Cubs and the St. Louis Cardinals": one match and its two sides.
+BETWEEN_RE = re.compile(rf"(?:^|\s)(?P<match>(?:[\w'-]+\s+){{0,4}}?)between\s+"
+                        rf"(?:the\s+)?(?P<a>{GREEDY_NAME})\s+and\s+(?:the\s+)?(?P<b>{GREEDY_NAME})")
+# "Result: Sri Lanka won by eight wickets.": a match's outcome in its summary.
+WON_BY_RE = re.compile(rf"^Result:\s+(?P<w>{GREEDY_NAME})\s+won\s+by\s+(?P<margin>[\w -]+?)\s*(?:\(.*)?\.?$")
+# "St. Louis 200 000 21x - 5 10 0": a line score's innings (or periods), then the total.
+LINE_SCORE_RE = re.compile(rf"^(?P<name>{GREEDY_NAME})\s+(?:[\dxX]{{1,3}}\s+){{2,}}-\s+(?P<total>\d{{1,3}})"
+                           r"(?:\s+\d{1,2}){0,2}$")
+MATCH_WORDS_RE = re.compile(r"(?i)^(?:\w+'s\s+)?(?:game|match)$")
+
+
+def match_outcome(intro: str, rows: Sequence[str]) -> str:
+    """One match's outcome where the introduction names its two sides ("between India and
+    Australia") and a row says who won: a summary's "Result: India won by five runs" or a line
+    score's totals; "" otherwise."""
+    m = BETWEEN_RE.search(BRACKETS_RE.sub("", intro))
+    if not m:
+        return ""
+    sides = (m["a"], m["b"])
+    match = DAY_RE.sub("", re.split(r"\b(?:of|in|from|at)\s+", m["match"])[-1])
+    match = re.sub(r"(?i)^(?:the|a)\s+", "", match.strip())
+    within = f" in {match}" if match and not MATCH_WORDS_RE.match(match) else ""
+    for row in rows[:MAX_ROWS]:
+        won = WON_BY_RE.match(row.strip())
+        if won and won["w"] in sides:
+            lost = sides[1] if won["w"] == sides[0] else sides[0]
+            return f"{won['w']} beat {lost} by {won['margin']}{within}"
+    totals = [(side, int(line["total"])) for line in map(LINE_SCORE_RE.match, rows[:MAX_ROWS]) if line
+              for side in sides if side.startswith(line["name"])]
+    if len(totals) == 2 and totals[0][0] != totals[1][0] and totals[0][1] != totals[1][1]:
+        (win, x), (lose, y) = sorted(totals, key=lambda t: -t[1])
+        return f"{win} beat {lose} {x}-{y}{within}"
+    return ""
 
 
 def read_rows(rows: Sequence[str], cols: Sequence[str] = (),
