@@ -933,3 +933,14 @@ def test_one_match_between_two_sides_told_by_its_result_line_or_its_line_score()
     assert "beat" not in _table("Scoreboard at close of play on the first day of the first test between "
                                 "Kestria and Dornland on Friday:", "Kestria first innings 301 (T. Vell 120)",
                                 "Dornland first innings", "R. Mata not out 40", "Total (for two wickets) 88")
+
+
+def test_a_fight_card_is_headed_by_its_title_bout():
+    assert _table("Results of professional boxing bouts at the Harbour Arena on Saturday:",
+                  "Lightweight: Tom Vell (Kestria) beat Ole Brask (Dornland) points (6 rounds)",
+                  "Middleweight (WBU title): Rui Mata (Ulmar) beat Ian Pask (Kestria) TKO 7th") == \
+        "Mata beats Pask in WBU middleweight title fight"
+    assert _table("Boxing - Results from Friday's card at the Harbour Arena (weights in pounds):",
+                  "IBO cruiserweight title: Leo Marr (Kestria) 199-1/2 beat Jon Rell (Ulmar) 200 on points",
+                  ) == \
+        "Boxing - Marr beats Rell in IBO cruiserweight title fight"

@@ -102,7 +102,7 @@ class Reading:
 
 def table_headline(intro: str, rows: Sequence[str]) -> str:
     """What happened, from a table's introduction and its rows; "" where the rows do not say."""
-    phrase = match_outcome(intro, rows)
+    phrase = match_outcome(intro, rows) or title_fight(rows)
     if not phrase:
         comp, what, stage = competition(intro)
         companies = _agrees("company", what, intro)
@@ -157,6 +157,27 @@ def match_outcome(intro: str, rows: Sequence[str]) -> str:
     if len(totals) == 2 and totals[0][0] != totals[1][0] and totals[0][1] != totals[1][1]:
         (win, x), (lose, y) = sorted(totals, key=lambda t: -t[1])
         return f"{win} beat {lose} {x}-{y}{within}"
+    return ""
+
+
+# "WBC super-middleweight title: Nigel Bramble (Britain) 167-3/4 beat Sugar Ray Tillman (U.S.) 168 on
+# points", "Light-welterweight (IBF title): Ricky Hatton (Britain) beat ...": a title bout on a card.
+TITLE_BOUT_RE = re.compile(rf"^(?P<what>[A-Z][^:]{{2,60}}?\btitle\)?):\s+(?P<w>{GREEDY_NAME})\s+"
+                           rf"(?:\([^()]*\)\s+)?(?:[\d/-]+\s+)?(?:beat|bt|def\.?|defeated|outpointed|stopped)\s+(?P<l>{GREEDY_NAME})")
+BODY_TITLE_RE = re.compile(r"^(?P<weight>.+?)\s*\((?P<body>[^()]+?)\s+title\)$")
+
+
+def title_fight(rows: Sequence[str]) -> str:
+    """The first title bout of a fight card, its winner and loser: "Bramble beats Tillman in WBC
+    super-middleweight title fight"; "" where no row's heading names a title."""
+    for row in rows[:MAX_ROWS]:
+        m = TITLE_BOUT_RE.match(row.strip())
+        if not m:
+            continue
+        body = BODY_TITLE_RE.match(m["what"])
+        what = f"{body['body']} {body['weight'].lower()} title" if body else m["what"]
+        what = what if what.split()[0].isupper() else what[:1].lower() + what[1:]
+        return f"{surname(proper(m['w']))} beats {surname(proper(m['l']))} in {what} fight"
     return ""
 
 
