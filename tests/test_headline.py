@@ -926,6 +926,11 @@ def test_one_match_between_two_sides_told_by_its_result_line_or_its_line_score()
                   "Dornland 190 all out in 44.1 overs (R. Mata 61)",
                   "Result: Kestria won by 61 runs.") == \
         "Kestria beat Dornland by 61 runs in second one-day international"
+    # the summary does not say the result again
+    assert "won by" not in title_and_summary(_seed(
+        "Summary of the one-day international between Kestria and Dornland on Sunday:",
+        "Kestria 251-8 in 50 overs", "Dornland 190 all out", "Result: Kestria won by 61 runs.",
+        "Man of the match: T. Vell"))[1]
     assert _table("Line score of Friday's game between the Harbour Seals and the Kestow Rams:",
                   "Harbour 010 200 000 - 3 7 0", "Kestow 000 000 11x - 2 6 1") == \
         "Harbour Seals beat Kestow Rams 3-2"
