@@ -945,6 +945,10 @@ def test_a_fight_card_is_headed_by_its_title_bout():
                   "Lightweight: Tom Vell (Kestria) beat Ole Brask (Dornland) points (6 rounds)",
                   "Middleweight (WBU title): Rui Mata (Ulmar) beat Ian Pask (Kestria) TKO 7th") == \
         "Mata beats Pask in WBU middleweight title fight"
+    assert "Mata" not in title_and_summary(_seed(
+        "Results of professional boxing bouts at the Harbour Arena on Saturday:",
+        "Middleweight (WBU title): Rui Mata (Ulmar) beat Ian Pask (Kestria) TKO 7th",
+        "Lightweight: Tom Vell (Kestria) beat Ole Brask (Dornland) points (6 rounds)"))[1]
     assert _table("Boxing - Results from Friday's card at the Harbour Arena (weights in pounds):",
                   "IBO cruiserweight title: Leo Marr (Kestria) 199-1/2 beat Jon Rell (Ulmar) 200 on points",
                   ) == \

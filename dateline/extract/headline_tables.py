@@ -181,6 +181,14 @@ def title_fight(rows: Sequence[str]) -> str:
     return ""
 
 
+def outcome_row(headline: str, row: str) -> bool:
+    """Whether ``row`` is the one a match's or a card's ``headline`` was read from."""
+    if WON_BY_RE.match(row.strip()):
+        return True
+    m = TITLE_BOUT_RE.match(row.strip())
+    return m is not None and all(surname(proper(m[k])) in headline for k in ("w", "l"))
+
+
 def read_rows(rows: Sequence[str], cols: Sequence[str] = (),
               shapes: frozenset[str] | None = None) -> Reading | None:
     """The shape most of the table's rows share, with its rows read (two rows at least); ``cols``,
