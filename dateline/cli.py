@@ -95,7 +95,9 @@ def port_number(text: str) -> int:
 
 def main(argv: list[str] | None = None, prog: str = "build.py") -> int:
     try:
-        return _run(parser(prog).parse_args(argv))
+        status = _run(parser(prog).parse_args(argv))
+        sys.stdout.flush()  # a pipe holds the output in a buffer: write it while it can be caught
+        return status
     except BrokenPipeError:
         # Whoever read the output left early (`build.py extract ... | head`). Every file is
         # written whole, so stopping here loses nothing; like `ls | head`, say nothing more, and

@@ -55,6 +55,15 @@ def write_project(root: Path, seeds: list[Path] | Mapping[str, str | bytes], bas
     return root
 
 
+def as_from_a_terminal() -> None:
+    """``preexec_fn`` for a child a test will Ctrl-C: Ctrl-C works on it as on one started from a
+    terminal. A shell runs a background job (``pytest ... &``) with SIGINT ignored, and a child
+    inherits that, so without this a Ctrl-C test hangs only when the suite runs in the background."""
+    import signal
+
+    signal.signal(signal.SIGINT, signal.SIG_DFL)
+
+
 def build_project(root: Path, **overrides: object) -> tuple[Settings, Report]:
     settings = load_settings(root / "site.toml", **overrides)
     report = Report(quiet=True)

@@ -179,3 +179,18 @@ def test_uner_train_split_follows_its_sampling_rule():
     numbers = [int(Path(r["file"]).name.split("_", 1)[0]) for r in rows]
     assert numbers == [n for n in range(215) if n not in ev.UNER_HELDOUT]
     assert {r["split"] for r in rows} == {"train-uner-hand"}
+
+
+def test_stage_timer_finds_every_stage_where_extract_looks_it_up() -> None:
+    # The stage timer patches functions where their callers find them: when extract() moved its
+    # reader imports inside itself, the timer looked in the old place and failed at start.
+    import subprocess
+    import sys
+
+    done = subprocess.run([sys.executable, str(ROOT / "bench" / "extract_digest.py"), "--stages",
+                           "--limit", "4", "--corpus", str(ROOT / "no-corpus-here")],
+                          check=False, capture_output=True, text=True, timeout=120)
+    assert done.returncode == 0, done.stderr
+    shares = {line.split()[0]: float(line.split()[1]) for line in done.stdout.splitlines()}
+    assert set(shares) >= {"tokens", "candidates", "headline", "summary", "tags", "all"}
+    assert shares["all"] > 0

@@ -5,6 +5,7 @@ last good version of every page stay."""
 from __future__ import annotations
 
 import errno
+import os
 import shutil
 import subprocess
 import sys
@@ -414,14 +415,16 @@ def test_a_missing_template_is_named_before_anything_is_written(tmp_path, capsys
     assert snapshot(root / "_site") == live and not (root / "._site.staging").exists()
 
 
-def test_a_reader_that_stops_early_ends_the_run_without_a_traceback(tmp_path):
+@pytest.mark.parametrize("unbuffered", ["", "1"])
+def test_a_reader_that_stops_early_ends_the_run_without_a_traceback(tmp_path, unbuffered):
     # `build.py extract seeds/* | head -1`: the pipe closes before Dateline writes its first line.
     seeds = {f"{n}.txt": f" date 2016-12-09 BEIRUT -- Talks went on for day {n}.\n\nMore text.\n"
              for n in range(3)}
     root = write_project(tmp_path / "archive", seeds)
     run = subprocess.Popen([sys.executable, str(REPO / "build.py"), "extract",
                             *(f"seeds/{name}" for name in sorted(seeds))], cwd=root,
-                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+                           stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                           env={**os.environ, "PYTHONUNBUFFERED": unbuffered})
     assert run.stdout is not None and run.stderr is not None
     run.stdout.close()
     errors = run.stderr.read()

@@ -12,7 +12,7 @@ from pathlib import Path
 
 import pytest
 
-from tests.conftest import REPO, build_project, write_project
+from tests.conftest import REPO, as_from_a_terminal, build_project, write_project
 from tests.test_robust_orphans import running
 
 # Runs a real build whose workers report their pid and then hang, as a slow render would.
@@ -88,7 +88,8 @@ def test_ctrl_c_stops_the_build_with_one_line_and_its_workers(tmp_path):
         "))\n", ") / 'site.toml'), '--quiet']))\n").replace(
         "from tests.conftest import build_project", "from dateline.cli import main")
     parent = subprocess.Popen([sys.executable, "-c", driver], stdout=subprocess.PIPE,
-                              stderr=subprocess.PIPE, text=True, cwd=REPO, start_new_session=True)
+                              stderr=subprocess.PIPE, text=True, cwd=REPO, start_new_session=True,
+                              preexec_fn=as_from_a_terminal)
     workers = worker_pids(parent, 2)
     os.killpg(parent.pid, signal.SIGINT)  # what a terminal's Ctrl-C does: the whole group
     _, err = parent.communicate(timeout=30)

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from dateline.article import Seed
-from dateline.extract import compress, extract
+from dateline.extract import compress, extract, headline_tables
 from dateline.extract import headline_quality as hq
 from dateline.extract.compress import finish, headline
 from dateline.extract.headline import distinct_titles, title_and_summary, unique_titles
@@ -882,3 +882,74 @@ def test_past_after_participle_is_the_verb():
 ])
 def test_twelfth_round_reading(lead, expected):
     assert headline(lead) == expected
+
+
+def _table(*paragraphs: str) -> str:
+    return title_and_summary(_seed(*paragraphs))[0]
+
+
+def test_a_competition_written_in_lower_case_still_heads_its_result():
+    assert _table("Results of world netball championship semi-finals on Friday (scorers in brackets):",
+                  "In Perth: Kestria 51 (Ann Vell 20) Dornland 47 (Mia Fosk 18)",
+                  "In Sydney: Ulmar 55 Wessary 40") == \
+        "World netball championship semi-finals: Kestria beat Dornland 51-47"
+    # a lone lower-case word, or the weekend, names no competition
+    assert headline_tables.competition("Results of racing on Saturday")[0] == ""
+    assert headline_tables.competition("Results of some late kick-offs on Saturday")[0] == ""
+
+
+def test_a_winners_table_and_an_events_heading_say_who_won_what():
+    assert _table("Winners at the Harbour Games athletics meeting on Friday:", "Men",
+                  "200 metres: Tomas Varga-Lind (Kestria) 20.11 seconds",
+                  "High jump: Ole Brask (Dornland) 2.28 metres") == \
+        "Varga-Lind wins 200 metres at Harbour Games athletics meeting"
+    # placings under an event's heading: the heading is the event; "Men" alone is none
+    assert _table("Results of finals at the world rowing championships on Sunday:",
+                  "Men's single sculls", "1. Pavel Dorn (Kestria) 6:48.20",
+                  "2. Rui Mata (Ulmar) 6:50.02") == \
+        "Dorn wins men's single sculls at world rowing championships"
+
+
+def test_a_races_distance_and_a_box_lines_table_are_read():
+    assert _table("Result of the Harbour Stakes over one mile, two furlongs at Kestow on Saturday "
+                  "(name of horse, jockey, odds):", "1. Silver Lantern (Tom Vell) 5-1",
+                  "2. Night Ember (Ann Rusk) 3-1") == "Silver Lantern wins Harbour Stakes"
+    assert _table("Western League box lines on Monday (home team in CAPS):", "KESTOW 6 Dornby 2",
+                  "W - Rell 10-4. L - Okar 8-7.", "Ulmar 4 BRASKTON 9") == \
+        "Western League: Kestow beat Dornby 6-2"
+
+
+def test_one_match_between_two_sides_told_by_its_result_line_or_its_line_score():
+    assert _table("Summarised scores in the second one-day international between Kestria and Dornland "
+                  "at the Harbour Oval on Sunday:",
+                  "Kestria 251-8 in 50 overs (T. Vell 88; O. Brask 3-40)",
+                  "Dornland 190 all out in 44.1 overs (R. Mata 61)",
+                  "Result: Kestria won by 61 runs.") == \
+        "Kestria beat Dornland by 61 runs in second one-day international"
+    # the summary does not say the result again
+    assert "won by" not in title_and_summary(_seed(
+        "Summary of the one-day international between Kestria and Dornland on Sunday:",
+        "Kestria 251-8 in 50 overs", "Dornland 190 all out", "Result: Kestria won by 61 runs.",
+        "Man of the match: T. Vell"))[1]
+    assert _table("Line score of Friday's game between the Harbour Seals and the Kestow Rams:",
+                  "Harbour 010 200 000 - 3 7 0", "Kestow 000 000 11x - 2 6 1") == \
+        "Harbour Seals beat Kestow Rams 3-2"
+    # a scoreboard at close of play has no winner yet: no outcome is made up
+    assert "beat" not in _table("Scoreboard at close of play on the first day of the first test between "
+                                "Kestria and Dornland on Friday:", "Kestria first innings 301 (T. Vell 120)",
+                                "Dornland first innings", "R. Mata not out 40", "Total (for two wickets) 88")
+
+
+def test_a_fight_card_is_headed_by_its_title_bout():
+    assert _table("Results of professional boxing bouts at the Harbour Arena on Saturday:",
+                  "Lightweight: Tom Vell (Kestria) beat Ole Brask (Dornland) points (6 rounds)",
+                  "Middleweight (WBU title): Rui Mata (Ulmar) beat Ian Pask (Kestria) TKO 7th") == \
+        "Mata beats Pask in WBU middleweight title fight"
+    assert "Mata" not in title_and_summary(_seed(
+        "Results of professional boxing bouts at the Harbour Arena on Saturday:",
+        "Middleweight (WBU title): Rui Mata (Ulmar) beat Ian Pask (Kestria) TKO 7th",
+        "Lightweight: Tom Vell (Kestria) beat Ole Brask (Dornland) points (6 rounds)"))[1]
+    assert _table("Boxing - Results from Friday's card at the Harbour Arena (weights in pounds):",
+                  "IBO cruiserweight title: Leo Marr (Kestria) 199-1/2 beat Jon Rell (Ulmar) 200 on points",
+                  ) == \
+        "Boxing - Marr beats Rell in IBO cruiserweight title fight"

@@ -25,6 +25,7 @@ from tests.conftest import (
     ENTITY_TOML,
     REPO,
     SUBPATH,
+    as_from_a_terminal,
     build_project,
     entity_articles,
     script_errors,
@@ -141,7 +142,8 @@ def test_editing_a_content_file_or_a_template_reloads_the_open_page(tmp_path, pa
     command = [sys.executable, "-u", str(REPO / "build.py"), "--config", str(root / "site.toml"),
                "--quiet", "serve", "--port", "0"]
     server = subprocess.Popen(command, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True,
-                              cwd=root, env={**os.environ, "PYTHONPATH": str(REPO)})
+                              cwd=root, env={**os.environ, "PYTHONPATH": str(REPO)},
+                              preexec_fn=as_from_a_terminal)
     lines: list[str] = []
     try:
         address = None

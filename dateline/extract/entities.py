@@ -8,7 +8,7 @@ shape of an organization, then a given name, then context cues ("said X", "X nei
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 
@@ -351,6 +351,16 @@ def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: 
             parts.setdefault(c.part_of, []).append(c)
     if not parts:
         return set()  # most articles: no run taken whole beside a reading of its class
+    margin = _margin_per_mention(found, verdicts, scores)
+
+    return {i for i, ps in parts.items() if len(ps) == 1 and len(_parts_of(found, i)) == 1
+            and margin(ps[0].name) > margin(found[i].name)}
+
+
+def _margin_per_mention(found: list[ft.Candidate], verdicts: dict[str, str], scores: dict[str, int]
+                        ) -> Callable[[str], float]:
+    """How much surer than "none" the model is of a name's reading, per mention of the name: a
+    name's score sums every mention's evidence, and one said often is not surer for that alone."""
     mentions: dict[str, int] = {}
     for c in found:
         mentions[c.name] = mentions.get(c.name, 0) + 1
@@ -359,8 +369,7 @@ def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: 
         s = unpack(scores[name])
         return (s[CLASSES.index(verdicts[name])] - s[0]) / mentions[name]
 
-    return {i for i, ps in parts.items() if len(ps) == 1 and len(_parts_of(found, i)) == 1
-            and margin(ps[0].name) > margin(found[i].name)}
+    return margin
 
 
 def _beside_segments(found: list[ft.Candidate], verdicts: dict[str, str], scores: dict[str, int],
@@ -371,13 +380,7 @@ def _beside_segments(found: list[ft.Candidate], verdicts: dict[str, str], scores
     segments = [i for i, c in enumerate(found) if c.kind == SEGMENT]
     if not segments:
         return set()  # most articles
-    mentions: dict[str, int] = {}
-    for c in found:
-        mentions[c.name] = mentions.get(c.name, 0) + 1
-
-    def margin(name: str) -> float:
-        s = unpack(scores[name])
-        return (s[CLASSES.index(verdicts[name])] - s[0]) / mentions[name]
+    margin = _margin_per_mention(found, verdicts, scores)
 
     dropped: set[int] = set()
     for i in segments:

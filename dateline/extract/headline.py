@@ -72,7 +72,7 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
             return compress.introduction(lead), table_summary(seed)
         title = compress.headline(lead)
         return title, prose_summary(title, parts, prose)
-    return table, table_summary(seed, "" if sports else table)
+    return table, table_summary(seed, "" if sports else table, outcome=sports)
 
 
 # "Norway 3 Malta 0", "In Oslo: Norway 3 Malta 0 (halftime 2-0)": one result row of a sports table.
@@ -164,11 +164,14 @@ def prose_summary(title: str, parts: list[str], paragraphs: tuple[str, ...]) -> 
     return shorten(spell_out(picked), MAX_SUMMARY)
 
 
-def table_summary(seed: Seed, title: str = "") -> str:
+def table_summary(seed: Seed, title: str = "", outcome: str = "") -> str:
     """A table's other rows in words: 'Net loss 585,866 vs loss 455,866; revenues 1.2 million ...';
-    a row whose figures the results ``title`` already gives (its net row) goes, as the first does."""
+    a row whose figures the results ``title`` already gives (its net row) goes, as the first does,
+    and so does the row a sports headline (``outcome``) was read from: "Result: X won by ...", the
+    title bout it names."""
     rows = [_clean(p) for p in seed.paragraphs[1:12]]
-    rows = [r for r in rows if r and len(r) < 120 and not _told_by(title, r)]
+    rows = [r for r in rows if r and len(r) < 120 and not _told_by(title, r)
+            and not (outcome and headline_tables.outcome_row(outcome, r))]
     text = "; ".join(spell_out(r.rstrip(".")) for r in rows)
     return shorten(text, MAX_SUMMARY)
 

@@ -42,6 +42,10 @@ GREEDY_NAME = (r"[A-Z\u00c0-\u00de][\w.'&/-]*(?:\s+(?:[A-Z\u00c0-\u00de][\w.'&/-
 # "100 metres: 1. Donovan Baptiste (Canada) 10.03": an event's placings on one line.
 PLACED_RE = re.compile(rf"^(?:(?P<event>[\w'][\w ,.'-]{{1,30}}):\s+)?(?P<pos>1|2)[.)]?\s+"
                        rf"(?P<name>{GREEDY_NAME})(?=[\s,;]|$)")
+# "200 metres: Kemar Bailey-Cole (Jamaica) 19.96 seconds": an event and its winner's mark, in a
+# table of winners (no placing written).
+WINNER_RE = re.compile(rf"^(?P<event>[\w'][\w ,.'-]{{1,30}}):\s+(?P<name>{GREEDY_NAME})\s+(?:\([^()]*\)\s+)?"
+                       r"\d[\d:.,]*(?:\s+\w+){0,2}$")
 # "203 Greg Nolan 67 68 68", "11 - Fredi Brandl (VfB Stuttgart)", "65 Tiger Woods": a figure, then names.
 FIGURE_FIRST_RE = re.compile(r"^(?P<fig>[-+]?\d{1,3}|E|par)\s+(?:-\s+)?(?P<names>[A-Z\u00c0-\u00de].*)$")
 # "Democratic Union 50 seats, 47.1 percent", "Social Democrats 36.4 (45.3) 131 seats", "Boris Yeltsin
@@ -52,8 +56,8 @@ VOTE_RE = re.compile(rf"^(?P<name>{GREEDY_NAME})(?:\s+-)?\s+(?:(?P<seats0>\d{{1,
 TOTAL_SEATS_RE = re.compile(r"\b(?P<n>\d{2,4})-(?:seat|member)\b")
 # Words every table's introduction has ("Results of", "standings", "Leading scores"): without one, no
 # row is read.
-TABLE_WORDS_RE = re.compile(r"(?=[rRsStTlLwWpPfF])(?i:results?\b|scores?\b|standings|table\b|ladder|scorers"
-                            r"|winners|placings|finishers|returns|leaderboard)")
+TABLE_WORDS_RE = re.compile(r"(?=[rRsStTlLwWpPfFbB])(?i:results?\b|scores?\b|standings|table\b|ladder|scorers"
+                            r"|winners|placings|finishers|returns|leaderboard|box\s+lines\b|scoreboard|summary\b)")
 # Introductions: what the table is and which competition it is of.
 LEAD_WORDS_RE = re.compile(r"(?i)^(?:the\s+)?(?:following\s+are\s+)?(?:the\s+)?"
                            r"(?P<stage>(?:[\w$.,-]+\s+){0,4}?)"
@@ -62,11 +66,14 @@ LEAD_WORDS_RE = re.compile(r"(?i)^(?:the\s+)?(?:following\s+are\s+)?(?:the\s+)?"
                            r"(?:\s+and\s+(?:[\w-]+\s+){0,3}?(?:standings|placings|scorers|results))?"
                            r"\s+(?:of|from|in|at|for|after)\s+(?:the\s+)?(?P<rest>.+)$")
 TRAILING_WHAT_RE = re.compile(r"(?i)^(?P<rest>.+?)\s+(?:soccer\s+|baseball\s+|basketball\s+|hockey\s+)?"
-                              r"(?P<what>standings|table|ladder|results)\b")
+                              r"(?P<what>standings|table|ladder|results|box\s+lines)\b")
 # Where a competition's name ends: the day, the venue, how it was played, a comma's aside.
 COMP_END_RE = re.compile(r"(?:^|\s+)(?:on|after|with|as|announced|issued|released|played|held|run|counted"
                          r"|tabulated|matches|games|ties|fixtures|races|(?:up\s+)?to|(?:match\s+|game\s+)?between)\b.*$"
-                         r"|,.*$|\s+(?:at|over)\s+the\s+weekend\b.*$|\s+at\s+(?:the\s+)?"
+                         r"|,.*$|\s+(?:at|over)\s+the\s+weekend\b.*$"
+                         # a race's distance ("over one mile", "over 261 km") is not its name
+                         r"|\s+over\s+(?:[\w.,]+\s+){1,2}?(?:km|kilometres|metres|meters|miles?|furlongs|laps)\b.*$"
+                         r"|\s+at\s+(?:the\s+)?"
                          r"(?:par-\d+\s+)?[A-Z].*$")
 MONEY_RE = re.compile(r"^(?:the\s+)?(?:[A-Z]{0,2}\$|\u00a3)[\d.,]+\s+(?:(?:million|billion)\s+)?")
 DAY_RE = re.compile(r"(?i)\b(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)(?:'s)?\s*")
@@ -89,30 +96,97 @@ class Match:
 @dataclass(frozen=True)
 class Reading:
     """The rows of one shape: what a table is, and its rows in that shape's terms."""
-    shape: str  # "match", "beat", "standing", "placed", "figure-first", "vote"
+    shape: str  # "match", "beat", "standing", "placed", "winner", "figure-first", "vote"
     rows: tuple
 
 
 def table_headline(intro: str, rows: Sequence[str]) -> str:
     """What happened, from a table's introduction and its rows; "" where the rows do not say."""
-    comp, what, stage = competition(intro)
-    companies = _agrees("company", what, intro)
-    if not comp and not companies:
-        return ""
-    shapes = frozenset(shape for shape, _ in READERS
-                       if (shape == "company" and companies) or (comp and _agrees(shape, what, intro)))
-    reading = read_rows(rows, columns(intro), shapes)
-    if reading is None:
-        return ""
-    if reading.shape == "company":
-        return _finish(_companies(reading.rows, intro))
-    phrase = PHRASES[reading.shape](reading.rows, comp, what, stage, intro, rows)
+    phrase = match_outcome(intro, rows) or title_fight(rows)
+    if not phrase:
+        comp, what, stage = competition(intro)
+        companies = _agrees("company", what, intro)
+        if not comp and not companies:
+            return ""
+        shapes = frozenset(shape for shape, _ in READERS
+                           if (shape == "company" and companies) or (comp and _agrees(shape, what, intro)))
+        reading = read_rows(rows, columns(intro), shapes)
+        if reading is None:
+            return ""
+        if reading.shape == "company":
+            return _finish(_companies(reading.rows, intro))
+        phrase = PHRASES[reading.shape](reading.rows, comp, what, stage, intro, rows)
     slug = SLUG_RE.match(intro.strip())
     if phrase and slug:
         if len(slug["sport"]) + len(phrase) > SHORT and ", " in phrase:
             phrase = phrase.rsplit(", ", 1)[0]  # the margin goes before the desk's sport slug
         phrase = f"{slug['sport']} - {phrase[:1].upper()}{phrase[1:]}"
     return _finish(phrase) if phrase else ""
+
+
+# "the third one-day international between Sri Lanka and India", "Tuesday's game between the Chicago
+# Cubs and the St. Louis Cardinals": one match and its two sides.
+BETWEEN_RE = re.compile(rf"(?:^|\s)(?P<match>(?:[\w'-]+\s+){{0,4}}?)between\s+"
+                        rf"(?:the\s+)?(?P<a>{GREEDY_NAME})\s+and\s+(?:the\s+)?(?P<b>{GREEDY_NAME})")
+# "Result: Sri Lanka won by eight wickets.": a match's outcome in its summary.
+WON_BY_RE = re.compile(rf"^Result:\s+(?P<w>{GREEDY_NAME})\s+won\s+by\s+(?P<margin>[\w -]+?)\s*(?:\(.*)?\.?$")
+# "St. Louis 200 000 21x - 5 10 0": a line score's innings (or periods), then the total.
+LINE_SCORE_RE = re.compile(rf"^(?P<name>{GREEDY_NAME})\s+(?:[\dxX]{{1,3}}\s+){{2,}}-\s+(?P<total>\d{{1,3}})"
+                           r"(?:\s+\d{1,2}){0,2}$")
+MATCH_WORDS_RE = re.compile(r"(?i)^(?:\w+'s\s+)?(?:game|match)$")
+
+
+def match_outcome(intro: str, rows: Sequence[str]) -> str:
+    """One match's outcome where the introduction names its two sides ("between India and
+    Australia") and a row says who won: a summary's "Result: India won by five runs" or a line
+    score's totals; "" otherwise."""
+    m = BETWEEN_RE.search(BRACKETS_RE.sub("", intro))
+    if not m:
+        return ""
+    sides = (m["a"], m["b"])
+    match = DAY_RE.sub("", re.split(r"\b(?:of|in|from|at)\s+", m["match"])[-1])
+    match = re.sub(r"(?i)^(?:the|a)\s+", "", match.strip())
+    within = f" in {match}" if match and not MATCH_WORDS_RE.match(match) else ""
+    for row in rows[:MAX_ROWS]:
+        won = WON_BY_RE.match(row.strip())
+        if won and won["w"] in sides:
+            lost = sides[1] if won["w"] == sides[0] else sides[0]
+            return f"{won['w']} beat {lost} by {won['margin']}{within}"
+    totals = [(side, int(line["total"])) for line in map(LINE_SCORE_RE.match, rows[:MAX_ROWS]) if line
+              for side in sides if side.startswith(line["name"])]
+    if len(totals) == 2 and totals[0][0] != totals[1][0] and totals[0][1] != totals[1][1]:
+        (win, x), (lose, y) = sorted(totals, key=lambda t: -t[1])
+        return f"{win} beat {lose} {x}-{y}{within}"
+    return ""
+
+
+# "WBC super-middleweight title: Nigel Bramble (Britain) 167-3/4 beat Sugar Ray Tillman (U.S.) 168 on
+# points", "Light-welterweight (IBF title): Ricky Hatton (Britain) beat ...": a title bout on a card.
+TITLE_BOUT_RE = re.compile(rf"^(?P<what>[A-Z][^:]{{2,60}}?\btitle\)?):\s+(?P<w>{GREEDY_NAME})\s+"
+                           rf"(?:\([^()]*\)\s+)?(?:[\d/-]+\s+)?(?:beat|bt|def\.?|defeated|outpointed|stopped)\s+(?P<l>{GREEDY_NAME})")
+BODY_TITLE_RE = re.compile(r"^(?P<weight>.+?)\s*\((?P<body>[^()]+?)\s+title\)$")
+
+
+def title_fight(rows: Sequence[str]) -> str:
+    """The first title bout of a fight card, its winner and loser: "Bramble beats Tillman in WBC
+    super-middleweight title fight"; "" where no row's heading names a title."""
+    for row in rows[:MAX_ROWS]:
+        m = TITLE_BOUT_RE.match(row.strip())
+        if not m:
+            continue
+        body = BODY_TITLE_RE.match(m["what"])
+        what = f"{body['body']} {body['weight'].lower()} title" if body else m["what"]
+        what = what if what.split()[0].isupper() else what[:1].lower() + what[1:]
+        return f"{surname(proper(m['w']))} beats {surname(proper(m['l']))} in {what} fight"
+    return ""
+
+
+def outcome_row(headline: str, row: str) -> bool:
+    """Whether ``row`` is the one a match's or a card's ``headline`` was read from."""
+    if WON_BY_RE.match(row.strip()):
+        return True
+    m = TITLE_BOUT_RE.match(row.strip())
+    return m is not None and all(surname(proper(m[k])) in headline for k in ("w", "l"))
 
 
 def read_rows(rows: Sequence[str], cols: Sequence[str] = (),
@@ -153,6 +227,8 @@ def _agrees(shape: str, what: str, intro: str) -> bool:
         return False
     if shape == "standing":
         return what in ("standings", "table", "ladder") or "tabulated" in intro
+    if shape == "winner":
+        return what == "winners"
     if shape == "figure-first":
         return "score" in what or what == "leaderboard"
     if shape == "placed":
@@ -200,6 +276,14 @@ def _placed(row: str) -> tuple[int, str, str] | None:
     if not m or not _is_name(m["name"]) or m["name"].split()[-1][:1].isdigit():
         return None
     return int(m["pos"]), proper(m["name"]), m["event"] or ""
+
+
+def _winner(row: str) -> tuple[int, str, str] | None:
+    """(1, winner, event) of a winners table's row, in a placing's terms."""
+    m = WINNER_RE.match(row.strip())
+    if not m or not _is_name(m["name"]):
+        return None
+    return 1, proper(m["name"]), m["event"]
 
 
 def _figure_first(row: str) -> tuple[str, list[str]] | None:
@@ -280,7 +364,7 @@ def _signed(figure: str) -> float | None:
 
 
 READERS = (("company", _company_row), ("vote", _vote), ("beat", _beat), ("match", _match),
-           ("placed", _placed), ("standing", _standing), ("figure-first", _figure_first))
+           ("placed", _placed), ("winner", _winner), ("standing", _standing), ("figure-first", _figure_first))
 
 
 def _is_name(text: str) -> bool:
@@ -344,14 +428,27 @@ def _named(stage: str, what: str, rest: str, whole: bool = False) -> tuple[str, 
     comp = re.sub(r"(?i)\s+(?:soccer|matches|games)$", "", comp).strip()
     comp = re.sub(r"\b(?:qualifiers|qualifying)\b", "qualifier", comp)  # one match of the round
     stage = re.sub(r"(?i)\b(?:leading|final|provisional|official|the)\b", "", stage).strip()
-    named = any(w[:1].isupper() for w in comp.split())
-    return (comp, what, stage) if named else ("", "", "")
+    return (comp, what, stage) if _names_one(comp) else ("", "", "")
+
+
+def _names_one(comp: str) -> bool:
+    """Whether the words left name a competition: a capitalised word ("Super 12"), or two words or
+    more in lower case ("world handball championship"); a lone common word ("card") names none."""
+    words = comp.split()
+    if any(w[:1].isupper() for w in words):
+        return True
+    return len(words) >= 2 and words[0].lower() not in LOWER_OPENERS and all(w[:1].isalpha() for w in words)
+
+
+# A lower-case remainder opening on these is an aside, not a competition's name.
+LOWER_OPENERS = frozenset(["a", "an", "the", "this", "that", "its", "their", "his", "her", "some", "all",
+                           "other", "several", "two", "three", "four"])
 
 
 STAGE_WORD_RE = re.compile(r"(?i)^(?:leading|final|provisional|official|preliminary|near-final|partial)"
                            r"(?:\s+|$)")
 EVENT_RE = re.compile(r"^(?P<stage>[a-z][\w'-]*(?:\s+[a-z][\w'-]*){0,3}?)"
-                      r"(?:\s+(?:matches|games|races|events|ties))?\s+(?:at|in)\s+(?:the\s+)?(?P<event>[A-Z\d$].+)$")
+                      r"(?:\s+(?:matches|games|races|events|ties))?\s+(?:at|in)\s+(?:the\s+)?(?P<event>[A-Za-z\d$].+)$")
 ELECTION_TO_RE = re.compile(r"^(elections?|vote|poll)\s+(?:to|for)\s+(?:the\s+)?(.+)$")
 
 
@@ -490,12 +587,28 @@ def _placed_rows(rows: tuple, comp: str, what: str, stage: str, intro: str, raw:
     winner, event = next(((name, event) for pos, name, event in rows if pos == 1), ("", ""))
     if not winner:
         return ""
+    event = event or _event_heading(raw, winner)
     where = f"{event} at {comp}" if event else f"{stage} of {comp}" if stage else comp
     won = f"{surname(winner)} wins {where}"
     leader = _overall_leader(raw)
     if leader and surname(leader) != surname(winner):
         return _fit(f"{won}, {surname(leader)} leads overall", won)
     return won
+
+
+def _event_heading(raw: Sequence[str], winner: str) -> str:
+    """The event a winner's placings stand under, from the line just above them ("Men's 400 metres
+    freestyle" over "1. Sun Yang (China) 3:42.58"); "" where none is, or only "Men" is."""
+    for i, text in enumerate(raw):
+        placed = _placed(text)
+        if placed and placed[0] == 1 and placed[1] == winner:
+            above = raw[i - 1].strip() if i else ""
+            words = above.split()
+            if 2 <= len(words) <= 6 and above[:1].isupper() and not _placed(above) \
+                    and not re.search(r"[():;]", above) and not OVERALL_RE.match(above):
+                return above[:1].lower() + above[1:] if not words[0].isupper() else proper(above)
+            return ""
+    return ""
 
 
 OVERALL_RE = re.compile(r"(?i)^overall(?:\s+(?:standings|classification|placings))?\s*:?\s*(?P<rest>.*)$")
@@ -605,7 +718,7 @@ def _companies(rows: tuple, intro: str) -> str:
 
 
 PHRASES: dict[str, Callable[..., str]] = {
-    "match": _matches, "beat": _beats, "standing": _standings, "placed": _placed_rows,
+    "match": _matches, "beat": _beats, "standing": _standings, "placed": _placed_rows, "winner": _placed_rows,
     "figure-first": _figure_first_rows, "vote": _votes}
 
 
