@@ -548,3 +548,21 @@ def test_a_body_run_on_into_a_person_s_name_is_that_body():
          ["Kelm Tin Council Director Ida Voss"]], None, {"Pavel Rusk", "Ida Voss"})
     assert mapping["Ostravian Grain Board Chairman Pavel Rusk"] == "Ostravian Grain Board"
     assert mapping["Kelm Tin Council Director Ida Voss"] == "Kelm Tin Council Director Ida Voss"
+
+
+def test_an_acronym_in_brackets_after_a_body_is_that_body_whatever_its_letters():
+    """'Movimiento Popular Andino' spelled in English with its Spanish initials (MPA is no initials of
+    the English words) is one organization, not two; an acronym written after two bodies stands for
+    neither (names invented)."""
+    from dateline.extract.entities import Mention, _spelled_in_brackets
+
+    got = extract(_table_seed(
+        "LIMA, Peru - The Andean Popular Movement (MPA) won 41 seats in Sunday's election, the "
+        "electoral office said.",
+        "The MPA will need a partner to govern, its leader Rosa Quispe told reporters in Lima."))
+    assert "Andean Popular Movement" in got.organizations
+    assert "MPA" not in got.organizations
+    ties = _spelled_in_brackets([Mention("acronym", "GER", stands_for="Borussia Talheim"),
+                                 Mention("acronym", "GER", stands_for="Union Kessel"),
+                                 Mention("acronym", "MPA", stands_for="Andean Popular Movement")])
+    assert ties == {"MPA": "Andean Popular Movement"}

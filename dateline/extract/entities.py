@@ -125,6 +125,9 @@ class Mention:
     # from its context ("said Carling O'Keefe"), which yields to an organization of that name.
     cue: bool = False
     speaks: bool = False  # a lone word before a verb of speech ("Gotoh said")
+    # An acronym the article gives in brackets after a body's name: the name it stands for,
+    # whatever its letters ("Institutional Revolutionary Party (PRI)", a Spanish party's initials).
+    stands_for: str = ""
 
 
 @dataclass
@@ -336,8 +339,27 @@ def decide(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: Perce
             short = orgs.is_acronym(c.name)  # what it stands for is resolve()'s to say
             if c.kind == ACRONYM or short:
                 out.append(Mention(ACRONYM, c.name))
-            out.append(Mention(ORG, c.name if short else orgs.known(c.name) or orgs.clean(c.name)))
+            full = c.name if short else orgs.known(c.name) or orgs.clean(c.name)
+            out.append(Mention(ORG, full))
+            bracketed = _bracketed_acronym(c, found) if not short else ""
+            if bracketed:
+                out.append(Mention(ACRONYM, bracketed, stands_for=full))
     return out
+
+
+_BRACKETED_RE = re.compile(r"^ \(([^()\s]{2,10})\)")
+
+
+def _bracketed_acronym(c: ft.Candidate, found: list[ft.Candidate]) -> str:
+    """The acronym written in brackets straight after a body's name ("Free Aceh Movement (GAM)"),
+    when the name ends its run (a reading that opens a run is followed by the run's other words)."""
+    if c.after[:2] != " (":
+        return ""  # most names
+    bracket = _BRACKETED_RE.match(c.after)
+    if not bracket or not orgs.is_acronym(bracket.group(1)):
+        return ""
+    run = found[c.part_of].name if c.part_of >= 0 else c.name
+    return bracket.group(1) if run == c.name or run.endswith(" " + c.name) else ""
 
 
 def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: dict[str, int]) -> set[int]:
@@ -897,6 +919,8 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_names = _unique(m.name for m in mentions if m.kind == ORG)
     acronyms = {m.name for m in mentions if m.kind == ACRONYM}
     ties = orgs.acronym_ties(org_names, acronyms)
+    for short, full in _spelled_in_brackets(mentions).items():
+        ties.setdefault(short, full)
     for short, full in (short_forms or {}).items():
         ties.setdefault(short, full)
     org_map = orgs.unify(org_names, ties)
@@ -922,6 +946,16 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
         organizations=[o for o in organizations if o not in never_organizations],
         place_mentions=[*dateline, *(m.name for m in mentions if m.kind == PLACE)],
     )
+
+
+def _spelled_in_brackets(mentions: list[Mention]) -> dict[str, str]:
+    """Acronym -> the one body the article writes it in brackets after; an acronym written after
+    two bodies ("(GER)" after each German club of a results table) stands for neither."""
+    named: dict[str, set[str]] = {}
+    for m in mentions:
+        if m.stands_for:
+            named.setdefault(m.name, set()).add(m.stands_for)
+    return {short: next(iter(full)) for short, full in named.items() if len(full) == 1}
 
 
 def _people(mentions: list[Mention], settings: ExtractSettings, contributors: Sequence[str],
