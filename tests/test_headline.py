@@ -953,3 +953,25 @@ def test_a_fight_card_is_headed_by_its_title_bout():
                   "IBO cruiserweight title: Leo Marr (Kestria) 199-1/2 beat Jon Rell (Ulmar) 200 on points",
                   ) == \
         "Boxing - Marr beats Rell in IBO cruiserweight title fight"
+
+
+def test_a_trailing_date_goes_when_the_headline_runs_long():
+    # The agency's titles rarely keep "at the end of February" after a figure: a named phrase is
+    # no longer kept just because it names something.
+    lead = ("Tarrow Mining Ltd said its gold reserves rose to a record 4.2 million ounces at the end of "
+            "February from 3.9 million ounces a year earlier")
+    assert headline(lead) == "Tarrow Mining's gold reserves rise to record 4.2 million ounces"
+
+
+def test_keep_rates_are_learned_per_role():
+    from dateline.extract import headline_keep
+
+    # The sentence's first figure in a "with" phrase ("provides the money market with 550 million")
+    # is kept more often than a later comparison figure ("from 3.9 million a year earlier").
+    first = headline_keep.keep_probability("with assistance of 410 million crowns", "The bank provided the market")
+    later = headline_keep.keep_probability("from 3.9 million ounces", "reserves rose to 4.2 million ounces")
+    assert first > headline_keep.prior() * headline_keep.BAR_OVER_PRIOR > later
+    assert headline_keep.role("at the end of February", "reserves rose") == "at:-:name"
+    assert headline_keep.phrases("Acme said it sold its unit in Ohio to Bolt, a rival, for 5 dlrs") == [
+        ("in Ohio to Bolt", "Acme said it sold its unit"), ("a rival", "Acme said it sold its unit in Ohio to Bolt,"),
+        ("for 5 dlrs", "Acme said it sold its unit in Ohio to Bolt, a rival,")]

@@ -1051,7 +1051,7 @@ def _tighten(text: str) -> str:
             if shorter == probe or not _keeps_verb(shorter, total):
                 break
             fits = len(probe.replace(MARK, "")) <= LIMIT
-            if pattern is None and fits and _worth_keeping(probe[len(shorter):], shorter):
+            if pattern is None and fits and _worth_keeping(text[len(shorter):], shorter):
                 break  # a phrase of a role desks keep more often than most: kept while it fits
             probe = shorter
             if text.startswith(shorter) and _ends_complete(text, len(shorter)):
