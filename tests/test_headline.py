@@ -968,10 +968,12 @@ def test_keep_rates_are_learned_per_role():
 
     # The sentence's first figure in a "with" phrase ("provides the money market with 550 million")
     # is kept more often than a later comparison figure ("from 3.9 million a year earlier").
-    first = headline_keep.keep_probability("with assistance of 410 million crowns", "The bank provided the market")
+    first = headline_keep.keep_probability("with assistance of 410 million crowns",
+                                           "The bank provided the market")
     later = headline_keep.keep_probability("from 3.9 million ounces", "reserves rose to 4.2 million ounces")
     assert first > headline_keep.prior() * headline_keep.BAR_OVER_PRIOR > later
     assert headline_keep.role("at the end of February", "reserves rose") == "at:-:name"
     assert headline_keep.phrases("Acme said it sold its unit in Ohio to Bolt, a rival, for 5 dlrs") == [
-        ("in Ohio to Bolt", "Acme said it sold its unit"), ("a rival", "Acme said it sold its unit in Ohio to Bolt,"),
+        ("in Ohio to Bolt", "Acme said it sold its unit"),
+        ("a rival", "Acme said it sold its unit in Ohio to Bolt,"),
         ("for 5 dlrs", "Acme said it sold its unit in Ohio to Bolt, a rival,")]
