@@ -16,9 +16,12 @@ holding a story whose fields changed: a one-story correction digests ~10 context
 
 from __future__ import annotations
 
+import bisect
 import dataclasses
 import hashlib
 import pickle
+from array import array
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -27,9 +30,9 @@ from .output import dump_atomic
 from .site import Site
 
 CACHE_FILE = "page-reads.pickle"
-# What the file holds: a Remembered of another shape (an older Dateline's, without models) is
-# read as nothing remembered, not as one missing a field.
-CACHE_FORMAT = 2
+# What the file holds: a Remembered of another shape (an older Dateline's: without models, or
+# its dicts not yet packed) is read as nothing remembered, not as one missing a field.
+CACHE_FORMAT = 3
 # Article fields no template's reads look at; everything else is part of the key.
 UNREAD = frozenset({"body", "path"})
 _READ_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in UNREAD)
@@ -56,24 +59,78 @@ def outlines(articles: list[Article]) -> list[list[object]]:
     return [[getattr(a, name) for name in _READ_FIELDS] for a in articles]
 
 
+DIGEST = 16  # bytes of each digest kept
+# Where a page's template reads the whole model (no reads of its own are remembered).
+NO_READS = bytes(DIGEST)
+
+
 @dataclass
 class Remembered:
-    """What the last build found under one ``links`` digest, per output file."""
+    """What the last build found under one ``links`` digest, per output file, packed: the files
+    in the plan's order, their digests 16 bytes each side by side, the ids of the stories each
+    holds whole in one list cut at ``ends``. Four dicts keyed by file and story were ~1 KB an
+    article at once in the plan, the build's largest moment before the render fork."""
 
-    reads: dict[str, bytes] = field(default_factory=dict)  # digest of the page's reads
-    contexts: dict[str, bytes] = field(default_factory=dict)  # digest of the page's context
-    holds: dict[str, tuple[str, ...]] = field(default_factory=dict)  # ids of stories held whole
-    stories: dict[str, bytes] = field(default_factory=dict)  # article id -> its unread_digest
+    files: list[str] = field(default_factory=list)
+    reads: bytearray = field(default_factory=bytearray)  # digest of each page's reads, or NO_READS
+    contexts: bytearray = field(default_factory=bytearray)  # digest of each page's context
+    held: list[str] = field(default_factory=list)  # ids of the stories held whole, page by page
+    ends: array[int] = field(default_factory=lambda: array("I"))  # where each page's ids end in held
+    story_ids: list[str] = field(default_factory=list)  # in the model's order
+    story_digests: bytearray = field(default_factory=bytearray)  # each story's unread_digest
     # Digests of the model's objects as contexts hold them (render._Digest): ("article", id),
     # ("term", kind, slug, count), ("month", year, month, count). Under one links digest a term's
     # or month's is fixed (they count their stories without bodies), and a story's holds while
     # its unread_digest does: a big term's first page is not digested story by story again.
     models: dict[tuple, bytes] = field(default_factory=dict)
+    # file -> position, made on the first look-up (a build looks up the last build's only).
+    _index: dict[str, int] | None = field(default=None, compare=False, repr=False)
 
-    def changed(self, stories: dict[str, bytes]) -> set[str]:
-        """Ids of the stories whose unread_digest is not the one remembered, or gone since."""
-        out = {story for story, digest in stories.items() if self.stories.get(story) != digest}
-        out.update(self.stories.keys() - stories.keys())  # gone since (links tell it too)
+    def add_story(self, story: str, digest: bytes) -> None:
+        self.story_ids.append(story)
+        self.story_digests += digest
+
+    def add(self, rel: str, reads: bytes | None, context: bytes, held: Sequence[str]) -> None:
+        """The next page's: its file, reads' digest (None: its template reads the whole
+        model), context's digest and the ids of the stories it holds whole."""
+        self.files.append(rel)
+        self.reads += NO_READS if reads is None else reads
+        self.contexts += context
+        self.held.extend(held)
+        self.ends.append(len(self.held))
+
+    def position(self, rel: str) -> int | None:
+        if self._index is None:
+            self._index = {f: i for i, f in enumerate(self.files)}
+        return self._index.get(rel)
+
+    def reads_of(self, at: int) -> bytes | None:
+        found = bytes(self.reads[at * DIGEST: (at + 1) * DIGEST])
+        return None if found == NO_READS else found
+
+    def context_of(self, at: int) -> bytes:
+        return bytes(self.contexts[at * DIGEST: (at + 1) * DIGEST])
+
+    def held_by(self, at: int) -> list[str]:
+        return self.held[self.ends[at - 1] if at else 0: self.ends[at]]
+
+    def stories(self) -> dict[str, bytes]:
+        """Article id -> its unread_digest."""
+        digests = self.story_digests
+        return {story: bytes(digests[i * DIGEST: (i + 1) * DIGEST]) for i, story in enumerate(self.story_ids)}
+
+    def changed(self, found: Remembered) -> set[str]:
+        """Ids of the stories in ``found`` whose unread_digest is not the one remembered, or
+        gone since."""
+        if self.story_ids == found.story_ids:  # the usual: the same stories, in the same order
+            if self.story_digests == found.story_digests:
+                return set()
+            mine, theirs = self.story_digests, found.story_digests
+            return {story for i, story in enumerate(self.story_ids)
+                    if mine[i * DIGEST: (i + 1) * DIGEST] != theirs[i * DIGEST: (i + 1) * DIGEST]}
+        known, now = self.stories(), found.stories()
+        out = {story for story, digest in now.items() if known.get(story) != digest}
+        out.update(known.keys() - now.keys())  # gone since (links tell it too)
         return out
 
     def still_held(self, changed: set[str]) -> dict[tuple, bytes]:
@@ -87,9 +144,9 @@ class Remembered:
         remembered digest)."""
         if not changed:
             return set()
-        # Each page's held ids against the changed set in C (isdisjoint), not an index of
-        # holders built over every page's every story: ~5x less at 10^4 pages.
-        return {rel for rel, held in self.holds.items() if not changed.isdisjoint(held)}
+        # One walk over every page's held ids, each page found from where its ids end.
+        return {self.files[bisect.bisect_right(self.ends, i)]
+                for i, story in enumerate(self.held) if story in changed}
 
 
 def unread_digest(article: Article) -> bytes:

@@ -314,8 +314,10 @@ def fingerprints(site: Site, all_pages: Iterable[Page], templates: Path,
     common = _site_wide_inputs(site, templates)
     links = pagereads.links_digest(site, common)
     known = pagereads.load(reads_cache, links)
-    found = pagereads.Remembered(stories={a.id: pagereads.unread_digest(a) for a in site.articles})
-    changed = known.changed(found.stories)
+    found = pagereads.Remembered()
+    for article in site.articles:
+        found.add_story(article.id, pagereads.unread_digest(article))
+    changed = known.changed(found)
     stale = known.stale(changed)
     digest = _Digest(known.still_held(changed))
     found.models = digest.saved
@@ -324,18 +326,18 @@ def fingerprints(site: Site, all_pages: Iterable[Page], templates: Path,
     for page in all_pages:
         rel = urls.output_file(page.path)
         reads = reads_of(page.template)
+        at = known.position(rel)
         if reads is None:
             whole = whole or digest.of([site.articles, site.terms, site.months])
-            extra = whole
+            extra, own_reads = whole, None
         else:
-            extra = found.reads[rel] = known.reads.get(rel) or hashlib.blake2b(
+            extra = own_reads = (known.reads_of(at) if at is not None else None) or hashlib.blake2b(
                 repr([read(site, page) for read in reads]).encode(), digest_size=16).digest()
-        context = known.contexts.get(rel) if rel not in stale else None
-        if context is None:
-            context, found.holds[rel] = digest.held(page.context)
+        if at is not None and rel not in stale:
+            context, held = known.context_of(at), tuple(known.held_by(at))
         else:
-            found.holds[rel] = known.holds[rel]
-        found.contexts[rel] = context
+            context, held = digest.held(page.context)
+        found.add(rel, own_reads, context, held)
         parts = [common, page.path.encode(), page.template.encode(), context, extra]
         yield page, rel, hashlib.blake2b(b"\0".join(parts), digest_size=16).hexdigest()
     if found != known:
