@@ -395,3 +395,25 @@ def test_the_words_between_a_run_s_joining_words_are_weighed_as_names_of_their_o
     plain, _, _ = ent.candidates(Seed(path="y.txt", id="y", sha256="0", date=seed.date, dateline="LONDON",
                                       paragraphs=("Analysts said Halden Otters Holding fell.",)))
     assert not [c for c in plain if c.kind == "segment"]
+
+
+def test_the_article_before_a_name_on_any_mention_is_evidence_for_every_mention():
+    """'the KVZ' and 'the Velmarists' on one mention are weighed on the name's other mentions too,
+    with its shape and gazetteer class (written for this test); a person's name never takes it."""
+    ent = importlib.import_module("dateline.extract.entities")
+    ft = importlib.import_module("dateline.extract.features")
+    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
+                dateline="LONDON", paragraphs=("KVZ cut 400 jobs. Analysts said the KVZ would sell.",
+                                               "Velmarists won seats. Voters backed the Velmarists again.",
+                                               "Tomas Brenner said prices fell."))
+    found, _, _ = ent.candidates(seed)
+    evidence = ft.article_evidence(found, [], seed.text)
+
+    def determined(name: str, first_words: str) -> list[str]:
+        mention = [c for c in found if c.name == name and c.after.startswith(first_words)]
+        assert mention, (name, [(c.name, c.after[:20]) for c in found])
+        return [v for t, v in ft.context_features(mention[0], evidence) if t == "determined"]
+
+    assert determined("KVZ", " cut") == ["acronym|no"]
+    assert determined("Velmarists", " won") == ["True|no"]
+    assert determined("Tomas Brenner", " said") == []

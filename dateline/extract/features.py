@@ -159,6 +159,7 @@ class ArticleEvidence:
     listed: dict[str, set[str]] = field(default_factory=dict)  # name -> its list neighbours' readings
     body_said: dict[str, int] = field(default_factory=dict)  # name -> its mentions with a body's officers
     kind_said: set[str] = field(default_factory=set)  # names an appositive calls a kind of body
+    determined: set[str] = field(default_factory=set)  # names "the" stands before on some mention
 
 
 def article_evidence(candidates: list[Candidate], dateline: list[str], text: str) -> ArticleEvidence:
@@ -192,6 +193,8 @@ def article_evidence(candidates: list[Candidate], dateline: list[str], text: str
             ev.body_said[c.name] = ev.body_said.get(c.name, 0) + 1
         if c.after[:1] == "," and KIND_APPOSITIVE_RE.match(c.after):
             ev.kind_said.add(c.name)
+        if c.before[-4:] in _DETERMINED:
+            ev.determined.add(c.name)
     ev.listed = _list_neighbours(candidates)
     ev.lowercase = LowercaseWords(text)
     ev.desk = desk(text)
@@ -316,6 +319,10 @@ def _first_two(run: re.Match[str]) -> str:
     """A run of one character as two of it: a function, since a template (r"\1\1") is expanded in
     Python for every match."""
     return run.group()[:2]
+
+
+# "the BBC", "the Greens", "the Treasury": a person's name takes no article, a body's often does.
+_DETERMINED = frozenset({"the ", "The "})
 
 
 @lru_cache(maxsize=1 << 16)
@@ -586,6 +593,11 @@ def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list
     if name in ev.kind_said:
         f.append(("kind_appositive", kind))
         f.append(("kind_appositive|gaz", gazetteer_class(name)))
+    if name in ev.determined:
+        # On any mention, weighed with the name's shape and gazetteer class: "the Netherlands" is
+        # a place, "the ECB" and "the Greens" bodies; one mention's "p1" alone cannot say so of all.
+        shape = "acronym" if single and orgs.is_acronym(name) else str(single)
+        f.append(("determined", f"{shape}|{gazetteer_class(name)}"))
     if single and name in ev.initials and orgs.is_acronym(name):
         f.append(("spelled_out", ""))  # "ICC" beside "International Criminal Court": a body's short form
     elif not single and c.after[:2] == " (":
