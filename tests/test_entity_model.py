@@ -4,6 +4,7 @@ for the test."""
 
 from __future__ import annotations
 
+import datetime as dt
 import importlib
 import importlib.util
 import json
@@ -24,6 +25,12 @@ HAS_SHARED = (ROOT / CORPUS / "seeds").is_dir() and (ROOT / OTHER_NEWS).is_dir()
 
 def _seed(text: str) -> Seed:
     return read_seed("test.txt", raw=text.encode())
+
+
+def _invented(*paragraphs: str) -> Seed:
+    """A London story of 2 March 1996 with these paragraphs, for tests on invented text."""
+    return Seed(path="x.txt", id="x", sha256="0", date=dt.date(1996, 3, 2), dateline="LONDON",
+                paragraphs=paragraphs)
 
 
 def test_training_is_deterministic_and_learns():
@@ -241,10 +248,9 @@ def test_a_firm_s_context_elsewhere_in_the_article_is_evidence_for_every_mention
     Wrenfield' beside 'Tobias Wrenfield Ltd' opens a firm's name (written for this test)."""
     ent = importlib.import_module("dateline.extract.entities")
     ft = importlib.import_module("dateline.extract.features")
-    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
-                dateline="LONDON", paragraphs=("Traders bought shares of Zentrix on Monday.",
-                                               "Analysts said Zentrix would grow. Tobias Wrenfield Ltd fell.",
-                                               "Tobias Wrenfield rose."))
+    seed = _invented("Traders bought shares of Zentrix on Monday.",
+                     "Analysts said Zentrix would grow. Tobias Wrenfield Ltd fell.",
+                     "Tobias Wrenfield rose.")
     found, _, _ = ent.candidates(seed)
     evidence = ft.article_evidence(found, [], seed.text)
     later = [c for c in found if c.name == "Zentrix" and "would grow" in c.after]
@@ -286,8 +292,7 @@ def test_a_run_taken_whole_gives_way_to_its_one_reading_of_the_same_class_the_mo
     firm, the rules' firm 5)."""
     ent = importlib.import_module("dateline.extract.entities")
     ft = importlib.import_module("dateline.extract.features")
-    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
-                dateline="LONDON", paragraphs=("Shares of Kestrel Group Holding Ltd fell 3 pct.",))
+    seed = _invented("Shares of Kestrel Group Holding Ltd fell 3 pct.")
     found, _, _ = ent.candidates(seed)
     assert {c.kind for c in found} >= {"whole", "org"}
     evidence = ft.article_evidence(found, [], seed.text)
@@ -317,9 +322,8 @@ def test_names_in_one_list_carry_each_other_s_reading():
     readings of the names beside them (written for the test, names invented)."""
     ent = importlib.import_module("dateline.extract.entities")
     ft = importlib.import_module("dateline.extract.features")
-    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
-                dateline="LONDON", paragraphs=("Orders went to Quorvane, Hadrell Electronics Ltd and Telmix."
-                                               " Weather was mild in Ostrava on Monday.",))
+    seed = _invented("Orders went to Quorvane, Hadrell Electronics Ltd and Telmix."
+                     " Weather was mild in Ostrava on Monday.")
     found, _, _ = ent.candidates(seed)
     evidence = ft.article_evidence(found, [], seed.text)
     assert "org" in evidence.listed["Quorvane"]
@@ -334,11 +338,10 @@ def test_a_body_s_officers_and_an_appositive_s_kind_of_body_are_evidence_for_eve
     (written for this test); a person's own words are no such evidence."""
     ent = importlib.import_module("dateline.extract.entities")
     ft = importlib.import_module("dateline.extract.features")
-    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
-                dateline="LONDON", paragraphs=("Kestrava cut 400 jobs. A spokesman for Kestrava declined.",
-                                               "Vorlandia rose. Vorlandia's chairman left on Monday.",
-                                               "Pellmark, the Danish airline, grew. Pellmark flies to Oslo.",
-                                               "Tomas Brenner said prices fell."))
+    seed = _invented("Kestrava cut 400 jobs. A spokesman for Kestrava declined.",
+                     "Vorlandia rose. Vorlandia's chairman left on Monday.",
+                     "Pellmark, the Danish airline, grew. Pellmark flies to Oslo.",
+                     "Tomas Brenner said prices fell.")
     found, _, _ = ent.candidates(seed)
     evidence = ft.article_evidence(found, [], seed.text)
 
@@ -359,9 +362,8 @@ def test_a_body_and_one_word_after_it_are_read_in_parts_and_whole():
     parts, and the run taken whole is a candidate too, so the model weighs one firm against two;
     two lone words are read apart as before (written for this test)."""
     ent = importlib.import_module("dateline.extract.entities")
-    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
-                dateline="LONDON", paragraphs=("Officials at Varden Airways and Kestrava agreed a deal.",
-                                               "Analysts said Kolbrand and Pellmark rose."))
+    seed = _invented("Officials at Varden Airways and Kestrava agreed a deal.",
+                     "Analysts said Kolbrand and Pellmark rose.")
     found, _, _ = ent.candidates(seed)
     read = {(c.kind, c.name) for c in found}
     assert {("whole", "Varden Airways and Kestrava"), ("org", "Varden Airways")} <= read, read
@@ -376,9 +378,8 @@ def test_the_words_between_a_run_s_joining_words_are_weighed_as_names_of_their_o
     written for the test: a segment weighs 5 as a body, every other reading 1 as a place)."""
     ent = importlib.import_module("dateline.extract.entities")
     ft = importlib.import_module("dateline.extract.features")
-    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
-                dateline="LONDON", paragraphs=("He played in the Northern Puck League for the Halden Otters "
-                                               "and Varden Ravens.",))
+    seed = _invented("He played in the Northern Puck League for the Halden Otters "
+                     "and Varden Ravens.")
     found, _, _ = ent.candidates(seed)
     segments = {c.name: c for c in found if c.kind == "segment"}
     assert {"Northern Puck League", "Halden Otters", "Varden Ravens"} <= set(segments), segments
@@ -402,10 +403,9 @@ def test_the_article_before_a_name_on_any_mention_is_evidence_for_every_mention(
     with its shape and gazetteer class (written for this test); a person's name never takes it."""
     ent = importlib.import_module("dateline.extract.entities")
     ft = importlib.import_module("dateline.extract.features")
-    seed = Seed(path="x.txt", id="x", sha256="0", date=__import__("datetime").date(1996, 3, 2),
-                dateline="LONDON", paragraphs=("KVZ cut 400 jobs. Analysts said the KVZ would sell.",
-                                               "Velmarists won seats. Voters backed the Velmarists again.",
-                                               "Tomas Brenner said prices fell."))
+    seed = _invented("KVZ cut 400 jobs. Analysts said the KVZ would sell.",
+                     "Velmarists won seats. Voters backed the Velmarists again.",
+                     "Tomas Brenner said prices fell.")
     found, _, _ = ent.candidates(seed)
     evidence = ft.article_evidence(found, [], seed.text)
 
