@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from . import headline_chunks, headline_keep
+from . import headline_chunks, headline_keep, headline_register
 from . import lexicon as lx
 from .headline_cuts import (
     CLAUSE_STARTS,
@@ -115,17 +115,20 @@ def _lower_function_word(m: re.Match[str]) -> str:
     return m[1] + m[2].lower() if m[2].lower() in FUNCTION_WORDS else m[0]
 
 
-def headline(sentence: str) -> str:
-    """A headline of at most ``LIMIT`` characters from one lead sentence."""
+def headline(sentence: str, short_names: dict[str, str] | None = None) -> str:
+    """A headline of at most ``LIMIT`` characters from one lead sentence; ``short_names`` give
+    the article's people as it names them after the first mention (``headline_register``)."""
     text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
     text = CAPITAL_AFTER_ABBR_RE.sub(_lower_function_word, text)
     text = _predicate_first(text)
     if SCORE_RE.search(text):
         text = _sports_style(text, sentence)
+    text = headline_register.person_by_surname(text, short_names or {})
     words = text.split()
     if not words:
         return ""
-    return finish(_tighten(" ".join(words)))
+    # the copula goes once the trim is done: kept through it, the verb and its complement stay whole
+    return finish(headline_register.without_copula(text, _tighten(" ".join(words))))
 
 
 # --- sports prose --------------------------------------------------------------------------
@@ -626,7 +629,7 @@ def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool
                                 or (out[k].endswith("ly") and out[k].islower())):
         k += 1
     out[k] = MARK + out[k]
-    return " ".join(out)
+    return " ".join(headline_register.without_manner_adverbs(out, k))
 
 
 def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
