@@ -861,16 +861,26 @@ def _named_part(who: str) -> str:
     return " ".join(words[k:]) if described else ""
 
 
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def _own_figure(who: str, written: str, subject: list[str]) -> bool:
     """'General Motors Corp said car sales were ...': a company (its name ends in a corporate word)
     reports a bare noun phrase of its own (no article, pronoun, name or figure: 'car sales',
     'full-year profit'), not 'officials said prices ...' or 'Baker said lending ...'."""
-    if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 3:
+    if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 4:
         return False
     if not _is_name(who) and not _is_name(_named_part(who)):
         return False  # "Time Inc's chief financial officer said analysts ...": a person speaks
-    return all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
-               and w not in DETERMINERS for w in subject)
+    # the period it covers may open it ("February car sales", "1986 loss"), as the agency's titles
+    # write it ("WAL-MART STORES FEBRUARY SALES UP 44 PCT"); a figure of anything else may not
+    period = 0
+    while period < len(subject) - 1 and (re.fullmatch(MONTH, subject[period])
+                                         or YEAR_RE.fullmatch(subject[period])):
+        period += 1
+    rest = subject[period:]
+    return len(rest) <= 3 and all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
+                                  and w not in DETERMINERS for w in rest)
 
 
 # Words that open an adverbial phrase before a reported clause's subject ("far from hurting X, Y do Z").
