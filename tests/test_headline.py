@@ -1043,6 +1043,8 @@ def test_manner_adverbs_are_told_from_nouns_and_adjectives_in_ly():
     # a firm named for its founder is no person of the article: unchanged
     (("Dean Witter Reynolds Inc said it opened 12 new offices.", "Witter has 400 offices."), [],
      "Dean Witter Reynolds opens 12 new offices"),
+    (("Hollis Grant said first-quarter profit rose 12 pct.", "Hollis Grant Inc makes valves. Grant said."),
+     ["Hollis Grant"], "Hollis Grant"),
     # a name after the verb, or beside another person's, is no subject named alone
     (("Hertha Berlin named Karl Brandauer as coach on Monday.", "Brandauer signed for two years."),
      ["Karl Brandauer"], "Hertha Berlin names Karl Brandauer as coach"),
@@ -1050,4 +1052,5 @@ def test_manner_adverbs_are_told_from_nouns_and_adjectives_in_ly():
      ["Colin Drummond", "Per Haldorsen"], "Scotland's Colin Drummond and Sweden's Per Haldorsen share lead"),
 ])
 def test_subject_person_named_as_the_article_names_them_later(paragraphs, people, expected):
-    assert title_and_summary(_seed(*paragraphs), [], people)[0].startswith(expected)
+    organizations = ["Hollis Grant Inc"] if "Hollis Grant Inc" in " ".join(paragraphs) else []
+    assert title_and_summary(_seed(*paragraphs), organizations, people)[0].startswith(expected)

@@ -71,7 +71,7 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = (),
         lead = spell_out(compress.sentence_case(parts[0]))
         if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
             return compress.introduction(lead), table_summary(seed)
-        short = headline_register.short_names(people, seed.text) if people else {}
+        short = headline_register.short_names(people, seed.text, organizations) if people else {}
         title = compress.headline(lead, short)
         return title, prose_summary(title, parts, prose)
     return table, table_summary(seed, "" if sports else table, outcome=sports)

@@ -54,15 +54,19 @@ def without_manner_adverbs(words: list[str], verb: int) -> list[str]:
     return [w for k, w in enumerate(words) if k not in drop]
 
 
-def short_names(people: Iterable[str], text: str) -> dict[str, str]:
+def short_names(people: Iterable[str], text: str, organizations: Iterable[str] = ()) -> dict[str, str]:
     """Each person of ``people`` (names of two or three words) by the part of the name ``text``
     writes alone elsewhere, as wire copy names a person after the first mention: the surname
     ("Icahn"), or the first word where the name puts it first ("Mahathir Mohamad" ... "Mahathir
-    said"). A name the text never shortens has no entry: its order is unsure."""
+    said"). A name the text never shortens has no entry: its order is unsure; nor has a name
+    that opens one of the article's ``organizations`` (a firm named for its founder, "Dean Witter
+    Reynolds Inc", whose first words the people reader may still read as a person)."""
     short = {}
+    bodies = [f"{o} " for o in organizations]
     for person in people:
         name = person.split()
-        if len(name) not in (2, 3) or not all(w[:1].isupper() for w in name):
+        if len(name) not in (2, 3) or not all(w[:1].isupper() for w in name) \
+                or any(b.startswith(f"{person} ") for b in bodies):
             continue
         last = _alone(text, name[-1], before=name[-2])
         first = _alone(text, name[0], after=name[1])
