@@ -43,7 +43,7 @@ def extract(seed: Seed, settings: ExtractSettings | None = None) -> Extraction:
     settings = settings or ExtractSettings()
     contributors = contributors_from_credit(seed.credit)
     found = entities(seed, settings, contributors)
-    title, summary = title_and_summary(seed, found.organizations)
+    title, summary = title_and_summary(seed, found.organizations, found.people)
     return Extraction(
         title=title,
         summary=summary,

@@ -28,7 +28,7 @@ from __future__ import annotations
 import re
 from itertools import pairwise
 
-from . import headline_chunks, headline_keep
+from . import headline_chunks, headline_keep, headline_register
 from . import lexicon as lx
 from .headline_cuts import (
     CLAUSE_STARTS,
@@ -115,17 +115,20 @@ def _lower_function_word(m: re.Match[str]) -> str:
     return m[1] + m[2].lower() if m[2].lower() in FUNCTION_WORDS else m[0]
 
 
-def headline(sentence: str) -> str:
-    """A headline of at most ``LIMIT`` characters from one lead sentence."""
+def headline(sentence: str, short_names: dict[str, str] | None = None) -> str:
+    """A headline of at most ``LIMIT`` characters from one lead sentence; ``short_names`` give
+    the article's people as it names them after the first mention (``headline_register``)."""
     text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
     text = CAPITAL_AFTER_ABBR_RE.sub(_lower_function_word, text)
     text = _predicate_first(text)
     if SCORE_RE.search(text):
         text = _sports_style(text, sentence)
+    text = headline_register.person_by_surname(text, short_names or {})
     words = text.split()
     if not words:
         return ""
-    return finish(_tighten(" ".join(words)))
+    # the copula goes once the trim is done: kept through it, the verb and its complement stay whole
+    return finish(headline_register.without_copula(text, _tighten(" ".join(words))))
 
 
 # --- sports prose --------------------------------------------------------------------------
@@ -626,7 +629,7 @@ def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool
                                 or (out[k].endswith("ly") and out[k].islower())):
         k += 1
     out[k] = MARK + out[k]
-    return " ".join(out)
+    return " ".join(headline_register.without_manner_adverbs(out, k))
 
 
 def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
@@ -858,16 +861,26 @@ def _named_part(who: str) -> str:
     return " ".join(words[k:]) if described else ""
 
 
+YEAR_RE = re.compile(r"(?:19|20)\d\d")
+
+
 def _own_figure(who: str, written: str, subject: list[str]) -> bool:
     """'General Motors Corp said car sales were ...': a company (its name ends in a corporate word)
     reports a bare noun phrase of its own (no article, pronoun, name or figure: 'car sales',
     'full-year profit'), not 'officials said prices ...' or 'Baker said lending ...'."""
-    if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 3:
+    if who != _speaker(written) or not CORPORATE_RE.search(who) or not 1 <= len(subject) <= 4:
         return False
     if not _is_name(who) and not _is_name(_named_part(who)):
         return False  # "Time Inc's chief financial officer said analysts ...": a person speaks
-    return all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
-               and w not in DETERMINERS for w in subject)
+    # the period it covers may open it ("February car sales", "1986 loss"), as the agency's titles
+    # write it ("WAL-MART STORES FEBRUARY SALES UP 44 PCT"); a figure of anything else may not
+    period = 0
+    while period < len(subject) - 1 and (re.fullmatch(MONTH, subject[period])
+                                         or YEAR_RE.fullmatch(subject[period])):
+        period += 1
+    rest = subject[period:]
+    return len(rest) <= 3 and all(w.islower() and w.replace("-", "").isalpha() and w not in FUNCTION_WORDS
+                                  and w not in DETERMINERS for w in rest)
 
 
 # Words that open an adverbial phrase before a reported clause's subject ("far from hurting X, Y do Z").

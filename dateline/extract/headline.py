@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
 from ..article import Seed
-from . import compress, headline_tables
+from . import compress, headline_register, headline_tables
 from . import lexicon as lx
 from .tokens import is_table_row
 
@@ -57,7 +57,8 @@ def summary(seed: Seed) -> str:
     return title_and_summary(seed)[1]
 
 
-def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[str, str]:
+def title_and_summary(seed: Seed, organizations: Iterable[str] = (),
+                      people: Iterable[str] = ()) -> tuple[str, str]:
     """Both at once: the lead is cleaned and split into sentences one time.
 
     A results or dividend table ("Shr 1.20 dlrs vs 98 cts", "Qtly div 17 cts vs 15 cts") gets a
@@ -70,7 +71,8 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = ()) -> tuple[st
         lead = spell_out(compress.sentence_case(parts[0]))
         if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
             return compress.introduction(lead), table_summary(seed)
-        title = compress.headline(lead)
+        short = headline_register.short_names(people, seed.text, organizations) if people else {}
+        title = compress.headline(lead, short)
         return title, prose_summary(title, parts, prose)
     return table, table_summary(seed, "" if sports else table, outcome=sports)
 

@@ -299,6 +299,8 @@ def _inflected(base: str, plural: bool) -> str:
         return base + "es"
     if base.endswith("y") and base[-2:-1] not in "aeiou":
         return base[:-1] + "ies"
+    if base.endswith("o") and base + "es" in lx.common_words() and base + "s" not in lx.common_words():
+        return base + "es"  # "vetoes", "echoes": the dictionary's form
     return base + "s"
 
 
