@@ -442,13 +442,14 @@ def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: 
     across_score, side_score = model.memo(ft.across_features), model.memo(ft.side_features)
     evidence_score = model.memo(ft.evidence_features)
     totals: dict[str, int] = {}
-    read_run, context, context_score = -1, None, 0
+    read_run, context_score, p1, n1 = -2, 0, "", ""
     for c in found:
-        if context is None or c.run < 0 or c.run != read_run or c.kind == SEGMENT:
-            read_run, context = c.run, ft.run_context(c)
-            p1, p2, pp, before, n1, n2, np, after, pronoun, paren, sentence_start = context
+        if c.run < 0 or c.run != read_run or c.kind == SEGMENT:  # a run's readings share its context
+            read_run = c.run
+            p1, p2, pp, before = ft.before_context(c.before)
+            n1, n2, np, after, pronoun, paren = ft.after_context(c.after)
             context_score = (before_score(p1, p2, pp, before) + after_score(n1, n2, np, after, pronoun, paren)
-                             + across_score(pp, n1, sentence_start))
+                             + across_score(pp, n1, c.sentence_start))
         kind, gaz = c.kind, ft.sports_gaz(c, evidence)
         s = (model.offset + name_score(weighed_name(c.name)) + parts_score(*ft.reading_key(c, evidence))
              + context_score + side_score("p1", kind, p1, gaz) + side_score("n1", kind, n1, gaz)

@@ -20,7 +20,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import lexicon as lx
 from . import organizations as orgs
@@ -432,62 +432,84 @@ def _and_tail(tokens: list[str]) -> str:
     return f"{min(len(tail), 3)}|{tail[-1] in lx.CORPORATE_SUFFIXES}"
 
 
-# Memoised (bounded), as _symbol: called for every word around every candidate, and words repeat.
-@lru_cache(maxsize=1 << 14)
-def _word(token: str) -> str:
-    """A context word as a feature: numbers and capitalised words by kind, others as written."""
-    c = token[0]
-    return "<num>" if c.isdigit() else token.lower() if c.islower() else "<Cap>"
+class _Symbols(dict[str, str]):
+    """A token's shape symbol by its first character (digit "#", capital "N", letter "w", else the
+    character itself), worked out the first time a character is met: a dict lookup after that."""
+
+    def __missing__(self, c: str) -> str:
+        symbol = self[c] = "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c
+        return symbol
 
 
-@lru_cache(maxsize=1 << 14)
-def _symbol(token: str) -> str:
-    c = token[0]
-    return "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c
+_SYMBOLS = _Symbols()
+
+
+class _Words(dict[str, str]):
+    """A context word as a feature (numbers and capitalised words by kind, others as written),
+    remembered per token: words repeat around runs. Cleared when it grows past ``_WORDS_MAX``."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > _WORDS_MAX:
+            self.clear()
+        c = token[0]
+        word = self[token] = "<num>" if c.isdigit() else token.lower() if c.islower() else "<Cap>"
+        return word
+
+
+_WORDS_MAX = 1 << 15
+_WORD_OF = _Words()
 
 
 # Most runs' text either side is their own (two in three before a run, four in five after it), so
 # these keep only the common ones ("", "'s", " said."): a bigger cache costs more than it saves.
 @lru_cache(maxsize=1 << 12)
-def _side(text: str, before: bool) -> tuple[str, str, str, str]:
-    """The two words nearest a run on one side of it (numbers and capitalised words by kind), the
-    punctuation touching it, and the shape of the nearest tokens, two before it, three after it
-    ('2 (Etxeberria 34,' -> '#(' and 'N#,': a score line, a standings row, a line-up)."""
+def before_context(text: str) -> tuple[str, str, str, str]:
+    """The two words nearest a run before it (numbers and capitalised words by kind), the
+    punctuation touching it, and the shape of the two tokens before it ('2 (Etxeberria' -> '#(':
+    a score line, a standings row, a line-up)."""
     tokens = _SYMBOL_RE.findall(text)
-    if before:
-        tokens.reverse()  # nearest first
-        stripped = text.rstrip()
-        touching = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
-        shape = "".join(map(_symbol, tokens[1::-1]))
-        edge = "<start>"
-    else:
-        stripped = text.lstrip()
-        touching = stripped[0] if stripped and not stripped[0].isalnum() else ""
-        shape = "".join(map(_symbol, tokens[:3]))
-        edge = "<end>"
-    first = second = edge
-    for t in tokens:  # the two nearest words, without looking at the rest
+    stripped = text.rstrip()
+    touching = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
+    n = len(tokens)
+    shape = "".join([_SYMBOLS[t[0]] for t in tokens[-2:]])
+    first = second = "<start>"
+    for i in range(n - 1, -1, -1):  # the two nearest words, without looking at the rest
+        t = tokens[i]
         if t[0].isalnum():
-            if first is edge:
-                first = _word(t)
+            if first == "<start>":
+                first = _WORD_OF[t]
             else:
-                second = _word(t)
+                second = _WORD_OF[t]
                 break
     return first, second, touching, shape
 
 
 @lru_cache(maxsize=1 << 12)
-def _after(text: str) -> tuple[str, str, str, str, str, str]:
-    """``_side`` after a run, with the pronoun that follows it (people are "he"/"she", companies
-    "it") and the gazetteer class of a bracket after it ("(Norway)": a competitor's country)."""
+def after_context(text: str) -> tuple[str, str, str, str, str, str]:
+    """As ``before_context``, after a run (the shape of the three tokens after it, '34,' -> '#,'), with the
+    pronoun that follows it (people are "he"/"she", companies "it") and the gazetteer class of a
+    bracket after it ("(Norway)": a competitor's country)."""
+    tokens = _SYMBOL_RE.findall(text)
+    stripped = text.lstrip()
+    touching = stripped[0] if stripped and not stripped[0].isalnum() else ""
+    shape = "".join([_SYMBOLS[t[0]] for t in tokens[:3]])
+    first = second = "<end>"
+    for t in tokens:
+        if t[0].isalnum():
+            if first == "<end>":
+                first = _WORD_OF[t]
+            else:
+                second = _WORD_OF[t]
+                break
     pronoun = _PRONOUN_RE.search(text)
     paren = PAREN_RE.match(text) if "(" in text else None  # most contexts have no bracket
-    return (*_side(text, False), pronoun.group(1).lower() if pronoun else "",
+    return (first, second, touching, shape, pronoun.group(1).lower() if pronoun else "",
             gazetteer_class(paren.group(1).strip()) if paren else "")
 
 
 class RunContext(NamedTuple):
-    """What the text around one run says, the same for every reading of it (``_side``, ``_after``)."""
+    """What the text around one run says, the same for every reading of it (``before_context``,
+    ``after_context``): what training reads (``context_features``)."""
 
     p1: str
     p2: str
@@ -505,7 +527,7 @@ class RunContext(NamedTuple):
 def run_context(c: Candidate) -> RunContext:
     """The run ``c`` is a reading of (every reading of a run shares its text either side and its
     sentence start), worked out once per run."""
-    return RunContext(*_side(c.before, True), *_after(c.after), c.sentence_start)
+    return RunContext(*before_context(c.before), *after_context(c.after), c.sentence_start)
 
 
 def before_features(p1: str, p2: str, pp: str, before: str) -> list[Feature]:
@@ -605,8 +627,10 @@ class ReadingEvidence(NamedTuple):
     tail_of_longer: bool
 
 
-def reading_evidence(c: Candidate, ev: ArticleEvidence) -> ReadingEvidence:
-    """The values ``evidence_features`` turns into features, read off the candidate and the article."""
+def reading_evidence(c: Candidate, ev: ArticleEvidence) -> tuple[Any, ...]:
+    """The values ``evidence_features`` turns into features, read off the candidate and the article:
+    the fields of ``ReadingEvidence`` in order, as a plain tuple (a NamedTuple is made in Python, at
+    some twenty times the cost; it is made only where the features are)."""
     kind, name = c.kind, c.name
     single = " " not in name
     surname_of = speaker = in_org = lowercase = last_alone = first_alone = False
@@ -626,7 +650,7 @@ def reading_evidence(c: Candidate, ev: ArticleEvidence) -> ReadingEvidence:
         paren = PAREN_RE.match(c.after)
         paren_initials = bool(paren and paren.group(1).replace(".", "") == orgs.initials(name))
     sports = ev.desk == "sports"
-    return ReadingEvidence(
+    return (
         kind, c.where, gazetteer_class(name), c.cue, c.speaks, c.titled, bool(c.role), c.part_of >= 0,
         c.parts, min(ev.counts.get(name, 0), 3), single, single and not surname_of and not speaker,
         surname_of, speaker, in_org, lowercase, last_alone, first_alone, name in ev.dateline,
@@ -637,10 +661,11 @@ def reading_evidence(c: Candidate, ev: ArticleEvidence) -> ReadingEvidence:
         sports and single and name in ev.tails)
 
 
-def evidence_features(r: ReadingEvidence) -> list[Feature]:
-    """A reading's own features but the words either side: the cues the rules saw, and what the rest
-    of the article says about the same name (named again, its surname speaks, it opens an
-    organization's name), with sports copy's evidence (``team_features``)."""
+def evidence_features(values: tuple[Any, ...]) -> list[Feature]:
+    """A reading's own features but the words either side (``values``: ``reading_evidence``): the
+    cues the rules saw, and what the rest of the article says about the same name (named again, its
+    surname speaks, it opens an organization's name), with sports copy's evidence (``team_features``)."""
+    r = ReadingEvidence._make(values)
     kind, where, single = r.kind, r.where, r.single
     f: list[Feature] = []
     if r.cue:
