@@ -2,16 +2,23 @@
 
 A feature is a template and its value, ``("p1", "said")``: the word before the run is "said"; a
 flag's value is ``""``. The model keeps one weight table per template (``entity_model.json``). A
-template is defined in one place, the function below that computes its value, by what it depends on:
+template is defined in one place, the function below that computes its value, by what it depends on,
+and each function takes only the values its features are made of, so that the entity decision can
+remember the score of each combination (``Perceptron.memo``) instead of making the features of
+every candidate (training reads the same functions, through ``context_features``):
 
 - ``name_features``: the name's words alone (shape, the word lists, the gazetteer, the census name
-  lists), so their score is worked out once per distinct name;
+  lists), once per distinct name;
 - ``run_features``: the text either side of the run (words, punctuation, shape, a pronoun after
-  it, a bracket) and its sentence start, shared by every reading of one run;
+  it, a bracket) and its sentence start, shared by every reading of one run, in three parts:
+  ``before_features``, ``after_features`` and ``across_features`` (a few thousand values each over
+  an archive, against one per run);
 - ``reading_parts``: the rules' reading with the gazetteer class, where the run stands (prose, a
-  table row, a list of names) and the desk: a few dozen combinations, each scored once;
-- ``reading_features``: the rest of this reading, and what the article says about the same name
-  (named again, its surname speaks, it opens an organization's name).
+  table row, a list of names) and the desk: a few dozen combinations;
+- ``reading_features``: the rest of this reading: the rules' reading beside the word either side
+  (``side_features``), and what the article says about the same name (named again, its surname
+  speaks, it opens an organization's name), read as plain values by ``reading_evidence`` and made
+  into features by ``evidence_features``.
 """
 
 from __future__ import annotations
