@@ -157,6 +157,23 @@ def test_one_page_per_person_and_per_organization_across_the_archive():
     assert orgs["Merrill Lynch and Co Inc"] == orgs["Merrill Lynch"] == "Merrill Lynch"
 
 
+def test_the_text_either_side_of_a_run_as_the_model_reads_it():
+    """The two words nearest a run (numbers and capitalised words by kind), the punctuation touching
+    it and the shape of the nearest tokens, with a pronoun and a bracket's gazetteer class after it:
+    the values the shipped weights were trained on, whatever makes them faster."""
+    from dateline.extract import features as ft
+    assert ft.before_context("Leading scorers: 9 - Ezquerra (Valencia), 2 (") == ("<num>", "<Cap>", "(", "#(")
+    assert ft.before_context("shares of ") == ("of", "shares", "", "ww")
+    assert ft.before_context(" -- ") == ("<start>", "<start>", "-", "--")
+    assert ft.before_context("") == ("<start>", "<start>", "", "")
+    assert ft.after_context(" said it would") == ("said", "it", "", "www", "it", "")
+    assert ft.after_context(" (Norway) 2:04.1") == ("<Cap>", "<num>", "(", "(N)", "", "country")
+    assert ft.after_context("'s chairman, he said") == ("s", "chairman", "'", "'ww", "he", "")
+    assert ft.after_context("") == ("<end>", "<end>", "", "", "", "")
+    # Accented capitals are capitals, a multiplication sign is punctuation (it stands in their range).
+    assert ft.after_context(" \u00c9mile \u00d7 2") == ("<Cap>", "<num>", "", "N\u00d7#", "", "")
+
+
 def test_the_decision_scores_every_name_as_training_reads_it():
     """``entities.name_scores`` sums a candidate's score in remembered parts; training reads the
     same candidate as one feature list (``features.context_features`` and the name as

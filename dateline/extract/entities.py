@@ -436,14 +436,24 @@ def name_scores(found: list[ft.Candidate], evidence: ft.ArticleEvidence, model: 
     A name's part and a reading's combination of kind and place are remembered, a run's worked out
     once for all its readings, and a name's mentions add up in single integer additions."""
     name_score, parts_score = model.memo(ft.name_features), model.memo(ft.reading_parts)
+    # The text either side of a run, a reading's word either side and the rest of its evidence each
+    # take a few thousand values over an archive: remembered, they are weighed once each.
+    before_score, after_score = model.memo(ft.before_features), model.memo(ft.after_features)
+    across_score, side_score = model.memo(ft.across_features), model.memo(ft.side_features)
+    evidence_score = model.memo(ft.evidence_features)
     totals: dict[str, int] = {}
-    read_run, context, context_score = -1, None, 0
+    read_run, context_score, p1, n1 = -2, 0, "", ""
     for c in found:
-        if context is None or c.run < 0 or c.run != read_run or c.kind == SEGMENT:
-            read_run, context = c.run, ft.run_context(c)
-            context_score = model.weigh(ft.run_features(context))
+        if c.run < 0 or c.run != read_run or c.kind == SEGMENT:  # a run's readings share its context
+            read_run = c.run
+            p1, p2, pp, before = ft.before_context(c.before)
+            n1, n2, np, after, pronoun, paren = ft.after_context(c.after)
+            context_score = (before_score(p1, p2, pp, before) + after_score(n1, n2, np, after, pronoun, paren)
+                             + across_score(pp, n1, c.sentence_start))
+        kind, gaz = c.kind, ft.sports_gaz(c, evidence)
         s = (model.offset + name_score(weighed_name(c.name)) + parts_score(*ft.reading_key(c, evidence))
-             + context_score + model.weigh(ft.reading_features(c, context, evidence)))
+             + context_score + side_score("p1", kind, p1, gaz) + side_score("n1", kind, n1, gaz)
+             + evidence_score(ft.reading_evidence(c, evidence)))
         totals[c.name] = totals.get(c.name, 0) + s
     return totals
 

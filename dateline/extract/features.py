@@ -2,16 +2,23 @@
 
 A feature is a template and its value, ``("p1", "said")``: the word before the run is "said"; a
 flag's value is ``""``. The model keeps one weight table per template (``entity_model.json``). A
-template is defined in one place, the function below that computes its value, by what it depends on:
+template is defined in one place, the function below that computes its value, by what it depends on,
+and each function takes only the values its features are made of, so that the entity decision can
+remember the score of each combination (``Perceptron.memo``) instead of making the features of
+every candidate (training reads the same functions, through ``context_features``):
 
 - ``name_features``: the name's words alone (shape, the word lists, the gazetteer, the census name
-  lists), so their score is worked out once per distinct name;
+  lists), once per distinct name;
 - ``run_features``: the text either side of the run (words, punctuation, shape, a pronoun after
-  it, a bracket) and its sentence start, shared by every reading of one run;
+  it, a bracket) and its sentence start, shared by every reading of one run, in three parts:
+  ``before_features``, ``after_features`` and ``across_features`` (a few thousand values each over
+  an archive, against one per run);
 - ``reading_parts``: the rules' reading with the gazetteer class, where the run stands (prose, a
-  table row, a list of names) and the desk: a few dozen combinations, each scored once;
-- ``reading_features``: the rest of this reading, and what the article says about the same name
-  (named again, its surname speaks, it opens an organization's name).
+  table row, a list of names) and the desk: a few dozen combinations;
+- ``reading_features``: the rest of this reading: the rules' reading beside the word either side
+  (``side_features``), and what the article says about the same name (named again, its surname
+  speaks, it opens an organization's name), read as plain values by ``reading_evidence`` and made
+  into features by ``evidence_features``.
 """
 
 from __future__ import annotations
@@ -20,7 +27,7 @@ import re
 import string
 from dataclasses import dataclass, field
 from functools import lru_cache
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from . import lexicon as lx
 from . import organizations as orgs
@@ -432,62 +439,84 @@ def _and_tail(tokens: list[str]) -> str:
     return f"{min(len(tail), 3)}|{tail[-1] in lx.CORPORATE_SUFFIXES}"
 
 
-# Memoised (bounded), as _symbol: called for every word around every candidate, and words repeat.
-@lru_cache(maxsize=1 << 14)
-def _word(token: str) -> str:
-    """A context word as a feature: numbers and capitalised words by kind, others as written."""
-    c = token[0]
-    return "<num>" if c.isdigit() else token.lower() if c.islower() else "<Cap>"
+class _Symbols(dict[str, str]):
+    """A token's shape symbol by its first character (digit "#", capital "N", letter "w", else the
+    character itself), worked out the first time a character is met: a dict lookup after that."""
+
+    def __missing__(self, c: str) -> str:
+        symbol = self[c] = "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c
+        return symbol
 
 
-@lru_cache(maxsize=1 << 14)
-def _symbol(token: str) -> str:
-    c = token[0]
-    return "#" if c.isdigit() else "N" if c.isupper() else "w" if c.isalpha() else c
+_SYMBOLS = _Symbols()
+
+
+class _Words(dict[str, str]):
+    """A context word as a feature (numbers and capitalised words by kind, others as written),
+    remembered per token: words repeat around runs. Cleared when it grows past ``_WORDS_MAX``."""
+
+    def __missing__(self, token: str) -> str:
+        if len(self) > _WORDS_MAX:
+            self.clear()
+        c = token[0]
+        word = self[token] = "<num>" if c.isdigit() else token.lower() if c.islower() else "<Cap>"
+        return word
+
+
+_WORDS_MAX = 1 << 15
+_WORD_OF = _Words()
 
 
 # Most runs' text either side is their own (two in three before a run, four in five after it), so
 # these keep only the common ones ("", "'s", " said."): a bigger cache costs more than it saves.
 @lru_cache(maxsize=1 << 12)
-def _side(text: str, before: bool) -> tuple[str, str, str, str]:
-    """The two words nearest a run on one side of it (numbers and capitalised words by kind), the
-    punctuation touching it, and the shape of the nearest tokens, two before it, three after it
-    ('2 (Etxeberria 34,' -> '#(' and 'N#,': a score line, a standings row, a line-up)."""
+def before_context(text: str) -> tuple[str, str, str, str]:
+    """The two words nearest a run before it (numbers and capitalised words by kind), the
+    punctuation touching it, and the shape of the two tokens before it ('2 (Etxeberria' -> '#(':
+    a score line, a standings row, a line-up)."""
     tokens = _SYMBOL_RE.findall(text)
-    if before:
-        tokens.reverse()  # nearest first
-        stripped = text.rstrip()
-        touching = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
-        shape = "".join(map(_symbol, tokens[1::-1]))
-        edge = "<start>"
-    else:
-        stripped = text.lstrip()
-        touching = stripped[0] if stripped and not stripped[0].isalnum() else ""
-        shape = "".join(map(_symbol, tokens[:3]))
-        edge = "<end>"
-    first = second = edge
-    for t in tokens:  # the two nearest words, without looking at the rest
+    stripped = text.rstrip()
+    touching = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
+    n = len(tokens)
+    shape = "".join([_SYMBOLS[t[0]] for t in tokens[-2:]])
+    first = second = "<start>"
+    for i in range(n - 1, -1, -1):  # the two nearest words, without looking at the rest
+        t = tokens[i]
         if t[0].isalnum():
-            if first is edge:
-                first = _word(t)
+            if first == "<start>":
+                first = _WORD_OF[t]
             else:
-                second = _word(t)
+                second = _WORD_OF[t]
                 break
     return first, second, touching, shape
 
 
 @lru_cache(maxsize=1 << 12)
-def _after(text: str) -> tuple[str, str, str, str, str, str]:
-    """``_side`` after a run, with the pronoun that follows it (people are "he"/"she", companies
-    "it") and the gazetteer class of a bracket after it ("(Norway)": a competitor's country)."""
+def after_context(text: str) -> tuple[str, str, str, str, str, str]:
+    """As ``before_context``, after a run (the shape of the three tokens after it, '34,' -> '#,'), with the
+    pronoun that follows it (people are "he"/"she", companies "it") and the gazetteer class of a
+    bracket after it ("(Norway)": a competitor's country)."""
+    tokens = _SYMBOL_RE.findall(text)
+    stripped = text.lstrip()
+    touching = stripped[0] if stripped and not stripped[0].isalnum() else ""
+    shape = "".join([_SYMBOLS[t[0]] for t in tokens[:3]])
+    first = second = "<end>"
+    for t in tokens:
+        if t[0].isalnum():
+            if first == "<end>":
+                first = _WORD_OF[t]
+            else:
+                second = _WORD_OF[t]
+                break
     pronoun = _PRONOUN_RE.search(text)
     paren = PAREN_RE.match(text) if "(" in text else None  # most contexts have no bracket
-    return (*_side(text, False), pronoun.group(1).lower() if pronoun else "",
+    return (first, second, touching, shape, pronoun.group(1).lower() if pronoun else "",
             gazetteer_class(paren.group(1).strip()) if paren else "")
 
 
 class RunContext(NamedTuple):
-    """What the text around one run says, the same for every reading of it (``_side``, ``_after``)."""
+    """What the text around one run says, the same for every reading of it (``before_context``,
+    ``after_context``): what training reads (``context_features``)."""
 
     p1: str
     p2: str
@@ -505,22 +534,41 @@ class RunContext(NamedTuple):
 def run_context(c: Candidate) -> RunContext:
     """The run ``c`` is a reading of (every reading of a run shares its text either side and its
     sentence start), worked out once per run."""
-    return RunContext(*_side(c.before, True), *_after(c.after), c.sentence_start)
+    return RunContext(*before_context(c.before), *after_context(c.after), c.sentence_start)
+
+
+def before_features(p1: str, p2: str, pp: str, before: str) -> list[Feature]:
+    """What the text before a run says: the two words nearest it, the punctuation touching it, the
+    shape of the nearest tokens. Its own function so that the model can remember the score of each
+    combination (``Perceptron.memo``): a few thousand over an archive, against one per run."""
+    return [("p1", p1), ("pp", pp), ("p21", f"{p2}|{p1}"), ("before", before)]
+
+
+def after_features(n1: str, n2: str, np: str, after: str, pronoun: str, paren: str) -> list[Feature]:
+    """What the text after a run says, as ``before_features``: the two words nearest it, the
+    punctuation touching it, the shape, a pronoun or a bracket after it."""
+    f = [("n1", n1), ("np", np), ("n12", f"{n1}|{n2}"), ("after", after)]
+    if pronoun:
+        f.append(("pron", pronoun))
+    if paren:
+        f.append(("paren", paren))
+    return f
+
+
+def across_features(pp: str, n1: str, sentence_start: bool) -> list[Feature]:
+    """What spans both sides of a run: the punctuation before it with the word after, its sentence start."""
+    f = [("pp|n1", f"{pp}|{n1}")]
+    if sentence_start:
+        f.append(("sent0", ""))
+    return f
 
 
 def run_features(run: RunContext) -> list[Feature]:
     """What the text around a run says: the words nearest it, the punctuation touching it, the
     shape either side, a pronoun or a bracket after it, its sentence start."""
-    f = [("p1", run.p1), ("pp", run.pp), ("n1", run.n1), ("np", run.np), ("n12", f"{run.n1}|{run.n2}"),
-         ("pp|n1", f"{run.pp}|{run.n1}"), ("p21", f"{run.p2}|{run.p1}"), ("before", run.before),
-         ("after", run.after)]
-    if run.pronoun:
-        f.append(("pron", run.pronoun))
-    if run.paren:
-        f.append(("paren", run.paren))
-    if run.sentence_start:
-        f.append(("sent0", ""))
-    return f
+    return [*before_features(run.p1, run.p2, run.pp, run.before),
+            *after_features(run.n1, run.n2, run.np, run.after, run.pronoun, run.paren),
+            *across_features(run.pp, run.n1, run.sentence_start)]
 
 
 def reading_key(c: Candidate, ev: ArticleEvidence) -> tuple[str, str, str, str, bool]:
@@ -537,103 +585,190 @@ def reading_parts(kind: str, gaz: str, where: str, desk: str, single: bool) -> l
             ("desk|gaz|where", f"{desk}|{gaz}|{where}")]
 
 
-def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list[Feature]:
-    """This reading's own features: the rules' reading beside the words around the run, the cues
-    the rules saw, and what the rest of the article says about the same name."""
-    kind, where, name = c.kind, c.where, c.name
-    f = [("rule|n1", f"{kind}|{run.n1}"), ("rule|p1", f"{kind}|{run.p1}")]
-    if c.cue:
-        f.append(("cue", ""))
-    if c.speaks:
-        f.append(("speaks", ""))
-    if c.titled:
-        f.append(("titled", ""))
-    if c.role:
-        f.append(("role", ""))
-    if c.part_of >= 0:
-        f.append(("part", ""))
-    if c.parts:
-        f.append(("parts", c.parts))
-    count = ev.counts.get(name, 0)
-    f.append(("count", str(min(count, 3))))
+def side_features(side: str, kind: str, word: str, sports_gaz: str | None) -> list[Feature]:
+    """The rules' reading beside the word nearest the run on one side (``side`` "p1" or "n1"), and in
+    sports copy (``sports_gaz`` not None) the name's gazetteer class beside it (see ``team_features``):
+    remembered per combination, as ``before_features``."""
+    f = [(f"rule|{side}", f"{kind}|{word}")]
+    if sports_gaz is not None:
+        f.append((f"sports|gaz|{side}", f"{sports_gaz}|{word}"))
+    return f
+
+
+class ReadingEvidence(NamedTuple):
+    """What one reading's features are made of, but the words either side (``side_features``): the
+    cues the rules saw and what the article says about the same name, as plain values. Over an
+    archive few combinations recur, so the model remembers the score of each (``Perceptron.memo``
+    over ``evidence_features``) instead of making a dozen features a candidate."""
+
+    kind: str
+    where: str
+    gaz: str
+    cue: bool
+    speaks: bool
+    titled: bool
+    role: bool
+    part: bool
+    parts: str
+    mentions: int  # of the name in the article, 3 for three or more
+    single: bool
+    alone: bool  # a single word that no person's name ends in and that never speaks
+    surname_of_person: bool
+    speaker: bool
+    in_org_name: bool
+    lowercase_elsewhere: bool
+    last_alone_elsewhere: bool
+    first_alone_elsewhere: bool
+    dateline: bool
+    listed_with: tuple[str, ...]  # the rules' readings of its list neighbours, sorted
+    firm_context: int  # mentions in a firm's context, 2 for two or more
+    opens_org: bool
+    body_context: int  # mentions beside a body's officers, 2 for two or more
+    kind_appositive: bool
+    determined: str  # "" or the name's shape ("acronym", "True", "False") when "the" stands before it
+    spelled_out: bool
+    paren_initials: bool
+    sports: bool
+    bracketed: bool
+    row_head: bool
+    tail_of_longer: bool
+
+
+def reading_evidence(c: Candidate, ev: ArticleEvidence) -> tuple[Any, ...]:
+    """The values ``evidence_features`` turns into features, read off the candidate and the article:
+    the fields of ``ReadingEvidence`` in order, as a plain tuple (a NamedTuple is made in Python, at
+    some twenty times the cost; it is made only where the features are)."""
+    kind, name = c.kind, c.name
     single = " " not in name
+    surname_of = speaker = in_org = lowercase = last_alone = first_alone = False
     if single:
-        alone = name not in ev.person_surnames and name not in ev.speakers
-        f.append(("lone|where", f"{alone}|{where}"))  # a surname with no full name nor speech
-        if name in ev.person_surnames:
-            f.append(("surname_of_person", ""))
-        if name in ev.speakers:
-            f.append(("speaker", ""))
-        if name in ev.org_words:
-            f.append(("in_org_name", ""))
-        if name.lower() in ev.lowercase:
-            f.append(("lowercase_elsewhere", ""))
+        surname_of, speaker = name in ev.person_surnames, name in ev.speakers
+        in_org, lowercase = name in ev.org_words, name.lower() in ev.lowercase
     else:
         words = name.split()
-        if words[-1] in ev.singles:
+        last_alone, first_alone = words[-1] in ev.singles, words[0] in ev.singles
+    listed = ev.listed.get(name)
+    determined = ""
+    if name in ev.determined:
+        determined = "acronym" if single and orgs.is_acronym(name) else str(single)
+    spelled_out = single and name in ev.initials and orgs.is_acronym(name)
+    paren_initials = False
+    if not single and c.after[:2] == " (":
+        paren = PAREN_RE.match(c.after)
+        paren_initials = bool(paren and paren.group(1).replace(".", "") == orgs.initials(name))
+    sports = ev.desk == "sports"
+    return (
+        kind, c.where, gazetteer_class(name), c.cue, c.speaks, c.titled, bool(c.role), c.part_of >= 0,
+        c.parts, min(ev.counts.get(name, 0), 3), single, single and not surname_of and not speaker,
+        surname_of, speaker, in_org, lowercase, last_alone, first_alone, name in ev.dateline,
+        tuple(sorted(listed)) if listed else (), min(ev.firm_said.get(name, 0), 2), name in ev.org_openers,
+        min(ev.body_said.get(name, 0), 2), name in ev.kind_said, determined, spelled_out, paren_initials,
+        sports, sports and c.before.rstrip().endswith("("),
+        sports and c.where != "prose" and not any(ch.isalpha() for ch in c.before),
+        sports and single and name in ev.tails)
+
+
+def evidence_features(values: tuple[Any, ...]) -> list[Feature]:
+    """A reading's own features but the words either side (``values``: ``reading_evidence``): the
+    cues the rules saw, and what the rest of the article says about the same name (named again, its
+    surname speaks, it opens an organization's name), with sports copy's evidence (``team_features``)."""
+    r = ReadingEvidence._make(values)
+    kind, where, single = r.kind, r.where, r.single
+    f: list[Feature] = []
+    if r.cue:
+        f.append(("cue", ""))
+    if r.speaks:
+        f.append(("speaks", ""))
+    if r.titled:
+        f.append(("titled", ""))
+    if r.role:
+        f.append(("role", ""))
+    if r.part:
+        f.append(("part", ""))
+    if r.parts:
+        f.append(("parts", r.parts))
+    f.append(("count", str(r.mentions)))
+    if single:
+        f.append(("lone|where", f"{r.alone}|{where}"))  # a surname with no full name nor speech
+        if r.surname_of_person:
+            f.append(("surname_of_person", ""))
+        if r.speaker:
+            f.append(("speaker", ""))
+        if r.in_org_name:
+            f.append(("in_org_name", ""))
+        if r.lowercase_elsewhere:
+            f.append(("lowercase_elsewhere", ""))
+    else:
+        if r.last_alone_elsewhere:
             f.append(("last_alone_elsewhere", ""))
-        if words[0] in ev.singles:
+        if r.first_alone_elsewhere:
             f.append(("first_alone_elsewhere", ""))
-    if name in ev.dateline:
+    if r.dateline:
         f.append(("dateline", ""))
-    f.extend(("listed_with", f"{kind}|{k}") for k in sorted(ev.listed.get(name, ())))
+    f.extend(("listed_with", f"{kind}|{k}") for k in r.listed_with)
     # What the article says of the same name elsewhere: a firm's context, or a longer firm's name
     # it opens ("Hoare Govett" beside "Hoare Govett Ltd"), each weighed by the reading it meets.
-    firm = ev.firm_said.get(name, 0)
-    if firm:
-        f.append(("firm_context", f"{kind}|{min(firm, 2)}"))
-    if name in ev.org_openers:
+    if r.firm_context:
+        f.append(("firm_context", f"{kind}|{r.firm_context}"))
+    if r.opens_org:
         f.append(("opens_org", f"{kind}|{single}"))
     # A body's officers or an appositive's kind of body on any mention, weighed against the
     # gazetteer's reading ("Hitachi's president" beside the city of Hitachi).
-    body = ev.body_said.get(name, 0)
-    if body:
-        f.append(("body_context", f"{kind}|{min(body, 2)}"))
-        f.append(("body_context|gaz", f"{gazetteer_class(name)}|{single}"))
-    if name in ev.kind_said:
+    if r.body_context:
+        f.append(("body_context", f"{kind}|{r.body_context}"))
+        f.append(("body_context|gaz", f"{r.gaz}|{single}"))
+    if r.kind_appositive:
         f.append(("kind_appositive", kind))
-        f.append(("kind_appositive|gaz", gazetteer_class(name)))
-    if name in ev.determined:
+        f.append(("kind_appositive|gaz", r.gaz))
+    if r.determined:
         # On any mention, weighed with the name's shape and gazetteer class: "the Netherlands" is
         # a place, "the ECB" and "the Greens" bodies; one mention's "p1" alone cannot say so of all.
-        shape = "acronym" if single and orgs.is_acronym(name) else str(single)
-        f.append(("determined", f"{shape}|{gazetteer_class(name)}"))
-    if single and name in ev.initials and orgs.is_acronym(name):
+        f.append(("determined", f"{r.determined}|{r.gaz}"))
+    if r.spelled_out:
         f.append(("spelled_out", ""))  # "ICC" beside "International Criminal Court": a body's short form
-    elif not single and c.after[:2] == " (":
-        paren = PAREN_RE.match(c.after)
-        if paren and paren.group(1).replace(".", "") == orgs.initials(name):
-            # "Farm Credit Administration (FCA)": a body gives its short form
-            f.append(("paren_initials", ""))
-    f.extend(team_features(c, run, ev))
+    elif r.paren_initials:
+        f.append(("paren_initials", ""))  # "Farm Credit Administration (FCA)": a body gives its short form
+    if r.sports:
+        f.extend(team_features(r))
     return f
 
 
-def team_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list[Feature]:
+def team_features(r: ReadingEvidence) -> list[Feature]:
     """Sports copy's evidence, weighed with the name's gazetteer class: a city beside a score or after
-    "beat" is its club in a sports story and the place in a news one ("Valencia beat Sevilla 2-1");
-    a name in brackets after another is a competitor's country or club ("(Norway)", "(VfB
-    Stuttgart)"); a name that opens its table row or line-up stands where that row puts its
-    competitor; a surname alone that ends a longer name of the article is that name's ("Larsen 22,
-    51" beside "Henrik Larsen"), whatever the rules read the longer name as. Only in sports copy:
-    in other copy these, fired for every name, cost more than they told (cross-validated, dev
-    organizations F1 0.912 -> 0.867 and train-1987 0.840 -> 0.831 with them in every desk)."""
-    if ev.desk != "sports":
-        return []
-    gaz = gazetteer_class(c.name)
-    f = [("sports|gaz|p1", f"{gaz}|{run.p1}"), ("sports|gaz|n1", f"{gaz}|{run.n1}")]
-    if c.before.rstrip().endswith("("):
-        f.append(("sports|bracketed|gaz", gaz))
-    if c.where != "prose" and not any(ch.isalpha() for ch in c.before):
-        f.append(("sports|row_head|where|gaz", f"{c.where}|{gaz}"))
-    if " " not in c.name and c.name in ev.tails:
-        f.append(("sports|tail_of_longer|gaz", gaz))
+    "beat" is its club in a sports story and the place in a news one ("Valencia beat Sevilla 2-1",
+    the words either side: ``side_features``); a name in brackets after another is a competitor's
+    country or club ("(Norway)", "(VfB Stuttgart)"); a name that opens its table row or line-up
+    stands where that row puts its competitor; a surname alone that ends a longer name of the
+    article is that name's ("Larsen 22, 51" beside "Henrik Larsen"), whatever the rules read the
+    longer name as. Only in sports copy: in other copy these, fired for every name, cost more than
+    they told (cross-validated, dev organizations F1 0.912 -> 0.867 and train-1987 0.840 -> 0.831
+    with them in every desk)."""
+    f = []
+    if r.bracketed:
+        f.append(("sports|bracketed|gaz", r.gaz))
+    if r.row_head:
+        f.append(("sports|row_head|where|gaz", f"{r.where}|{r.gaz}"))
+    if r.tail_of_longer:
+        f.append(("sports|tail_of_longer|gaz", r.gaz))
     return f
+
+
+def sports_gaz(c: Candidate, ev: ArticleEvidence) -> str | None:
+    """The name's gazetteer class in sports copy, None in other copy (``side_features``)."""
+    return gazetteer_class(c.name) if ev.desk == "sports" else None
+
+
+def reading_features(c: Candidate, run: RunContext, ev: ArticleEvidence) -> list[Feature]:
+    """This reading's own features: the rules' reading beside the words around the run, the cues
+    the rules saw, and what the rest of the article says about the same name."""
+    gaz = sports_gaz(c, ev)
+    return [*side_features("n1", c.kind, run.n1, gaz), *side_features("p1", c.kind, run.p1, gaz),
+            *evidence_features(reading_evidence(c, ev))]
 
 
 def context_features(c: Candidate, ev: ArticleEvidence) -> list[Feature]:
     """Every feature of a candidate but its name's: what training reads (the entity decision weighs
-    the same three parts, each remembered or computed once per run)."""
+    the same parts, each remembered or computed once per run)."""
     run = run_context(c)
     return [*run_features(run),
             *reading_parts(*reading_key(c, ev)), *reading_features(c, run, ev)]
