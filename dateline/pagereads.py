@@ -32,7 +32,7 @@ from .site import Site
 CACHE_FILE = "page-reads.pickle"
 # What the file holds: a Remembered of another shape (an older Dateline's: without models, or
 # its dicts not yet packed) is read as nothing remembered, not as one missing a field.
-CACHE_FORMAT = 3
+CACHE_FORMAT = 4
 # Article fields no template's reads look at; everything else is part of the key.
 UNREAD = frozenset({"body", "path"})
 _READ_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name not in UNREAD)
@@ -83,6 +83,9 @@ class Remembered:
     # or month's is fixed (they count their stories without bodies), and a story's holds while
     # its unread_digest does: a big term's first page is not digested story by story again.
     models: dict[tuple, bytes] = field(default_factory=dict)
+    # Each page's fingerprint (render.fingerprints), 16 bytes a page in the files' order: under
+    # one links digest a page holding no changed story has the one it had (render._quick_plan).
+    prints: bytearray = field(default_factory=bytearray)
     # file -> position, made on the first look-up (a build looks up the last build's only).
     _index: dict[str, int] | None = field(default=None, compare=False, repr=False)
 
@@ -98,6 +101,18 @@ class Remembered:
         self.contexts += context
         self.held.extend(held)
         self.ends.append(len(self.held))
+
+    def printed(self, fingerprint: bytes) -> None:
+        """The fingerprint of the page added last."""
+        self.prints += fingerprint
+
+    def print_of(self, at: int) -> bytes:
+        return bytes(self.prints[at * DIGEST: (at + 1) * DIGEST])
+
+    def whole(self) -> bool:
+        """Whether every page has its fingerprint (an older build's file: not all)."""
+        return len(self.prints) == DIGEST * len(self.files) == len(self.contexts) \
+            and len(self.reads) == len(self.contexts) and len(self.ends) == len(self.files)
 
     def position(self, rel: str) -> int | None:
         if self._index is None:

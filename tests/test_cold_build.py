@@ -3,11 +3,10 @@ for file sizes) and leaves the same state an incremental build would."""
 
 from __future__ import annotations
 
-import json
 import os
 import shutil
 
-from dateline.pipeline import RENDER_STATE
+from dateline.pipeline import RENDER_STATE, read_state
 from tests.conftest import build_project, write_project
 from tests.test_incremental import TOML, seed_text, seeds
 
@@ -24,11 +23,11 @@ def walked_sizes(site) -> dict[str, int]:
 def test_a_cold_build_knows_every_file_size_without_a_walk(tmp_path):
     root = write_project(tmp_path / "a", seeds(10), extra_toml=TOML)
     build_project(root)
-    state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())
+    state = read_state(root / ".dateline-cache" / RENDER_STATE)
     assert state["sizes"] == walked_sizes(root / "_site")
     (root / "seeds" / "900.txt").write_text(seed_text(900, month=5))
     build_project(root)
-    state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())
+    state = read_state(root / ".dateline-cache" / RENDER_STATE)
     assert state["sizes"] == walked_sizes(root / "_site")
 
 
@@ -41,7 +40,7 @@ def test_a_cold_build_over_a_lost_cache_still_sweeps_stale_files(tmp_path):
     shutil.rmtree(root / ".dateline-cache")  # the next build knows nothing of the last
     build_project(root)
     assert not stray.exists() and not stray.parent.exists()
-    state = json.loads((root / ".dateline-cache" / RENDER_STATE).read_text())
+    state = read_state(root / ".dateline-cache" / RENDER_STATE)
     assert state["sizes"] == walked_sizes(root / "_site")
 
 

@@ -2,14 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import re
 from pathlib import Path
 
 from dateline import pagereads, render
 from dateline.config import Settings
 from dateline.content import content_files
-from dateline.pipeline import RENDER_STATE
+from dateline.pipeline import RENDER_STATE, read_state
 from dateline.report import Report
 from dateline.site import build_site, load_articles
 from tests.conftest import build_project, write_project
@@ -29,7 +28,7 @@ def test_changing_workers_or_the_size_warning_renders_nothing_again(tmp_path):
 def _pages_to_render(settings: Settings) -> list[str]:
     """The pages the next build of ``settings`` would render again (render.plan's to-do)."""
     site = build_site(load_articles(settings, Report(quiet=True)), settings)
-    state = json.loads((settings.path("cache") / RENDER_STATE).read_text())
+    state = read_state(settings.path("cache") / RENDER_STATE)
     work = render.plan(site, settings.path("output"), settings.path("templates"), settings.path("static"),
                        state["pages"], settings.path("cache") / pagereads.CACHE_FILE)
     return sorted(page.path for page in render.pages_at(site, work.todo))

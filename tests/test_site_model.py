@@ -93,3 +93,39 @@ def test_the_archive_wide_names_are_kept_until_a_name_list_or_lever_changes(tmp_
                                     + '\n[extract]\nnot_people = ["Hafez Assad"]\n')
     levered = build_site(renamed, load_settings(root / "site.toml"))
     assert len(calls) == 3 and sorted(levered.terms["people"]) == ["bashar-assad"]
+
+
+def test_told_apart_headlines_are_kept_until_a_headline_or_an_editors_file_changes(tmp_path, monkeypatch):
+    from dateline.extract import headline
+
+    calls = []
+    real = headline.distinct_titles
+    monkeypatch.setattr(headline, "distinct_titles", lambda *a, **k: calls.append(1) or real(*a, **k))
+    articles = [story(1, title="Talks resume"), story(2, title="Talks resume"), story(3)]
+    root, site = site_of(tmp_path, articles)
+    settings = load_settings(root / "site.toml")
+    corrected = [articles[0], articles[1], dataclasses.replace(articles[2], body="Text, corrected.\n")]
+    again = build_site(corrected, settings)
+    assert len(calls) == 1  # a body edit: the headlines are the last build's
+    assert [a.title for a in again.articles] == [a.title for a in site.articles]
+    assert {a.title for a in again.articles} == {"Talks resume", "Talks resume (Beirut)", "Story 3"}
+    retitled = [articles[0], articles[1], dataclasses.replace(articles[2], title="Talks resume")]
+    assert sorted(a.title for a in build_site(retitled, settings).articles) == [
+        "Talks resume", "Talks resume (Beirut)", "Talks resume (December 4)"]
+    edited = root / "content" / articles[1].path  # an editor's hand on story 2: its headline stays
+    edited.write_text(edited.read_text().replace("Text.", "Text, checked."))
+    titles = {a.id: a.title for a in build_site(articles, settings).articles}
+    assert len(calls) == 3 and titles[story(2).id] == "Talks resume"
+    assert titles[story(1).id] == "Talks resume (Beirut)"
+
+
+def test_a_headline_a_repeat_was_told_apart_into_is_told_apart_by_its_own_day(tmp_path):
+    """Story 3's headline is no other's, but story 2 was told apart into it: story 3 is told apart
+    by its own day, and a new day for it is a new headline (its fields count toward the memo)."""
+    articles = [story(1, title="Talks resume"), story(2, title="Talks resume"),
+                story(3, title="Talks resume (Beirut)")]
+    root, site = site_of(tmp_path, articles)
+    assert {a.id: a.title for a in site.articles}[story(3).id] == "Talks resume (Beirut) (December 4)"
+    moved = [articles[0], articles[1], dataclasses.replace(articles[2], date=dt.date(2016, 12, 9))]
+    titles = {a.id: a.title for a in build_site(moved, load_settings(root / "site.toml")).articles}
+    assert titles[story(3).id] == "Talks resume (Beirut) (December 9)"
