@@ -376,7 +376,16 @@ def _surer_of_part(found: list[ft.Candidate], verdicts: dict[str, str], scores: 
     margin = _margin_per_mention(found, verdicts, scores)
 
     return {i for i, ps in parts.items() if len(ps) == 1 and len(_parts_of(found, i)) == 1
+            and not _surname_of(ps[0].name, found[i].name, verdicts)
             and margin(ps[0].name) > margin(found[i].name)}
+
+
+def _surname_of(part: str, whole: str, verdicts: dict[str, str]) -> bool:
+    """'Woods' of 'Tiger Woods', 'Tagoe' of 'Prince Tagoe', both read as a person: the part is the
+    whole's surname, which the article's unification joins to the full name, so the full name
+    stays. A lone surname is surer per mention than any full name (its later mentions say "said"),
+    and letting it win lost the full name the labels give."""
+    return verdicts[part] == PERSON and " " not in part and whole.endswith(" " + part)
 
 
 def _margin_per_mention(found: list[ft.Candidate], verdicts: dict[str, str], scores: dict[str, int]
