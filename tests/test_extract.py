@@ -566,3 +566,19 @@ def test_an_acronym_in_brackets_after_a_body_is_that_body_whatever_its_letters()
                                  Mention("acronym", "GER", stands_for="Union Kessel"),
                                  Mention("acronym", "MPA", stands_for="Andean Popular Movement")])
     assert ties == {"MPA": "Andean Popular Movement"}
+
+
+def test_a_firm_s_acronym_leaves_its_suffix_out():
+    """'TKA' is Trans Kestrel Airlines Inc's and 'M&D' Marvel & Dunmore Group Plc's: an acronym
+    leaves a firm's closing suffix out, and the two are one organization, named once (names
+    invented for this test)."""
+    from dateline.extract import organizations as orgs
+    from dateline.extract.entities import ACRONYM, ORG, Mention, resolve
+
+    assert "TKA" in orgs.initials_forms("Trans Kestrel Airlines Inc")
+    assert orgs.acronym_letters("M&D") == "MD"
+    names = ["Trans Kestrel Airlines Inc", "Marvel & Dunmore Group Plc"]
+    ties = orgs.acronym_ties(names, {"TKA", "M&D", "XYZ"})
+    assert ties == {"TKA": "Trans Kestrel Airlines Inc", "M&D": "Marvel & Dunmore Group Plc"}
+    mentions = [Mention(ORG, "Trans Kestrel Airlines Inc"), Mention(ACRONYM, "TKA"), Mention(ORG, "TKA")]
+    assert resolve(mentions, [], ExtractSettings(), []).organizations == ["Trans Kestrel Airlines Inc"]

@@ -70,6 +70,27 @@ def initials(name: str) -> str:
     return "".join(w[0] for w in name.replace("-", " ").split() if w not in _SKIP and w[0].isupper())
 
 
+# Words that close a company's name and that its acronym leaves out: "GM" is General Motors Corp's,
+# "M&S" Marks & Spencer Group Plc's.
+_ACRONYM_TAILS = lx.CORPORATE_SUFFIXES | words("Group Holdings Holding")
+
+
+def initials_forms(name: str) -> set[str]:
+    """The acronyms a name can be written as: its initials, and those of the name without its
+    closing suffixes ("Trans World Airlines Inc" is "TWA", "British Airways Plc" "BA")."""
+    forms = {initials(name)}
+    tokens = name.removesuffix("'s").split()
+    while len(tokens) > 1 and tokens[-1] in _ACRONYM_TAILS:
+        tokens.pop()
+        forms.add(initials(" ".join(tokens)))
+    return {f for f in forms if len(f) >= 2}
+
+
+def acronym_letters(acronym: str) -> str:
+    """An acronym's capitals alone, as a name's initials are compared with it ("M&S" is "MS")."""
+    return "".join(ch for ch in acronym if ch.isalnum())
+
+
 def is_acronym(token: str) -> bool:
     return bool(ACRONYM_RE.match(token))
 
@@ -104,12 +125,17 @@ def unify(names: list[str], acronyms: dict[str, str]) -> dict[str, str]:
 
 
 def acronym_ties(names: list[str], acronym_mentions: set[str]) -> dict[str, str]:
-    """Acronyms the article spells out: 'International Coffee Organization, ICO' -> ICO."""
+    """Acronyms the article spells out: 'International Coffee Organization, ICO' -> ICO; a firm's
+    acronym leaves its suffix out ("Trans World Airlines Inc" and "TWA") and its "&" counts for
+    no letter ("M&S" of Marks & Spencer Group Plc)."""
     ties: dict[str, str] = {}
+    by_letters: dict[str, list[str]] = {}
+    for acronym in sorted(acronym_mentions):
+        by_letters.setdefault(acronym_letters(acronym), []).append(acronym)
     for name in names:
-        letters = initials(name)
-        if len(letters) >= 2 and letters in acronym_mentions:
-            ties.setdefault(letters, _stands_for(letters, name))
+        for letters in sorted(initials_forms(name), key=len, reverse=True):
+            for acronym in by_letters.get(letters, ()):
+                ties.setdefault(acronym, _stands_for(acronym, name))
     return ties
 
 
