@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import fcntl
 import gc
+import json
 import os
 import pickle
 import shutil
@@ -67,7 +68,7 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
           do_render: bool = True, do_search: bool = True) -> Built | None:
     check_folders(settings)
     if do_render:  # before anything is written: the cache itself may be the clash
-        check_output(settings, settings.path("cache") / OLD_RENDER_STATE)
+        check_output(settings, lambda: last_build_state(settings.path("cache")))
     with build_lock(settings), _no_cycle_collection():
         remove_leftover_temps(settings.path("cache"))  # a killed run's half-written state files
         inputs = Inputs(settings, (do_ingest, do_render, do_search))
@@ -245,6 +246,19 @@ def _load_state(path: Path, live: Path, spare: Path) -> dict:
     if state.get("spare_ino") != _inode(spare):
         state["spare_ino"] = None
     return state
+
+
+def last_build_state(cache: Path) -> dict:
+    """The state the last build saved in ``cache``: this Dateline's, else the JSON one an older
+    Dateline wrote (both record the live folder, which lets an unmarked site be rebuilt)."""
+    state = read_state(cache / RENDER_STATE)
+    if state:
+        return state
+    try:
+        old = json.loads((cache / OLD_RENDER_STATE).read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        return {}
+    return old if isinstance(old, dict) else {}
 
 
 def read_state(path: Path) -> dict:

@@ -8,8 +8,8 @@ read) would end up on the public site."""
 
 from __future__ import annotations
 
-import json
 import os
+from collections.abc import Callable
 from pathlib import Path
 
 from .config import ConfigError, Settings
@@ -25,15 +25,16 @@ class OutputRefusedError(ConfigError):
     """The output folder would overwrite something that is not a built site."""
 
 
-def check_output(settings: Settings, render_state: Path | None = None) -> None:
+def check_output(settings: Settings, last_build: Callable[[], dict] | None = None) -> None:
     """Raise ``OutputRefusedError`` naming the clash when building into the output folder could
-    delete an editor's or anyone's files."""
+    delete an editor's or anyone's files. ``last_build`` gives the state the last build saved
+    (read only for an unmarked folder: the state is large and its format the pipeline's)."""
     output = settings.path("output")
     root = Path(settings.root).resolve()
     _refuse_overlap(output, root, settings)
     if output.exists() and not output.is_dir():
         raise OutputRefusedError(f"output {output} is a file, not a folder")
-    if output.is_dir() and not is_built_site(output, render_state):
+    if output.is_dir() and not is_built_site(output, last_build):
         raise OutputRefusedError(
             f"output {output} is a folder Dateline did not build and it is not empty; every "
             "build replaces its output folder whole, so this one is left alone. Choose a new "
@@ -79,7 +80,7 @@ def _inside(path: Path, folder: Path) -> bool:
     return path != folder and path.is_relative_to(folder)
 
 
-def is_built_site(folder: Path, render_state: Path | None = None) -> bool:
+def is_built_site(folder: Path, last_build: Callable[[], dict] | None = None) -> bool:
     """An empty folder, one carrying Dateline's mark, or the very folder (same inode) the last
     build recorded as its live site (sites built before the mark existed)."""
     try:
@@ -87,12 +88,12 @@ def is_built_site(folder: Path, render_state: Path | None = None) -> bool:
             return True
     except OSError:
         return False
-    if render_state is None:
+    if last_build is None:
         return False
+    state = last_build()
     try:
-        state = json.loads(render_state.read_text())
         return state.get("output") == str(folder) and state.get("live_ino") == os.stat(folder).st_ino
-    except (OSError, ValueError, AttributeError):
+    except OSError:
         return False
 
 
