@@ -1054,3 +1054,23 @@ def test_manner_adverbs_are_told_from_nouns_and_adjectives_in_ly():
 def test_subject_person_named_as_the_article_names_them_later(paragraphs, people, expected):
     organizations = ["Hollis Grant Inc"] if "Hollis Grant Inc" in " ".join(paragraphs) else []
     assert title_and_summary(_seed(*paragraphs), organizations, people)[0].startswith(expected)
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a description before the company the subject names goes, as the agency's titles drop it
+    ("Danish brewing group Kronholm said it had agreed to buy a Polish brewery for 90 mln crowns.",
+     "Kronholm agrees to buy Polish brewery for 90 mln crowns"),
+    ("Dutch paints and fibres group Veldhoven NV said its first-quarter net profit fell 12 pct.",
+     "Veldhoven's first-quarter net profit falls 12 pct"),
+    ("Sole underwriter Brickell Securities Inc said the offering was under way.",
+     "Brickell Securities says offering under way"),
+    # ... but a subject of a phrase or two names stays whole, and so does a common noun subject
+    ("Bankers in Lisbon welcomed the Bank of Portugal decision to cut reserve requirements.",
+     "Bankers in Lisbon welcome Bank of Portugal decision to cut reserve requirements"),
+    ("Steel makers Arnholt and Brevik agreed to merge their wire businesses.",
+     "Steel makers Arnholt and Brevik agree to merge wire businesses"),
+    ("Striking dock workers blocked the port of Marsala on Tuesday.",
+     "Striking dock workers block port of Marsala"),
+])
+def test_headline_drops_a_description_before_the_subjects_name(lead, expected):
+    assert headline(lead) == expected
