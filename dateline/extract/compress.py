@@ -1076,7 +1076,8 @@ def _tighten(text: str) -> str:
     for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
-    return _shorter_when_long(full, _by_surname_when_long(_completed(full, _with_object(full, _within_limit(text)))))
+    got = _by_surname_when_long(_completed(full, _with_object(full, _within_limit(text))))
+    return _shorter_when_long(full, got)
 
 
 # "X agrees to buy Y" -> "X to buy Y": 14 of the 17 train titles beside our "agrees to" headlines

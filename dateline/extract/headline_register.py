@@ -176,7 +176,8 @@ def without_description(marked: str) -> str:
     Only words naming a role: a first word, then lower-case content words (no phrase, clause,
     figure or verb), then a name of capitalised words ending before the verb, a "says" or on a
     possessive; a subject of two names ("and") stays whole, and so does a person's (a given name
-    first: "Swedish painter Tomas Lindgren dies"; ``person_by_surname`` names people)."""
+    first, or the subject of a death: "Swedish painter Tomas Lindgren dies", as all four desk
+    obituaries kept it; ``person_by_surname`` names people)."""
     words = marked.split()
     k = next((i for i, w in enumerate(words) if MARK in w), None)
     if k is None or k < 3:
@@ -187,7 +188,8 @@ def without_description(marked: str) -> str:
                 or plain[i + 1:i + 2] in (["says"], ["say"])), k)
     description, name = plain[:n], plain[n:end]
     if not (2 <= len(description) <= 6 and name) or not _is_description(description) \
-            or not _is_name(name) or name[0] in lx.given_names():
+            or not _is_name(name) or name[0] in lx.given_names() \
+            or words[k].replace(MARK, "").lower() in DEATH_VERBS:
         return marked
     return " ".join(words[n:])
 
