@@ -1059,7 +1059,7 @@ def test_subject_person_named_as_the_article_names_them_later(paragraphs, people
 
 @pytest.mark.parametrize(("lead", "expected"), [
     # a description before the company the subject names goes, as the agency's titles drop it
-    ("Danish brewing group Kronholm said it had agreed to buy a Polish brewery for 90 mln crowns.",
+    ("Danish beer group Kronholm said it had agreed to buy a Polish brewery for 90 mln crowns.",
      "Kronholm agrees to buy Polish brewery for 90 mln crowns"),
     ("Dutch paints and fibres group Veldhoven NV said its first-quarter net profit fell 12 pct.",
      "Veldhoven's first-quarter net profit falls 12 pct"),
@@ -1072,6 +1072,12 @@ def test_subject_person_named_as_the_article_names_them_later(paragraphs, people
      "Steel makers Arnholt and Brevik agree to merge wire businesses"),
     ("Striking dock workers blocked the port of Marsala on Tuesday.",
      "Striking dock workers block port of Marsala"),
+    ("A heatwave gripping southern Portugal has killed at least five people, officials said.",
+     "Heatwave gripping southern Portugal kills at least five people"),
+    ("Zambia coach Milan Radovic named 20 players for the African Nations Cup on Monday.",
+     "Zambia coach Milan Radovic names 20 players for African Nations Cup"),
+    ("Wim van Dalen of Rabobank won the 12th stage of the Tour de France on Sunday.",
+     "Wim van Dalen of Rabobank wins 12th stage of Tour de France"),
 ])
 def test_headline_drops_a_description_before_the_subjects_name(lead, expected):
     assert headline(lead) == expected

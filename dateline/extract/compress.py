@@ -124,7 +124,7 @@ def headline(sentence: str, short_names: dict[str, str] | None = None) -> str:
     if SCORE_RE.search(text):
         text = _sports_style(text, sentence)
     text = headline_register.person_by_surname(text, short_names or {})
-    text = headline_register.without_description(text)
+    text = headline_register.without_description(text, short_names or {})
     words = text.split()
     if not words:
         return ""
