@@ -1076,6 +1076,8 @@ def test_subject_person_named_as_the_article_names_them_later(paragraphs, people
      "Heatwave gripping southern Portugal kills at least five people"),
     ("Zambia coach Milan Radovic named 20 players for the African Nations Cup on Monday.",
      "Zambia coach Milan Radovic names 20 players for African Nations Cup"),
+    ("K mart Corp said its board approved a 17.6 pct increase in the quarterly dividend.",
+     "K mart Corp's board approves 17.6 pct increase in quarterly dividend"),
     ("Wim van Dalen of Rabobank won the 12th stage of the Tour de France on Sunday.",
      "Wim van Dalen of Rabobank wins 12th stage of Tour de France"),
 ])

@@ -211,7 +211,9 @@ def _is_description(words: list[str]) -> bool:
     function word, name particle ("Bram van Rijn"), figure, adverb, "-ing" form ("Heatwave
     gripping southern Spain": a participle's phrase) or with a comma."""
     rest = words[1:]
-    return words[0].isalpha() and rest[0] != "and" and rest[-1] != "and" \
+    # a first word of one letter or in capitals opens a name ("K mart Corp's board")
+    return words[0].isalpha() and len(words[0]) > 1 and not words[0].isupper() \
+        and rest[0] != "and" and rest[-1] != "and" \
         and all(w.islower() and w.replace("-", "").isalpha() and not w.endswith(("ly", "ing"))
                 and w not in NAME_PARTICLES and (w not in FUNCTION_WORDS or w == "and") for w in rest) \
         and not rest[-1].endswith("ed")
