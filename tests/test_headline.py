@@ -1098,3 +1098,28 @@ def test_headline_drops_a_description_before_the_subjects_name(lead, expected):
 ])
 def test_long_headline_drops_the_intention_verb(lead, expected):
     assert headline(lead) == expected
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a relative or participle's clause between the subject and its verb goes: the main verb is the news
+    ("Latvia's coalition government, which has faced weeks of protests by farmers over grain prices "
+     "that have fallen by a third since May, survived a confidence vote in parliament on Friday.",
+     "Latvia's coalition government survives confidence vote in parliament"),
+    ("Halden Mining Ltd, which earlier reported a 40 pct fall in 1986 profit, said it would close "
+     "its Kettle Creek copper mine.",
+     "Halden Mining to close its Kettle Creek copper mine"),
+    ("Norway's Eirik Sandvold, riding a bike his mechanics had rebuilt after a fall in the prologue, "
+     "won the fourth stage of the Tour of Sweden on Saturday.",
+     "Norway's Eirik Sandvold wins fourth stage of Tour of Sweden"),
+])
+def test_headline_drops_a_clause_between_subject_and_verb(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_a_clause_stays_after_words_with_a_verb_of_their_own():
+    from dateline.extract.compress import _without_clause_aside
+    # the words before the comma have a verb: the clause belongs to what they say
+    kept = "Traders expected prices, which rose in May, reached a peak in June"
+    assert _without_clause_aside(kept) == kept
+    assert _without_clause_aside("The dam, which burst on Monday, flooded three villages") \
+        == "The dam flooded three villages"

@@ -431,11 +431,31 @@ AGENT_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|hel
                             r"|were|will|would|plans|agreed|expects|[a-z]{3,}ed)\b)")
 
 
+# "Bulgaria's government, which has been under pressure over a crisis, survived a vote": a relative
+# or participle's clause between the subject and its verb (a past after the closing comma), which a
+# headline leaves out; kept, the trim takes the clause's verb for the main one.
+CLAUSE_ASIDE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+(?P<aside>(?:which|who|whose|[a-z]{3,}ing)\s[^\"]+?),\s+"
+                             rf"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR))})\s.*)$")
+
+
+def _without_clause_aside(text: str) -> str:
+    """``text`` less a relative or participle's clause between its subject and verb, where the
+    subject has no verb of its own and no later comma segment of the clause opens with one."""
+    m = CLAUSE_ASIDE_RE.match(text)
+    if not m or _verb_index(m["head"].split()) is not None:
+        return text
+    if any(_is_verb(["x", *seg.split()], 1) for seg in m["aside"].split(", ")[1:]):
+        return text
+    return f"{m['head']} {m['rest']}"
+
+
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
     if " by " in text or " with " in text or " in " in text or " at " in text:
         text = AGENT_ASIDE_RE.sub(" ", text, count=1)
+    if "ing " in text or "which " in text or "who" in text:
+        text = _without_clause_aside(text)
     long = LONG_APPOSITIVE_RE.match(text)
     # every later comma segment of the aside is a description, not the main verb ("Commercial Credit
     # Co, a unit of Control Data Corp, is raising ...")
