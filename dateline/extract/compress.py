@@ -434,7 +434,8 @@ AGENT_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|hel
 # "Bulgaria's government, which has been under pressure over a crisis, survived a vote": a relative
 # or participle's clause between the subject and its verb (a past after the closing comma), which a
 # headline leaves out; kept, the trim takes the clause's verb for the main one.
-CLAUSE_ASIDE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+(?P<aside>(?:which|who|whose|[a-z]{3,}ing)\s[^\"]+?),\s+"
+CLAUSE_ASIDE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
+                             r"(?P<aside>(?:which|who|whose|[a-z]{3,}ing)\s[^\"]+?),\s+"
                              rf"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR))})\s.*)$")
 
 
