@@ -149,7 +149,8 @@ def test_more_leads(lead, expected):
     # short name where the whole would not fit
     ("Northern Plains Holding and Trust Corp's 75 percent-owned subsidiary said it agreed to buy the assets "
      "of two regional grain elevator companies in Kansas and Nebraska for 40 mln dlrs.",
-     "Northern Plains Holding unit agrees to buy assets of two regional grain elevator companies"),
+     # over 75 characters: the intention's verb goes (fifteenth round)
+     "Northern Plains Holding unit to buy assets of two regional grain elevator companies"),
     ("Redwood Pacific Inc's privately held Ontario subsidiary said it has sold its chain of 140 hardware "
      "stores in western Canada to a group of investors led by its management.",
      "Redwood Pacific unit sells chain of 140 hardware stores"),
@@ -1054,3 +1055,71 @@ def test_manner_adverbs_are_told_from_nouns_and_adjectives_in_ly():
 def test_subject_person_named_as_the_article_names_them_later(paragraphs, people, expected):
     organizations = ["Hollis Grant Inc"] if "Hollis Grant Inc" in " ".join(paragraphs) else []
     assert title_and_summary(_seed(*paragraphs), organizations, people)[0].startswith(expected)
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a description before the company the subject names goes, as the agency's titles drop it
+    ("Danish beer group Kronholm said it had agreed to buy a Polish brewery for 90 mln crowns.",
+     "Kronholm agrees to buy Polish brewery for 90 mln crowns"),
+    ("Dutch paints and fibres group Veldhoven NV said its first-quarter net profit fell 12 pct.",
+     "Veldhoven's first-quarter net profit falls 12 pct"),
+    ("Sole underwriter Brickell Securities Inc said the offering was under way.",
+     "Brickell Securities says offering under way"),
+    # ... but a subject of a phrase or two names stays whole, and so does a common noun subject
+    ("Bankers in Lisbon welcomed the Bank of Portugal decision to cut reserve requirements.",
+     "Bankers in Lisbon welcome Bank of Portugal decision to cut reserve requirements"),
+    ("Steel makers Arnholt and Brevik agreed to merge their wire businesses.",
+     "Steel makers Arnholt and Brevik agree to merge wire businesses"),
+    ("Striking dock workers blocked the port of Marsala on Tuesday.",
+     "Striking dock workers block port of Marsala"),
+    ("A heatwave gripping southern Portugal has killed at least five people, officials said.",
+     "Heatwave gripping southern Portugal kills at least five people"),
+    ("Zambia coach Milan Radovic named 20 players for the African Nations Cup on Monday.",
+     "Zambia coach Milan Radovic names 20 players for African Nations Cup"),
+    ("K mart Corp said its board approved a 17.6 pct increase in the quarterly dividend.",
+     "K mart Corp's board approves 17.6 pct increase in quarterly dividend"),
+    ("Wim van Dalen of Rabobank won the 12th stage of the Tour de France on Sunday.",
+     "Wim van Dalen of Rabobank wins 12th stage of Tour de France"),
+])
+def test_headline_drops_a_description_before_the_subjects_name(lead, expected):
+    assert headline(lead) == expected
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # over 75 characters, an intention's verb before its infinitive goes, as the titles write it
+    ("Northern Plains Holding and Trust Corp's 75 percent-owned subsidiary said it agreed to buy the assets "
+     "of two regional grain elevator companies in Kansas and Nebraska for 40 mln dlrs.",
+     "Northern Plains Holding unit to buy assets of two regional grain elevator companies"),
+    # ... a short one keeps it, and a noun "plan" is no verb
+    ("Pittston Co said it agreed to acquire WTC International NV.",
+     "Pittston agrees to acquire WTC International"),
+    ("The EC Executive Commission backed a plan to allow countries to ban regular leaded gasoline.",
+     "EC Executive Commission backs plan to allow countries to ban regular leaded gasoline"),
+])
+def test_long_headline_drops_the_intention_verb(lead, expected):
+    assert headline(lead) == expected
+
+
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a relative or participle's clause between the subject and its verb goes: the main verb is the news
+    ("Latvia's coalition government, which has faced weeks of protests by farmers over grain prices "
+     "that have fallen by a third since May, survived a confidence vote in parliament on Friday.",
+     "Latvia's coalition government survives confidence vote in parliament"),
+    ("Halden Mining Ltd, which earlier reported a 40 pct fall in 1986 profit, said it would close "
+     "its Kettle Creek copper mine.",
+     "Halden Mining to close its Kettle Creek copper mine"),
+    ("Norway's Eirik Sandvold, riding a bike his mechanics had rebuilt after a fall in the prologue, "
+     "won the fourth stage of the Tour of Sweden on Saturday.",
+     "Norway's Eirik Sandvold wins fourth stage of Tour of Sweden"),
+])
+def test_headline_drops_a_clause_between_subject_and_verb(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_a_clause_stays_after_words_with_a_verb_of_their_own():
+    from dateline.extract.compress import _without_clause_aside
+    # the words before the comma have a verb: the clause belongs to what they say
+    kept = "Traders expected prices, which rose in May, reached a peak in June"
+    assert _without_clause_aside(kept) == kept
+    assert _without_clause_aside("The dam, which burst on Monday, flooded three villages") \
+        == "The dam flooded three villages"

@@ -124,6 +124,7 @@ def headline(sentence: str, short_names: dict[str, str] | None = None) -> str:
     if SCORE_RE.search(text):
         text = _sports_style(text, sentence)
     text = headline_register.person_by_surname(text, short_names or {})
+    text = headline_register.without_description(text, short_names or {})
     words = text.split()
     if not words:
         return ""
@@ -430,11 +431,32 @@ AGENT_ASIDE_RE = re.compile(r",\s+(?:[a-z]+ly\s+)?(?:[a-z]{3,}ed|[a-z]{3,}en|hel
                             r"|were|will|would|plans|agreed|expects|[a-z]{3,}ed)\b)")
 
 
+# "Bulgaria's government, which has been under pressure over a crisis, survived a vote": a relative
+# or participle's clause between the subject and its verb (a past after the closing comma), which a
+# headline leaves out; kept, the trim takes the clause's verb for the main one.
+CLAUSE_ASIDE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
+                             r"(?P<aside>(?:which|who|whose|[a-z]{3,}ing)\s[^\"]+?),\s+"
+                             rf"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|{'|'.join(sorted(IRREGULAR))})\s.*)$")
+
+
+def _without_clause_aside(text: str) -> str:
+    """``text`` less a relative or participle's clause between its subject and verb, where the
+    subject has no verb of its own and no later comma segment of the clause opens with one."""
+    m = CLAUSE_ASIDE_RE.match(text)
+    if not m or _verb_index(m["head"].split()) is not None:
+        return text
+    if any(_is_verb(["x", *seg.split()], 1) for seg in m["aside"].split(", ")[1:]):
+        return text
+    return f"{m['head']} {m['rest']}"
+
+
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
     if " by " in text or " with " in text or " in " in text or " at " in text:
         text = AGENT_ASIDE_RE.sub(" ", text, count=1)
+    if "ing " in text or "which " in text or "who" in text:
+        text = _without_clause_aside(text)
     long = LONG_APPOSITIVE_RE.match(text)
     # every later comma segment of the aside is a description, not the main verb ("Commercial Credit
     # Co, a unit of Control Data Corp, is raising ...")
@@ -1075,7 +1097,28 @@ def _tighten(text: str) -> str:
     for preps in (SUBJECT_PREPS, SUBJECT_PREPS | {"of"}):
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
-    return _by_surname_when_long(_completed(full, _with_object(full, _within_limit(text))))
+    got = _by_surname_when_long(_completed(full, _with_object(full, _within_limit(text))))
+    return _shorter_when_long(full, got)
+
+
+# "X agrees to buy Y" -> "X to buy Y": 14 of the 17 train titles beside our "agrees to" headlines
+# wrote the intention without the verb (tests/gold/README.md, fifteenth round).
+
+
+def _shorter_when_long(full: str, got: str) -> str:
+    """``got``, or where it reads long to a desk (over ``LONG``) and ``full``'s verb is an
+    intention before its infinitive, the headline without that verb ("agrees to buy" -> "to
+    buy"): 14 of the 17 train titles beside our "agrees to" headlines wrote it so (tests/gold/
+    README.md, fifteenth round)."""
+    if len(got) <= LONG:
+        return got
+    words = full.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None or k + 2 >= len(words) or words[k + 1] != "to" or not words[k + 2].islower() \
+            or not INTENT_RE.match(words[k].replace(MARK, "")):
+        return got
+    verb = re.escape(words[k].replace(MARK, ""))
+    return re.sub(rf"(?<=\S) {verb} to (?={re.escape(words[k + 2])}\b)", " to ", got, count=1)
 
 
 # Titles of office before a person's name ("Defense Secretary Caspar Weinberger"); not "general",
