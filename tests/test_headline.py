@@ -1123,3 +1123,27 @@ def test_a_clause_stays_after_words_with_a_verb_of_their_own():
     assert _without_clause_aside(kept) == kept
     assert _without_clause_aside("The dam, which burst on Monday, flooded three villages") \
         == "The dam flooded three villages"
+
+
+# Sixteenth round (issue 10): an adverb and an '-ed' form opening the subject modify its noun, and
+# a long aside's closing comma may be followed by any irregular past (invented leads).
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Broadly defined money supply M-3 rose 0.8 pct in March to 1.2 trillion marks, the Bundesbank said.",
+     "Broadly defined money supply M-3 rises 0.8 pct in March to 1.2 trillion marks"),
+    ("The seasonally adjusted jobless rate fell to 6.1 pct in April from 6.4 pct in March, the Labor "
+     "Department said.",
+     "Seasonally adjusted jobless rate falls to 6.1 pct in April from 6.4 pct"),
+    ("New Zealand's broadly defined, seasonally adjusted M-3 money supply grew an estimated 3.6 pct in "
+     "December, the Reserve Bank said.",
+     "New Zealand's broadly defined, seasonally adjusted M-3 money supply grows 3.6 pct"),
+    # the adverb before the subject's own verb still reads as the verb's
+    ("The company sharply reduced prices in March, it said.", "Company reduces prices in March"),
+])
+def test_an_adverb_and_participle_before_the_noun_are_no_verb(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_a_long_aside_before_an_irregular_past_goes():
+    lead = ("Jan Kowalski, a Pole who won the title in 1994, his last year as a professional, beat Tom "
+            "Jones of Britain 6-4 6-2 in the final on Sunday.")
+    assert headline(lead) == "Pole Jan Kowalski beats Tom Jones of Britain 6-4 6-2 in final"

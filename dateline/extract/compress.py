@@ -420,8 +420,9 @@ TIME_WORDS_RE = re.compile(rf"{WEEKDAY}|\b(?:today|yesterday|tonight|overnight|t
 # died on Tuesday": a description of the subject, commas and all, before the verb.
 LONG_APPOSITIVE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
                                 r"(?P<aside>(?:who|whose|a|an|the)\s[^\"]+?),\s+"
-                                r"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|said|won|lost|became"
-                                r"|made|took|told|left|led|fell|rose)\s.*)$")
+                                # every irregular past, not a handful: "Liverpool, the champions, beat ..."
+                                rf"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|"
+                                rf"{'|'.join(sorted(IRREGULAR))})\s.*)$")
 
 
 # "Honeywell Bull Inc, owned by Honeywell Inc, Cie des Machines Bull and NEC Corp, said ...": a
