@@ -1147,3 +1147,28 @@ def test_a_long_aside_before_an_irregular_past_goes():
     lead = ("Jan Kowalski, a Pole who won the title in 1994, his last year as a professional, beat Tom "
             "Jones of Britain 6-4 6-2 in the final on Sunday.")
     assert headline(lead) == "Pole Jan Kowalski beats Tom Jones of Britain 6-4 6-2 in final"
+
+
+# Sixteenth round (issue 10): where nothing complete fits, the owner the subject opens on goes
+# before a body named in full, rather than the object cut inside its noun phrase (invented leads).
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("The Northern Provinces Transport Ministry's National Highway Safety Research Bureau said it will "
+     "revise its truck inspection rules for Ontario and Quebec, starting next year.",
+     "National Highway Safety Research Bureau to revise truck inspection rules"),
+])
+def test_the_subjects_owner_goes_before_the_object_is_cut(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_the_subjects_owner_stays_when_it_is_a_place_or_names_a_unit():
+    from dateline.extract.compress import _without_subject_owner
+
+    def words(text: str) -> list[str]:
+        return text.split()
+
+    place = words("Tanzania's Revolutionary Unity Party \u2063endorses reform")
+    assert _without_subject_owner(place, 4) == place
+    unit = words("Centerior Energy's Cleveland Electric Illuminating subsidiary \u2063redeems bonds")
+    assert _without_subject_owner(unit, 6) == unit
+    body = words("Texas Energy Department's National Gas Research Office \u2063revises rules")
+    assert _without_subject_owner(body, 7) == words("National Gas Research Office \u2063revises rules")

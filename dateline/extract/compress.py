@@ -1425,6 +1425,7 @@ def _within_limit(text: str) -> str:
     complete = _longest_complete(plain, k)
     if not complete and len(plain) > LIMIT:
         shorter = _without_given_names(words, k)
+        shorter = _without_subject_owner(words, k) if shorter == words else shorter
         if shorter != words:
             return _within_limit(" ".join(shorter))
         for _ in range(5):  # "for proposed offering of convertible subordinated debentures": the
@@ -1476,6 +1477,27 @@ def _without_first_possessor(words: list[str], k: int) -> list[str]:
         while start < a and not words[start][:1].isupper():
             start += 1  # the name opens on a capital, not on "of"
         return [*words[:start], *words[a + 1:]]
+    return words
+
+
+def _without_subject_owner(words: list[str], k: int) -> list[str]:
+    """'U.S. Agriculture Department's National Agricultural Statistics Service to change ...' ->
+    'National Agricultural Statistics Service to change ...': where nothing complete fits, the
+    owner a subject opens on goes before its named part (a shorter whole over a cut one)."""
+    for i in range(min(k - 1, 8)):
+        if not words[i][:1].isupper() and words[i] not in ("of", "and", "&"):
+            return words  # the owner is a name from the first word on
+        if words[i].endswith(("'s", "\u2019s", "s'")) and i + 2 < k:
+            end = k - 1 if words[k - 1] == "to" else k
+            named = words[i + 1:end]
+            # a body of its own, all name (two capitalised words or more, owning nothing): not a
+            # person of the owner ("Pacific Telesis Group's Guinn"), a second owner ("X's Y's load
+            # factor") or a unit named by the owner ("X's Y subsidiary")
+            own = len(named) >= 2 and all(w[:1].isupper() or w in ("of", "and", "&") for w in named) \
+                and not any(w.endswith(("'s", "\u2019s", "s'")) for w in named)
+            owner = " ".join([*words[:i], re.sub(r"(?:'s|\u2019s|')$", "", words[i])])
+            # a country or place says where, which the named body does not ("Tanzania's ruling party")
+            return words[i + 1:] if own and lx.gazetteer().lookup(owner) is None else words
     return words
 
 
