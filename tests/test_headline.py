@@ -1172,3 +1172,20 @@ def test_the_subjects_owner_stays_when_it_is_a_place_or_names_a_unit():
     assert _without_subject_owner(unit, 6) == unit
     body = words("Texas Energy Department's National Gas Research Office \u2063revises rules")
     assert _without_subject_owner(body, 7) == words("National Gas Research Office \u2063revises rules")
+
+
+# Sixteenth round (issue 10): a verb's base in "-ly" is the verb, not an adverb ("says it to supply",
+# the verb lost), and an adverb of time before "said" goes with the saying ("earlier says").
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Acme Corp said on Tuesday that it will supply 200 trucks to the Polish army under a contract.",
+     "Acme to supply 200 trucks to Polish army under contract"),
+    ("The Trade Ministry earlier said it would supply grain to the region affected by the drought.",
+     "Trade Ministry to supply grain to region affected by drought"),
+    ("Harbour Bank said it would apply for a licence to open branches in Singapore.",
+     "Harbour Bank to apply for licence to open branches in Singapore"),
+    # an adverb in "-ly" before the verb still goes
+    ("Delta Mills said it would formally close its weaving plant in Georgia next month.",
+     "Delta Mills to close weaving plant in Georgia next month"),
+])
+def test_a_verb_in_ly_is_kept_and_an_adverb_before_said_goes(lead, expected):
+    assert headline(lead) == expected

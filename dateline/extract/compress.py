@@ -649,10 +649,17 @@ def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool
         out = _coordinated(out, v, plural)
     k = min(v, len(out) - 1)
     while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"
-                                or (out[k].endswith("ly") and out[k].islower())):
+                                or (_ly_adverb(out[k]) and out[k].islower())):
         k += 1
     out[k] = MARK + out[k]
     return " ".join(headline_register.without_manner_adverbs(out, k))
+
+
+def _ly_adverb(word: str) -> bool:
+    """'formally', 'nearly', 'likely': a word in '-ly' read as an adverb; not a verb's base that
+    ends so ('will supply', 'would apply', 'to rely'), which is the verb the headline keeps."""
+    low = word.lower().strip(",;:")
+    return low.endswith("ly") and not _is_base_verb(low)
 
 
 def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
@@ -687,7 +694,7 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
     low = words[i].lower().strip(",;:")
     adverbs = []
     j = i + 1
-    while j < len(words) and (words[j].lower() in ADVERBS or words[j].lower().endswith("ly")) \
+    while j < len(words) and (words[j].lower() in ADVERBS or _ly_adverb(words[j])) \
             and words[j].lower() != "not":
         adverbs.append(words[j])
         j += 1
@@ -935,9 +942,17 @@ ROLE_AT_RE = re.compile(r"^(?P<org>(?:[A-Z][\w.&'-]*\s+){1,6}?)(?:vice\s+)?"
                         r"(?P<surname>[A-Z][\w'-]+)$")
 
 
+# Adverbs of time or sequence between a speaker and "said": they belong to the saying, which the
+# headline drops ("The ministry earlier said it would ..." -> "Ministry to ...").
+SPEAKER_ADVERB_RE = re.compile(r"(?<=\S)\s+(?:earlier|later|also|again|previously|separately|today"
+                               r"|yesterday)$")
+
+
 def _speaker(who: str) -> str:
-    """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole."""
+    """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole; an
+    adverb of time or sequence before the verb of saying goes with it ("X earlier said" -> "X")."""
     who = re.sub(r"^(?:The|A|An)\s+", "", who.strip())
+    who = SPEAKER_ADVERB_RE.sub("", who)
     m = ROLE_AT_RE.match(who)
     if m:  # "Pennzoil Co chairman J. Hugh Liedtke" -> "Pennzoil's Liedtke": the company stays
         org = CORPORATE_RE.sub(_without_suffix, m["org"].strip())
