@@ -420,8 +420,9 @@ TIME_WORDS_RE = re.compile(rf"{WEEKDAY}|\b(?:today|yesterday|tonight|overnight|t
 # died on Tuesday": a description of the subject, commas and all, before the verb.
 LONG_APPOSITIVE_RE = re.compile(r"^(?P<head>[A-Z][^,]{1,60}?),\s+"
                                 r"(?P<aside>(?:who|whose|a|an|the)\s[^\"]+?),\s+"
-                                r"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|said|won|lost|became"
-                                r"|made|took|told|left|led|fell|rose)\s.*)$")
+                                # every irregular past, not a handful: "Liverpool, the champions, beat ..."
+                                rf"(?P<rest>(?:(?:has|have|had|was|were)\s+)?(?:[a-z]+ed|"
+                                rf"{'|'.join(sorted(IRREGULAR))})\s.*)$")
 
 
 # "Honeywell Bull Inc, owned by Honeywell Inc, Cie des Machines Bull and NEC Corp, said ...": a
@@ -648,10 +649,17 @@ def _marked(words: list[str], v: int, plural: bool, reported: bool, speech: bool
         out = _coordinated(out, v, plural)
     k = min(v, len(out) - 1)
     while k + 1 < len(out) and (out[k].lower() in ADVERBS or out[k] == "to"
-                                or (out[k].endswith("ly") and out[k].islower())):
+                                or (_ly_adverb(out[k]) and out[k].islower())):
         k += 1
     out[k] = MARK + out[k]
     return " ".join(headline_register.without_manner_adverbs(out, k))
+
+
+def _ly_adverb(word: str) -> bool:
+    """'formally', 'nearly', 'likely': a word in '-ly' read as an adverb; not a verb's base that
+    ends so ('will supply', 'would apply', 'to rely'), which is the verb the headline keeps."""
+    low = word.lower().strip(",;:")
+    return low.endswith("ly") and not _is_base_verb(low)
 
 
 def _coordinated(words: list[str], v: int, plural: bool) -> list[str]:
@@ -686,7 +694,7 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
     low = words[i].lower().strip(",;:")
     adverbs = []
     j = i + 1
-    while j < len(words) and (words[j].lower() in ADVERBS or words[j].lower().endswith("ly")) \
+    while j < len(words) and (words[j].lower() in ADVERBS or _ly_adverb(words[j])) \
             and words[j].lower() != "not":
         adverbs.append(words[j])
         j += 1
@@ -934,9 +942,17 @@ ROLE_AT_RE = re.compile(r"^(?P<org>(?:[A-Z][\w.&'-]*\s+){1,6}?)(?:vice\s+)?"
                         r"(?P<surname>[A-Z][\w'-]+)$")
 
 
+# Adverbs of time or sequence between a speaker and "said": they belong to the saying, which the
+# headline drops ("The ministry earlier said it would ..." -> "Ministry to ...").
+SPEAKER_ADVERB_RE = re.compile(r"(?<=\S)\s+(?:earlier|later|also|again|previously|separately|today"
+                               r"|yesterday)$")
+
+
 def _speaker(who: str) -> str:
-    """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole."""
+    """'U.S. Treasury Secretary James Baker' -> 'Baker'; a company or body is kept whole; an
+    adverb of time or sequence before the verb of saying goes with it ("X earlier said" -> "X")."""
     who = re.sub(r"^(?:The|A|An)\s+", "", who.strip())
+    who = SPEAKER_ADVERB_RE.sub("", who)
     m = ROLE_AT_RE.match(who)
     if m:  # "Pennzoil Co chairman J. Hugh Liedtke" -> "Pennzoil's Liedtke": the company stays
         org = CORPORATE_RE.sub(_without_suffix, m["org"].strip())
@@ -1424,6 +1440,7 @@ def _within_limit(text: str) -> str:
     complete = _longest_complete(plain, k)
     if not complete and len(plain) > LIMIT:
         shorter = _without_given_names(words, k)
+        shorter = _without_subject_owner(words, k) if shorter == words else shorter
         if shorter != words:
             return _within_limit(" ".join(shorter))
         for _ in range(5):  # "for proposed offering of convertible subordinated debentures": the
@@ -1475,6 +1492,27 @@ def _without_first_possessor(words: list[str], k: int) -> list[str]:
         while start < a and not words[start][:1].isupper():
             start += 1  # the name opens on a capital, not on "of"
         return [*words[:start], *words[a + 1:]]
+    return words
+
+
+def _without_subject_owner(words: list[str], k: int) -> list[str]:
+    """'U.S. Agriculture Department's National Agricultural Statistics Service to change ...' ->
+    'National Agricultural Statistics Service to change ...': where nothing complete fits, the
+    owner a subject opens on goes before its named part (a shorter whole over a cut one)."""
+    for i in range(min(k - 1, 8)):
+        if not words[i][:1].isupper() and words[i] not in ("of", "and", "&"):
+            return words  # the owner is a name from the first word on
+        if words[i].endswith(("'s", "\u2019s", "s'")) and i + 2 < k:
+            end = k - 1 if words[k - 1] == "to" else k
+            named = words[i + 1:end]
+            # a body of its own, all name (two capitalised words or more, owning nothing): not a
+            # person of the owner ("Pacific Telesis Group's Guinn"), a second owner ("X's Y's load
+            # factor") or a unit named by the owner ("X's Y subsidiary")
+            own = len(named) >= 2 and all(w[:1].isupper() or w in ("of", "and", "&") for w in named) \
+                and not any(w.endswith(("'s", "\u2019s", "s'")) for w in named)
+            owner = " ".join([*words[:i], re.sub(r"(?:'s|\u2019s|')$", "", words[i])])
+            # a country or place says where, which the named body does not ("Tanzania's ruling party")
+            return words[i + 1:] if own and lx.gazetteer().lookup(owner) is None else words
     return words
 
 

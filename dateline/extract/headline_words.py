@@ -115,8 +115,26 @@ def _is_verb(words: list[str], i: int) -> bool:
         possessive = prev.endswith(("'s", "\u2019s", "s'"))
         # "appears resolved", "remains committed": an adjective after a linking verb
         return prev not in DETERMINERS and prev not in LINKING and not possessive \
-            and not _finite_follows(words, i)
+            and not _finite_follows(words, i) and not _attributive_after_adverb(words, i)
     return False
+
+
+def _attributive_after_adverb(words: list[str], i: int) -> bool:
+    """'Broadly defined money supply rose', 'the seasonally adjusted jobless rate fell': an adverb
+    and an '-ed' word opening the subject before its noun modify that noun; the verb comes later."""
+    prev = words[i - 1].lower() if i else ""
+    if not (prev.endswith("ly") and prev.isalpha()) or i + 1 >= len(words):
+        return False
+    before = words[i - 2].lower() if i > 1 else ""
+    # "broadly defined, seasonally adjusted M-3": a second such pair after the first one's comma
+    listed = before.endswith(",") and before.rstrip(",").endswith("ed") \
+        and _attributive_after_adverb(words, i - 2)
+    opener = i == 1 or before in DETERMINERS or before.endswith(("'s", "s'")) or listed
+    nxt = words[i + 1]
+    low = nxt.lower()  # a noun's modifier or the noun itself: "jobless", "M-3", "money"
+    noun_next = nxt[:1].isalnum() and not nxt.endswith((",", ";", ".")) and low not in FUNCTION_WORDS \
+        and low not in DETERMINERS and low not in RELATIVE_PREPS and low not in OBJECT_OPENERS
+    return opener and noun_next
 
 
 RELATIVE_PREPS = lx.words("by on in at from for with under")
