@@ -586,8 +586,8 @@ def test_a_firm_s_acronym_leaves_its_suffix_out():
 
 
 def test_initials_skip_small_words_split_hyphens_and_stay_the_same_when_asked_again():
-    """The initials the evidence compares acronyms with (remembered per name since issue 9): a
-    second, remembered answer is the first one."""
+    """The initials the evidence compares acronyms with; asked twice for one name (as every article
+    does), the answer is the same (a cache of them was tried for issue 9)."""
     cases = {"Trans World Airlines Inc": "TWAI", "Bank of Japan": "BJ", "Hewlett-Packard Co": "HPC",
              "Organization of the Petroleum Exporting Countries": "OPEC", "de Beers": "B"}
     for _ in range(2):

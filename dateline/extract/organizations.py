@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from functools import lru_cache
 
 from . import lexicon as lx
 from .lexicon import words
@@ -67,11 +66,7 @@ def clean(name: str) -> str:
     return name[len(head) + 1:] if head in COUNTRY_PREFIXES and len(name.split()) > 2 else name
 
 
-# Asked for every name of two words or more of every article (the evidence's spelled-out names),
-# and the archive's names repeat: remembered, as a dict lookup instead of a generator over words.
-@lru_cache(maxsize=1 << 16)
 def initials(name: str) -> str:
-    """'Trans World Airlines Inc' -> 'TWAI': the capitals opening its words, small words skipped."""
     return "".join(w[0] for w in name.replace("-", " ").split() if w not in _SKIP and w[0].isupper())
 
 
