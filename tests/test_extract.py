@@ -11,6 +11,7 @@ from dateline.config import ExtractSettings
 from dateline.extract import extract
 from dateline.extract.archive import canonical_organizations, canonical_people
 from dateline.extract.features import LowercaseWords
+from dateline.extract.organizations import initials
 from dateline.extract.tags import tag_key
 from dateline.seeds import read_seed
 
@@ -582,3 +583,12 @@ def test_a_firm_s_acronym_leaves_its_suffix_out():
     assert ties == {"TKA": "Trans Kestrel Airlines Inc", "M&D": "Marvel & Dunmore Group Plc"}
     mentions = [Mention(ORG, "Trans Kestrel Airlines Inc"), Mention(ACRONYM, "TKA"), Mention(ORG, "TKA")]
     assert resolve(mentions, [], ExtractSettings(), []).organizations == ["Trans Kestrel Airlines Inc"]
+
+
+def test_initials_skip_small_words_split_hyphens_and_stay_the_same_when_asked_again():
+    """The initials the evidence compares acronyms with; asked twice for one name (as every article
+    does), the answer is the same (a cache of them was tried for issue 9)."""
+    cases = {"Trans World Airlines Inc": "TWAI", "Bank of Japan": "BJ", "Hewlett-Packard Co": "HPC",
+             "Organization of the Petroleum Exporting Countries": "OPEC", "de Beers": "B"}
+    for _ in range(2):
+        assert {name: initials(name) for name in cases} == cases
