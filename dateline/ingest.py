@@ -180,9 +180,10 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
         articles.update({rel: ((stats[rel][0], stats[rel][1]), a) for rel, a in written_articles.items()})
     _save_scan(scan_path, scan, scanned)
     report.counts["articles written"] = len(written)
-    state_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh,
-                                         "duplicates": duplicates}).encode())
+    now = {"generator": generator, "seeds": fresh, "duplicates": duplicates}
+    if now != state:  # an edit in content/ alone leaves it as it was: 2 MB not written again
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(state_path, json.dumps(now).encode())
     running.unlink()
     return written
 
