@@ -25,6 +25,7 @@ class Listing:
         # Only regular files, no link and no folder that could not be read: where anything else
         # is found, files() leaves the choice to safety.files_below, which knows links.
         self.plain = True
+        self._files: dict[tuple[str, bool], list[str]] = {}
         self.rows = self._walk(skip)
 
     def _walk(self, skip: str) -> bytes:
@@ -66,9 +67,11 @@ class Listing:
         None when a link or an unreadable entry is below the folder (files_below must judge it)."""
         if not self.plain:
             return None
-        found = [rel for rel in self.stats if rel.endswith(suffix)
-                 and (hidden or not any(part.startswith(".") for part in rel.split("/")))]
-        return sorted(found, key=lambda rel: rel.split("/"))
+        if (suffix, hidden) not in self._files:  # ingest and the model both ask for content's
+            found = [rel for rel in self.stats if rel.endswith(suffix)
+                     and (hidden or not (rel[0] == "." or "/." in rel))]
+            self._files[(suffix, hidden)] = sorted(found, key=lambda rel: rel.split("/"))
+        return list(self._files[(suffix, hidden)])
 
 
 def files_listed(folder: Path, root: Path, listing: Listing | None, suffix: str = "",
