@@ -23,10 +23,11 @@ from . import cluster, content, progress
 from .article import Article, Seed
 from .config import Settings
 from .extract import extract, load_readers
+from .listing import Listing, files_listed, stat_listed
 from .markup import paragraphs_to_markdown
 from .output import remove_leftover_temps, write_atomic
 from .report import Report
-from .safety import files_below, link_warning
+from .safety import link_warning
 from .seeds import SeedError, read_seed
 from .slugs import slugify
 
@@ -90,10 +91,14 @@ class _Existing:
 
 
 def ingest(settings: Settings, report: Report, refresh: bool = False,
-           articles: dict[str, tuple[tuple[int, int], Article]] | None = None) -> list[str]:
+           articles: dict[str, tuple[tuple[int, int], Article]] | None = None,
+           seen: tuple[Listing, Listing] | None = None, moved: list[str] | None = None
+           ) -> list[str]:
     """Bring content/ up to date with seeds/; returns the content paths written. ``articles``,
     if given, gets each file written as load_articles would read it: (mtime_ns, size), Article
-    (a content file reads back as the very article it was written from; tests check it)."""
+    (a content file reads back as the very article it was written from; tests check it).
+    ``seen``, the seeds' and the content's listings taken just before, saves statting every
+    file again; ``moved`` gets the content paths removed as their article moved."""
     seeds_dir, content_dir = settings.path("seeds"), settings.path("content")
     if not seeds_dir.is_dir():
         report.warn(str(seeds_dir), "no seeds folder; nothing to ingest")
@@ -108,13 +113,15 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
     generator = generator_fingerprint(settings)
     stale = refresh or state.get("generator") != generator
     known: dict[str, list] = {} if stale else state.get("seeds", {})
-    rels, refused = files_below(seeds_dir, Path(settings.root), hidden=False)
+    seed_list, content_list = seen or (None, None)
+    rels, refused = files_listed(seeds_dir, Path(settings.root), seed_list, hidden=False)
     for rel in refused:
         report.warn(shown(rel), link_warning(seeds_dir / rel))
-    fresh = _unchanged_seeds(rels, seeds_dir, known)
+    fresh = _unchanged_seeds(rels, seeds_dir, known, seed_list)
     report.counts["seeds"] = len(rels)
     scan_path = settings.path("cache") / SCAN_FILE
-    existing, taken, scan, scanned = _existing_content(content_dir, Path(settings.root), scan_path)
+    existing, taken, scan, scanned = _existing_content(content_dir, Path(settings.root), scan_path,
+                                                       content_list)
     by_seed = _by_seed(existing)
     todo, fresh = _without_content(rels, fresh, existing, by_seed)
     todo, duplicates = _known_duplicates(todo, seeds_dir, {} if stale else state.get("duplicates", {}),
@@ -156,6 +163,8 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
             path = _place(article, old, taken, content_dir, report, write)
             if old and not old.edited and old.path != article.path:
                 scan.pop(old.path, None)  # _place moved the file
+                if moved is not None:
+                    moved.append(old.path)
             if path:
                 written.append(path)
                 learnt[path] = (article.id, _Existing(path, article.slug, article.seed_sha256,
@@ -171,9 +180,10 @@ def ingest(settings: Settings, report: Report, refresh: bool = False,
         articles.update({rel: ((stats[rel][0], stats[rel][1]), a) for rel, a in written_articles.items()})
     _save_scan(scan_path, scan, scanned)
     report.counts["articles written"] = len(written)
-    state_path.parent.mkdir(parents=True, exist_ok=True)
-    write_atomic(state_path, json.dumps({"generator": generator, "seeds": fresh,
-                                         "duplicates": duplicates}).encode())
+    now = {"generator": generator, "seeds": fresh, "duplicates": duplicates}
+    if now != state:  # an edit in content/ alone leaves it as it was: 2 MB not written again
+        state_path.parent.mkdir(parents=True, exist_ok=True)
+        write_atomic(state_path, json.dumps(now).encode())
     running.unlink()
     return written
 
@@ -226,13 +236,15 @@ def _stat_key(path: Path | str) -> list[int]:
     return [stat.st_mtime_ns, stat.st_size]
 
 
-def _unchanged_seeds(rels: list[str], root: Path, known: dict[str, list]) -> dict[str, list]:
+def _unchanged_seeds(rels: list[str], root: Path, known: dict[str, list],
+                     listing: Listing | None = None) -> dict[str, list]:
     """The last run's entries of the seeds whose size and mtime have not moved since."""
     there = str(root)
     fresh = {}
     for rel in rels:
         old = known.get(rel)
-        if old and len(old) == STATE_ENTRY_LEN and old[:2] == _stat_key(os.path.join(there, rel)):
+        if old and len(old) == STATE_ENTRY_LEN \
+                and old[:2] == list(stat_listed(listing, rel, os.path.join(there, rel))):
             fresh[rel] = old
     return fresh
 
@@ -303,7 +315,7 @@ def _parsed(job: tuple[str, str, Settings]) -> Parsed:
     return rel, article_from_seed(seed, settings), text_key(seed), seed.warnings, "", ""
 
 
-def _existing_content(root: Path, project: Path, cache_path: Path
+def _existing_content(root: Path, project: Path, cache_path: Path, listing: Listing | None = None
                       ) -> tuple[dict[str, _Existing], dict[str, str], dict, dict]:
     """The content files by article id, every content path with the id that owns it ('' when
     no id can be read: no article may take that path), and the scan as it is now and as the
@@ -312,8 +324,8 @@ def _existing_content(root: Path, project: Path, cache_path: Path
     cache = _load_scan(cache_path)
     fresh, found, taken = {}, {}, {}
     there = str(root)
-    for rel in files_below(root, project, ".md")[0]:  # load_articles warns of the links left out
-        key = _stat_key(os.path.join(there, rel))
+    for rel in files_listed(root, project, listing, ".md")[0]:  # load_articles warns of links
+        key = list(stat_listed(listing, rel, os.path.join(there, rel)))
         cached = cache.get(rel)
         entry = cached[1] if cached and cached[0] == key else _scan_one(root / rel, rel)
         fresh[rel] = (key, entry)

@@ -77,14 +77,16 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
         inputs.forget()
         written: dict = {}  # what ingest wrote, as load_articles would read it back
         if do_ingest:
+            moved: list[str] = []
             with _stage("ingest", None, settings.path("content")):
-                wrote = ingest(settings, report, refresh=refresh, articles=written)
-            if wrote:  # else the listing taken before ingest stands (a second walk: ~0.1 s at 10^4)
+                wrote = ingest(settings, report, refresh=refresh, articles=written,
+                               seen=(inputs.seeds, inputs.content), moved=moved)
+            if wrote or moved:  # else the listing taken before ingest stands (a walk: ~0.1 s at 10^4)
                 inputs.content_written()
         built = None
         if do_render:
             with _stage("reading content", None, settings.path("cache")):
-                articles = load_articles(settings, report, written)
+                articles = load_articles(settings, report, written, inputs.content)
             written.clear()  # its articles are the model's now; its entries (~250 B each) are not
             site = build_site(articles, settings, report)
             # The model has them, or copies of those it retitled (_with_unique_titles): the

@@ -22,9 +22,10 @@ from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people, local_bodies
 from .ingest import generator_fingerprint
+from .listing import Listing, files_listed, stat_listed
 from .output import dump_atomic
 from .report import Report
-from .safety import files_below, link_warning
+from .safety import link_warning
 from .slugs import slugify
 from .translit import to_ascii
 
@@ -287,9 +288,11 @@ class Site:
 
 
 def load_articles(settings: Settings, report: Report,
-                  written: dict[str, tuple[tuple[int, int], Article]] | None = None) -> list[Article]:
+                  written: dict[str, tuple[tuple[int, int], Article]] | None = None,
+                  listing: Listing | None = None) -> list[Article]:
     """Every content file as an Article; files unchanged since the last run come from a cache,
-    and those ingest has just written (``written``: path -> (mtime_ns, size), article) from it."""
+    and those ingest has just written (``written``: path -> (mtime_ns, size), article) from it.
+    ``listing``, content/ as the look at the inputs found it after ingest, spares a stat of each."""
     root = settings.path("content")
     cache_path = settings.path("cache") / CACHE_FILE
     cache, base = _load_cache(cache_path)
@@ -299,13 +302,12 @@ def load_articles(settings: Settings, report: Report,
     articles: list[Article] = []
     seen: dict[str, str] = {}  # id -> the content file that has it
     position: dict[str, int] = {}
-    rels, refused = files_below(root, Path(settings.root), ".md")
+    rels, refused = files_listed(root, Path(settings.root), listing, ".md")
     for rel in refused:
         report.warn(f"content/{rel}", link_warning(root / rel))
     there = str(root)  # os.path, not pathlib, for 10^5 files
     for rel in rels:
-        stat = os.stat(os.path.join(there, rel))
-        key = (stat.st_mtime_ns, stat.st_size)
+        key = stat_listed(listing, rel, os.path.join(there, rel))
         cached = cache.get(rel)
         if rel in written and written[rel][0] == key:
             cached = written[rel]

@@ -22,6 +22,7 @@ import os
 from pathlib import Path
 
 from .config import Settings
+from .listing import Listing
 from .output import write_atomic
 from .report import Report
 from .safety import MARK
@@ -45,12 +46,14 @@ class Inputs:
     def __init__(self, settings: Settings, mode: tuple[bool, ...]) -> None:
         self.settings = settings
         self.record_path = settings.path("cache") / RECORD_FILE
-        self.fixed = _fixed_inputs(settings, mode)
-        self.content = _listing(settings.path("content"))
+        # The seeds' and content's stat pass, kept for ingest and the model (listing.py).
+        self.seeds = Listing(settings.path("seeds"))
+        self.fixed = _fixed_inputs(settings, mode, self.seeds)
+        self.content = Listing(settings.path("content"))
         self.live = _live_site(settings.path("output"))
 
     def digest(self) -> str:
-        return hashlib.blake2b(b"\0\0".join([self.fixed, self.content, self.live]),
+        return hashlib.blake2b(b"\0\0".join([self.fixed, self.content.rows, self.live]),
                                digest_size=16).hexdigest()
 
     def replayed(self, report: Report) -> bool:
@@ -72,7 +75,8 @@ class Inputs:
         self.record_path.unlink(missing_ok=True)
 
     def content_written(self) -> None:
-        self.content = _listing(self.settings.path("content"))
+        """Ingest wrote into content/: the pass before it no longer stands."""
+        self.content = Listing(self.settings.path("content"))
 
     def save(self, report: Report) -> None:
         self.live = _live_site(self.settings.path("output"))
@@ -85,12 +89,13 @@ class Inputs:
         write_atomic(self.record_path, json.dumps(record).encode())
 
 
-def _fixed_inputs(settings: Settings, mode: tuple[bool, ...]) -> bytes:
-    parts = [repr(settings).encode(), repr(mode).encode(), _listing(PACKAGE, skip="__pycache__")]
+def _fixed_inputs(settings: Settings, mode: tuple[bool, ...], seeds: Listing) -> bytes:
+    parts = [repr(settings).encode(), repr(mode).encode(), Listing(PACKAGE, "__pycache__").rows]
     for name in LIBRARIES:  # a reinstalled library has new files: new inodes and mtimes
         spec = importlib.util.find_spec(name)
         parts.append(_stat_line(spec.origin if spec and spec.origin else name).encode())
-    parts += [_listing(settings.path(name)) for name in FOLDERS if name != "content"]
+    parts += [seeds.rows if name == "seeds" else Listing(settings.path(name)).rows
+              for name in FOLDERS if name != "content"]
     return b"\0\0".join(parts)
 
 
@@ -105,34 +110,6 @@ def _stat_line(path: str) -> str:
     except OSError:
         return f"{path}\0-"
     return f"{path}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}"
-
-
-def _listing(folder: Path, skip: str = "") -> bytes:
-    """Every file below ``folder`` with its inode, size and mtime, in name order."""
-    rows = [str(folder)]
-    stack = [""]
-    while stack:
-        prefix = stack.pop()
-        try:
-            entries = os.scandir(os.path.join(folder, prefix))
-        except OSError:
-            rows.append(f"{prefix}\0-")
-            continue
-        with entries:
-            for entry in entries:
-                rel = prefix + entry.name
-                if entry.is_dir(follow_symlinks=False):
-                    if entry.name != skip:
-                        stack.append(rel + "/")
-                    continue
-                try:
-                    st = entry.stat()
-                except OSError:  # a broken link
-                    rows.append(f"{rel}\0-")
-                    continue
-                rows.append(f"{rel}\0{st.st_ino}\0{st.st_size}\0{st.st_mtime_ns}")
-    rows.sort()
-    return "\n".join(rows).encode("utf-8", "surrogateescape")
 
 
 def _load(path: Path) -> dict | None:

@@ -1,5 +1,7 @@
 """Ingest: seeds become content files; editors' changes survive every later run."""
 
+import json
+
 from dateline.config import load_settings
 from dateline.content import content_files
 from dateline.ingest import ingest
@@ -127,3 +129,19 @@ def test_one_headline_for_two_stories_gives_two_stable_urls(project, monkeypatch
     assert names == ["talks-in-geneva-444444.md", "talks-in-geneva.md"]
     run(root, refresh=True)
     assert [p.name for p in content_files(root / "content")] == names
+
+
+def test_the_ingest_state_is_written_only_when_a_seed_moved(project):
+    root = project({"a.txt": SEED.read_text(), "b.txt": STORY})
+    run(root)
+    state = root / ".dateline-cache" / "ingest.json"
+    written = state.stat().st_ino, state.stat().st_mtime_ns
+    path = content_files(root / "content")[0]
+    path.write_text(path.read_text() + "\nAn editor's line.\n")  # content alone: no seed moved
+    run(root)
+    assert (state.stat().st_ino, state.stat().st_mtime_ns) == written
+    seed = sorted((root / "seeds").iterdir())[0]
+    seed.write_text(seed.read_text().replace("-- ", "-- Late: ", 1))
+    run(root)
+    assert (state.stat().st_ino, state.stat().st_mtime_ns) != written
+    assert len(json.loads(state.read_text())["seeds"]) == 2
