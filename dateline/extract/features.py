@@ -25,6 +25,7 @@ from __future__ import annotations
 
 import re
 import string
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any, NamedTuple
@@ -477,18 +478,23 @@ def before_context(text: str) -> tuple[str, str, str, str]:
     tokens = _SYMBOL_RE.findall(text)
     stripped = text.rstrip()
     touching = stripped[-1] if stripped and not stripped[-1].isalnum() else ""
-    n = len(tokens)
     shape = "".join([_SYMBOLS[t[0]] for t in tokens[-2:]])
-    first = second = "<start>"
-    for i in range(n - 1, -1, -1):  # the two nearest words, without looking at the rest
-        t = tokens[i]
+    first, second = _nearest_words(reversed(tokens), "<start>")
+    return first, second, touching, shape
+
+
+def _nearest_words(tokens: Iterable[str], edge: str) -> tuple[str, str]:
+    """The first two words of ``tokens`` as the model reads them (``edge`` for each missing),
+    without looking at the rest."""
+    first = second = edge
+    for t in tokens:
         if t[0].isalnum():
-            if first == "<start>":
+            if first == edge:
                 first = _WORD_OF[t]
             else:
                 second = _WORD_OF[t]
                 break
-    return first, second, touching, shape
+    return first, second
 
 
 @lru_cache(maxsize=1 << 12)
@@ -500,14 +506,7 @@ def after_context(text: str) -> tuple[str, str, str, str, str, str]:
     stripped = text.lstrip()
     touching = stripped[0] if stripped and not stripped[0].isalnum() else ""
     shape = "".join([_SYMBOLS[t[0]] for t in tokens[:3]])
-    first = second = "<end>"
-    for t in tokens:
-        if t[0].isalnum():
-            if first == "<end>":
-                first = _WORD_OF[t]
-            else:
-                second = _WORD_OF[t]
-                break
+    first, second = _nearest_words(tokens, "<end>")
     pronoun = _PRONOUN_RE.search(text)
     paren = PAREN_RE.match(text) if "(" in text else None  # most contexts have no bracket
     return (first, second, touching, shape, pronoun.group(1).lower() if pronoun else "",
