@@ -123,15 +123,19 @@ def edit(path: Path, old: str, new: str) -> None:
     path.write_text(text.replace(old, new, 1))
 
 
+def edit_name_tag_and_headline(first: Path, second: Path) -> None:
+    """A new person and tag on one article, a new headline on another."""
+    set_field(first, "people", "[Jane Roe]")
+    set_field(first, "tags", "[ceasefire]")
+    edit(second, "\ntitle: ", "\ntitle: Amended ")
+
+
 def test_edits_and_new_seeds_build_the_same_site_as_a_cold_build(tmp_path):
     root = write_project(tmp_path / "a", seeds(14), extra_toml=TOML)
     build_project(root)
     first, second = content_files(root / "content")[:2]
 
-    # A new person and tag on one article, a new headline on another.
-    set_field(first, "people", "[Jane Roe]")
-    set_field(first, "tags", "[ceasefire]")
-    edit(second, "\ntitle: ", "\ntitle: Amended ")
+    edit_name_tag_and_headline(first, second)
     _, report = build_project(root)
     assert 0 < report.counts["pages rendered"] < 60
     assert (root / "_site" / "people" / "jane-roe" / "index.html").is_file()

@@ -13,7 +13,7 @@ from dateline.pipeline import RENDER_STATE, read_state
 from dateline.report import Report
 from dateline.site import build_site, load_articles
 from tests.conftest import build_project, write_project
-from tests.test_incremental import TOML, assert_same_site, cold_twin, edit, seeds, set_field
+from tests.test_incremental import TOML, assert_same_site, cold_twin, edit_name_tag_and_headline, seeds
 
 
 def _plan(settings: Settings, reads_cache: bool = True) -> render.Plan:
@@ -66,10 +66,7 @@ def test_a_body_edit_renders_again_a_page_whose_file_went_missing(tmp_path, monk
 def test_a_name_or_headline_edit_takes_the_full_plan_and_reaches_every_page_showing_it(tmp_path, monkeypatch):
     root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
     build_project(root)
-    first, second = content_files(root / "content")[:2]
-    set_field(first, "people", "[Jane Roe]")
-    set_field(first, "tags", "[ceasefire]")
-    edit(second, "\ntitle: ", "\ntitle: Amended ")
+    edit_name_tag_and_headline(*content_files(root / "content")[:2])
     calls = _full_plans(monkeypatch)
     build_project(root)
     assert calls == [1]
