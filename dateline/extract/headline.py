@@ -293,10 +293,10 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
         if unit and not div["old"] and _amount(div["new"]) is not None:  # "Semi-annual dividend 4 cts"
             return compress.finish(_cap(f"{prefix}{what} of {div['new']} {unit}"))
         return compress.finish(_cap(f"{prefix}{what} declared"))
-    period = _period(seed, heading, first)
+    period = headline_tables.which_quarter(seed.paragraphs, _period(seed, heading, first))
     told = _results_told(seed, first)
     if told:
-        return compress.finish(_cap(f"{prefix}{period} {told}".replace("  ", " ").strip()))
+        return compress.finish(_cap(headline_tables.results_headline(company, period, told)))
     return compress.finish(_cap(f"{prefix}{period} results".strip()))
 
 

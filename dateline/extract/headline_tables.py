@@ -739,3 +739,50 @@ def surname(name: str) -> str:
 def _finish(text: str) -> str:
     text = re.sub(r"\s+", " ", text).strip().rstrip(":,;")
     return text[:1].upper() + text[1:]
+
+
+# --- results and dividend tables ("Shr 1.20 dlrs vs 98 cts", "Qtly div 17 cts vs 15 cts") ------------
+# The rows are read in `headline`; here, what the table's own shape adds to their headline.
+
+# A cumulative block below a quarter's figures says which quarter the first block is: a year's
+# figures follow only the fourth quarter's, nine months' the third's, six months' the second's. On
+# the train split (even NEWID) this agrees with the agency's own title ("4TH QTR NET") in 386 of
+# the 389 tables that carry such a block (a title's slip, two month-and-year tables). "12 mths" is
+# no such block: utilities report a rolling twelve months below a month or a quarter.
+CUMULATIVE_RE = re.compile(r"(?i)^(?:[a-z]{3,9}\s+\d{1,2}\s+)?(?P<span>year|(?:nine|9|six|6)\s+m(?:on)?ths"
+                           r"|(?:first|1st)\s+half)(?:\s+(?:ended|ending|to|thru|through)\b.{0,20})?\.?$")
+QUARTER_BEFORE = {"year": "fourth", "nine": "third", "9": "third", "six": "second", "6": "second",
+                  "first": "second", "1st": "second"}
+# "NOTE: 1986 4th qtr net includes ...": a note naming the quarter the table reports.
+ORDINAL_QUARTER_RE = re.compile(r"(?i)\b(?P<n>1st|2nd|3rd|4th|first|second|third|fourth)[- ](?:qtr|quarter)\b")
+ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
+
+
+def which_quarter(paragraphs: Sequence[str], period: str) -> str:
+    """'fourth-quarter' for a 'quarterly' table whose own blocks or notes say which quarter it is
+    (the block below it, else the one quarter its notes name); ``period`` unchanged otherwise."""
+    if period != "quarterly":
+        return period
+    for text in paragraphs[1:MAX_ROWS]:
+        block = CUMULATIVE_RE.match(text.strip()) if len(text) < 40 else None
+        if block:
+            return f"{QUARTER_BEFORE[block['span'].split()[0].lower()]}-quarter"
+    named = {ORDINALS.get(n.lower(), n.lower()) for n in ORDINAL_QUARTER_RE.findall("\n".join(paragraphs))}
+    return f"{named.pop()}-quarter" if len(named) == 1 else period
+
+
+LIMIT = 90  # the headline's limit (headline.MAX_TITLE)
+
+
+def results_headline(company: str, period: str, told: str) -> str:
+    """Whose results, for which period, and what happened, within the limit: 'Kellogg third-quarter
+    profit rises to 96 cents a share from 83 cents'; where that is too long, the year-earlier figure
+    goes first, then the period ('... profit rises to 96 cents a share'): the company and the
+    change are the news. A swing between profit and loss reads 'results swing to loss of ...'."""
+    told = re.sub(r"^(operating\s+)?(profit|loss) of (.+?) vs (profit|loss) of ", r"\1results swing to \2 of \3 from \4 of ",
+                  told)
+    shorter = re.sub(r"\s+from\s+(?:profit\s+of\s+|loss\s+of\s+)?\S+(?:\s+(?:cents?|pence|million|billion))?$", "",
+                     told)
+    candidates = [f"{company} {period} {told}", f"{company} {period} {shorter}", f"{company} {shorter}"]
+    clean = [re.sub(r"\s+", " ", c).strip() for c in candidates]
+    return next((c for c in clean if len(c) <= LIMIT), clean[-1])
