@@ -191,8 +191,8 @@ def _told_by(title: str, row: str) -> bool:
 # The first row of a results table, and of a dividend announcement.
 RESULTS_ROW_RE = re.compile(r"^(?:Oper(?:ating)?\s+|Primary\s+|Fully diluted\s+)?(?:shr|net|revs|sales)\b",
                             re.IGNORECASE)
-DIVIDEND_RE = re.compile(r"^(?:(?P<kind>qtly|qtrly|quarterly|monthly|semi-annual|semiannual|annual|"
-                         r"special|extra|initial)?\s*(?:cash\s+)?(?:div|dividend|payout|distribution)"
+DIVIDEND_RE = re.compile(r"^(?:(?P<kind>" + headline_tables.DIVIDEND_KIND + r")?\s*(?:cash\s+)?"
+                         r"(?:div|dividend|payout|distribution)"
                          r"|(?P<bare>qtly|qtrly|quarterly|monthly|semi-annual|semiannual))\s+(?P<new>[\d.,/-]+|\w+)"
                          r"\s*(?P<unit>cts?|dlrs?|p)?(?:\s+vs\s+(?P<old>[\d.,/-]+|\w+)|\s*$)", re.IGNORECASE)
 # Period headings of a results table, in the table's own words ("Qtr", "Six mths", "Year").
@@ -229,8 +229,7 @@ def table_rows(seed: Seed) -> tuple[str, str]:
 
 def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
     """(kind, change, unit) of a dividend row: ("quarterly", "raised to", "cents")."""
-    kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
-        (div["kind"] or div["bare"] or "").lower(), (div["kind"] or div["bare"] or "").lower())
+    kind = headline_tables.dividend_kind(div["kind"] or div["bare"] or "")
     new, old = _amount(div["new"]), _amount(div["old"]) if div["old"] else None
     unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
         (div["unit"] or "").lower(), "")
@@ -288,7 +287,8 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
         what = f"{kind} dividend".strip()
         if change:
             same = change.startswith("unchanged")
-            tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
+            figure = _figure(div["new"], div["unit"] or "")
+            tail = f" {figure}" + ("" if same else f" from {_figure(div['old'], div['unit'] or '')}")
             return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
         if unit and not div["old"] and _amount(div["new"]) is not None:  # "Semi-annual dividend 4 cts"
             return compress.finish(_cap(f"{prefix}{what} of {div['new']} {unit}"))

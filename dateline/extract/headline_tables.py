@@ -772,17 +772,53 @@ def which_quarter(paragraphs: Sequence[str], period: str) -> str:
 
 
 LIMIT = 90  # the headline's limit (headline.MAX_TITLE)
+WIRE_LENGTH = 80  # a desk's results headline; longer ones lose the year-earlier figure first
+SWING_RE = re.compile(r"^(?P<oper>operating\s+)?(?P<now>profit|loss) of (?P<a>.+?) vs (?P<was>profit|loss) of ")
+# A net row's figures, not a share's: "profit falls to 59,608 from 95,909" is the net profit.
+NET_TOLD_RE = re.compile(r"^(?P<oper>operating\s+)?(?P<kind>profit|loss)\b(?!.*\ba share\b)")
+# "Inc", "Corp", "Co Inc": a desk drops the legal form where the headline is long.
+COMPANY_SUFFIX_RE = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|Corporation|Company|Limited)\.?)+$")
+YEAR_EARLIER_RE = re.compile(r"\s+from\s+(?:profit\s+of\s+|loss\s+of\s+)?\S+"
+                             r"(?:\s+(?:cents?|pence|million|billion|dollars?))?$")
 
 
 def results_headline(company: str, period: str, told: str) -> str:
-    """Whose results, for which period, and what happened, within the limit: 'Kellogg third-quarter
-    profit rises to 96 cents a share from 83 cents'; where that is too long, the year-earlier figure
-    goes first, then the period ('... profit rises to 96 cents a share'): the company and the
-    change are the news. A swing between profit and loss reads 'results swing to loss of ...'."""
-    told = re.sub(r"^(operating\s+)?(profit|loss) of (.+?) vs (profit|loss) of ", r"\1results swing to \2 of \3 from \4 of ",
-                  told)
-    shorter = re.sub(r"\s+from\s+(?:profit\s+of\s+|loss\s+of\s+)?\S+(?:\s+(?:cents?|pence|million|billion))?$", "",
-                     told)
-    candidates = [f"{company} {period} {told}", f"{company} {period} {shorter}", f"{company} {shorter}"]
-    clean = [re.sub(r"\s+", " ", c).strip() for c in candidates]
-    return next((c for c in clean if len(c) <= LIMIT), clean[-1])
+    """Whose results, for which period, and what happened: 'Kellogg third-quarter profit rises to 96
+    cents a share from 83 cents'. Where that is long for a wire headline, the year-earlier figure
+    goes first, then the period: the company and the change are the news. A swing between profit
+    and loss reads 'results swing to loss of ... from profit of ...'; a net row's figures say
+    'net profit', so that a bare figure is not read as a share's."""
+    if not SWING_RE.match(told):
+        told = NET_TOLD_RE.sub(lambda m: f"{m['oper'] or ''}{'' if m['oper'] else 'net '}{m['kind']}", told)
+    told = SWING_RE.sub(lambda m: f"{m['oper'] or ''}results swing to {m['now']} of {m['a']} from {m['was']} of ",
+                        told)
+    shorter = YEAR_EARLIER_RE.sub("", told)
+    short_name = COMPANY_SUFFIX_RE.sub("", company)
+    candidates = [re.sub(r"\s+", " ", c).strip() for c in
+                  (f"{company} {period} {told}", f"{short_name} {period} {told}",
+                   f"{short_name} {period} {shorter}", f"{short_name} {shorter}")]
+    return next((c for c in candidates if len(c) <= WIRE_LENGTH), None) or \
+        next((c for c in candidates if len(c) <= LIMIT), candidates[-1])
+
+
+# A dividend row's first word, how often it is written: "Qtly", "Qtrly", "Qtlry", "Qlty", "Mthly",
+# "Mtly", "Semi", "Semi-annual", "Special", "Interim": any one word before "div".
+DIVIDEND_KIND = r"[A-Za-z][A-Za-z-]{2,11}"
+
+
+def dividend_kind(word: str) -> str:
+    """'quarterly', 'monthly', 'semi-annual', 'annual' for a dividend row's first word however it is
+    abbreviated (by its opening letters: a desk's abbreviations keep them), or the word itself
+    where it is a word of the dictionary ('special', 'interim'); "" for anything else."""
+    word = word.lower()
+    if word.startswith("semi"):
+        return "semi-annual"
+    if word.startswith("ann"):
+        return "annual"
+    if word in lx.common_words():
+        return word if word not in ("div", "dividend", "cash") else ""
+    if word.startswith("q"):
+        return "quarterly"
+    if word.startswith("m") and "t" in word:
+        return "monthly"
+    return ""
