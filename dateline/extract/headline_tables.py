@@ -754,7 +754,8 @@ CUMULATIVE_RE = re.compile(r"(?i)^(?:[a-z]{3,9}\s+\d{1,2}\s+)?(?P<span>year|(?:n
 QUARTER_BEFORE = {"year": "fourth", "nine": "third", "9": "third", "six": "second", "6": "second",
                   "first": "second", "1st": "second"}
 # "NOTE: 1986 4th qtr net includes ...": a note naming the quarter the table reports.
-ORDINAL_QUARTER_RE = re.compile(r"(?i)\b(?P<n>1st|2nd|3rd|4th|first|second|third|fourth)[- ](?:qtr|quarter)\b")
+ORDINAL_QUARTER_RE = re.compile(r"(?i)\b(?P<n>1st|2nd|3rd|4th|first|second|third|fourth)"
+                                r"[- ](?:qtr|quarter)\b")
 ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 
 
@@ -773,11 +774,13 @@ def which_quarter(paragraphs: Sequence[str], period: str) -> str:
 
 LIMIT = 90  # the headline's limit (headline.MAX_TITLE)
 WIRE_LENGTH = 80  # a desk's results headline; longer ones lose the year-earlier figure first
-SWING_RE = re.compile(r"^(?P<oper>operating\s+)?(?P<now>profit|loss) of (?P<a>.+?) vs (?P<was>profit|loss) of ")
+SWING_RE = re.compile(r"^(?P<oper>operating\s+)?(?P<now>profit|loss) of (?P<a>.+?) "
+                      r"vs (?P<was>profit|loss) of ")
 # A net row's figures, not a share's: "profit falls to 59,608 from 95,909" is the net profit.
 NET_TOLD_RE = re.compile(r"^(?P<oper>operating\s+)?(?P<kind>profit|loss)\b(?!.*\ba share\b)")
 # "Inc", "Corp", "Co Inc": a desk drops the legal form where the headline is long.
-COMPANY_SUFFIX_RE = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|Corporation|Company|Limited)\.?)+$")
+COMPANY_SUFFIX_RE = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|Corporation|Company"
+                               r"|Limited)\.?)+$")
 YEAR_EARLIER_RE = re.compile(r"\s+from\s+(?:profit\s+of\s+|loss\s+of\s+)?\S+"
                              r"(?:\s+(?:cents?|pence|million|billion|dollars?))?$")
 
@@ -790,8 +793,8 @@ def results_headline(company: str, period: str, told: str) -> str:
     'net profit', so that a bare figure is not read as a share's."""
     if not SWING_RE.match(told):
         told = NET_TOLD_RE.sub(lambda m: f"{m['oper'] or ''}{'' if m['oper'] else 'net '}{m['kind']}", told)
-    told = SWING_RE.sub(lambda m: f"{m['oper'] or ''}results swing to {m['now']} of {m['a']} from {m['was']} of ",
-                        told)
+    told = SWING_RE.sub(lambda m: f"{m['oper'] or ''}results swing to {m['now']} of {m['a']} "
+                                  f"from {m['was']} of ", told)
     shorter = YEAR_EARLIER_RE.sub("", told)
     short_name = COMPANY_SUFFIX_RE.sub("", company)
     candidates = [re.sub(r"\s+", " ", c).strip() for c in
