@@ -235,7 +235,8 @@ def test_results_table_with_no_share_figure_says_what_its_net_row_says():
                                        "Share nil vs nil; Revenues 7 million vs 9 million")  # net row once
     seed = _seed("Shr nil vs nil", "Net loss 77,879, vs loss 65,501", "Nine mths", "Shr nine cts vs two cts")
     assert title_and_summary(seed)[0] == "Third-quarter net loss widens to 77,879 from 65,501"
-    assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == "Net profit of 788,099"
+    assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == \
+        "Net profit of 788,099"
     assert title_and_summary(_seed("Net 3.1 mln vs not given", "Note: not comparable."))[0] == \
         "Net profit of 3.1 million"
     # a year-earlier figure written out in full takes no "mln" from the first
@@ -268,7 +269,8 @@ def test_results_table_company_from_a_note_that_writes_it_in_passing_as_its_own(
 def test_results_table_never_names_a_company_from_a_note_about_another():
     got = extract(read_seed(FIXTURES / "results_other_company_note.txt"))
     assert "Harbor Plastics Corp" in got.organizations  # the note names it...
-    assert got.title == "Fourth-quarter loss narrows to nine cents a share from 12 cents"  # ...the headline not
+    # ...the headline not
+    assert got.title == "Fourth-quarter loss narrows to nine cents a share from 12 cents"
 
 
 def test_dividend_headline_says_what_changed():

@@ -760,14 +760,17 @@ ORDINALS = {"1st": "first", "2nd": "second", "3rd": "third", "4th": "fourth"}
 
 
 def which_quarter(paragraphs: Sequence[str], period: str) -> str:
-    """'fourth-quarter' for a 'quarterly' table whose own blocks or notes say which quarter it is
-    (the block below it, else the one quarter its notes name); ``period`` unchanged otherwise."""
-    if period != "quarterly":
+    """'fourth-quarter' for a 'quarterly' table, or one whose first block has no period heading
+    (""), when its own blocks say which quarter it is (the cumulative block below it); for a
+    'quarterly' one, else the one quarter its notes name; ``period`` unchanged otherwise."""
+    if period not in ("quarterly", ""):
         return period
     for text in paragraphs[1:MAX_ROWS]:
         block = CUMULATIVE_RE.match(text.strip()) if len(text) < 40 else None
         if block:
             return f"{QUARTER_BEFORE[block['span'].split()[0].lower()]}-quarter"
+    if not period:
+        return period
     named = {ORDINALS.get(n.lower(), n.lower()) for n in ORDINAL_QUARTER_RE.findall("\n".join(paragraphs))}
     return f"{named.pop()}-quarter" if len(named) == 1 else period
 
