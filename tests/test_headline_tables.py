@@ -223,3 +223,9 @@ def test_dividend_kind_reads_a_desks_abbreviations_and_leaves_unknown_words_out(
     assert [ht.dividend_kind(w) for w in words] == \
         ["quarterly", "quarterly", "monthly", "semi-annual", "semi-annual", "annual", "special"]
     assert ht.dividend_kind("Zqx") == "" and ht.dividend_kind("Cash") == ""
+
+
+def test_a_named_dollar_keeps_its_name_and_its_scale():
+    rows = ("Year to December 31, 1986", "Net profit 61 mln N.Z. Dlrs vs 40 mln", "Pre-tax profit 90 mln")
+    assert _title(*rows) == \
+        "Annual net profit rises to 61 million N.Z. dollars from 40 million"

@@ -430,8 +430,9 @@ def _figure(number: str, unit: str) -> str:
     words = [_UNIT_WORDS.get(w.lower(), w.lower() if w.isupper() and "." not in w else w) for w in words]
     if number.lower() in ("one", "1") and words in (["cents"], ["dollars"]):
         words = [words[0][:-1]]
-    if words and words[-1].lower() == "dollars" and number[:1].isdigit() and (len(words) == 1 or words[0] in
-                                                                      ("million", "billion")):
+    # "$1.1 million", but "78 million N.Z. dollars": a named dollar keeps its name
+    if words and words[-1].lower() == "dollars" and number[:1].isdigit() and (len(words) == 1 or (
+            len(words) == 2 and words[0] in ("million", "billion"))):
         return f"${number}{' ' + words[0] if len(words) == 2 else ''}"
     return " ".join([number, *words])
 
