@@ -229,3 +229,13 @@ def test_a_named_dollar_keeps_its_name_and_its_scale():
     rows = ("Year to December 31, 1986", "Net profit 61 mln N.Z. Dlrs vs 40 mln", "Pre-tax profit 90 mln")
     assert _title(*rows) == \
         "Annual net profit rises to 61 million N.Z. dollars from 40 million"
+
+
+def test_a_long_company_name_loses_its_legal_form_before_a_dividend_headline_runs_long():
+    assert ht.with_company("Tarrow Mills Inc", "quarterly dividend unchanged at 25 cents") == \
+        "Tarrow Mills Inc quarterly dividend unchanged at 25 cents"
+    same = "quarterly dividend unchanged at 25 cents"
+    assert ht.with_company("Quellmont Agricultural and Irrigation Machinery Co", same) == \
+        "Quellmont Agricultural and Irrigation Machinery quarterly dividend unchanged at 25 cents"
+    assert ht.with_company("", "monthly dividend cut to 8.5 cents from 9.2 cents") == \
+        "monthly dividend cut to 8.5 cents from 9.2 cents"

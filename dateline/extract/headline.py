@@ -289,10 +289,11 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
             same = change.startswith("unchanged")
             figure = _figure(div["new"], div["unit"] or "")
             tail = f" {figure}" + ("" if same else f" from {_figure(div['old'], div['unit'] or '')}")
-            return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
+            return compress.finish(_cap(headline_tables.with_company(company, f"{what} {change}{tail}")))
         if unit and not div["old"] and _amount(div["new"]) is not None:  # "Semi-annual dividend 4 cts"
-            return compress.finish(_cap(f"{prefix}{what} of {div['new']} {unit}"))
-        return compress.finish(_cap(f"{prefix}{what} declared"))
+            amount = f"{what} of {div['new']} {unit}"
+            return compress.finish(_cap(headline_tables.with_company(company, amount)))
+        return compress.finish(_cap(headline_tables.with_company(company, f"{what} declared")))
     period = headline_tables.which_quarter(seed.paragraphs, _period(seed, heading, first))
     told = _results_told(seed, first)
     if told:

@@ -800,11 +800,21 @@ def results_headline(company: str, period: str, told: str) -> str:
                                   f"from {m['was']} of ", told)
     shorter = YEAR_EARLIER_RE.sub("", told)
     short_name = COMPANY_SUFFIX_RE.sub("", company)
-    candidates = [re.sub(r"\s+", " ", c).strip() for c in
-                  (f"{company} {period} {told}", f"{short_name} {period} {told}",
-                   f"{short_name} {period} {shorter}", f"{short_name} {shorter}")]
-    return next((c for c in candidates if len(c) <= WIRE_LENGTH), None) or \
-        next((c for c in candidates if len(c) <= LIMIT), candidates[-1])
+    return _fit_wire(f"{company} {period} {told}", f"{short_name} {period} {told}",
+                     f"{short_name} {period} {shorter}", f"{short_name} {shorter}")
+
+
+def with_company(company: str, phrase: str) -> str:
+    """'Acme Corp quarterly dividend raised to 17 cents from 15 cents'; the legal form goes where
+    the headline is long for a wire headline."""
+    return _fit_wire(f"{company} {phrase}", f"{COMPANY_SUFFIX_RE.sub('', company)} {phrase}")
+
+
+def _fit_wire(*phrases: str) -> str:
+    """The first phrase within a wire headline's length, else the first within the limit, else the last."""
+    clean = [re.sub(r"\s+", " ", p).strip() for p in phrases]
+    return next((c for c in clean if len(c) <= WIRE_LENGTH), None) or \
+        next((c for c in clean if len(c) <= LIMIT), clean[-1])
 
 
 # A dividend row's first word, how often it is written: "Qtly", "Qtrly", "Qtlry", "Qlty", "Mthly",
