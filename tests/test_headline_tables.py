@@ -239,3 +239,9 @@ def test_a_long_company_name_loses_its_legal_form_before_a_dividend_headline_run
         "Quellmont Agricultural and Irrigation Machinery quarterly dividend unchanged at 25 cents"
     assert ht.with_company("", "monthly dividend cut to 8.5 cents from 9.2 cents") == \
         "monthly dividend cut to 8.5 cents from 9.2 cents"
+
+
+def test_a_note_whose_subject_is_a_compound_of_common_words_names_no_company():
+    assert _title("Shr 42 cts vs 42 cts", "Net 19.1 mln vs 19.5 mln", "Nine mths",
+                  "Shr 1.20 dlrs vs 1.10 dlrs", "NOTE: Year-ago restated.") == \
+        "Third-quarter profit unchanged at 42 cents a share"

@@ -468,7 +468,8 @@ def _named_in_full(text: str) -> str:
     """The company a table's note names as its own: in full, alone, or as the note's subject."""
     m = NOTE_SUBJECT_RE.search(text)
     common = lx.common_words()
-    if m and m["name"][:1].isupper() and not all(w.lower() in common for w in m["name"].split()):
+    # "Year-ago restated": a compound of dictionary words is no name either
+    if m and m["name"][:1].isupper() and not all(w.lower() in common for w in re.split(r"[\s-]+", m["name"])):
         return m["name"]
     for pattern in FULL_NAME_RES:
         m = pattern.search(text)
