@@ -245,3 +245,15 @@ def test_a_note_whose_subject_is_a_compound_of_common_words_names_no_company():
     assert _title("Shr 42 cts vs 42 cts", "Net 19.1 mln vs 19.5 mln", "Nine mths",
                   "Shr 1.20 dlrs vs 1.10 dlrs", "NOTE: Year-ago restated.") == \
         "Third-quarter profit unchanged at 42 cents a share"
+
+
+def test_a_dividend_tables_date_rows_read_as_one_phrase_in_its_summary():
+    title, summary = title_and_summary(_seed("Qtly div 12 cts vs 12 cts prior", "Pay April Nine",
+                                             "Record March 20"))
+    assert title == "Quarterly dividend unchanged at 12 cents"
+    assert summary == "Payable April 9 to holders of record March 20"
+    assert ht.dividend_dates(["Record May 15", "NOTE: first dividend since 1984"]) == \
+        ["Holders of record May 15", "NOTE: first dividend since 1984"]
+    # rows that are no dates stay as they are
+    assert ht.dividend_dates(["Net 1,200,000 vs 900,000", "Paid in kind"]) == \
+        ["Net 1,200,000 vs 900,000", "Paid in kind"]

@@ -172,7 +172,7 @@ def table_summary(seed: Seed, title: str = "", outcome: str = "") -> str:
     and so does the row a sports headline (``outcome``) was read from: "Result: X won by ...", the
     title bout it names."""
     rows = [_clean(p) for p in seed.paragraphs[1:12]]
-    rows = [r for r in rows if r and len(r) < 120 and not _told_by(title, r)
+    rows = [r for r in headline_tables.dividend_dates(rows) if r and len(r) < 120 and not _told_by(title, r)
             and not (outcome and headline_tables.outcome_row(outcome, r))]
     text = "; ".join(spell_out(r.rstrip(".")) for r in rows)
     return shorten(text, MAX_SUMMARY)

@@ -838,3 +838,39 @@ def dividend_kind(word: str) -> str:
     if word.startswith("m") and "t" in word:
         return "monthly"
     return ""
+
+
+# A dividend table's date rows: "Pay March 31" (or "Payable", "Paid") and "Record March 13".
+PAY_RE = re.compile(r"^(?:Pay(?:able)?|Paid|PAY(?:ABLE)?)\s+(?P<date>[A-Z][\w ,/-]{2,60}?)\.?$")
+RECORD_RE = re.compile(r"^(?:Record|RECORD)\s+(?:[Dd]ate\s+)?(?P<date>[A-Z][\w ,/-]{2,60}?)\.?$")
+DAY_WORD_RE = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8}\.?)\s+"
+                         r"(?P<day>One|Two|Three|Four|Five|Six|Seven|Eight|Nine)\b")
+
+
+def dividend_dates(rows: Sequence[str]) -> list[str]:
+    """A dividend table's rows with its "Pay" and "Record" rows told in one phrase, the way the
+    wire's prose tells them: "Payable March 31 to holders of record March 13"."""
+    paid = held = ""
+    at: int | None = None
+    kept: list[str] = []
+    for row in rows:
+        pay = PAY_RE.match(row.strip()) if not paid else None
+        record = RECORD_RE.match(row.strip()) if not held else None
+        if not pay and not record:
+            kept.append(row)
+            continue
+        paid = _day_in_figures(pay["date"]) if pay else paid
+        held = _day_in_figures(record["date"]) if record else held
+        if at is None:
+            at = len(kept)
+            kept.append("")
+    if at is None:
+        return kept
+    kept[at] = (f"Payable {paid} to holders of record {held}" if paid and held
+                else f"Payable {paid}" if paid else f"Holders of record {held}")
+    return kept
+
+
+def _day_in_figures(date: str) -> str:
+    """'April Nine' -> 'April 9': a day of the month in figures, as a date is written."""
+    return DAY_WORD_RE.sub(lambda m: f"{m['month']} {NUMBER_WORDS.index(m['day'].lower())}", date)
