@@ -248,7 +248,7 @@ def test_a_note_whose_subject_is_a_compound_of_common_words_names_no_company():
 
 
 def test_a_dividend_tables_date_rows_read_as_one_phrase_in_its_summary():
-    title, summary = title_and_summary(_seed("Qtly div 12 cts vs 12 cts prior", "Pay April Nine",
+    title, summary = title_and_summary(_seed("Qtly div 12 cts vs 12 cts prior", "Pay April nine",
                                              "Record March 20"))
     assert title == "Quarterly dividend unchanged at 12 cents"
     assert summary == "Payable April 9 to holders of record March 20"

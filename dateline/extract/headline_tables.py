@@ -844,7 +844,7 @@ def dividend_kind(word: str) -> str:
 PAY_RE = re.compile(r"^(?:Pay(?:able)?|Paid|PAY(?:ABLE)?)\s+(?P<date>[A-Z][\w ,/-]{2,60}?)\.?$")
 RECORD_RE = re.compile(r"^(?:Record|RECORD)\s+(?:[Dd]ate\s+)?(?P<date>[A-Z][\w ,/-]{2,60}?)\.?$")
 DAY_WORD_RE = re.compile(r"\b(?P<month>[A-Z][a-z]{2,8}\.?)\s+"
-                         r"(?P<day>One|Two|Three|Four|Five|Six|Seven|Eight|Nine)\b")
+                         r"(?P<day>(?i:one|two|three|four|five|six|seven|eight|nine))\b")
 
 
 def dividend_dates(rows: Sequence[str]) -> list[str]:
