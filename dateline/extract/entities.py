@@ -148,7 +148,7 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: Sequence[str] 
     dateline = plc.dateline_places(seed.dateline)
     evidence = ft.article_evidence(found, dateline, seed.text)
     mentions = [*direct, *decide(found, evidence, model or load_model())]
-    return resolve(mentions, dateline, settings, contributors, short_forms)
+    return resolve(mentions, dateline, settings, contributors, short_forms, seed.text)
 
 
 def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Mention]]:
@@ -929,8 +929,10 @@ def _place_cue(after: str) -> bool:
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
-            contributors: Sequence[str], short_forms: dict[str, str] | None = None) -> Entities:
-    """Turn mentions into the article's distinct people, places and organizations."""
+            contributors: Sequence[str], short_forms: dict[str, str] | None = None,
+            text: str = "") -> Entities:
+    """Turn mentions into the article's distinct people, places and organizations (``text``: the
+    article's, where a place that opens a body's name is also written as the place)."""
     aliases = settings.aliases
     if aliases:
         for m in mentions:
@@ -956,7 +958,9 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     drop = set(settings.not_places) | {p for p in surnames if plc.country_of(p) != p} - set(dateline)
     # A country stays: "Japan" opens "Japan Chamber of Commerce" and is named on its own too.
     prefixes = {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))}
-    drop |= {p for p in prefixes if p in places and plc.country_of(p) != p} - set(dateline)
+    # ...unless the text also writes it where a place stands ("died in Kyoto" beside Kyoto University).
+    drop |= {p for p in prefixes if p in places and plc.country_of(p) != p
+             and not plc.written_as_place(p, text)} - set(dateline)
     never_organizations = set(settings.not_organizations)
     return Entities(
         people=people,

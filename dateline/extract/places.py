@@ -43,6 +43,31 @@ def place_in_run(tokens: list[str]) -> str | None:
     return None
 
 
+# Words before a name that put it where something happens or where someone goes or comes from:
+# "died in Kyoto", "returned to Budapest", "the road from Kikwit".
+LOCATIVE = r"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]cross|[Tt]hroughout|[Aa]round|[Tt]o|[Ff]rom)"
+# A kind of place before "of" ("the town of Kikwit") or in lower case after the name ("Shanxi province").
+PLACE_NOUN = r"(?:town|city|village|port|capital|province|state|region|county|district|island)"
+# What may not follow a name standing alone: more of a longer name, an owner's "'s", a hyphen.
+_ALONE = r"(?![\w'’-]|\s+[A-Z&(])"
+
+
+def written_as_place(name: str, text: str) -> bool:
+    """The text writes ``name`` alone where a place stands: after a word of place ("in Kyoto",
+    "the town of Kikwit"), before a kind of place ("Shanxi province"), or after a known town and a
+    comma ("Newark, Ohio"); never as the opening of a longer name ("in Kyoto University") nor as
+    an owner ("in Kyoto's").
+
+    A town that opens a body's name here is read as that body unless the text says otherwise."""
+    name_re = re.escape(name)
+    if re.search(rf"(?:\b{LOCATIVE}\s+(?:the\s+)?|\b{PLACE_NOUN}\s+of\s+){name_re}{_ALONE}", text):
+        return True
+    if re.search(rf"\b{name_re}\s+{PLACE_NOUN}\b", text):
+        return True
+    return any(lookup(m.group(1)) for m in re.finditer(
+        rf"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,2}}),\s+{name_re}{_ALONE}", text))
+
+
 def dateline_places(dateline: str) -> list[str]:
     """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida'] (cached: datelines repeat)."""
     return list(_dateline_places(dateline))
