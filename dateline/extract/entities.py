@@ -148,6 +148,9 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: Sequence[str] 
     dateline = plc.dateline_places(seed.dateline)
     evidence = ft.article_evidence(found, dateline, seed.text)
     mentions = [*direct, *decide(found, evidence, model or load_model())]
+    named = {m.name for m in mentions}
+    mentions += [Mention(PLACE, p) for p in plc.written_alone(
+        [c.name for c in found if c.kind == PLACE], named, seed.text)]
     return resolve(mentions, dateline, settings, contributors, short_forms, seed.text)
 
 

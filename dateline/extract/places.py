@@ -43,29 +43,53 @@ def place_in_run(tokens: list[str]) -> str | None:
     return None
 
 
-# Words before a name that put it where something happens or where someone goes or comes from:
-# "died in Kyoto", "returned to Budapest", "the road from Kikwit".
-LOCATIVE = r"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]cross|[Tt]hroughout|[Aa]round|[Tt]o|[Ff]rom)"
+# Words before a name that put it where something is or happens: "died in Kyoto", "near Kikwit".
+WHERE = r"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]cross|[Tt]hroughout|[Aa]round)"
+# ...and where someone goes or comes from: "returned to Budapest", "the road from Kikwit" (also a
+# person's place: "a header from Nakamura", so these count only beside a body's name, see below).
+TOWARDS = r"(?:[Tt]o|[Ff]rom)"
 # A kind of place before "of" ("the town of Kikwit") or in lower case after the name ("Shanxi province").
 PLACE_NOUN = r"(?:town|city|village|port|capital|province|state|region|county|district|island)"
 # What may not follow a name standing alone: more of a longer name, an owner's "'s", a hyphen.
 _ALONE = r"(?![\w'’-]|\s+[A-Z&(])"
+# What follows a place that ends its phrase: punctuation, the end, or a word of grammar ("in Baltimore
+# and", "in London said"), not a noun the name qualifies ("the Oslo accords", "a Pacific island").
+_ENDS = (r"(?=\s*(?:[.,;:)!?\"”]|$|\s(?:and|or|but|when|where|which|who|after|before|on|in|at|for|to|with|"
+         r"since|until|as|said|says|is|was|has|had|have|are|were)\b))")
 
 
-def written_as_place(name: str, text: str) -> bool:
+def written_as_place(name: str, text: str, ends: bool = False) -> bool:
     """The text writes ``name`` alone where a place stands: after a word of place ("in Kyoto",
-    "the town of Kikwit"), before a kind of place ("Shanxi province"), or after a known town and a
-    comma ("Newark, Ohio"); never as the opening of a longer name ("in Kyoto University") nor as
-    an owner ("in Kyoto's").
+    "the town of Kikwit", "returned to Budapest"), before a kind of place ("Shanxi province"), or
+    after a known town and a comma ("Newark, Ohio"); never as the opening of a longer name ("in
+    Kyoto University") nor as an owner ("in Kyoto's"). ``ends``: only where the place ends its
+    phrase ("in Baltimore."), not after "to" or "from", which also lead to people, nor before a
+    kind of place ("a Pacific island side").
 
     A town that opens a body's name here is read as that body unless the text says otherwise."""
     name_re = re.escape(name)
-    if re.search(rf"(?:\b{LOCATIVE}\s+(?:the\s+)?|\b{PLACE_NOUN}\s+of\s+){name_re}{_ALONE}", text):
+    lead = WHERE if ends else f"(?:{WHERE}|{TOWARDS})"
+    tail = _ENDS if ends else _ALONE
+    if re.search(rf"(?:\b{lead}\s+(?:the\s+)?|\b{PLACE_NOUN}\s+of\s+){name_re}{tail}", text):
         return True
-    if re.search(rf"\b{name_re}\s+{PLACE_NOUN}\b", text):
+    if not ends and re.search(rf"\b{name_re}\s+{PLACE_NOUN}\b", text):
         return True
     return any(lookup(m.group(1)) for m in re.finditer(
-        rf"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,2}}),\s+{name_re}{_ALONE}", text))
+        rf"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,2}}),\s+{name_re}{tail}", text))
+
+
+def written_alone(read_as_place: list[str], named: set[str], text: str) -> list[str]:
+    """The known places the rules read that the model named nothing, where the text writes them
+    alone as a place: "Baltimore" of "the Space Telescope Science Institute in Baltimore", a run
+    the model took for no name at all, when the article also has "... in Baltimore." on its own.
+    A name the model gave a kind (a person, a body) keeps it; so does one the text never writes
+    so."""
+    out = []
+    for name in dict.fromkeys(read_as_place):
+        place = lookup(name)
+        if place and name not in named and place not in named and written_as_place(name, text, ends=True):
+            out.append(place)
+    return out
 
 
 def dateline_places(dateline: str) -> list[str]:
