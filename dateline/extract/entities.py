@@ -950,8 +950,8 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_map = orgs.unify(org_names, ties)
     organizations = _unique(org_map[n] for n in org_names)
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
-    places = _unique_casefold([*(aliases.get(d, d) for d in dateline),
-                               *(m.name for m in mentions if m.kind == PLACE)])
+    places = plc.one_form_each(_unique_casefold([*(aliases.get(d, d) for d in dateline),
+                                                 *(m.name for m in mentions if m.kind == PLACE)]))
     people, roles = _people(mentions, settings, contributors,
                             set(organizations) | set(places) | set(short_forms or ()))
     # A town that is a person's surname here is that person ("Wilson" the minister), and one that

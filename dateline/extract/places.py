@@ -92,6 +92,21 @@ def written_alone(read_as_place: list[str], named: set[str], text: str) -> list[
     return out
 
 
+def one_form_each(places: list[str]) -> list[str]:
+    """The article's places, one written form each: "Hague" (read out of "in The Hague", whose "The"
+    opened a run) joins "The Hague" of the dateline. The first form of each stays, in order.
+
+    A dateline's qualified town ("Valencia, Spain") and the town alone stay apart: the labels
+    name the town as the text writes it."""
+    keys = {_form_key(p): p for p in reversed(places)}  # the first place of each key
+    return list(dict.fromkeys(keys[_form_key(p)] for p in places))
+
+
+def _form_key(place: str) -> str:
+    words = place.casefold().split()
+    return " ".join(words[1:] if len(words) > 1 and words[0] == "the" else words)
+
+
 def dateline_places(dateline: str) -> list[str]:
     """'BOCA RATON, Fla.' -> ['Boca Raton', 'Florida'] (cached: datelines repeat)."""
     return list(_dateline_places(dateline))
