@@ -964,6 +964,8 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     # ...unless the text also writes it where a place stands ("died in Kyoto" beside Kyoto University).
     drop |= {p for p in prefixes if p in places and plc.country_of(p) != p
              and not plc.written_as_place(p, text)} - set(dateline)
+    # "survived by his wife, Salina": a town named only as a relative is that person's name.
+    drop |= {p for p in places if plc.country_of(p) != p and plc.only_kin(p, text)} - set(dateline)
     never_organizations = set(settings.not_organizations)
     return Entities(
         people=people,

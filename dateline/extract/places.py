@@ -78,6 +78,21 @@ def written_as_place(name: str, text: str, ends: bool = False) -> bool:
         rf"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,2}}),\s+{name_re}{tail}", text))
 
 
+# Kin before a name ("survived by his wife, Salina") or "family" after it ("the Tamura family"):
+# the name is a person's, whatever town shares it.
+KIN = (r"(?:wife|husband|widow|widower|son|sons|daughter|daughters|brother|brothers|sister|sisters|"
+       r"mother|father|grandson|granddaughter|children|partner|fiancee|fiance)")
+
+
+def only_kin(name: str, text: str) -> bool:
+    """Every time the text writes ``name`` alone, it names a relative or a family ("his wife,
+    Ngozi,", "the Tamura family"): a person's name, not the town of that name."""
+    alone = rf"(?<![\w'’-])(?<![A-Z][\w.'’-] ){re.escape(name)}(?![\w'’-]|\s+[A-Z])"
+    kin = rf"(?:\b{KIN},?\s+{re.escape(name)}\b|\b{re.escape(name)}\s+family\b)"
+    total = len(re.findall(alone, text))
+    return total > 0 and len(re.findall(kin, text)) >= total
+
+
 def written_alone(read_as_place: list[str], named: set[str], text: str) -> list[str]:
     """The known places the rules read that the model named nothing, where the text writes them
     alone as a place: "Baltimore" of "the Space Telescope Science Institute in Baltimore", a run
