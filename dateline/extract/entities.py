@@ -151,7 +151,22 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: Sequence[str] 
     named = {m.name for m in mentions}
     mentions += [Mention(PLACE, p) for p in plc.written_alone(
         [c.name for c in found if c.kind == PLACE], named, seed.text)]
+    mentions += [Mention(PLACE, p) for p in _officers_places(found, mentions)]
     return resolve(mentions, dateline, settings, contributors, short_forms, seed.text)
+
+
+def _officers_places(found: list[ft.Candidate], mentions: list[Mention]) -> list[str]:
+    """"Alberta" of "Alberta Premier Don Getty": the place a titled person's run opens, when the
+    model named the person and gave the place no other kind."""
+    people = {m.name for m in mentions if m.kind == PERSON}
+    named = {m.name for m in mentions}
+    out: list[str] = []
+    for c in found:
+        if c.kind == PERSON and c.role and c.part_of >= 0 and c.name in people:
+            place = plc.before_title(found[c.part_of].name, c.name, c.role)
+            if place and place not in named and place not in out:
+                out.append(place)
+    return out
 
 
 def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Mention]]:

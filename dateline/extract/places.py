@@ -93,6 +93,16 @@ def only_kin(name: str, text: str) -> bool:
     return total > 0 and len(re.findall(kin, text)) >= total
 
 
+def before_title(run: str, person: str, role: str) -> str | None:
+    """The known place a titled name opens ("Alberta" of "Alberta Premier Don Getty", "Chicago"
+    of "Chicago Mayor Richard Daley"), whose officer the person is; else None (a nationality,
+    "Thai Prime Minister ...", names no place)."""
+    at = run.find(f" {role} {person}") if role and person and run.endswith(f" {role} {person}") else -1
+    head = run[:at] if at > 0 else ""
+    # "Thai Prime Minister ...": a nationality, though a town in Vietnam has the name.
+    return lookup(head) if head and head not in lx.demonyms() else None
+
+
 def written_alone(read_as_place: list[str], named: set[str], text: str) -> list[str]:
     """The known places the rules read that the model named nothing, where the text writes them
     alone as a place: "Baltimore" of "the Space Telescope Science Institute in Baltimore", a run
