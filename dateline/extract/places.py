@@ -50,12 +50,18 @@ WHERE = r"(?:[Ii]n|[Nn]ear|[Oo]utside|[Aa]cross|[Tt]hroughout|[Aa]round)"
 TOWARDS = r"(?:[Tt]o|[Ff]rom)"
 # A kind of place before "of" ("the town of Kikwit") or in lower case after the name ("Shanxi province").
 PLACE_NOUN = r"(?:town|city|village|port|capital|province|state|region|county|district|island)"
-# What may not follow a name standing alone: more of a longer name, an owner's "'s", a hyphen.
-_ALONE = r"(?![\w'’-]|\s+[A-Z&(])"
-# What follows a place that ends its phrase: punctuation, the end, or a word of grammar ("in Baltimore
-# and", "in London said"), not a noun the name qualifies ("the Oslo accords", "a Pacific island").
-_ENDS = (r"(?=\s*(?:[.,;:)!?\"”]|$|\s(?:and|or|but|when|where|which|who|after|before|on|in|at|for|to|with|"
-         r"since|until|as|said|says|is|was|has|had|have|are|were)\b))")
+# The text just before a name, read backwards from it (patterns end at the name: "$").
+_LEAD_RE = re.compile(rf"(?:\b(?:{WHERE}|{TOWARDS})\s+(?:the\s+)?|\b{PLACE_NOUN}\s+of\s+)$")
+_WHERE_RE = re.compile(rf"(?:\b{WHERE}\s+(?:the\s+)?|\b{PLACE_NOUN}\s+of\s+)$")
+_TOWN_COMMA_RE = re.compile(r"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){0,2}),\s+$")
+# The text just after a name: not more of a longer name, an owner's "'s", a hyphen...
+_ALONE_RE = re.compile(r"(?![\w'’-]|\s+[A-Z&(])")
+# ...or, stricter, the end of the place's phrase: punctuation, the end, or a word of grammar ("in
+# Baltimore and", "in London said"), not a noun the name qualifies ("the Oslo accords").
+_ENDS_RE = re.compile(r"\s*(?:[.,;:)!?\"”]|$|\s(?:and|or|but|when|where|which|who|after|before|on|in|at|"
+                      r"for|to|with|since|until|as|said|says|is|was|has|had|have|are|were)\b)")
+_KIND_AFTER_RE = re.compile(rf"\s+{PLACE_NOUN}\b")
+_SPAN = 40  # characters either side of a mention that the patterns read
 
 
 def written_as_place(name: str, text: str, ends: bool = False) -> bool:
@@ -66,22 +72,39 @@ def written_as_place(name: str, text: str, ends: bool = False) -> bool:
     phrase ("in Baltimore."), not after "to" or "from", which also lead to people, nor before a
     kind of place ("a Pacific island side").
 
-    A town that opens a body's name here is read as that body unless the text says otherwise."""
-    name_re = re.escape(name)
-    lead = WHERE if ends else f"(?:{WHERE}|{TOWARDS})"
-    tail = _ENDS if ends else _ALONE
-    if re.search(rf"(?:\b{lead}\s+(?:the\s+)?|\b{PLACE_NOUN}\s+of\s+){name_re}{tail}", text):
-        return True
-    if not ends and re.search(rf"\b{name_re}\s+{PLACE_NOUN}\b", text):
-        return True
-    return any(lookup(m.group(1)) for m in re.finditer(
-        rf"\b([A-Z][\w.'-]*(?:\s[A-Z][\w.'-]*){{0,2}}),\s+{name_re}{tail}", text))
+    A town that opens a body's name here is read as that body unless the text says otherwise.
+    Each mention is found with str.find and read with fixed patterns: names are many, and a
+    pattern per name would be compiled anew each time."""
+    lead = _WHERE_RE if ends else _LEAD_RE
+    tail = _ENDS_RE if ends else _ALONE_RE
+    at = text.find(name)
+    while at >= 0:
+        stop = at + len(name)
+        before, after = text[max(0, at - _SPAN):at], text[stop:stop + _SPAN]
+        if not (before[-1:].isalnum() or after[:1].isalnum()):
+            if tail.match(after) and (lead.search(before) or _known_town(_TOWN_COMMA_RE.search(before))):
+                return True
+            if not ends and _KIND_AFTER_RE.match(after):
+                return True
+        at = text.find(name, stop)
+    return False
+
+
+def _known_town(found: re.Match[str] | None) -> bool:
+    return bool(found and lookup(found.group(1)))
 
 
 # Kin before a name ("survived by his wife, Salina") or "family" after it ("the Tamura family"):
 # the name is a person's, whatever town shares it.
 KIN = (r"(?:wife|husband|widow|widower|son|sons|daughter|daughters|brother|brothers|sister|sisters|"
        r"mother|father|grandson|granddaughter|children|partner|fiancee|fiance)")
+_KIN_RE = re.compile(rf"\b{KIN},?\s+([A-Z][\w'’-]*)|\b([A-Z][\w'’-]*)\s+family\b")
+
+
+def kin_names(text: str) -> set[str]:
+    """The capitalised words the text writes as a relative or a family ("his wife, Ngozi",
+    "the Tamura family")."""
+    return {a or b for a, b in _KIN_RE.findall(text)}
 
 
 def only_kin(name: str, text: str) -> bool:
