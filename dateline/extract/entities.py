@@ -980,9 +980,9 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     drop |= {p for p in prefixes if p in places and plc.country_of(p) != p
              and not plc.written_as_place(p, text)} - set(dateline)
     # "survived by his wife, Salina": a town named only as a relative is that person's name.
-    kin = plc.kin_names(text) if places else set()
+    kin = plc.kin_names(text) if places else {}
     drop |= {p for p in places
-             if p in kin and plc.country_of(p) != p and plc.only_kin(p, text)} - set(dateline)
+             if p in kin and plc.country_of(p) != p and plc.only_kin(p, text, kin)} - set(dateline)
     never_organizations = set(settings.not_organizations)
     return Entities(
         people=people,

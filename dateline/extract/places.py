@@ -99,21 +99,35 @@ def _known_town(found: re.Match[str] | None) -> bool:
 KIN = (r"(?:wife|husband|widow|widower|son|sons|daughter|daughters|brother|brothers|sister|sisters|"
        r"mother|father|grandson|granddaughter|children|partner|fiancee|fiance)")
 _KIN_RE = re.compile(rf"\b{KIN},?\s+([A-Z][\w'’-]*)|\b([A-Z][\w'’-]*)\s+family\b")
+_CAPITALISED_BEFORE_RE = re.compile(r"[A-Z][\w.'’-]*\s$")
 
 
-def kin_names(text: str) -> set[str]:
+def kin_names(text: str) -> dict[str, int]:
     """The capitalised words the text writes as a relative or a family ("his wife, Ngozi",
-    "the Tamura family")."""
-    return {a or b for a, b in _KIN_RE.findall(text)}
+    "the Tamura family"), each with how often."""
+    counts: dict[str, int] = {}
+    for a, b in _KIN_RE.findall(text):
+        counts[a or b] = counts.get(a or b, 0) + 1
+    return counts
 
 
-def only_kin(name: str, text: str) -> bool:
-    """Every time the text writes ``name`` alone, it names a relative or a family ("his wife,
-    Ngozi,", "the Tamura family"): a person's name, not the town of that name."""
-    alone = rf"(?<![\w'’-])(?<![A-Z][\w.'’-] ){re.escape(name)}(?![\w'’-]|\s+[A-Z])"
-    kin = rf"(?:\b{KIN},?\s+{re.escape(name)}\b|\b{re.escape(name)}\s+family\b)"
-    total = len(re.findall(alone, text))
-    return total > 0 and len(re.findall(kin, text)) >= total
+def only_kin(name: str, text: str, kin: dict[str, int]) -> bool:
+    """Every time the text writes ``name`` alone, it names a relative or a family (``kin``, from
+    ``kin_names``: "his wife, Ngozi,", "the Tamura family"): a person's name, not the town."""
+    return 0 < _alone_count(name, text) <= kin.get(name, 0)
+
+
+def _alone_count(name: str, text: str) -> int:
+    """How often the text writes ``name`` as a word of its own, in no longer capitalised run."""
+    total, at = 0, text.find(name)
+    while at >= 0:
+        stop = at + len(name)
+        before, after = text[max(0, at - _SPAN):at], text[stop:stop + 2]
+        if not (before[-1:].isalnum() or before[-1:] in "'’-" or after[:1].isalnum() or after[:1] in "'’-"
+                or (after[:1] == " " and after[1:2].isupper()) or _CAPITALISED_BEFORE_RE.search(before)):
+            total += 1
+        at = text.find(name, stop)
+    return total
 
 
 def before_title(run: str, person: str, role: str) -> str | None:
