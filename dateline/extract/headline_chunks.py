@@ -141,8 +141,11 @@ def _relative(words: list[str], j: int) -> bool:
 
 def _infinitive_at(words: list[str], i: int) -> bool:
     """'to | bid': "to" and a base verb; not "from time to time" (one noun either side of "to")."""
-    return _plain(words[i]) == "to" and i + 1 < len(words) and words[i + 1].islower() \
-        and _base_verb(_plain(words[i + 1])) and not (i and _plain(words[i - 1]) == _plain(words[i + 1]))
+    if _plain(words[i]) != "to" or i + 1 >= len(words) or not words[i + 1].islower():
+        return False
+    # "to sharply cut": a split infinitive, its adverb before the base
+    j = i + 2 if _plain(words[i + 1]).endswith("ly") and i + 2 < len(words) and words[i + 2].islower() else i + 1
+    return _base_verb(_plain(words[j])) and not (i and _plain(words[i - 1]) == _plain(words[j]))
 
 
 @lru_cache(maxsize=4096)
