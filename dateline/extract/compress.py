@@ -130,7 +130,11 @@ def headline(sentence: str, short_names: dict[str, str] | None = None) -> str:
     if not words:
         return ""
     # the copula goes once the trim is done: kept through it, the verb and its complement stay whole
-    return finish(headline_register.without_copula(text, _tighten(" ".join(words))))
+    tight = _tighten(" ".join(words))
+    got = headline_register.without_copula(text, tight)
+    if len(got) > LONG:  # cut back to its core with the copula still there to read it by
+        got = headline_register.without_copula(text, _core_when_long(text, tight))
+    return finish(got)
 
 
 # --- sports prose --------------------------------------------------------------------------
@@ -371,8 +375,16 @@ def _place_in_phrase(m: re.Match[str]) -> str:
     return f"{m['place']} {noun}" if known and not clause else m[0]
 
 
+# "resigned, effective immediately", "raises rate to 8 percent effective March 2": when the change
+# takes effect, not what it is; the commas around it stay, so what follows keeps its reading.
+EFFECTIVE_RE = re.compile(rf",?\s+effective\s+(?:immediately|today|tomorrow|(?:on\s+)?{WEEKDAY}"
+                          rf"|(?:on\s+)?{MONTH}\s+\d{{1,2}}(?!\d)(?:,\s+\d{{4}})?)(?=[\s,.;:]|$)")
+
+
 def _asides(text: str) -> str:
     text = ACRONYM_ASIDE_RE.sub("", HONORIFIC_RE.sub("", text))
+    if "effective " in text:
+        text = EFFECTIVE_RE.sub("", text)
     if text.count(", ") >= 2:
         text = PLACE_IN_PHRASE_RE.sub(_place_in_phrase, text)
     if "agreement" in text or "accord" in text or "pact" in text:
@@ -452,6 +464,10 @@ def _without_clause_aside(text: str) -> str:
     return f"{m['head']} {m['rest']}"
 
 
+# "..., officials said", "..., the prime minister's office said": a speaker closing the sentence.
+CLOSING_SPEAKER_RE = re.compile(r"^[^,\"]{1,60}?\s(?:said|says|reported|announced)$")
+
+
 def drop_appositives(text: str) -> str:
     """'William Crowe, chairman of the Joint Chiefs, said ...' -> 'William Crowe said ...': a comma
     pair around words with no verb of their own, before a verb."""
@@ -477,7 +493,9 @@ def drop_appositives(text: str) -> str:
         m = APPOSITIVE_RE.search(text, start) if text.count(",", start) >= 2 else None
         if not m:
             break
-        if _is_aside(m["aside"], m["rest"]):
+        # "resigned on Monday, after a report on army funds, officials said": the last segment before
+        # a closing attribution is the sentence's own, not an aside before its verb
+        if _is_aside(m["aside"], m["rest"]) and not CLOSING_SPEAKER_RE.match(m["rest"]):
             # "Australia's largest company, The Broken Hill Pty Co Ltd, is expected ...": the name
             # stays, the description goes
             company = CORPORATE_RE.search(m["aside"]) is not None  # a person's role says more than his name
@@ -732,7 +750,12 @@ def _verb_group(words: list[str], v: int, plural: bool, reported: bool, speech: 
         return out + words[i:]
     if nxt == "by" and _is_participle(low) and low not in IRREGULAR and _agent_follows(words[j + 1:j + 3]):
         return out + words[i:]  # "tattered by the arms scandal": a passive, never an active past with "by"
-    return [*out, _present(words[i], plural), *words[i + 1:]]
+    # "prices rallied, moving over ...": the comma stays after the verb; a past that is also a noun
+    # before a comma ("stock split,") is left as it is
+    verb = words[i].rstrip(",;:")
+    if verb != words[i] and verb.lower() in AMBIGUOUS_PASTS:
+        verb = words[i]
+    return [*out, _present(verb, plural) + words[i][len(verb):], *words[i + 1:]]
 
 
 # Words that open a measure after "by" ("rose by nearly 60,000 tonnes"), not an agent.
@@ -1115,7 +1138,7 @@ def _tighten(text: str) -> str:
         if len(text.replace(MARK, "")) > (TARGET if "of" not in preps else LIMIT):
             text = _without_subject_phrase(text, preps)
     got = _by_surname_when_long(_completed(full, _with_object(full, _within_limit(text))))
-    return _core_when_long(full, _shorter_when_long(full, got))
+    return _shorter_when_long(full, got)
 
 
 # The agency's own titles run short: on the train split (800 even-NEWID prose leads outside dev)
@@ -1126,12 +1149,10 @@ CORE_FLOOR = 41
 
 
 def _core_when_long(full: str, got: str) -> str:
-    """``got``, or where it reads long to a desk (over ``LONG``), its own headline of whole chunks
-    within ``TARGET``: the subject, verb and the verb's object or complement, then the adjuncts that
-    fit; where the core itself is long, its optional chunks and the object's adjectives go (never a
-    figure, a name or a head noun)."""
-    if len(got) <= LONG:
-        return got
+    """``got`` (a headline that reads long to a desk, over ``LONG``) cut back to whole chunks within
+    ``TARGET``, where a cut is found: the subject, verb and the verb's object or complement, then
+    the adjuncts that fit. Nothing inside the core goes; the cut must keep at least ``CORE_FLOOR``
+    characters and stop before an adjunct (``_adjunct_follows``)."""
     marked = _marked_as_in(full, got)
     if not marked:
         return got

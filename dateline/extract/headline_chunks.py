@@ -68,6 +68,10 @@ CONTROL_VERBS = lx.words("""asks ask urges urge invites invite requests request 
 permits permit authorizes authorize authorises authorise orders order forces force persuades persuade
 encourages encourage enables enable requires require calls call advises advise wants want expects expect
 instructs instruct directs direct approves approve""")
+# Verbs that name their object to a post ("elects Smith | as chairman"): the "as" phrase is the news,
+# a closed class of English grammar like the control verbs.
+NAMING_VERBS = lx.words("""elects elect re-elects re-elect names name appoints appoint nominates nominate
+chooses choose selects select designates designate installs install confirms confirm""")
 SAYING = SPEECH_VERBS | lx.words("said")
 CALLING = CONTROL_VERBS | lx.words("call calls")  # "calls on X | to do Y"
 WANTING = CALLING | INFINITIVE_NOUNS
@@ -282,6 +286,9 @@ def _object_frame(words: list[str], parts: list[Chunk], o: int, verb: str) -> tu
     if _date(words[obj.start:obj.end]) and nxt.kind in ("PP", "CLAUSE") \
             and _plain(words[nxt.start]) in ("as", "for"):
         return _np_end(words, nxt.start + 1), []  # "sets March 26 | as record date"
+    if verb in NAMING_VERBS and nxt.kind in ("PP", "CLAUSE") and _plain(words[nxt.start]) == "as" \
+            and not obj.comma:
+        return _np_end(words, nxt.start + 1), []  # "elects Sato | as leader"
     if not (verb in CONTROL_VERBS or _head(words, obj) in INFINITIVE_NOUNS):
         return end, []
     # the infinitive may follow a phrase or two about the object ("urges farmers in the north |
