@@ -148,7 +148,8 @@ def _infinitive_at(words: list[str], i: int) -> bool:
     if _plain(words[i]) != "to" or i + 1 >= len(words) or not words[i + 1].islower():
         return False
     # "to sharply cut": a split infinitive, its adverb before the base
-    j = i + 2 if _plain(words[i + 1]).endswith("ly") and i + 2 < len(words) and words[i + 2].islower() else i + 1
+    split = _plain(words[i + 1]).endswith("ly") and i + 2 < len(words) and words[i + 2].islower()
+    j = i + 2 if split else i + 1
     return _base_verb(_plain(words[j])) and not (i and _plain(words[i - 1]) == _plain(words[j]))
 
 
