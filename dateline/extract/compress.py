@@ -1165,15 +1165,16 @@ def _core_when_long(full: str, got: str) -> str:
 
 def _adjunct_follows(kept: list[str], rest: list[str]) -> bool:
     """Whether ``rest`` opens an adjunct that may go after ``kept``: not an "of" completing the noun
-    ("raises estimate | of ...", "tax refund | of $75.7 million"), not the second
-    figure of a range ("by two | to 15 percent"), not after an adverb wanting its phrase ("mainly |
-    due to"), not an auxiliary whose subject ``kept`` ends on ("crop and producers | are looking")."""
+    or a measure ("raises estimate | of ...", "tax refund | of $75.7 million", "250 million rupees
+    | worth of bills"), not the second figure of a range ("by two | to 15 percent"), not after an
+    adverb wanting its phrase ("mainly | due to"), not an auxiliary whose subject ``kept`` ends on
+    ("crop and producers | are looking")."""
     if len(rest) < 2 or not kept:
         return False
     last, nxt = kept[-1].lower(), rest[0].lower().strip(",;")
     then = rest[1].lower().lstrip("$")
     figure = last[:1].isdigit() or last in NUMBER_WORDS
-    if nxt == "of" or _ly_adverb(last) or nxt in AUX:
+    if nxt in ("of", "worth") or _ly_adverb(last) or nxt in AUX:
         return False
     return not (figure and nxt in ("to", "and") and (then[:1].isdigit() or then in NUMBER_WORDS))
 
