@@ -681,7 +681,7 @@ def test_report_counts_faults_for_every_split_but_shows_only_tuned_ones():
     # a date set is set as something
     ("Harlow Petroleum Corp said its board has set April 14 as the record date for shareholders entitled "
      "to vote on the proposed merger with Crestline Oil.",
-     "Harlow Petroleum's board sets April 14 as record date"),
+     "Harlow Petroleum sets April 14 as record date"),
     # "may" before a day is the month, not a verb
     ("Kestrel Airways Ltd said it has set May 2 as the date for a special meeting of shareholders to vote "
      "on the proposed merger with Osprey Air.",

@@ -116,16 +116,21 @@ def _lower_function_word(m: re.Match[str]) -> str:
     return m[1] + m[2].lower() if m[2].lower() in FUNCTION_WORDS else m[0]
 
 
-def headline(sentence: str, short_names: dict[str, str] | None = None) -> str:
+def headline(sentence: str, short_names: dict[str, str] | None = None, dateline: str = "") -> str:
     """A headline of at most ``LIMIT`` characters from one lead sentence; ``short_names`` give
-    the article's people as it names them after the first mention (``headline_register``)."""
-    text = _asides(sentence_case(sentence.strip().rstrip(".:").strip()))
+    the article's people as it names them after the first mention (``headline_register``);
+    ``dateline`` (the story's "CAIRO" or "ARNHEM, Netherlands") names the place the lead calls "here"."""
+    text = sentence_case(sentence.strip().rstrip(".:").strip())
+    if " here" in text:
+        text = without_here(text, dateline)
+    text = _asides(text)
     text = CAPITAL_AFTER_ABBR_RE.sub(_lower_function_word, text)
     text = _predicate_first(text)
     if SCORE_RE.search(text):
         text = _sports_style(text, sentence)
     text = headline_register.person_by_surname(text, short_names or {})
     text = headline_register.without_description(text, short_names or {})
+    text = headline_register.without_board(text)
     words = text.split()
     if not words:
         return ""
@@ -135,6 +140,22 @@ def headline(sentence: str, short_names: dict[str, str] | None = None) -> str:
     if len(got) > LONG:  # cut back to its core with the copula still there to read it by
         got = headline_register.without_copula(text, _core_when_long(text, tight))
     return finish(got)
+
+
+# "to meet here", "arrived here from Tehran": the dateline's place, which a headline read on a list
+# away from the dateline must name (or leave out).
+HERE_RE = re.compile(r"(?<=[a-z,]) (?:(?P<prep>from|in|to|near) )?here\b(?![\w'\u2019-])")
+PLACE_RE = re.compile(r"[A-Z][A-Za-z.'-]*(?: [A-Z][A-Za-z.'-]*){0,2}")
+
+
+def without_here(text: str, dateline: str) -> str:
+    """``text`` with "here" as the dateline's city ("meet here" -> "meet in Cairo"), or without it
+    where the dateline names none."""
+    city = dateline.split(",")[0].strip()
+    city = " ".join(w.capitalize() if w.isupper() and len(w) > 2 else w for w in city.split())
+    if not PLACE_RE.fullmatch(city):
+        return HERE_RE.sub("", text)
+    return HERE_RE.sub(lambda m: f" {m['prep'] or 'in'} {city}", text)
 
 
 # --- sports prose --------------------------------------------------------------------------
@@ -1596,6 +1617,8 @@ def _without_last_modifier(words: list[str], k: int) -> list[str]:
         modifier = (_modifier(w) and not w.endswith("s")) or participle
         if _is_object(words, i):
             continue  # "would raise | output next year": the verb's object, not a modifier
+        if words[i - 1].lstrip("$")[:1].isdigit() or w.lower() in UNIT_WORDS or w.lower() in CURRENCY_WORDS:
+            continue  # "244.4 | mln dlrs": a figure's unit, never a modifier to drop
         if modifier and nxt.isalpha() and nxt.islower() and nxt not in FUNCTION_WORDS and nxt != "due" \
                 and not nxt.endswith("ed") \
                 and words[i - 1].lower() not in ("is", "are", "be", "been", "and", "or") \
