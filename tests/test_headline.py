@@ -1220,7 +1220,12 @@ def test_the_core_cut_keeps_what_completes_it():
     def words(text: str) -> list[str]:
         return text.split()
 
-    assert _adjunct_follows(words("Acme raises stake"), words("in Beta to 9 pct"))
+    assert _adjunct_follows(words("Acme sells unit"), words("to Beta in cash deal"))
+    assert _adjunct_follows(words("Sales rise 12 pct"), words("to 244.4 mln dlrs"))
+    # the story's first figure, or a participle's count, is the news
+    assert not _adjunct_follows(words("Acme raises stake in Beta"), words("to 9 pct"))
+    assert not _adjunct_follows(words("Typhoon sweeps across Philippines,"), words("killing at least 22"))
+    assert _adjunct_follows(words("Bank cancels tender"), words("scheduled for March 3"))
     assert not _adjunct_follows(words("Board raises estimate"), words("of 1996/97 wheat production"))
     assert not _adjunct_follows(words("Acme cuts rates by two"), words("to 15 pct"))
     assert not _adjunct_follows(words("Loss is mainly"), words("due to writedown"))

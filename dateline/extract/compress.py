@@ -1189,7 +1189,7 @@ def _adjunct_follows(kept: list[str], rest: list[str]) -> bool:
     or a measure ("raises estimate | of ...", "tax refund | of $75.7 million", "250 million rupees
     | worth of bills"), not the second figure of a range ("by two | to 15 percent"), not after an
     adverb wanting its phrase ("mainly | due to"), not an auxiliary whose subject ``kept`` ends on
-    ("crop and producers | are looking")."""
+    ("crop and producers | are looking"), not a figure that is the news (below)."""
     if len(rest) < 2 or not kept:
         return False
     last, nxt = kept[-1].lower(), rest[0].lower().strip(",;")
@@ -1197,7 +1197,26 @@ def _adjunct_follows(kept: list[str], rest: list[str]) -> bool:
     figure = last[:1].isdigit() or last in NUMBER_WORDS
     if nxt in ("of", "worth") or _ly_adverb(last) or nxt in AUX:
         return False
-    return not (figure and nxt in ("to", "and") and (then[:1].isdigit() or then in NUMBER_WORDS))
+    if figure and nxt in ("to", "and") and (then[:1].isdigit() or then in NUMBER_WORDS):
+        return False
+    # the story's first figure, or a participle's count or score ("sweeps across ..., killing at
+    # least 22"), is the news the cut would lose
+    counted = _has_figure(rest)
+    return not (counted and (nxt.endswith("ing") or not _has_figure(kept)))
+
+
+MONTH_WORD_RE = re.compile(MONTH)
+
+
+def _has_figure(words: list[str]) -> bool:
+    """'22', '$4.5', '1-1', 'four': a figure among ``words``, not a date's day or year ("March 3")."""
+    for i, word in enumerate(words):
+        low = word.lower().strip(",;:()")
+        dated = i > 0 and MONTH_WORD_RE.fullmatch(words[i - 1].strip(",")) is not None
+        figure = low.lstrip("$")[:1].isdigit() or low in NUMBER_WORDS
+        if figure and not dated and not YEAR_RE.fullmatch(low):
+            return True
+    return False
 
 
 def _marked_as_in(full: str, got: str) -> str:

@@ -288,7 +288,7 @@ def _object_frame(words: list[str], parts: list[Chunk], o: int, verb: str) -> tu
             and _plain(words[nxt.start]) in ("as", "for"):
         return _np_end(words, nxt.start + 1), []  # "sets March 26 | as record date"
     if verb in NAMING_VERBS and nxt.kind in ("PP", "CLAUSE") and _plain(words[nxt.start]) == "as" \
-            and not obj.comma:
+            and not obj.comma and _names_post(words, nxt.start + 1):
         return _np_end(words, nxt.start + 1), []  # "elects Sato | as leader"
     if not (verb in CONTROL_VERBS or _head(words, obj) in INFINITIVE_NOUNS):
         return end, []
@@ -301,6 +301,14 @@ def _object_frame(words: list[str], parts: list[Chunk], o: int, verb: str) -> tu
         return end, []
     inner, optional = _infinitive_frame(words, parts, to)
     return inner, [*parts[o + 1:to], *optional]
+
+
+def _names_post(words: list[str], i: int) -> bool:
+    """'as (its) leader', 'as prime minister': a post in lower case after "as", not a clause ("as
+    Institutional Revolutionary Party met")."""
+    while i < len(words) and _plain(words[i]) in NP_OPENERS:
+        i += 1
+    return i < len(words) and words[i].islower() and _plain(words[i]).isalpha()
 
 
 def _infinitive_frame(words: list[str], parts: list[Chunk], t: int) -> tuple[int, list[Chunk]]:
