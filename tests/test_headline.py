@@ -1273,3 +1273,26 @@ def test_a_figures_unit_is_no_modifier():
 
     words = ["Acme", "\u2063raises", "sales", "to", "244.4", "mln", "dlrs"]
     assert _without_last_modifier(words, 1) == words
+
+
+# Seventeenth round, after the held-out grading (issue 10): an adjective that says who its noun is
+# never goes as a mere modifier, and a naming verb's post goes before the person's name does
+# (invented leads).
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Ruritania's main opposition Sakura Reform Party on Friday elected former finance minister Kentaro "
+     "Watanabe as its leader, replacing Ichiro Ozawa.",
+     "Ruritania's opposition Sakura Reform Party elects former finance minister Kentaro Watanabe"),
+    ("Japan's Sakura Party on Friday elected former finance minister Taro Sato as its leader, replacing "
+     "Ichiro Ozawa.",
+     "Japan's Sakura Party elects former finance minister Taro Sato as leader"),
+])
+def test_a_fact_modifier_stays_and_the_post_goes_before_the_name(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_a_cut_never_ends_on_a_fact_modifier():
+    text = "Guard declares it has dissolved interim government and named general as head"
+    from dateline.extract.headline_cuts import _ends_complete
+
+    assert not _ends_complete(text, len("Guard declares it has dissolved interim"))
+    assert _ends_complete(text, len("Guard declares it has dissolved interim government"))

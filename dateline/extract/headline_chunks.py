@@ -23,6 +23,7 @@ from .headline_cuts import (
     APPROXIMATORS,
     CLAUSE_STARTS,
     CURRENCY_WORDS,
+    FACT_MODIFIERS,
     INFINITIVE_NOUNS,
     MONTHS,
     NUMBER_WORDS,
@@ -289,7 +290,10 @@ def _object_frame(words: list[str], parts: list[Chunk], o: int, verb: str) -> tu
         return _np_end(words, nxt.start + 1), []  # "sets March 26 | as record date"
     if verb in NAMING_VERBS and nxt.kind in ("PP", "CLAUSE") and _plain(words[nxt.start]) == "as" \
             and not obj.comma and _names_post(words, nxt.start + 1):
-        return _np_end(words, nxt.start + 1), []  # "elects Sato | as leader"
+        # "elects Sato | as leader": the post is the news, yet where nothing fits it goes before
+        # the person's name does
+        post = _np_end(words, nxt.start + 1)
+        return post, [Chunk("PP", nxt.start, post)]
     if not (verb in CONTROL_VERBS or _head(words, obj) in INFINITIVE_NOUNS):
         return end, []
     # the infinitive may follow a phrase or two about the object ("urges farmers in the north |
@@ -447,7 +451,8 @@ def _modifier(word: str) -> bool:
         and low not in UNIT_WORDS and low not in CURRENCY_WORDS \
         and not any(part in COUNTING for part in low.split("-")) \
         and not low.endswith(("s", "ing")) \
-        and not _is_participle(low) and not _is_base_verb(low) and low not in APPROXIMATORS
+        and not _is_participle(low) and not _is_base_verb(low) and low not in APPROXIMATORS \
+        and low not in FACT_MODIFIERS
 
 
 def _without_first_modifier(words: list[str]) -> list[str]:
