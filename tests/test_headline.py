@@ -219,7 +219,8 @@ def test_a_cut_ends_a_complete_phrase():
 def test_results_table_says_whose_and_what_happened():
     seed = _seed("Shr loss 12 cts vs profit 20 cts", "Net loss 1,200,000 vs profit 2,000,000",
                  "Year", "Shr 1.10 dlrs vs 1.30 dlrs")
-    assert title_and_summary(seed)[0] == "Quarterly loss of 12 cents a share vs profit of 20 cents"
+    assert title_and_summary(seed)[0] == \
+        "Fourth-quarter results swing to loss of 12 cents a share from profit of 20 cents"
     seed = _seed("4th qtr", "Shr 50 cts vs 40 cts", "Net 5,000,000 vs 4,000,000")
     assert title_and_summary(seed)[0] == "Fourth-quarter profit rises to 50 cents a share from 40 cents"
     got = extract(read_seed(FIXTURES / "results_own_note.txt"))
@@ -230,16 +231,17 @@ def test_results_table_with_no_share_figure_says_what_its_net_row_says():
     # a share figure rounded to nil, or not given, tells nothing: the net row below does
     seed = _seed("Qtr ended Dec 31", "Shr nil vs nil", "Net loss 59,922 vs loss 357,203",
                  "Revs 7 mln vs 9 mln")
-    assert title_and_summary(seed) == ("Quarterly loss narrows to 59,922 from 357,203",
+    assert title_and_summary(seed) == ("Quarterly net loss narrows to 59,922 from 357,203",
                                        "Share nil vs nil; Revenues 7 million vs 9 million")  # net row once
     seed = _seed("Shr nil vs nil", "Net loss 77,879, vs loss 65,501", "Nine mths", "Shr nine cts vs two cts")
-    assert title_and_summary(seed)[0] == "Quarterly loss widens to 77,879 from 65,501"
-    assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == "Profit of 788,099"
+    assert title_and_summary(seed)[0] == "Third-quarter net loss widens to 77,879 from 65,501"
+    assert title_and_summary(_seed("Shr not given", "Net 788,099", "Revs 15.5 mln"))[0] == \
+        "Net profit of 788,099"
     assert title_and_summary(_seed("Net 3.1 mln vs not given", "Note: not comparable."))[0] == \
-        "Profit of 3.1 million"
+        "Net profit of 3.1 million"
     # a year-earlier figure written out in full takes no "mln" from the first
     seed = _seed("Shr 32 cts vs nil", "Net 1.2 mln vs 100,000")
-    assert title_and_summary(seed)[0] == "Profit rises to 1.2 million from 100,000"
+    assert title_and_summary(seed)[0] == "Net profit rises to 1.2 million from 100,000"
     # a share figure that reads stays the headline
     seed = _seed("Shr 39 cts vs not given", "Net 8,801,000 vs not given")
     assert title_and_summary(seed)[0] == "Profit of 39 cents a share"
@@ -267,7 +269,8 @@ def test_results_table_company_from_a_note_that_writes_it_in_passing_as_its_own(
 def test_results_table_never_names_a_company_from_a_note_about_another():
     got = extract(read_seed(FIXTURES / "results_other_company_note.txt"))
     assert "Harbor Plastics Corp" in got.organizations  # the note names it...
-    assert got.title == "Quarterly loss narrows to nine cents a share from 12 cents"  # ...the headline not
+    # ...the headline not
+    assert got.title == "Fourth-quarter loss narrows to nine cents a share from 12 cents"
 
 
 def test_dividend_headline_says_what_changed():
@@ -536,7 +539,7 @@ def test_table_company_from_a_note_that_opens_with_its_name_or_gives_it_in_full(
     seed = _seed("Net 65 mln vs 57 mln", "Year", "Net 247 mln vs 208 mln",
                  "NOTE: Harbor Grain Exchange Corp. The exchange had 1,200 members in 1986.")
     assert title_and_summary(seed, [])[0] == \
-        "Harbor Grain Exchange Corp quarterly profit rises to 65 million from 57 million"
+        "Harbor Grain Exchange fourth-quarter net profit rises to 65 million"
     seed = _seed("Semi-annual dividend 4 cts", "Pay May 29",
                  "Record April 14 Note: full name is U.S. Marine Holdings Corp. This is its first dividend.")
     assert title_and_summary(seed, [])[0] == "U.S. Marine Holdings Corp semi-annual dividend of 4 cents"

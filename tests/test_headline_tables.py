@@ -152,3 +152,108 @@ def test_a_ladder_with_thousands_and_named_points_column():
                   "Geelong 18 14 4 0 1,980 1,602 123.6 56", "Adelaide 18 13 5 0 1,911 1,700 112.4 52",
                   "Hawthorn 18 11 7 0 1,850 1,790 103.4 44") == \
         "Australian rules - Geelong top AFL, four points ahead of Adelaide"
+
+
+# --- results and dividend tables (issue 10, seventeenth round): tables invented for these tests ---
+
+def test_a_cumulative_block_below_a_quarter_says_which_quarter_it_is():
+    rows = ("Shr 41 cts vs 33 cts", "Net 2,210,000 vs 1,780,000", "Revs 30.2 mln vs 27.9 mln")
+    assert _title(*rows, "Year", "Shr 1.52 dlrs vs 1.20 dlrs") == \
+        "Fourth-quarter profit rises to 41 cents a share from 33 cents"
+    assert _title(*rows, "Nine mths", "Shr 1.02 dlrs vs 90 cts") == \
+        "Third-quarter profit rises to 41 cents a share from 33 cents"
+    assert _title(*rows, "Six months", "Shr 80 cts vs 61 cts") == \
+        "Second-quarter profit rises to 41 cents a share from 33 cents"
+    # a utility's rolling twelve months says nothing of which quarter (or month) the first block is
+    assert _title(*rows, "12 mths", "Shr 3.90 dlrs vs 3.61 dlrs") == \
+        "Quarterly profit rises to 41 cents a share from 33 cents"
+    # a table with no block below and no heading: no period is invented
+    assert _title(*rows) == "Profit rises to 41 cents a share from 33 cents"
+
+
+def test_a_note_naming_one_quarter_gives_a_quarterly_table_its_ordinal():
+    assert ht.which_quarter(["Qtr ended March 31", "Shr 5 cts vs 4 cts",
+                             "NOTE: 1987 1st qtr net includes gain of 100,000 dlrs"], "quarterly") == \
+        "first-quarter"
+    # two quarters named: which one the table reports is not said
+    assert ht.which_quarter(["Shr 5 cts vs 4 cts", "NOTE: 1st qtr and 4th qtr figures restated"],
+                            "quarterly") == "quarterly"
+    # an annual table stays annual whatever quarter a note names
+    assert ht.which_quarter(["Shr 5 cts vs 4 cts", "NOTE: 1986 4th qtr net includes a charge"],
+                            "annual") == "annual"
+
+
+def test_a_swing_between_profit_and_loss_reads_as_a_swing():
+    assert _title("Shr loss 18 cts vs profit 22 cts", "Net loss 901,000 vs profit 1,100,000", "Nine mths",
+                  "Shr profit 10 cts vs profit 60 cts") == \
+        "Third-quarter results swing to loss of 18 cents a share from profit of 22 cents"
+    assert ht.results_headline("Brill Corp", "annual", "profit of 14 cents a share vs loss of 9 cents") \
+        == "Brill annual results swing to profit of 14 cents a share from loss of 9 cents"  # legal form goes
+
+
+def test_a_net_rows_figures_say_net_and_a_long_headline_drops_the_year_earlier_figure_first():
+    assert ht.results_headline("", "first-quarter", "profit rises to 4.5 million from 3.1 million") == \
+        "first-quarter net profit rises to 4.5 million from 3.1 million"
+    assert ht.results_headline("", "", "operating loss of 1,200,000") == "operating loss of 1,200,000"
+    rise = "profit rises to 96 cents a share from 83 cents"
+    long_name = "Quellmont Agricultural Machinery Inc"
+    assert ht.results_headline(long_name, "fourth-quarter", rise) == \
+        "Quellmont Agricultural Machinery fourth-quarter profit rises to 96 cents a share"
+    longer = "Quellmont Agricultural Machinery and Irrigation Systems Inc"  # the period goes last
+    assert ht.results_headline(longer, "fourth-quarter", rise) == \
+        "Quellmont Agricultural Machinery and Irrigation Systems profit rises to 96 cents a share"
+    assert ht.results_headline("Tarrow Mills Inc", "third-quarter", rise) == \
+        "Tarrow Mills Inc third-quarter profit rises to 96 cents a share from 83 cents"
+
+
+@pytest.mark.parametrize(("row", "title"), [
+    ("Mthly div 6.2 cts vs 6.2 cts prior", "Monthly dividend unchanged at 6.2 cents"),
+    ("Mtly div 10.1 cts vs 10.6 cts prior", "Monthly dividend cut to 10.1 cents from 10.6 cents"),
+    ("Semi div 14 cts vs 12 cts prior", "Semi-annual dividend raised to 14 cents from 12 cents"),
+    ("Qtlry div 31 cts vs 31 cts", "Quarterly dividend unchanged at 31 cents"),
+    ("Interim div 4.5p vs 4p", "Interim dividend raised to 4.5 pence from 4 pence"),
+    ("Qtly div 1.10 dlrs vs 1.05 dlrs prior", "Quarterly dividend raised to $1.10 from $1.05"),
+])
+def test_a_dividend_row_is_read_however_its_kind_is_abbreviated(row: str, title: str) -> None:
+    assert _title(row, "Pay April 15", "Record March 31") == title
+
+
+def test_dividend_kind_reads_a_desks_abbreviations_and_leaves_unknown_words_out():
+    words = ("Qtly", "Qlty", "Mthly", "Semi", "semiannual", "Ann", "Special")
+    assert [ht.dividend_kind(w) for w in words] == \
+        ["quarterly", "quarterly", "monthly", "semi-annual", "semi-annual", "annual", "special"]
+    assert ht.dividend_kind("Zqx") == "" and ht.dividend_kind("Cash") == ""
+
+
+def test_a_named_dollar_keeps_its_name_and_its_scale():
+    rows = ("Year to December 31, 1986", "Net profit 61 mln N.Z. Dlrs vs 40 mln", "Pre-tax profit 90 mln")
+    assert _title(*rows) == \
+        "Annual net profit rises to 61 million N.Z. dollars from 40 million"
+
+
+def test_a_long_company_name_loses_its_legal_form_before_a_dividend_headline_runs_long():
+    assert ht.with_company("Tarrow Mills Inc", "quarterly dividend unchanged at 25 cents") == \
+        "Tarrow Mills Inc quarterly dividend unchanged at 25 cents"
+    same = "quarterly dividend unchanged at 25 cents"
+    assert ht.with_company("Quellmont Agricultural and Irrigation Machinery Co", same) == \
+        "Quellmont Agricultural and Irrigation Machinery quarterly dividend unchanged at 25 cents"
+    assert ht.with_company("", "monthly dividend cut to 8.5 cents from 9.2 cents") == \
+        "monthly dividend cut to 8.5 cents from 9.2 cents"
+
+
+def test_a_note_whose_subject_is_a_compound_of_common_words_names_no_company():
+    assert _title("Shr 42 cts vs 42 cts", "Net 19.1 mln vs 19.5 mln", "Nine mths",
+                  "Shr 1.20 dlrs vs 1.10 dlrs", "NOTE: Year-ago restated.") == \
+        "Third-quarter profit unchanged at 42 cents a share"
+
+
+def test_a_dividend_tables_date_rows_read_as_one_phrase_in_its_summary():
+    title, summary = title_and_summary(_seed("Qtly div 12 cts vs 12 cts prior", "Pay April nine",
+                                             "Record March 20"))
+    assert title == "Quarterly dividend unchanged at 12 cents"
+    assert summary == "Payable April 9 to holders of record March 20"
+    assert ht.dividend_dates(["Record May 15", "NOTE: first dividend since 1984"]) == \
+        ["Holders of record May 15", "NOTE: first dividend since 1984"]
+    # rows that are no dates stay as they are
+    assert ht.dividend_dates(["Net 1,200,000 vs 900,000", "Paid in kind"]) == \
+        ["Net 1,200,000 vs 900,000", "Paid in kind"]

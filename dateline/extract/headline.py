@@ -172,7 +172,7 @@ def table_summary(seed: Seed, title: str = "", outcome: str = "") -> str:
     and so does the row a sports headline (``outcome``) was read from: "Result: X won by ...", the
     title bout it names."""
     rows = [_clean(p) for p in seed.paragraphs[1:12]]
-    rows = [r for r in rows if r and len(r) < 120 and not _told_by(title, r)
+    rows = [r for r in headline_tables.dividend_dates(rows) if r and len(r) < 120 and not _told_by(title, r)
             and not (outcome and headline_tables.outcome_row(outcome, r))]
     text = "; ".join(spell_out(r.rstrip(".")) for r in rows)
     return shorten(text, MAX_SUMMARY)
@@ -191,8 +191,8 @@ def _told_by(title: str, row: str) -> bool:
 # The first row of a results table, and of a dividend announcement.
 RESULTS_ROW_RE = re.compile(r"^(?:Oper(?:ating)?\s+|Primary\s+|Fully diluted\s+)?(?:shr|net|revs|sales)\b",
                             re.IGNORECASE)
-DIVIDEND_RE = re.compile(r"^(?:(?P<kind>qtly|qtrly|quarterly|monthly|semi-annual|semiannual|annual|"
-                         r"special|extra|initial)?\s*(?:cash\s+)?(?:div|dividend|payout|distribution)"
+DIVIDEND_RE = re.compile(r"^(?:(?P<kind>" + headline_tables.DIVIDEND_KIND + r")?\s*(?:cash\s+)?"
+                         r"(?:div|dividend|payout|distribution)"
                          r"|(?P<bare>qtly|qtrly|quarterly|monthly|semi-annual|semiannual))\s+(?P<new>[\d.,/-]+|\w+)"
                          r"\s*(?P<unit>cts?|dlrs?|p)?(?:\s+vs\s+(?P<old>[\d.,/-]+|\w+)|\s*$)", re.IGNORECASE)
 # Period headings of a results table, in the table's own words ("Qtr", "Six mths", "Year").
@@ -229,8 +229,7 @@ def table_rows(seed: Seed) -> tuple[str, str]:
 
 def _dividend(div: re.Match[str]) -> tuple[str, str, str]:
     """(kind, change, unit) of a dividend row: ("quarterly", "raised to", "cents")."""
-    kind = {"qtly": "quarterly", "qtrly": "quarterly", "semiannual": "semi-annual"}.get(
-        (div["kind"] or div["bare"] or "").lower(), (div["kind"] or div["bare"] or "").lower())
+    kind = headline_tables.dividend_kind(div["kind"] or div["bare"] or "")
     new, old = _amount(div["new"]), _amount(div["old"]) if div["old"] else None
     unit = {"ct": "cents", "cts": "cents", "dlr": "dollars", "dlrs": "dollars", "p": "pence"}.get(
         (div["unit"] or "").lower(), "")
@@ -288,15 +287,17 @@ def table_headline(seed: Seed, organizations: Iterable[str] = ()) -> str:
         what = f"{kind} dividend".strip()
         if change:
             same = change.startswith("unchanged")
-            tail = f" {div['new']} {unit}" + ("" if same else f" from {div['old']} {unit}")
-            return compress.finish(_cap(f"{prefix}{what} {change}{tail}"))
+            figure = _figure(div["new"], div["unit"] or "")
+            tail = f" {figure}" + ("" if same else f" from {_figure(div['old'], div['unit'] or '')}")
+            return compress.finish(_cap(headline_tables.with_company(company, f"{what} {change}{tail}")))
         if unit and not div["old"] and _amount(div["new"]) is not None:  # "Semi-annual dividend 4 cts"
-            return compress.finish(_cap(f"{prefix}{what} of {div['new']} {unit}"))
-        return compress.finish(_cap(f"{prefix}{what} declared"))
-    period = _period(seed, heading, first)
+            amount = f"{what} of {div['new']} {unit}"
+            return compress.finish(_cap(headline_tables.with_company(company, amount)))
+        return compress.finish(_cap(headline_tables.with_company(company, f"{what} declared")))
+    period = headline_tables.which_quarter(seed.paragraphs, _period(seed, heading, first))
     told = _results_told(seed, first)
     if told:
-        return compress.finish(_cap(f"{prefix}{period} {told}".replace("  ", " ").strip()))
+        return compress.finish(_cap(headline_tables.results_headline(company, period, told)))
     return compress.finish(_cap(f"{prefix}{period} results".strip()))
 
 
@@ -430,8 +431,9 @@ def _figure(number: str, unit: str) -> str:
     words = [_UNIT_WORDS.get(w.lower(), w.lower() if w.isupper() and "." not in w else w) for w in words]
     if number.lower() in ("one", "1") and words in (["cents"], ["dollars"]):
         words = [words[0][:-1]]
-    if words and words[-1].lower() == "dollars" and number[:1].isdigit() and (len(words) == 1 or words[0] in
-                                                                      ("million", "billion")):
+    # "$1.1 million", but "78 million N.Z. dollars": a named dollar keeps its name
+    if words and words[-1].lower() == "dollars" and number[:1].isdigit() and (len(words) == 1 or (
+            len(words) == 2 and words[0] in ("million", "billion"))):
         return f"${number}{' ' + words[0] if len(words) == 2 else ''}"
     return " ".join([number, *words])
 
@@ -466,7 +468,8 @@ def _named_in_full(text: str) -> str:
     """The company a table's note names as its own: in full, alone, or as the note's subject."""
     m = NOTE_SUBJECT_RE.search(text)
     common = lx.common_words()
-    if m and m["name"][:1].isupper() and not all(w.lower() in common for w in m["name"].split()):
+    # "Year-ago restated": a compound of dictionary words is no name either
+    if m and m["name"][:1].isupper() and not all(w.lower() in common for w in re.split(r"[\s-]+", m["name"])):
         return m["name"]
     for pattern in FULL_NAME_RES:
         m = pattern.search(text)
