@@ -867,7 +867,10 @@ def _located(tokens: list[str], after: str, before: str) -> list[Mention]:
 def _plant_of(tokens: list[str], after: str) -> list[Mention]:
     """'Iowa Beef Processors Inc Dakota City, Neb., plant': a company's name ends at its suffix, and
     a place written after it (known, or a town its state follows) is where the company is."""
-    end = next((i + 1 for i, t in enumerate(tokens[1:-1], 1)
+    inside = tokens[1:-1]
+    if lx.CORPORATE_SUFFIXES.isdisjoint(inside):
+        return []  # most runs, told in C before the words are walked one by one in Python
+    end = next((i + 1 for i, t in enumerate(inside, 1)
                 if t in lx.CORPORATE_SUFFIXES and tokens[i + 1] not in lx.CORPORATE_SUFFIXES), 0)
     if not end:
         return []
