@@ -684,7 +684,7 @@ def test_report_counts_faults_for_every_split_but_shows_only_tuned_ones():
     # a date set is set as something
     ("Harlow Petroleum Corp said its board has set April 14 as the record date for shareholders entitled "
      "to vote on the proposed merger with Crestline Oil.",
-     "Harlow Petroleum's board sets April 14 as record date"),
+     "Harlow Petroleum sets April 14 as record date"),
     # "may" before a day is the month, not a verb
     ("Kestrel Airways Ltd said it has set May 2 as the date for a special meeting of shareholders to vote "
      "on the proposed merger with Osprey Air.",
@@ -1131,8 +1131,9 @@ def test_a_clause_stays_after_words_with_a_verb_of_their_own():
 # Sixteenth round (issue 10): an adverb and an '-ed' form opening the subject modify its noun, and
 # a long aside's closing comma may be followed by any irregular past (invented leads).
 @pytest.mark.parametrize(("lead", "expected"), [
+    # (seventeenth round: over 75 characters, the level after the change goes)
     ("Broadly defined money supply M-3 rose 0.8 pct in March to 1.2 trillion marks, the Bundesbank said.",
-     "Broadly defined money supply M-3 rises 0.8 pct in March to 1.2 trillion marks"),
+     "Broadly defined money supply M-3 rises 0.8 pct in March"),
     ("The seasonally adjusted jobless rate fell to 6.1 pct in April from 6.4 pct in March, the Labor "
      "Department said.",
      "Seasonally adjusted jobless rate falls to 6.1 pct in April from 6.4 pct"),
@@ -1192,3 +1193,109 @@ def test_the_subjects_owner_stays_when_it_is_a_place_or_names_a_unit():
 ])
 def test_a_verb_in_ly_is_kept_and_an_adverb_before_said_goes(lead, expected):
     assert headline(lead) == expected
+
+
+# Seventeenth round (issue 10): a headline over 75 characters goes back to its core and the adjuncts
+# that fit; what completes the core stays (an "of" complement, a measure's "worth of", a range);
+# invented leads.
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Ostrava Steel Works said February sales and operating revenues rose 12 pct to 244.4 mln dlrs "
+     "from 218.2 mln dlrs.",
+     "Ostrava Steel Works says February sales and operating revenues rise 12 pct"),
+    ("Argentina's Grain Board said it expects wheat exports to fall to 4.5 mln tonnes in calendar 1987 "
+     "from 5.1 mln.",
+     "Argentina's Grain Board expects wheat exports to fall to 4.5 mln tonnes"),
+    # the measure's "worth of" and a range's second figure are no adjuncts: the headline stays long
+    ("The Bank of Ruritania will offer 300 mln crowns worth of three-month treasury bills at its weekly "
+     "tender on Thursday.",
+     "Bank of Ruritania to offer 300 mln crowns worth of three-month treasury bills"),
+    ("Ostrava Telecom said it will reduce long distance telephone service rates by two to 15 pct for its "
+     "business customers in all of its regions.",
+     "Ostrava Telecom to reduce long distance telephone service rates by two to 15 pct"),
+])
+def test_a_long_headline_goes_back_to_its_core(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_the_core_cut_keeps_what_completes_it():
+    from dateline.extract.compress import _adjunct_follows
+
+    def words(text: str) -> list[str]:
+        return text.split()
+
+    assert _adjunct_follows(words("Acme sells unit"), words("to Beta in cash deal"))
+    assert _adjunct_follows(words("Sales rise 12 pct"), words("to 244.4 mln dlrs"))
+    # the story's first figure, or a participle's count, is the news
+    assert not _adjunct_follows(words("Acme raises stake in Beta"), words("to 9 pct"))
+    assert not _adjunct_follows(words("Typhoon sweeps across Philippines,"), words("killing at least 22"))
+    assert _adjunct_follows(words("Bank cancels tender"), words("scheduled for March 3"))
+    assert not _adjunct_follows(words("Board raises estimate"), words("of 1996/97 wheat production"))
+    assert not _adjunct_follows(words("Acme cuts rates by two"), words("to 15 pct"))
+    assert not _adjunct_follows(words("Loss is mainly"), words("due to writedown"))
+    assert not _adjunct_follows(words("Rains hit crop and producers"), words("are looking forward"))
+
+
+# Seventeenth round (issue 10): the listed causes, each with invented leads.
+@pytest.mark.parametrize(("lead", "expected"), [
+    # a verb that names its object to a post keeps the post
+    ("Japan's Sakura Party on Friday elected former finance minister Taro Sato as its leader.",
+     "Japan's Sakura Party elects former finance minister Taro Sato as leader"),
+    # "effective immediately" says when, not what
+    ("Peter Lindqvist, president of Arrow Freight Inc, resigned effective immediately, the company said.",
+     "Peter Lindqvist resigns"),
+    # the segment before a closing speaker is the sentence's own, not an aside
+    ("Coffee prices rallied, moving above 1.20 dlrs a pound, dealers said.",
+     "Coffee prices rally, moving above 1.20 dlrs a pound"),
+    ("The mayor of Tarnow resigned on Monday, after a newspaper report on city contracts, officials said.",
+     "Mayor of Tarnow resigns, after newspaper report on city contracts"),
+    # the board or directors as subject: the company, its verb singular
+    ("Greystone Industries Inc said its board elected Harold Winthrop, formerly president of its plastics "
+     "division, as chairman.",
+     "Greystone Industries elects Harold Winthrop as chairman"),
+    ("Directors of Hollis Tool Co voted to recommend the merger with Baker Drilling to shareholders.",
+     "Hollis Tool votes to recommend merger"),
+    # a board that is the name stays
+    ("The Canadian Grain Board advised the government to cut the prices paid to farmers.",
+     "Canadian Grain Board advises government to cut prices paid to farmers"),
+])
+def test_seventeenth_round_causes(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_here_is_the_datelines_city():
+    lead = "Ministers from eleven West African countries will meet here next week to discuss regional trade."
+    assert headline(lead, dateline="NAIROBI") \
+        == "Ministers from West African countries to meet in Nairobi next week"
+    assert headline(lead, dateline="ARNHEM, Netherlands").startswith(
+        "Ministers from West African countries to meet in Arnhem")
+    assert " here" not in headline(lead)
+
+
+def test_a_figures_unit_is_no_modifier():
+    from dateline.extract.compress import _without_last_modifier
+
+    words = ["Acme", "\u2063raises", "sales", "to", "244.4", "mln", "dlrs"]
+    assert _without_last_modifier(words, 1) == words
+
+
+# Seventeenth round, after the held-out grading (issue 10): an adjective that says who its noun is
+# never goes as a mere modifier, and a naming verb's post goes before the person's name does
+# (invented leads).
+@pytest.mark.parametrize(("lead", "expected"), [
+    ("Ruritania's main opposition Sakura Reform Party on Friday elected former finance minister Kentaro "
+     "Watanabe as its leader, replacing Ichiro Ozawa.",
+     "Ruritania's opposition Sakura Reform Party elects former finance minister Kentaro Watanabe"),
+    ("Japan's Sakura Party on Friday elected former finance minister Taro Sato as its leader, replacing "
+     "Ichiro Ozawa.",
+     "Japan's Sakura Party elects former finance minister Taro Sato as leader"),
+])
+def test_a_fact_modifier_stays_and_the_post_goes_before_the_name(lead, expected):
+    assert headline(lead) == expected
+
+
+def test_a_cut_never_ends_on_a_fact_modifier():
+    text = "Guard declares it has dissolved interim government and named general as head"
+    from dateline.extract.headline_cuts import _ends_complete
+
+    assert not _ends_complete(text, len("Guard declares it has dissolved interim"))
+    assert _ends_complete(text, len("Guard declares it has dissolved interim government"))

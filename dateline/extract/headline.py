@@ -72,7 +72,7 @@ def title_and_summary(seed: Seed, organizations: Iterable[str] = (),
         if lead.rstrip().endswith(":") and len(parts) == 1:  # a table's introduction: the table follows
             return compress.introduction(lead), table_summary(seed)
         short = headline_register.short_names(people, seed.text, organizations) if people else {}
-        title = compress.headline(lead, short)
+        title = compress.headline(lead, short, seed.dateline)
         return title, prose_summary(title, parts, prose)
     return table, table_summary(seed, "" if sports else table, outcome=sports)
 

@@ -23,6 +23,7 @@ from .headline_cuts import (
     APPROXIMATORS,
     CLAUSE_STARTS,
     CURRENCY_WORDS,
+    FACT_MODIFIERS,
     INFINITIVE_NOUNS,
     MONTHS,
     NUMBER_WORDS,
@@ -68,6 +69,10 @@ CONTROL_VERBS = lx.words("""asks ask urges urge invites invite requests request 
 permits permit authorizes authorize authorises authorise orders order forces force persuades persuade
 encourages encourage enables enable requires require calls call advises advise wants want expects expect
 instructs instruct directs direct approves approve""")
+# Verbs that name their object to a post ("elects Smith | as chairman"): the "as" phrase is the news,
+# a closed class of English grammar like the control verbs.
+NAMING_VERBS = lx.words("""elects elect re-elects re-elect names name appoints appoint nominates nominate
+chooses choose selects select designates designate installs install confirms confirm""")
 SAYING = SPEECH_VERBS | lx.words("said")
 CALLING = CONTROL_VERBS | lx.words("call calls")  # "calls on X | to do Y"
 WANTING = CALLING | INFINITIVE_NOUNS
@@ -141,8 +146,12 @@ def _relative(words: list[str], j: int) -> bool:
 
 def _infinitive_at(words: list[str], i: int) -> bool:
     """'to | bid': "to" and a base verb; not "from time to time" (one noun either side of "to")."""
-    return _plain(words[i]) == "to" and i + 1 < len(words) and words[i + 1].islower() \
-        and _base_verb(_plain(words[i + 1])) and not (i and _plain(words[i - 1]) == _plain(words[i + 1]))
+    if _plain(words[i]) != "to" or i + 1 >= len(words) or not words[i + 1].islower():
+        return False
+    # "to sharply cut": a split infinitive, its adverb before the base
+    split = _plain(words[i + 1]).endswith("ly") and i + 2 < len(words) and words[i + 2].islower()
+    j = i + 2 if split else i + 1
+    return _base_verb(_plain(words[j])) and not (i and _plain(words[i - 1]) == _plain(words[j]))
 
 
 @lru_cache(maxsize=4096)
@@ -279,6 +288,12 @@ def _object_frame(words: list[str], parts: list[Chunk], o: int, verb: str) -> tu
     if _date(words[obj.start:obj.end]) and nxt.kind in ("PP", "CLAUSE") \
             and _plain(words[nxt.start]) in ("as", "for"):
         return _np_end(words, nxt.start + 1), []  # "sets March 26 | as record date"
+    if verb in NAMING_VERBS and nxt.kind in ("PP", "CLAUSE") and _plain(words[nxt.start]) == "as" \
+            and not obj.comma and _names_post(words, nxt.start + 1):
+        # "elects Sato | as leader": the post is the news, yet where nothing fits it goes before
+        # the person's name does
+        post = _np_end(words, nxt.start + 1)
+        return post, [Chunk("PP", nxt.start, post)]
     if not (verb in CONTROL_VERBS or _head(words, obj) in INFINITIVE_NOUNS):
         return end, []
     # the infinitive may follow a phrase or two about the object ("urges farmers in the north |
@@ -290,6 +305,14 @@ def _object_frame(words: list[str], parts: list[Chunk], o: int, verb: str) -> tu
         return end, []
     inner, optional = _infinitive_frame(words, parts, to)
     return inner, [*parts[o + 1:to], *optional]
+
+
+def _names_post(words: list[str], i: int) -> bool:
+    """'as (its) leader', 'as prime minister': a post in lower case after "as", not a clause ("as
+    Institutional Revolutionary Party met")."""
+    while i < len(words) and _plain(words[i]) in NP_OPENERS:
+        i += 1
+    return i < len(words) and words[i].islower() and _plain(words[i]).isalpha()
 
 
 def _infinitive_frame(words: list[str], parts: list[Chunk], t: int) -> tuple[int, list[Chunk]]:
@@ -428,7 +451,8 @@ def _modifier(word: str) -> bool:
         and low not in UNIT_WORDS and low not in CURRENCY_WORDS \
         and not any(part in COUNTING for part in low.split("-")) \
         and not low.endswith(("s", "ing")) \
-        and not _is_participle(low) and not _is_base_verb(low) and low not in APPROXIMATORS
+        and not _is_participle(low) and not _is_base_verb(low) and low not in APPROXIMATORS \
+        and low not in FACT_MODIFIERS
 
 
 def _without_first_modifier(words: list[str]) -> list[str]:

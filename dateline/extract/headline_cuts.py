@@ -36,7 +36,8 @@ def _verb_follows(words: list[str]) -> bool:
 def _ends_complete(text: str, cut: int) -> bool:
     """Whether ``text`` cut at character ``cut`` ends a complete phrase: never on the verb, an
     infinitive, an "-ing" or "-ed" form after its verb, a function word, a figure without its noun
-    ("a 30 billion yen, 10-year bond"), or inside a name."""
+    ("a 30 billion yen, 10-year bond"), an adjective that says who its noun is ("interim |
+    government"), or inside a name."""
     head, tail = text[:cut].rstrip(" ,;:").split(), text[cut:].lstrip(" ,;:").split()
     if not tail:
         return True
@@ -49,7 +50,7 @@ def _ends_complete(text: str, cut: int) -> bool:
     subject_pronoun = last in ("it", "he", "she", "they", "we") and not _verb_like(before) \
         and before not in PHRASE_STARTS and before != "to"  # "assures ministers it | is making"
     if MARK in head[-1] or last in FUNCTION_WORDS or last == "due" or subject_pronoun \
-            or (before == "to" and _is_base_verb(last)):
+            or (before == "to" and _is_base_verb(last)) or last in FACT_MODIFIERS:
         return False  # "agrees to buy | assets"; not "points to slowdown | in"
     noun_before = len(head) > 1 and head[-2].islower() and head[-2].replace("-", "").isalpha() \
         and MARK not in head[-2] and not before.endswith("ly") and before not in FUNCTION_WORDS
@@ -99,6 +100,9 @@ NUMBER_WORDS = lx.words("one two three four five six seven eight nine ten eleven
 
 
 APPROXIMATORS = lx.words("around about nearly almost roughly approximately some over under up")
+# Adjectives that change who or what their noun is ("former finance minister" is no finance
+# minister): a closed class of English grammar, never dropped as a mere modifier.
+FACT_MODIFIERS = lx.words("former ex acting alleged suspected interim outgoing would-be")
 
 
 TIME_NOUNS = lx.words("day days week weeks month months year years hour hours minute minutes")

@@ -249,3 +249,51 @@ def _is_name(words: list[str]) -> bool:
     return words[0][:1].isupper() and words[-1][:1].isupper() \
         and all(w[:1].isupper() or w in NAME_PARTICLES or w == "of" for w in words) \
         and not any("," in w for w in words)
+
+
+# A company's governing body as the subject ("Acme's board declares", "Directors of Acme vote"): the
+# agency's titles name the company alone (tests/gold/README.md, seventeenth round).
+BODIES = lx.words("board directors")
+BODY_OF = re.compile(r"^(?:The\s+)?(?:[Bb]oard(?:\s+of\s+directors)?|[Dd]irectors)\s+of\s+(?:the\s+)?"
+                     r"(?P<name>.+)$")
+BODY_AFTER = re.compile(r"^(?:The\s+)?(?P<name>.+?)(?:['\u2019]s?)?\s+"
+                        r"(?:board(?:\s+of\s+directors)?|directors)$")
+PLURAL_AUX = {"have": "has", "are": "is", "were": "was", "do": "does"}
+
+
+def without_board(marked: str) -> str:
+    """``marked`` (a lead read with its verb marked) with the company as its subject where the
+    subject is the company's board or directors ("Davis Water's board declares" -> "Davis Water
+    declares", "Directors of Hughes Tool recommend" -> "Hughes Tool recommends"). The body must
+    be written in lower case after the name ("Canadian Wheat Board" is a name) and the name be
+    capitalised words; a plural verb after "directors" takes the company's singular."""
+    words = marked.split()
+    k = next((i for i, w in enumerate(words) if MARK in w), None)
+    if k is None or k < 2 or not any(w.lower().strip("'") in BODIES for w in words[:k]):
+        return marked
+    subject = " ".join(words[:k])
+    m = BODY_OF.match(subject) or BODY_AFTER.match(subject)
+    if not m:
+        return marked
+    name = m["name"].split()
+    owned = re.search(r"['\u2019]s?\s+board\b|['\u2019]s?\s+directors\b", subject) is not None
+    parts = [w.rstrip("'") for w in name if not (owned and w == "and")]  # "Davis Water and Waste's": one
+    if not parts or not _is_name(parts) or (not owned and "and" in name):
+        return marked
+    name[-1] = name[-1].rstrip("'")
+    verb = words[k].replace(MARK, "")
+    if "directors" in subject.lower() and "board" not in subject.lower():
+        verb = _singular(verb)
+    return " ".join([*name, MARK + verb, *words[k + 1:]])
+
+
+def _singular(verb: str) -> str:
+    """'recommend' -> 'recommends', 'have' -> 'has'; a form already singular, or not a present,
+    unchanged."""
+    from .headline_words import _inflected, _is_base_verb
+
+    if verb in PLURAL_AUX:
+        return PLURAL_AUX[verb]
+    if verb.islower() and verb.isalpha() and not verb.endswith("s") and _is_base_verb(verb):
+        return _inflected(verb, False)
+    return verb
