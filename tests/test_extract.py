@@ -594,6 +594,49 @@ def test_initials_skip_small_words_split_hyphens_and_stay_the_same_when_asked_ag
         assert {name: initials(name) for name in cases} == cases
 
 
+def test_a_parent_s_possessive_before_its_unit_is_the_unit_s_page():
+    """'Corvane Corp's Tellvik Mobility Inc' is the unit, on the page another story's 'Tellvik
+    Mobility Inc' has; a parent the archive names by itself ('Brannock') opens its unit too, but a
+    possessive that is the firm's own name stays whole ('Hobart's Corp', 'Brannock's Investors
+    Service', common words alone; names invented)."""
+    mapping = canonical_organizations([["Corvane Corp's Tellvik Mobility Inc"], ["Tellvik Mobility Inc"],
+                                       ["Brannock"], ["Brannock's Pellam Coal Co"],
+                                       ["Brannock's Investors Service"], ["Hobart's Corp"]])
+    assert mapping["Corvane Corp's Tellvik Mobility Inc"] == "Tellvik Mobility Inc"
+    assert mapping["Brannock's Pellam Coal Co"] == "Pellam Coal Co"
+    assert mapping["Brannock's Investors Service"] == "Brannock's Investors Service"
+    assert mapping["Hobart's Corp"] == "Hobart's Corp"
+
+
+def test_an_and_between_partners_names_is_one_firm_and_its_short_form_joins_it():
+    """'Corvane Pellam Harris and Upham Inc' and 'Corvane Pellam, Harris Upham and Co Inc' are one
+    firm, so 'Corvane Pellam' joins its one page; 'Corvane Pellam Securities' stays its own, and
+    'Harris Bank' never joins 'Harris and Upham Bank' by dropping more than the 'and' (names invented)."""
+    mapping = canonical_organizations([["Corvane Pellam Harris and Upham Inc"],
+                                       ["Corvane Pellam, Harris Upham and Co Inc"],
+                                       ["Corvane Pellam, Harris Upham and Co Inc"], ["Corvane Pellam"],
+                                       ["Harris Bank"], ["Harris and Upham Bank"]])
+    one = mapping["Corvane Pellam, Harris Upham and Co Inc"]
+    assert mapping["Corvane Pellam Harris and Upham Inc"] == one == mapping["Corvane Pellam"]
+    assert mapping["Harris Bank"] == "Harris Bank"
+    assert mapping["Harris and Upham Bank"] == "Harris and Upham Bank"
+
+
+def test_a_double_surname_alone_joins_the_one_full_name_it_closes():
+    """'Ferraz Olavide' (no given name first) is 'Tomas Ferraz Olavide' of another story, and 'Paz
+    Urdaneta', whose first word is a given name somewhere, joins where its own story writes the
+    full name beside it; 'Marco Villar' (a given name, not beside) keeps its page beside 'Juan Marco
+    Villar', and a double surname two men close stays apart (names invented)."""
+    mapping = canonical_people([["Tomas Ferraz Olavide"], ["Ferraz Olavide"],
+                                ["Jorge Paz Urdaneta", "Paz Urdaneta"], ["Paz Urdaneta"],
+                                ["Juan Marco Villar"], ["Marco Villar"],
+                                ["Luis Sanz Ibarra"], ["Pedro Sanz Ibarra"], ["Sanz Ibarra"]])
+    assert mapping["Ferraz Olavide"] == "Tomas Ferraz Olavide"
+    assert mapping["Paz Urdaneta"] == "Jorge Paz Urdaneta"
+    assert mapping["Marco Villar"] == "Marco Villar"
+    assert mapping["Sanz Ibarra"] == "Sanz Ibarra"
+
+
 # Places on every kind of news (issue 9): invented text, real place names.
 def _resolve_places(mentions: list[tuple[str, str]], text: str,
                     dateline: list[str] | None = None) -> list[str]:

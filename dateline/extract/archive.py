@@ -67,14 +67,18 @@ def canonical_people(articles_people: Iterable[list[str]],
     - A name ending in a company suffix in any case is no person ("Porsche Ag"); nor is a full
       name whose first word is no given name and opens bodies' names in at least two stories and
       as many as name the person ("Deutsche Girozentrale").
+    - A double surname alone ("Paz Estenssoro", its first word no given name) is the one full
+      name it closes ("Victor Paz Estenssoro").
     - A place's or a body's name one slip of the keyboard away is evidence as the name itself is
       ("Saudia Arabia" beside Saudi Arabia, named as a place in 14 stories).
     Deterministic: the same input gives the same mapping, whatever the article order.
     """
     settings = settings or ExtractSettings()
     counts: Counter[str] = Counter()
+    closed_beside: set[str] = set()
     for people in articles_people:
         counts.update(set(people))
+        closed_beside.update(_closed_beside(people))
     articles_orgs = list(articles_orgs)
     as_org = _organization_evidence(articles_orgs)
     # A given name opening a firm's name is its founder's ("Charles Schwab and Co"), no evidence
@@ -98,6 +102,7 @@ def canonical_people(articles_people: Iterable[list[str]],
             groups.setdefault(_person_key(target), Counter())[target] += count
     full: dict[tuple[str, str], str] = {
         key: min(forms, key=lambda f: (-forms[f], -len(f), f)) for key, forms in groups.items()}
+    full = _double_surnames_joined(full, closed_beside)
     by_surname: dict[str, set[str]] = {}
     for key, name in full.items():
         by_surname.setdefault(key[1], set()).add(name)
@@ -125,6 +130,34 @@ def canonical_people(articles_people: Iterable[list[str]],
             else:
                 mapping[name] = "" if opens[target] >= counts[name] + roled[name] else target
     return mapping
+
+
+def _closed_beside(people: list[str]) -> set[str]:
+    """An article's two-word names that close a longer name it writes too ("Paz Estenssoro"
+    beside "Victor Paz Estenssoro"): the article's own evidence of a double surname."""
+    longer = {" ".join(p.split()[-2:]) for p in people if len(p.split()) > 2}
+    return {p for p in people if len(p.split()) == 2 and p in longer}
+
+
+def _double_surnames_joined(full: dict[tuple[str, str], str],
+                            closed_beside: AbstractSet[str]) -> dict[tuple[str, str], str]:
+    """Each two-word name that is a double surname mapped to the one longer name it closes
+    ("Paz Estenssoro" to "Victor Paz Estenssoro"): its first word is no given name, or an article
+    writes it beside the longer name. Two such longer names ("Victor Paz Estenssoro", "Jaime Paz
+    Estenssoro") leave it its own page."""
+    closing: dict[str, set[str]] = {}
+    for name in full.values():
+        words = [w for w in name.split() if w not in SUFFIXES]
+        if len(words) > 2:
+            closing.setdefault(" ".join(words[-2:]), set()).add(name)
+    given = lx.census_first_names()
+    out = dict(full)
+    for key, name in full.items():
+        longer = closing.get(name, set())
+        no_given = key[0].upper() not in given and key[0] not in lx.given_names()
+        if len(name.split()) == 2 and len(longer) == 1 and (no_given or name in closed_beside):
+            out[key] = next(iter(longer))
+    return out
 
 
 def _ends_in_suffix(name: str) -> bool:
@@ -174,11 +207,15 @@ _SPELLED_OUT = {"bros": "brothers", "intl": "international", "int'l": "internati
 
 def _org_key(name: str) -> str:
     """One key for the written forms of one body: case, "The", a trailing company suffix and
-    "and Co" aside ("Merrill Lynch and Co Inc" is "Merrill Lynch"), abbreviations spelled out."""
+    "and Co" aside ("Merrill Lynch and Co Inc" is "Merrill Lynch"), abbreviations spelled out, an
+    "and" inside aside."""
     words = _unsuffixed(name)
     if len(words) > 1 and words[0] == "The":
         words.pop(0)
     words = [_SPELLED_OUT.get(w.lower(), w.lower()) for w in words]
+    # "Smith Barney Harris and Upham" and "Smith Barney, Harris Upham and Co" are one firm: the
+    # wire writes the "and" between partners' names or leaves it out, never to tell two bodies apart.
+    words = [w for n, w in enumerate(words) if w != "and" or n in (0, len(words) - 1)]
     return re.sub(r"isation\b", "ization", " ".join(words))  # "Organisation" is "Organization"
 
 
@@ -236,6 +273,11 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     - A body's name run on into a person's that the archive names (``people``), with or without
       the title between, is that body ("Securities and Exchange Commission Chairman John Shad"),
       where the archive names the body alone.
+    - A parent's possessive before its unit's name is the unit ("BellSouth Corp's BellSouth
+      Mobility Inc" is BellSouth Mobility Inc) where the parent is a firm by its suffix or a body
+      the archive names; "McDonald's Corp" stays whole.
+    - Forms that differ by an "and" between partners' names are one firm ("Smith Barney Harris and
+      Upham Inc", "Smith Barney, Harris Upham and Co Inc"), so their short form joins them.
     Editors' aliases win; ``not_organizations`` map to "". Every input name has an entry.
     """
     settings = settings or ExtractSettings()
@@ -244,6 +286,9 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
     for orgs in articles:
         counts.update(set(orgs))
     targets = {raw: settings.aliases.get(raw, raw) for raw in counts}
+    parents = {_org_key(t) for t in targets.values()}
+    targets = {raw: target if raw in settings.aliases else _unit_of(target, parents)
+               for raw, target in targets.items()}
     departments = _department_keys({_org_key(t) for t in targets.values()})
     written: Counter[str] = Counter()
     for raw, target in targets.items():
@@ -307,6 +352,26 @@ def canonical_organizations(articles_orgs: Iterable[list[str]],
                 joined = best[beside.pop()]
         mapping[raw] = "" if raw in blocked or target in blocked else joined
     return mapping
+
+
+def _unit_of(name: str, bodies: AbstractSet[str]) -> str:
+    """The unit a parent's possessive opens ("BellSouth Mobility Inc" of "BellSouth Corp's
+    BellSouth Mobility Inc"), where the parent is a firm by its suffix or a body the archive names
+    by itself (organization keys, ``bodies``) and the unit is a name of its own, not a suffix
+    ("McDonald's Corp" stays whole), and of a parent known by name only, a unit not in common
+    words alone ("Moody's Investors Service" stays whole); the name itself otherwise."""
+    owner, mark, unit = name.partition("'s ")
+    if not mark or not unit[:1].isupper() or not _unsuffixed(unit) or \
+            _unsuffixed(unit)[0].lower() in _FOLDED_SUFFIXES:
+        return name
+    unit = unit.removeprefix("The ")
+    if len(owner.split()) > 1 and owner.split()[-1].rstrip(".,").lower() in _FOLDED_SUFFIXES:
+        return unit
+    # A parent known only by its name needs a unit with a name of its own: "Moody" is named by
+    # itself too, but "Investors Service" is no body without it.
+    common = lx.common_words()
+    named = any(w.lower() not in common for w in _unsuffixed(unit))
+    return unit if named and _org_key(owner) in bodies else name
 
 
 def _body_before_person(name: str, persons: AbstractSet[str]) -> str:
