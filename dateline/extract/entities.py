@@ -148,7 +148,25 @@ def entities(seed: Seed, settings: ExtractSettings, contributors: Sequence[str] 
     dateline = plc.dateline_places(seed.dateline)
     evidence = ft.article_evidence(found, dateline, seed.text)
     mentions = [*direct, *decide(found, evidence, model or load_model())]
-    return resolve(mentions, dateline, settings, contributors, short_forms)
+    named = {m.name for m in mentions}
+    mentions += [Mention(PLACE, p) for p in plc.written_alone(
+        [c.name for c in found if c.kind == PLACE], named, seed.text)]
+    mentions += [Mention(PLACE, p) for p in _officers_places(found, mentions)]
+    return resolve(mentions, dateline, settings, contributors, short_forms, seed.text)
+
+
+def _officers_places(found: list[ft.Candidate], mentions: list[Mention]) -> list[str]:
+    """"Alberta" of "Alberta Premier Don Getty": the place a titled person's run opens, when the
+    model named the person and gave the place no other kind."""
+    people = {m.name for m in mentions if m.kind == PERSON}
+    named = {m.name for m in mentions}
+    out: list[str] = []
+    for c in found:
+        if c.kind == PERSON and c.role and c.part_of >= 0 and c.name in people:
+            place = plc.before_title(found[c.part_of].name, c.name, c.role)
+            if place and place not in named and place not in out:
+                out.append(place)
+    return out
 
 
 def candidates(seed: Seed) -> tuple[list[ft.Candidate], dict[str, str], list[Mention]]:
@@ -932,8 +950,10 @@ def _place_cue(after: str) -> bool:
 
 
 def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSettings,
-            contributors: Sequence[str], short_forms: dict[str, str] | None = None) -> Entities:
-    """Turn mentions into the article's distinct people, places and organizations."""
+            contributors: Sequence[str], short_forms: dict[str, str] | None = None,
+            text: str = "") -> Entities:
+    """Turn mentions into the article's distinct people, places and organizations (``text``: the
+    article's, where a place that opens a body's name is also written as the place)."""
     aliases = settings.aliases
     if aliases:
         for m in mentions:
@@ -948,8 +968,8 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     org_map = orgs.unify(org_names, ties)
     organizations = _unique(org_map[n] for n in org_names)
     organizations += _unique(ties[a] for a in acronyms if a in ties and ties[a] not in organizations)
-    places = _unique_casefold([*(aliases.get(d, d) for d in dateline),
-                               *(m.name for m in mentions if m.kind == PLACE)])
+    places = plc.one_form_each(_unique_casefold([*(aliases.get(d, d) for d in dateline),
+                                                 *(m.name for m in mentions if m.kind == PLACE)]))
     people, roles = _people(mentions, settings, contributors,
                             set(organizations) | set(places) | set(short_forms or ()))
     # A town that is a person's surname here is that person ("Wilson" the minister), and one that
@@ -959,7 +979,13 @@ def resolve(mentions: list[Mention], dateline: list[str], settings: ExtractSetti
     drop = set(settings.not_places) | {p for p in surnames if plc.country_of(p) != p} - set(dateline)
     # A country stays: "Japan" opens "Japan Chamber of Commerce" and is named on its own too.
     prefixes = {" ".join(o.split()[:n]) for o in organizations for n in range(1, len(o.split()))}
-    drop |= {p for p in prefixes if p in places and plc.country_of(p) != p} - set(dateline)
+    # ...unless the text also writes it where a place stands ("died in Kyoto" beside Kyoto University).
+    drop |= {p for p in prefixes if p in places and plc.country_of(p) != p
+             and not plc.written_as_place(p, text)} - set(dateline)
+    # "survived by his wife, Salina": a town named only as a relative is that person's name.
+    kin = plc.kin_names(text) if places else {}
+    drop |= {p for p in places
+             if p in kin and plc.country_of(p) != p and plc.only_kin(p, text, kin)} - set(dateline)
     never_organizations = set(settings.not_organizations)
     return Entities(
         people=people,
