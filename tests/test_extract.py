@@ -11,7 +11,7 @@ from dateline.config import ExtractSettings
 from dateline.extract import extract
 from dateline.extract.archive import canonical_organizations, canonical_people
 from dateline.extract.features import LowercaseWords
-from dateline.extract.organizations import clean, initials
+from dateline.extract.organizations import initials
 from dateline.extract.tags import tag_key
 from dateline.seeds import read_seed
 
@@ -592,12 +592,3 @@ def test_initials_skip_small_words_split_hyphens_and_stay_the_same_when_asked_ag
              "Organization of the Petroleum Exporting Countries": "OPEC", "de Beers": "B"}
     for _ in range(2):
         assert {name: initials(name) for name in cases} == cases
-
-
-def test_a_country_prefix_that_is_part_of_a_firm_s_name_stays():
-    """'U.S. Shoe Corp' is a firm's own name ("Shoe Corp" names no one); before a name of its own
-    ('U.S. Kestrelwick Corp', invented) or a government body the country is a modifier."""
-    assert clean("U.S. Shoe Corp") == "U.S. Shoe Corp"
-    assert clean("US Sprint Communications Co") == "US Sprint Communications Co"
-    assert clean("U.S. Kestrelwick Corp") == "Kestrelwick Corp"
-    assert clean("U.S. Interstate Commerce Commission") == "Interstate Commerce Commission"

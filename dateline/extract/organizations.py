@@ -62,27 +62,8 @@ def clean(name: str) -> str:
         name = name.split("(", 1)[0].strip() or name
     if name.endswith(".") and name.rsplit(" ", 1)[-1][:-1] in lx.CORPORATE_SUFFIXES:
         name = name[:-1]  # "Swiss Bank Corp." and "Swiss Bank Corp" are one name
-    head, _, rest = name.partition(" ")
-    if head in COUNTRY_PREFIXES and len(name.split()) > 2 and not _named_with_country(rest.split()):
-        return rest
-    return name
-
-
-# The words that close a firm's own name, before which a country can be part of it.
-_OWN_NAME_TAILS = lx.CORPORATE_SUFFIXES | words("Group Holdings Holding")
-
-
-def _named_with_country(rest: list[str]) -> bool:
-    """Whether a country abbreviation is part of the name ``rest`` follows: a firm whose words
-    before its suffix are only common words ("U.S. Steel Corp", "U.S. Home Corp": "Steel Corp"
-    names no one), not where they hold a name of its own ("U.S.
-    Allis-Chalmers Corp", "U.S. McDonnell Douglas Corp": the country a modifier, as before a
-    government body's name, "U.S. Interstate Commerce Commission")."""
-    core = list(rest)
-    while core and core[-1] in _OWN_NAME_TAILS:
-        core.pop()
-    common = lx.common_words()
-    return len(core) < len(rest) and bool(core) and all(w.lower() in common for w in core)
+    head = name.split(" ", 1)[0]
+    return name[len(head) + 1:] if head in COUNTRY_PREFIXES and len(name.split()) > 2 else name
 
 
 def initials(name: str) -> str:
