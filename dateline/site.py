@@ -16,6 +16,7 @@ from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from . import agate, content, hubs, memo, urls
 from .article import Article
@@ -28,6 +29,9 @@ from .report import Report
 from .safety import link_warning
 from .slugs import slugify
 from .translit import to_ascii
+
+if TYPE_CHECKING:
+    from .pagereads import StoryDigests
 
 KINDS = {  # kind -> (article field, singular label, plural label)
     "tags": ("tags", "Tag", "Tags"),
@@ -213,6 +217,8 @@ class Site:
     months: list[Month]  # newest first
     newer: dict[str, Article]  # article id -> the next article by date
     older: dict[str, Article]
+    # What the plan digests of every story (pagereads.story_digests), taken once per model.
+    digests: StoryDigests | None = None
 
     @property
     def years(self) -> dict[int, list[Month]]:
@@ -289,10 +295,11 @@ class Site:
 
 def load_articles(settings: Settings, report: Report,
                   written: dict[str, tuple[tuple[int, int], Article]] | None = None,
-                  listing: Listing | None = None) -> list[Article]:
+                  listing: Listing | None = None, files: dict | None = None) -> list[Article]:
     """Every content file as an Article; files unchanged since the last run come from a cache,
     and those ingest has just written (``written``: path -> (mtime_ns, size), article) from it.
-    ``listing``, content/ as the look at the inputs found it after ingest, spares a stat of each."""
+    ``listing``, content/ as the look at the inputs found it after ingest, spares a stat of each;
+    ``files`` gets each file's entry: path -> ((mtime_ns, size), its article as read)."""
     root = settings.path("content")
     cache_path = settings.path("cache") / CACHE_FILE
     cache, base = _load_cache(cache_path)
@@ -334,6 +341,8 @@ def load_articles(settings: Settings, report: Report,
         position[article.id] = len(articles)
         articles.append(article)
     articles = unique_urls(articles, report)
+    if files is not None:
+        files.update(fresh)
     if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
         # Rewriting an unchanged cache costs seconds at 10^5 articles: only when it changed.
         _save_cache(cache_path, fresh, base)
@@ -545,7 +554,7 @@ def _with_pages(kind: str, by_slug: dict[str, Term], total: int, settings: Setti
     return {s: t for s, t in by_slug.items() if len(t.articles) >= least}
 
 
-def _sharing_a_title(articles: list[Article]) -> list[Article]:
+def sharing_a_title(articles: list[Article]) -> list[Article]:
     """The articles whose headline another one has too (case aside): the only ones a
     headline can be changed or kept for."""
     counts: dict[str, int] = defaultdict(int)
@@ -635,7 +644,7 @@ def _with_unique_titles(newest_first: list[Article], settings: Settings,
     (whether an editor wrote one is read from the file): working it out read ~1,300 files and
     took ~0.25 CPU-s of a one-story correction at 12.8k."""
     oldest_first = newest_first[::-1]
-    sharing = _sharing_a_title(oldest_first)
+    sharing = sharing_a_title(oldest_first)
     root = str(settings.path("content"))
     # A story's own text counts only where its headline may be taken: shared, or ending in ")"
     # as every headline told apart does; of the rest, only the headline and where it stands.
