@@ -98,6 +98,7 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
 def _site_model(settings: Settings, report: Report, inputs: Inputs, written: dict) -> Site:
     """The site model made from content/ (``written``: what ingest just wrote), kept for the
     next build when making it said nothing (snapshot.py: a build that takes it says nothing)."""
+    snapshot.forget(settings)  # before the articles cache is written: see snapshot.py
     said = (len(report.lines), len(report.notices))
     files: dict = {}
     with _stage("reading content", None, settings.path("cache")):
@@ -109,8 +110,6 @@ def _site_model(settings: Settings, report: Report, inputs: Inputs, written: dic
     del articles
     if (len(report.lines), len(report.notices)) == said:
         snapshot.keep(site, files, inputs.model_key())
-    else:
-        snapshot.forget(settings)
     return site
 
 

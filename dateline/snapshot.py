@@ -1,52 +1,56 @@
 """The site model as the last build made it, taken again by a build whose content changed only
 in stories' text (a correction: the usual edit).
 
-Making the model (every content file's entry read from the articles cache, headlines told
-apart, names unified, the taxonomies, and the digests the plan takes of every story) costs
-~0.5 CPU-s at 12.8k articles, yet none of it follows from a story's body: the stories, their
-order, names, terms and months follow from every other field (site.py, pagereads.py). So after
-a build makes the model it is kept whole, with the size and mtime and the fields of each
-content file it was read from; a build whose content files differ from those only in their
-bodies takes it and puts the new bodies into its stories (the model's objects themselves, so
-every term, month and neighbour holding the story sees the new text).
+Making the model (headlines told apart, names unified, the taxonomies, and the digests the plan
+takes of every story) costs ~0.5 CPU-s at 12.8k articles, yet none of it follows from a story's
+body: the stories, their order, names, terms and months follow from every other field
+(site.py, pagereads.py). So after a build makes the model, its shape is kept: each story by its
+content file (or, where the model holds a copy of the story as read, retitled say, that copy),
+each term and month by the positions of its stories, and the story digests. A build whose
+content files differ from the articles cache's only in their bodies reads the stories from the
+cache, puts the new bodies in, and assembles the model from its shape.
 
-It is taken only where that gives what building it gives:
+It is taken only where that gives what making it gives:
 - under the same key: settings, Dateline's code, the libraries and Python (``unchanged.Inputs``);
-- the same content files, each whose size or mtime moved read again and equal to the one kept
+- the same content files, each whose size or mtime moved read again and equal to the one cached
   in every field but its body, and none sharing its headline with another story (whether an
   editor wrote a shared headline is read from the file: a body edit can change which story
   keeps it, site._with_unique_titles);
 - the build that kept it said nothing while making the model (no warning, skip or notice),
   as a build that takes it says nothing either.
-Anything else makes the model from the content, as before, and keeps it for the next build.
+Anything else makes the model from the content, as before, and keeps its shape for the next.
 
-The kept model is ~21 MB pickled (~0.2 CPU-s to write): a build that takes it does not write it
-again but adds the new bodies to a small file beside it (as the articles cache does), until
-they are many.
+The shape is removed before a build makes the model, so a build killed after it wrote the
+articles cache and before the new shape leaves none that would not match the cache. A build that
+takes it writes the new bodies into the articles cache (its small file of changes, journal.py).
 """
 
 from __future__ import annotations
 
 import contextlib
-import os
 import pickle
 from dataclasses import fields
 from pathlib import Path
-from typing import BinaryIO
 
-from . import content, pagereads
+from . import content, journal, pagereads
 from .article import Article
 from .config import Settings
 from .listing import Listing
 from .output import dump_atomic
-from .site import Site, sharing_a_title
+from .site import (
+    CACHE_CHANGES,
+    CACHE_FILE,
+    CACHE_FORMAT,
+    CHANGES_MAX,
+    CHANGES_MIN,
+    Month,
+    Site,
+    Term,
+    sharing_a_title,
+)
 
 MODEL_FILE = "model.pickle"
-# The bodies put in since MODEL_FILE was written, beside it, under its token.
-CHANGES_FILE = "model-changed.pickle"
-FORMAT = 1  # what the files hold; another shape (an older Dateline's) is no model
-CHANGES_MAX = 0.05  # the model is written whole again once this share of its stories...
-CHANGES_MIN = 100  # ...or this many, if more, have a new body since it was
+FORMAT = 2  # what the file holds; another shape (an older Dateline's) is no model
 # Every field of a story but its body: where two versions of a content file differ in any of
 # these, the model is made again.
 _OUTLINE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
@@ -59,111 +63,79 @@ def recalled(settings: Settings, key: bytes, listing: Listing | None) -> Site | 
     if rels is None or listing is None:
         return None
     cache = settings.path("cache")
-    head = _read_head(cache / MODEL_FILE, key)
-    if head is None:
+    shape = _read(cache / MODEL_FILE, key)
+    if shape is None:
         return None
-    changes = _read_changes(cache, head["token"])
-    stats: dict[str, tuple[int, int]] = head["stats"]
-    stats.update({rel: stat for rel, (stat, _) in changes.items()})
-    if len(rels) != len(stats):
+    cache_path, changes_path = cache / CACHE_FILE, cache / CACHE_CHANGES
+    files, base = journal.load(cache_path, changes_path, CACHE_FORMAT)
+    if len(rels) != len(files) or len(files) != len(shape["stories"]):
         return None  # a content file added or removed
-    moved = [rel for rel in rels if stats.get(rel) != listing.stats[rel]]
-    if any(rel not in stats for rel in moved):
-        return None
-    body = _read_body(cache, head)
-    if body is None:
+    moved = [rel for rel in rels if files.get(rel, (None,))[0] != listing.stats[rel]]
+    if any(rel not in files for rel in moved):
         return None
     root = settings.path("content")
     for rel in moved:
-        text = _new_body(root, rel, body["files"][rel], head["shared"])
+        text = _new_body(root, rel, files[rel][1], shape["shared"])
         if text is None:
             return None
-        changes[rel] = (listing.stats[rel], text)
-        stats[rel] = listing.stats[rel]  # as the model is written whole again (_save_changes)
-    site = _patched(settings, body, {rel: text for rel, (_, text) in changes.items()})
-    if moved:
-        _save_changes(cache, head, body, changes)
+        files[rel][1].body = text
+        files[rel] = (listing.stats[rel], files[rel][1])
+    try:
+        site = _assembled(settings, shape, files)
+    except (KeyError, IndexError, TypeError, ValueError):  # a shape of another make: no model
+        return None
+    if site is not None and moved:
+        with contextlib.suppress(OSError):  # the next build reads those files again
+            journal.save(cache_path, changes_path, CACHE_FORMAT, files, base, CHANGES_MAX, CHANGES_MIN)
     return site
 
 
 def keep(site: Site, files: dict[str, tuple[tuple[int, int], Article]], key: bytes) -> None:
-    """Keep the model just made from ``files`` (content file -> ((mtime_ns, size), its story as
-    read), load_articles' entries) for the next build; a cache that cannot be written: made
-    again next time."""
-    cache = site.settings.path("cache")
-    head = {"format": FORMAT, "key": key, "token": os.urandom(8).hex(),
-            "stats": {rel: stat for rel, (stat, _) in files.items()},
-            "shared": {a.id for a in sharing_a_title([a for _, a in files.values()])}}
-    digests = pagereads.story_digests(site)  # taken now, the plan needs them: kept with it
-    body = {"format": FORMAT, "token": head["token"], "articles": site.articles,
-            "terms": site.terms, "term_of": site.term_of, "months": site.months,
-            "newer": site.newer, "older": site.older, "digests": digests,
-            "files": {rel: article for rel, (_, article) in files.items()}}
+    """Keep the shape of the model just made from ``files`` (content file -> ((mtime_ns, size),
+    its story as read): load_articles' entries, as the articles cache has them)."""
+    position = {id(a): i for i, a in enumerate(site.articles)}
+    stories = [(a.path, None if files.get(a.path, (None, None))[1] is a else a) for a in site.articles]
+    terms: list[Term] = list({id(t): t for t in site.term_of.values()}.values())
+    number = {id(t): i for i, t in enumerate(terms)}
+    shape = {
+        "format": FORMAT, "key": key, "stories": stories,
+        # Each story's file's (mtime_ns, size) as it was: a story whose file moved since (a body
+        # put in by a build that took the model) has its unread digest taken again.
+        "stats": [files[rel][0] if rel in files else None for rel, _ in stories],
+        "shared": {a.id for a in sharing_a_title([a for _, a in files.values()])},
+        "terms": [(t.kind, t.name, t.slug, [position[id(a)] for a in t.articles], t.roles) for t in terms],
+        "pages": {kind: [number[id(t)] for t in by_slug.values()] for kind, by_slug in site.terms.items()},
+        "term_of": [(kind, raw, number[id(t)]) for (kind, raw), t in site.term_of.items()],
+        "months": [(m.year, m.month, [position[id(a)] for a in m.articles]) for m in site.months],
+        "digests": pagereads.story_digests(site),  # taken now, the plan needs them: kept with it
+    }
     try:
-        _write(cache, head, body)
+        dump_atomic(site.settings.path("cache") / MODEL_FILE, lambda handle: pickle.dump(
+            shape, handle, protocol=pickle.HIGHEST_PROTOCOL))
     except OSError:
         forget(site.settings)
 
 
 def forget(settings: Settings) -> None:
-    """No model kept: the last build's made it from content it could not vouch for."""
-    for name in (MODEL_FILE, CHANGES_FILE):
-        with contextlib.suppress(OSError):
-            (settings.path("cache") / name).unlink(missing_ok=True)
+    """No model kept (before one is made: see the module's docstring)."""
+    with contextlib.suppress(OSError):
+        (settings.path("cache") / MODEL_FILE).unlink(missing_ok=True)
 
 
-def _write(cache: Path, head: dict, body: dict) -> None:
-    def fill(handle: BinaryIO) -> None:
-        pickle.dump(head, handle, protocol=pickle.HIGHEST_PROTOCOL)
-        pickle.dump(body, handle, protocol=pickle.HIGHEST_PROTOCOL)
-
-    dump_atomic(cache / MODEL_FILE, fill)
-    (cache / CHANGES_FILE).unlink(missing_ok=True)  # its base is gone: stale
-
-
-def _read_head(path: Path, key: bytes) -> dict | None:
-    """The kept model's first part (its key and the content it was made from), if it is this
-    build's key's: read without the model, which is ~20x its size."""
+def _read(path: Path, key: bytes) -> dict | None:
     try:
         with open(path, "rb") as handle:
-            head = pickle.load(handle)
-            if not isinstance(head, dict) or head.get("format") != FORMAT or head.get("key") != key:
-                return None
-            head["offset"] = handle.tell()
+            shape = pickle.load(handle)
     except Exception:  # any damage (cut short, another Python's pickle) means no model
         return None
-    return head
-
-
-def _read_body(cache: Path, head: dict) -> dict | None:
-    """The kept model itself, after its head."""
-    try:
-        with open(cache / MODEL_FILE, "rb") as handle:
-            handle.seek(head["offset"])
-            body = pickle.load(handle)
-    except Exception:
+    if not isinstance(shape, dict) or shape.get("format") != FORMAT or shape.get("key") != key:
         return None
-    return body if isinstance(body, dict) and body.get("token") == head["token"] else None
-
-
-def _read_changes(cache: Path, token: str) -> dict[str, tuple[tuple[int, int], str]]:
-    """Content file -> (its stat, its story's body) put in since the model under ``token`` was
-    written; none if the file is missing, damaged or another model's (the files it would name
-    are then read again and compared)."""
-    try:
-        with open(cache / CHANGES_FILE, "rb") as handle:
-            saved = pickle.load(handle)
-    except Exception:
-        return {}
-    if isinstance(saved, dict) and saved.get("format") == FORMAT and saved.get("token") == token \
-            and isinstance(saved.get("files"), dict):
-        return saved["files"]
-    return {}
+    return shape
 
 
 def _new_body(root: Path, rel: str, old: Article, shared: set[str]) -> str | None:
     """The body of content file ``rel`` as it is now, if only its body differs from ``old``'s
-    (the story it held when the model was made) and its headline is its own; else None."""
+    (the story the cache has) and its headline is its own; else None."""
     if old.id in shared:
         return None
     try:
@@ -175,38 +147,29 @@ def _new_body(root: Path, rel: str, old: Article, shared: set[str]) -> str | Non
     return new.body
 
 
-def _patched(settings: Settings, body: dict, bodies: dict[str, str]) -> Site:
-    """The kept model with these content files' stories given these bodies."""
-    site = Site(settings, body["articles"], body["terms"], body["term_of"], body["months"],
-                body["newer"], body["older"])
-    digests: pagereads.StoryDigests = body["digests"]
-    if bodies:
-        files: dict[str, Article] = body["files"]
-        wanted = {files[rel].id: text for rel, text in bodies.items()}
-        for position, article in enumerate(site.articles):
-            text = wanted.get(article.id)
-            if text is not None:
-                # The model's story may be a copy of the one read (retitled, say): both get it.
-                article.body = text
-                digests.set_unread(position, pagereads.unread_digest(article))
-        for rel, text in bodies.items():
-            files[rel].body = text
+def _assembled(settings: Settings, shape: dict, files: dict[str, tuple[tuple[int, int], Article]]
+               ) -> Site | None:
+    """The model from its kept shape and the stories as the cache (with the new bodies) has
+    them; None if they do not fit (a cache of other files)."""
+    articles: list[Article] = []
+    digests: pagereads.StoryDigests = shape["digests"]
+    for at, ((rel, own), stat) in enumerate(zip(shape["stories"], shape["stats"], strict=True)):
+        read = files.get(rel)
+        if read is None:
+            return None
+        if own is not None:
+            own.body = read[1].body  # a copy (retitled, say) has the text of the story read
+        article = own or read[1]
+        articles.append(article)
+        if read[0] != stat:
+            digests.set_unread(at, pagereads.unread_digest(article))
+    terms = [Term(kind, name, slug, [articles[p] for p in held], roles)
+             for kind, name, slug, held, roles in shape["terms"]]
+    by_kind = {kind: {terms[n].slug: terms[n] for n in numbers} for kind, numbers in shape["pages"].items()}
+    term_of = {(kind, raw): terms[n] for kind, raw, n in shape["term_of"]}
+    months = [Month(year, month, [articles[p] for p in held]) for year, month, held in shape["months"]]
+    newer = {a.id: articles[i - 1] for i, a in enumerate(articles) if i > 0}
+    older = {a.id: articles[i + 1] for i, a in enumerate(articles[:-1])}
+    site = Site(settings, articles, by_kind, term_of, months, newer, older)
     site.digests = digests
     return site
-
-
-def _save_changes(cache: Path, head: dict, body: dict,
-                  changes: dict[str, tuple[tuple[int, int], str]]) -> None:
-    """The bodies put in since the model was written, beside it; the model whole again (with
-    them) once they are many."""
-    try:
-        if len(changes) > max(CHANGES_MIN, CHANGES_MAX * len(body["files"])):
-            token = os.urandom(8).hex()
-            fresh = {k: v for k, v in head.items() if k != "offset"}
-            _write(cache, {**fresh, "token": token}, {**body, "token": token})
-            return
-        dump_atomic(cache / CHANGES_FILE, lambda handle: pickle.dump(
-            {"format": FORMAT, "token": head["token"], "files": changes}, handle,
-            protocol=pickle.HIGHEST_PROTOCOL))
-    except OSError:
-        pass  # the next build reads those files again and compares them

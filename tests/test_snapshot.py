@@ -12,7 +12,7 @@ from dateline import pagereads, pipeline, snapshot
 from dateline.config import Settings, load_settings
 from dateline.content import content_files
 from dateline.report import Report
-from dateline.site import Site, build_site, load_articles
+from dateline.site import CACHE_CHANGES, Site, build_site, load_articles
 from tests.conftest import build_project, write_project
 from tests.test_incremental import TOML, assert_same_site, cold_twin, edit_name_tag_and_headline, seeds
 
@@ -65,7 +65,7 @@ def test_body_edits_take_the_kept_model_and_give_the_model_and_site_made_from_co
     root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
     build_project(root)
     settings = load_settings(root / "site.toml")
-    monkeypatch.setattr(snapshot, "CHANGES_MIN", 1)  # two bodies put in: the model written whole
+    monkeypatch.setattr(snapshot, "CHANGES_MIN", 1)  # two bodies put in: the cache written whole
     made = _models_made(monkeypatch)
     files = content_files(root / "content")
     for number, target in enumerate([files[5], files[2], files[5]]):
@@ -76,7 +76,8 @@ def test_body_edits_take_the_kept_model_and_give_the_model_and_site_made_from_co
         assert _model(site) == _model(_made(settings))
         assert _digests(site) == _digests(_made(settings))
         assert any(f"day {number}." in a.body for a in site.articles)
-        assert (root / ".dateline-cache" / snapshot.CHANGES_FILE).exists() == (number != 1)
+        # The new bodies go to the articles cache's file of changes, until they are many.
+        assert (root / ".dateline-cache" / CACHE_CHANGES).exists() == (number != 1)
     assert_same_site(root, cold_twin(root, tmp_path / "b"))
 
 
