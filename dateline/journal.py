@@ -30,7 +30,11 @@ class Base:
     keys: dict[str, object]
 
 
-def load(path: Path, changes: Path, form: int) -> tuple[dict, Base | None]:
+# The entries as read, and what the whole file held (load's value).
+Loaded = tuple[dict, "Base | None"]
+
+
+def load(path: Path, changes: Path, form: int) -> Loaded:
     """The entries, the changes beside the whole file applied, and what the whole file held;
     ``form``: the shape of entry the caller reads (another is no cache)."""
     saved = _unpickled(path, form)

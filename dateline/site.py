@@ -293,14 +293,16 @@ class Site:
 
 def load_articles(settings: Settings, report: Report,
                   written: dict[str, tuple[tuple[int, int], Article]] | None = None,
-                  listing: Listing | None = None, files: dict | None = None) -> list[Article]:
+                  listing: Listing | None = None, files: dict | None = None,
+                  read: journal.Loaded | None = None) -> list[Article]:
     """Every content file as an Article; files unchanged since the last run come from a cache,
     and those ingest has just written (``written``: path -> (mtime_ns, size), article) from it.
     ``listing``, content/ as the look at the inputs found it after ingest, spares a stat of each;
-    ``files`` gets each file's entry: path -> ((mtime_ns, size), its article as read)."""
+    ``files`` gets each file's entry: path -> ((mtime_ns, size), its article as read);
+    ``read``: the cache as already read (snapshot.recalled), else it is read here."""
     root = settings.path("content")
     cache_path = settings.path("cache") / CACHE_FILE
-    cache, base = journal.load(cache_path, cache_path.with_name(CACHE_CHANGES), CACHE_FORMAT)
+    cache, base = read or journal.load(cache_path, cache_path.with_name(CACHE_CHANGES), CACHE_FORMAT)
     written = written or {}
     names: dict[str, str] = {}  # one string object per distinct name (see _shared_names)
     fresh: dict[str, tuple] = {}

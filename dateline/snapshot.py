@@ -29,6 +29,7 @@ from __future__ import annotations
 
 import contextlib
 import pickle
+from array import array
 from dataclasses import fields
 from pathlib import Path
 
@@ -56,38 +57,42 @@ FORMAT = 2  # what the file holds; another shape (an older Dateline's) is no mod
 _OUTLINE_FIELDS = tuple(f.name for f in fields(Article) if f.name != "body")
 
 
-def recalled(settings: Settings, key: bytes, listing: Listing | None) -> Site | None:
+def recalled(settings: Settings, key: bytes, listing: Listing | None
+             ) -> tuple[Site | None, journal.Loaded | None]:
     """The model the last build kept, with the bodies of the stories whose text changed since
-    put in; None where it cannot be taken (see the module's docstring), the model is then made."""
+    put in, or None where it cannot be taken (see the module's docstring): the model is then
+    made, from the articles cache as read here (the second value, None if it was not read). Its
+    entries of files read here are what those files hold: each differs only in its body."""
     rels = listing.files(".md") if listing is not None else None
     if rels is None or listing is None:
-        return None
+        return None, None
     cache = settings.path("cache")
     shape = _read(cache / MODEL_FILE, key)
     if shape is None:
-        return None
+        return None, None
     cache_path, changes_path = cache / CACHE_FILE, cache / CACHE_CHANGES
-    files, base = journal.load(cache_path, changes_path, CACHE_FORMAT)
+    loaded = journal.load(cache_path, changes_path, CACHE_FORMAT)
+    files, base = loaded
     if len(rels) != len(files) or len(files) != len(shape["stories"]):
-        return None  # a content file added or removed
+        return None, loaded  # a content file added or removed
     moved = [rel for rel in rels if files.get(rel, (None,))[0] != listing.stats[rel]]
     if any(rel not in files for rel in moved):
-        return None
+        return None, loaded
     root = settings.path("content")
     for rel in moved:
         text = _new_body(root, rel, files[rel][1], shape["shared"])
         if text is None:
-            return None
+            return None, loaded
         files[rel][1].body = text
         files[rel] = (listing.stats[rel], files[rel][1])
     try:
         site = _assembled(settings, shape, files)
     except (KeyError, IndexError, TypeError, ValueError):  # a shape of another make: no model
-        return None
+        return None, loaded
     if site is not None and moved:
         with contextlib.suppress(OSError):  # the next build reads those files again
             journal.save(cache_path, changes_path, CACHE_FORMAT, files, base, CHANGES_MAX, CHANGES_MIN)
-    return site
+    return site, loaded
 
 
 def keep(site: Site, files: dict[str, tuple[tuple[int, int], Article]], key: bytes) -> None:
@@ -103,10 +108,11 @@ def keep(site: Site, files: dict[str, tuple[tuple[int, int], Article]], key: byt
         # put in by a build that took the model) has its unread digest taken again.
         "stats": [files[rel][0] if rel in files else None for rel, _ in stories],
         "shared": {a.id for a in sharing_a_title([a for _, a in files.values()])},
-        "terms": [(t.kind, t.name, t.slug, [position[id(a)] for a in t.articles], t.roles) for t in terms],
+        "terms": [(t.kind, t.name, t.slug, array("I", [position[id(a)] for a in t.articles]), t.roles)
+                  for t in terms],
         "pages": {kind: [number[id(t)] for t in by_slug.values()] for kind, by_slug in site.terms.items()},
         "term_of": [(kind, raw, number[id(t)]) for (kind, raw), t in site.term_of.items()],
-        "months": [(m.year, m.month, [position[id(a)] for a in m.articles]) for m in site.months],
+        "months": [(m.year, m.month, array("I", [position[id(a)] for a in m.articles])) for m in site.months],
         "digests": pagereads.story_digests(site),  # taken now, the plan needs them: kept with it
     }
     try:

@@ -22,7 +22,7 @@ from tests.test_incremental import TOML, seeds
 def _model_made_each_build(monkeypatch):
     """The cache is read where the model is made: a body edit alone takes the model the last
     build kept (snapshot.py) and reads no cache, so these builds make it each time."""
-    monkeypatch.setattr(snapshot, "recalled", lambda *args: None)
+    monkeypatch.setattr(snapshot, "recalled", lambda *args: (None, None))
 
 
 def _bodies(root) -> dict[str, str]:
