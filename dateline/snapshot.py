@@ -61,8 +61,7 @@ def recalled(settings: Settings, key: bytes, listing: Listing | None
              ) -> tuple[Site | None, journal.Loaded | None]:
     """The model the last build kept, with the bodies of the stories whose text changed since
     put in, or None where it cannot be taken (see the module's docstring): the model is then
-    made, from the articles cache as read here (the second value, None if it was not read). Its
-    entries of files read here are what those files hold: each differs only in its body."""
+    made, from the articles cache as read here (the second value, None if it was not read)."""
     rels = listing.files(".md") if listing is not None else None
     if rels is None or listing is None:
         return None, None
@@ -79,10 +78,13 @@ def recalled(settings: Settings, key: bytes, listing: Listing | None
     if any(rel not in files for rel in moved):
         return None, loaded
     root = settings.path("content")
+    bodies = {}
     for rel in moved:
         text = _new_body(root, rel, files[rel][1], shape["shared"])
         if text is None:
-            return None, loaded
+            return None, loaded  # the cache as it was read: load_articles reads those files
+        bodies[rel] = text
+    for rel, text in bodies.items():
         files[rel][1].body = text
         files[rel] = (listing.stats[rel], files[rel][1])
     try:

@@ -100,8 +100,7 @@ def test_a_name_or_headline_edit_makes_the_model_again(tmp_path, monkeypatch):
     build_project(root)
     made = _models_made(monkeypatch)
     files = content_files(root / "content")
-    # A body edit read first, then a name: the model is made from the cache as read, that
-    # file's entry with its new body already.
+    # A body edit read first, then a name: the model is made from the cache as read.
     _add_text(files[0], " Zanzibar quartz.")
     edit_name_tag_and_headline(*files[2:4])
     site, _ = _built(root)
