@@ -159,6 +159,7 @@ def one_run(project: Path) -> dict:
     import resource
 
     from dateline import pipeline, search
+    from dateline import snapshot as kept_model
     from dateline.config import load_settings
     from dateline.report import Report
 
@@ -197,7 +198,8 @@ def one_run(project: Path) -> dict:
         return run
 
     for module, name, stage in ((pipeline, "ingest", "ingest"), (pipeline, "load_articles", "model"),
-                                (pipeline, "build_site", "model"), (pipeline, "publish", "render"),
+                                (pipeline, "build_site", "model"), (kept_model, "recalled", "model"),
+                                (kept_model, "keep", "model"), (pipeline, "publish", "render"),
                                 (search, "index", "search")):
         setattr(module, name, timed(stage, getattr(module, name)))
     sampler.start()

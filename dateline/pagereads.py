@@ -42,12 +42,38 @@ _UNREAD_FIELDS = tuple(f.name for f in dataclasses.fields(Article) if f.name in 
 def links_digest(site: Site, common: bytes) -> bytes:
     """The digest the remembered reads hold under: ``common`` (settings, templates, code) and
     every article's read fields, in the model's order."""
-    hasher = hashlib.blake2b(common, digest_size=16)
+    return hashlib.blake2b(common + story_digests(site).outlines, digest_size=16).digest()
+
+
+@dataclass
+class StoryDigests:
+    """What the plan digests of every story in the model, kept with the model (site.digests):
+    the model a build takes from the last (snapshot.py) comes with them, and only the stories
+    whose body it puts in are digested again."""
+
+    outlines: bytes  # every story's read fields, in the model's order (links_digest)
+    ids: list[str]  # the stories' ids, in the model's order
+    unread: bytearray  # each story's unread_digest, DIGEST bytes a story in that order
+
+    def set_unread(self, position: int, digest: bytes) -> None:
+        self.unread[position * DIGEST: (position + 1) * DIGEST] = digest
+
+
+def story_digests(site: Site) -> StoryDigests:
+    """The model's StoryDigests, taken once per model."""
+    if site.digests is None:
+        site.digests = StoryDigests(_outlines_digest(site.articles), [a.id for a in site.articles],
+                                    bytearray(b"".join(unread_digest(a) for a in site.articles)))
+    return site.digests
+
+
+def _outlines_digest(articles: list[Article]) -> bytes:
+    hasher = hashlib.blake2b(digest_size=16)
     # The repr of the list of outlines, one article at a time: whole, the list and its text
     # were ~0.6 KB an article at once in the build's largest process.
     hasher.update(b"[")
     separator = b""
-    for article in site.articles:
+    for article in articles:
         hasher.update(separator + repr(outlines([article])[0]).encode())
         separator = b", "
     hasher.update(b"]")

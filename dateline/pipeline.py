@@ -14,7 +14,7 @@ from contextlib import contextmanager
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from . import pagereads, search
+from . import journal, pagereads, search, snapshot
 from . import render as render_stage
 from .config import Settings
 from .ingest import ingest
@@ -85,17 +85,34 @@ def build(settings: Settings, report: Report, refresh: bool = False, do_ingest: 
                 inputs.content_written()
         built = None
         if do_render:
-            with _stage("reading content", None, settings.path("cache")):
-                articles = load_articles(settings, report, written, inputs.content)
-            written.clear()  # its articles are the model's now; its entries (~250 B each) are not
-            site = build_site(articles, settings, report)
-            # The model has them, or copies of those it retitled (_with_unique_titles): the
-            # originals of those would live on beside them for the whole render.
-            del articles
+            site, cached = (None, None) if refresh or written else \
+                snapshot.recalled(settings, inputs.model_key(), inputs.content)
+            if site is None:
+                site = _site_model(settings, report, inputs, written, cached)
             _count(site, report)
             built = publish(site, report, do_search and settings.search)
         _save_inputs(inputs, report)
         return built
+
+
+def _site_model(settings: Settings, report: Report, inputs: Inputs, written: dict,
+                cached: journal.Loaded | None) -> Site:
+    """The site model made from content/ (``written``: what ingest just wrote; ``cached``: the
+    articles cache, if read already), kept for the next build when making it said nothing
+    (snapshot.py: a build that takes it says nothing)."""
+    snapshot.forget(settings)  # before the articles cache is written: see snapshot.py
+    said = (len(report.lines), len(report.notices))
+    files: dict = {}
+    with _stage("reading content", None, settings.path("cache")):
+        articles = load_articles(settings, report, written, inputs.content, files, cached)
+    written.clear()  # its articles are the model's now; its entries (~250 B each) are not
+    site = build_site(articles, settings, report)
+    # The model has them, or copies of those it retitled (_with_unique_titles): the
+    # originals of those would live on beside them for the whole render.
+    del articles
+    if (len(report.lines), len(report.notices)) == said:
+        snapshot.keep(site, files, inputs.model_key())
+    return site
 
 
 @contextmanager

@@ -422,9 +422,8 @@ def _remembering(site: Site, templates: Path, reads_cache: Path | None) -> _Star
     common = _site_wide_inputs(site, templates)
     links = pagereads.links_digest(site, common)
     known = pagereads.load(reads_cache, links)
-    found = pagereads.Remembered()
-    for article in site.articles:
-        found.add_story(article.id, pagereads.unread_digest(article))
+    stories = pagereads.story_digests(site)
+    found = pagereads.Remembered(story_ids=list(stories.ids), story_digests=bytearray(stories.unread))
     changed = known.changed(found)
     return _Start(templates, reads_cache, common, links, known, found, known.stale(changed), changed)
 

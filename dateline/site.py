@@ -10,24 +10,26 @@ import calendar
 import datetime as dt
 import importlib.metadata
 import os
-import pickle
 import re
 from collections import defaultdict
 from dataclasses import dataclass, field, replace
 from functools import cached_property
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import agate, content, hubs, memo, urls
+from . import agate, content, hubs, journal, memo, urls
 from .article import Article
 from .config import Settings
 from .extract.archive import canonical_organizations, canonical_people, local_bodies
 from .ingest import generator_fingerprint
 from .listing import Listing, files_listed, stat_listed
-from .output import dump_atomic
 from .report import Report
 from .safety import link_warning
 from .slugs import slugify
 from .translit import to_ascii
+
+if TYPE_CHECKING:
+    from .pagereads import StoryDigests
 
 KINDS = {  # kind -> (article field, singular label, plural label)
     "tags": ("tags", "Tag", "Tags"),
@@ -213,6 +215,8 @@ class Site:
     months: list[Month]  # newest first
     newer: dict[str, Article]  # article id -> the next article by date
     older: dict[str, Article]
+    # What the plan digests of every story (pagereads.story_digests), taken once per model.
+    digests: StoryDigests | None = None
 
     @property
     def years(self) -> dict[int, list[Month]]:
@@ -289,13 +293,16 @@ class Site:
 
 def load_articles(settings: Settings, report: Report,
                   written: dict[str, tuple[tuple[int, int], Article]] | None = None,
-                  listing: Listing | None = None) -> list[Article]:
+                  listing: Listing | None = None, files: dict | None = None,
+                  read: journal.Loaded | None = None) -> list[Article]:
     """Every content file as an Article; files unchanged since the last run come from a cache,
     and those ingest has just written (``written``: path -> (mtime_ns, size), article) from it.
-    ``listing``, content/ as the look at the inputs found it after ingest, spares a stat of each."""
+    ``listing``, content/ as the look at the inputs found it after ingest, spares a stat of each;
+    ``files`` gets each file's entry: path -> ((mtime_ns, size), its article as read);
+    ``read``: the cache as already read (snapshot.recalled), else it is read here."""
     root = settings.path("content")
     cache_path = settings.path("cache") / CACHE_FILE
-    cache, base = _load_cache(cache_path)
+    cache, base = read or journal.load(cache_path, cache_path.with_name(CACHE_CHANGES), CACHE_FORMAT)
     written = written or {}
     names: dict[str, str] = {}  # one string object per distinct name (see _shared_names)
     fresh: dict[str, tuple] = {}
@@ -334,27 +341,13 @@ def load_articles(settings: Settings, report: Report,
         position[article.id] = len(articles)
         articles.append(article)
     articles = unique_urls(articles, report)
-    if fresh.keys() != cache.keys() or any(fresh[k][0] != cache[k][0] for k in fresh):
+    if files is not None:
+        files.update(fresh)
+    if journal.differs(fresh, cache):
         # Rewriting an unchanged cache costs seconds at 10^5 articles: only when it changed.
-        _save_cache(cache_path, fresh, base)
+        journal.save(cache_path, cache_path.with_name(CACHE_CHANGES), CACHE_FORMAT, fresh, base,
+                     CHANGES_MAX, CHANGES_MIN)
     return articles
-
-
-def _save_cache(path: Path, fresh: dict[str, tuple], base: _Base | None) -> None:
-    """The cache as ``fresh`` has it: the entries that differ from the whole file's (``base``),
-    beside it, while they are few; else the whole cache again, under a new token."""
-    if base is not None:
-        gone = [rel for rel in base.keys if rel not in fresh]
-        changed = {rel: entry for rel, entry in fresh.items() if base.keys.get(rel) != entry[0]}
-        if len(changed) + len(gone) <= max(CHANGES_MIN, CHANGES_MAX * len(fresh)):
-            dump_atomic(path.with_name(CACHE_CHANGES), lambda handle: pickle.dump(
-                {"format": CACHE_FORMAT, "token": base.token, "files": changed, "gone": gone},
-                handle, protocol=pickle.HIGHEST_PROTOCOL))
-            return
-    token = os.urandom(8).hex()  # what a file of changes names its base by
-    dump_atomic(path, lambda handle: pickle.dump({"format": CACHE_FORMAT, "token": token, "files": fresh},
-                                                 handle, protocol=pickle.HIGHEST_PROTOCOL))
-    path.with_name(CACHE_CHANGES).unlink(missing_ok=True)  # its base is gone: stale
 
 
 def _shared_names(article: Article, names: dict[str, str]) -> Article:
@@ -441,41 +434,6 @@ def _last_good(rel: str, cached: tuple | None, problem: str, report: Report) -> 
     return cached[1]
 
 
-@dataclass
-class _Base:
-    """The cache file written whole: its token, and the (mtime_ns, size) of each entry in it."""
-    token: str
-    keys: dict[str, tuple[int, int]]
-
-
-def _load_cache(path: Path) -> tuple[dict, _Base | None]:
-    """The cache's entries, the changes beside it applied, and what the whole file held."""
-    saved = _unpickled(path)
-    if saved is None or not isinstance(saved.get("files"), dict):
-        return {}, None
-    files = saved["files"]
-    base = _Base(saved["token"], {rel: entry[0] for rel, entry in files.items()}) \
-        if isinstance(saved.get("token"), str) else None
-    changes = _unpickled(path.with_name(CACHE_CHANGES))
-    if base is not None and changes is not None and changes.get("token") == base.token \
-            and isinstance(changes.get("files"), dict) and isinstance(changes.get("gone"), list):
-        files.update(changes["files"])  # written after the file it names: newer than its entries
-        for rel in changes["gone"]:
-            files.pop(rel, None)
-    return files, base
-
-
-def _unpickled(path: Path) -> dict | None:
-    try:
-        with open(path, "rb") as handle:
-            saved = pickle.load(handle)
-    except (OSError, pickle.UnpicklingError, EOFError, AttributeError, ImportError, TypeError, ValueError):
-        return None
-    if not isinstance(saved, dict) or saved.get("format") != CACHE_FORMAT:
-        return None
-    return saved
-
-
 def build_site(articles: list[Article], settings: Settings, report: Report | None = None) -> Site:
     ordered = _with_unique_titles(sorted(articles, key=lambda a: (a.date, a.id), reverse=True), settings,
                                   report)
@@ -545,7 +503,7 @@ def _with_pages(kind: str, by_slug: dict[str, Term], total: int, settings: Setti
     return {s: t for s, t in by_slug.items() if len(t.articles) >= least}
 
 
-def _sharing_a_title(articles: list[Article]) -> list[Article]:
+def sharing_a_title(articles: list[Article]) -> list[Article]:
     """The articles whose headline another one has too (case aside): the only ones a
     headline can be changed or kept for."""
     counts: dict[str, int] = defaultdict(int)
@@ -635,7 +593,7 @@ def _with_unique_titles(newest_first: list[Article], settings: Settings,
     (whether an editor wrote one is read from the file): working it out read ~1,300 files and
     took ~0.25 CPU-s of a one-story correction at 12.8k."""
     oldest_first = newest_first[::-1]
-    sharing = _sharing_a_title(oldest_first)
+    sharing = sharing_a_title(oldest_first)
     root = str(settings.path("content"))
     # A story's own text counts only where its headline may be taken: shared, or ending in ")"
     # as every headline told apart does; of the rest, only the headline and where it stands.

