@@ -116,13 +116,40 @@ def _pss(pid: int, rss: int) -> int:
     return rss
 
 
+def role_of(pid: int, driver: int) -> str:
+    """What a process of the build's tree is: the build's own ("driver"), Pagefind, or a worker
+    the driver forked (its pool's, told apart by the stage it is seen in)."""
+    if pid == driver:
+        return "driver"
+    try:
+        name = Path(f"/proc/{pid}/comm").read_text().strip()
+    except OSError:
+        name = ""
+    return "pagefind" if name.startswith("pagefind") else "worker"
+
+
+def peak_rss(pid: int) -> int:
+    """A process's peak RSS so far (VmHWM, bytes): what a 0.1 s sample between two peaks misses.
+    A forked worker's starts at what it inherited."""
+    try:
+        for line in Path(f"/proc/{pid}/status").read_text().splitlines():
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) * 1024
+    except OSError:
+        pass
+    return 0
+
+
 class Sampler(threading.Thread):
-    """Peak tree RSS per stage, sampled while the stage runs."""
+    """Peak tree PSS per stage, sampled while the stage runs, and the largest process's peak
+    RSS per stage and role (``roles``: 'render worker' -> bytes): which process is the build's
+    largest, and when."""
 
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.stage = "start"
         self.peaks: dict[str, int] = {}
+        self.roles: dict[str, int] = {}
         self.running = True
 
     def run(self) -> None:
@@ -131,7 +158,17 @@ class Sampler(threading.Thread):
             time.sleep(SAMPLE_SECONDS)
 
     def note(self) -> None:
-        used = tree_rss(os.getpid())
+        me, stats = os.getpid(), process_stats()
+        used = 0
+        for pid in descendants(me, stats):
+            rss = int(stats[pid][21]) * os.sysconf("SC_PAGE_SIZE")
+            used += _pss(pid, rss)
+            role = role_of(pid, me)
+            # The driver's own peak is read per stage from its samples (its VmHWM spans the
+            # build); a worker or Pagefind lives within one stage, so its VmHWM is that stage's.
+            seen = rss if role == "driver" else max(rss, peak_rss(pid))
+            key = f"{self.stage} {role}"
+            self.roles[key] = max(self.roles.get(key, 0), seen)
         self.peaks[self.stage] = max(self.peaks.get(self.stage, 0), used)
 
 
@@ -221,7 +258,7 @@ def one_run(project: Path) -> dict:
     # The file snapshots that count what was written are the bench's work, not Dateline's.
     pages = sum(1 for rel in after[1] if rel.endswith(".html") and not rel.startswith("pagefind/"))
     return {"stages": stats, "counts": dict(report.counts), "bench_seconds": counting,
-            "pages": pages, "files": len(after[1])}
+            "pages": pages, "files": len(after[1]), "roles": sampler.roles}
 
 
 # ---------------------------------------------------------------- running things (parent)
@@ -574,7 +611,8 @@ def scale_table(work: Path, source: Path, sizes: list[int], cluster_workers: int
                          "pages": run["pages"], "wall": total["wall"], "cpu": total["cpu"],
                          "cluster_cpu": total["cluster_cpu"], "largest": total["largest"],
                          "tree": total["tree"], "output": folder_bytes(project / "_site"),
-                         "stages": {k: (v["cpu"], v["rss"]) for k, v in run["stages"].items()}})
+                         "stages": {k: (v["cpu"], v["rss"]) for k, v in run["stages"].items()},
+                         "roles": run["roles"]})
             print_scale_row(rows[-1], header=len(rows) == 1, cluster=cluster_workers)
             shutil.rmtree(project)
     finally:
@@ -594,6 +632,9 @@ def print_scale_row(row: dict, header: bool, cluster: int) -> None:
     print(f"{row['articles']:>9,} {row['pages']:>8,} {row['wall']:8.0f} {row['cpu']:8.0f} "
           f"{row['largest'] / 1e6:11.0f} {row['tree'] / 1e6:8.0f} {row['output'] / 1e6:10.0f}   {stages}",
           flush=True)
+    roles = ", ".join(f"{key} {rss / 1e6:.0f}" for key, rss in
+                      sorted(row["roles"].items(), key=lambda kv: -kv[1]) if rss >= 1e7)
+    print(f"{'':>9} largest process by stage and role, MB: {roles}", flush=True)
 
 
 def extrapolate(rows: list[dict], target: int = 1_000_000) -> None:

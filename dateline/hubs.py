@@ -39,6 +39,8 @@ TICK_WIDTH = 40  # SVG units a year label needs, so labels never overlap
 KEY_STORIES = 5
 KEY_STORIES_MIN = 8  # a smaller hub is read whole: no "key stories" above its list
 BUSY_HUB = 12  # from this many stories a hub's list is grouped by month as well as year
+# Hubs each process remembers (Connections.hub): a term's pages are rendered one after another.
+HUBS_REMEMBERED = 64
 RELATED = 5
 # A story is related when it shares a person or organization and enough weight, as a share of
 # what a name on one story in the archive (so far) would weigh: at 3,000 stories, one name on
@@ -203,10 +205,18 @@ class Connections:
     # -- hubs -----------------------------------------------------------------------------
 
     def hub(self, term: Term) -> Hub:
+        """The term's hub, remembered while it is among the last ``HUBS_REMEMBERED`` asked for:
+        a term's pages come one after another (render.pages), each asks for it, and kept for
+        every term a render worker meets (a timeline and anchors for each month it spans) they
+        were most of what the worker grew by, ~1 KB an article in each worker."""
         key = (term.kind, term.slug)
-        if key not in self._hubs:
-            self._hubs[key] = self._make_hub(term)
-        return self._hubs[key]
+        found = self._hubs.pop(key, None)  # popped and put back: the dict's order is recency
+        if found is None:
+            found = self._make_hub(term)
+            if len(self._hubs) >= HUBS_REMEMBERED:
+                del self._hubs[next(iter(self._hubs))]
+        self._hubs[key] = found
+        return found
 
     def _make_hub(self, term: Term) -> Hub:
         per_page = self.site.settings.per_page

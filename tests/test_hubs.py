@@ -60,6 +60,25 @@ def test_key_stories_put_the_story_about_the_person_first():
     assert len(hub.key) == 5
 
 
+def test_hubs_are_remembered_for_the_last_terms_only_and_remade_alike(monkeypatch):
+    # A render worker asked for every term's hub and kept them all (a timeline and anchors for
+    # each month a term spans): only the last few are kept, and a hub made again is the same.
+    from dateline import hubs
+
+    monkeypatch.setattr(hubs, "HUBS_REMEMBERED", 3)
+    articles = [story(n, dt.date(2016, 1 + n % 12, 1), people=[f"Person {n % 6}"],
+                      places=["Geneva"]) for n in range(36)]
+    site = model(articles)
+    terms = [site.terms["people"][f"person-{n}"] for n in range(6)]
+    first = site.links.hub(terms[0])
+    assert site.links.hub(terms[0]) is first  # asked again at once: remembered
+    for term in terms[1:]:
+        site.links.hub(term)
+    assert len(site.links._hubs) == 3
+    again = site.links.hub(terms[0])
+    assert again is not first and again == first
+
+
 def test_the_timeline_has_a_bar_a_month_scaled_to_the_busiest():
     days = [dt.date(2016, 1, 5)] * 4 + [dt.date(2016, 3, 9)] * 2 + [dt.date(2016, 7, 1)]
     site = model([story(n, d, places=["Geneva"]) for n, d in enumerate(days)], per_page=3)
