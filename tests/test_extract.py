@@ -388,6 +388,16 @@ def test_a_body_every_country_has_gets_a_page_per_country():
     assert not any("General Motors" in r or "IMF" in r for r in renames)
 
 
+def test_a_body_that_names_its_country_stays_one_page():
+    """'Bank of China' is common words ('china') named from Hong Kong, London and Beijing, yet it
+    names its country: one bank, not a page per dateline's country."""
+    from dateline.extract.archive import local_bodies
+
+    renames = local_bodies([["Bank of China"], ["Bank of China"], ["Bank of China"]],
+                           [["Hong Kong"], ["London"], ["Peking", "China"]])
+    assert renames == [{}, {}, {}]
+
+
 def test_a_month_alone_and_two_places_joined_are_no_name():
     """'(December, 1978 equals 100)' is no person and 'Michigan and Illinois' no railway; a month
     that is a person's surname in the article stays ('Theresa May' at a title; written for this test)."""

@@ -455,7 +455,9 @@ def _first_country(places: list[str]) -> str:
 
 
 def _common_words_only(name: str) -> bool:
+    """Written in common words only, none of them a country's name: "Bank of China" is common
+    words ("china") but names its country already, so it is that country's one body."""
     words = name.split()
     common = lx.common_words()
     return not known(name) and all(w.lower() in common or w in lx.CONNECTORS for w in words) \
-        and words[-1].lower() in common
+        and words[-1].lower() in common and not any(country_of(w) == w for w in words)
