@@ -47,6 +47,7 @@ from .headline_words import (
     AUX,
     AUX_BE,
     AUX_HAVE,
+    CORPORATE_WORDS,
     DETERMINERS,
     FUNCTION_WORDS,
     IRREGULAR,
@@ -62,6 +63,7 @@ from .headline_words import (
     _present,
     _progressive_base,
     _verb_index,
+    without_legal_form,
 )
 from .tokens import is_table_row
 
@@ -1048,16 +1050,10 @@ def _without_possessive_pronouns(text: str) -> str:
     return text[:k] + POSSESSIVE_PRONOUN_RE.sub("", text[k:])
 
 
-CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA BV GmbH AB ASA Corporation "
-                           "Incorporated Limited")
-
-
 def _without_suffix(m: re.Match[str]) -> str:
     """'Quaker Oats Co' -> 'Quaker Oats'; kept where the name would be one common word ('News
     Corp') or the suffix carries a possessive."""
-    name = m["name"]
-    while name.rsplit(" ", 1)[-1].rstrip(".") in CORPORATE_WORDS and " " in name:
-        name = name.rsplit(" ", 1)[0]
+    name = without_legal_form(m["name"])
     if " " not in name and name.lower() in lx.common_words():
         return m.group(0)
     if not m["end"]:
@@ -1410,9 +1406,7 @@ def _compressed_subject(text: str) -> str:
     subject = OWNED_RE.sub("", subject)
     m = OWNED_UNIT_RE.match(subject)
     if m and m["owner"].split()[0][:1].isupper():
-        owner = m["owner"]
-        while owner.rsplit(" ", 1)[-1].rstrip(".") in CORPORATE_WORDS and " " in owner:
-            owner = owner.rsplit(" ", 1)[0]
+        owner = without_legal_form(m["owner"])
         short = owner.split(" and ")[0]
         if len(text) > LIMIT and short != owner and len(short.split()) >= 2:
             owner = short  # "Great American Management and Investment" -> "Great American Management"

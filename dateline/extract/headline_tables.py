@@ -19,6 +19,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from . import lexicon as lx
+from .headline_words import without_legal_form
 
 MAX_ROWS = 40  # rows read below the introduction: enough for any table's top
 # A team or player: capitalised words, joined by the particles names carry ("Racing de Santander").
@@ -781,9 +782,6 @@ SWING_RE = re.compile(r"^(?P<oper>operating\s+)?(?P<now>profit|loss) of (?P<a>.+
                       r"vs (?P<was>profit|loss) of ")
 # A net row's figures, not a share's: "profit falls to 59,608 from 95,909" is the net profit.
 NET_TOLD_RE = re.compile(r"^(?P<oper>operating\s+)?(?P<kind>profit|loss)\b(?!.*\ba share\b)")
-# "Inc", "Corp", "Co Inc": a desk drops the legal form where the headline is long.
-COMPANY_SUFFIX_RE = re.compile(r"(?:,?\s+(?:Inc|Corp|Co|Cos|Ltd|Plc|PLC|plc|LP|Corporation|Company"
-                               r"|Limited)\.?)+$")
 YEAR_EARLIER_RE = re.compile(r"\s+from\s+(?:profit\s+of\s+|loss\s+of\s+)?\S+"
                              r"(?:\s+(?:cents?|pence|million|billion|dollars?))?$")
 
@@ -799,7 +797,7 @@ def results_headline(company: str, period: str, told: str) -> str:
     told = SWING_RE.sub(lambda m: f"{m['oper'] or ''}results swing to {m['now']} of {m['a']} "
                                   f"from {m['was']} of ", told)
     shorter = YEAR_EARLIER_RE.sub("", told)
-    short_name = COMPANY_SUFFIX_RE.sub("", company)
+    short_name = without_legal_form(company)  # a desk drops it where the headline is long
     return _fit_wire(f"{company} {period} {told}", f"{short_name} {period} {told}",
                      f"{short_name} {period} {shorter}", f"{short_name} {shorter}")
 
@@ -807,7 +805,7 @@ def results_headline(company: str, period: str, told: str) -> str:
 def with_company(company: str, phrase: str) -> str:
     """'Acme Corp quarterly dividend raised to 17 cents from 15 cents'; the legal form goes where
     the headline is long for a wire headline."""
-    return _fit_wire(f"{company} {phrase}", f"{COMPANY_SUFFIX_RE.sub('', company)} {phrase}")
+    return _fit_wire(f"{company} {phrase}", f"{without_legal_form(company)} {phrase}")
 
 
 def _fit_wire(*phrases: str) -> str:

@@ -360,3 +360,16 @@ def _is_base_verb(word: str) -> bool:
 
 
 BASE_VERBS = frozenset(plural for _, plural in IRREGULAR.values())
+
+
+# A company's legal form, which a wire headline leaves out ("Quaker Oats Co" -> "Quaker Oats").
+CORPORATE_WORDS = lx.words("Inc Corp Co Cos Ltd Plc PLC plc LP NV SA AG SpA BV GmbH AB ASA Corporation "
+                           "Incorporated Limited")
+
+
+def without_legal_form(name: str) -> str:
+    """The name without its closing legal forms ("Acme Holdings Co Inc" -> "Acme Holdings"); a
+    one-word name keeps what it has."""
+    while " " in name and name.rsplit(" ", 1)[-1].rstrip(".") in CORPORATE_WORDS:
+        name = name.rsplit(" ", 1)[0].rstrip(",")
+    return name
