@@ -64,6 +64,19 @@ def as_from_a_terminal() -> None:
     signal.signal(signal.SIGINT, signal.SIG_DFL)
 
 
+def calls_to(monkeypatch: pytest.MonkeyPatch, owner: object, name: str) -> list[int]:
+    """One entry per call of ``owner.name`` from now on; the real function still runs."""
+    calls: list[int] = []
+    real = getattr(owner, name)
+
+    def counted(*args: object, **kwargs: object) -> object:
+        calls.append(1)
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(owner, name, counted)
+    return calls
+
+
 def build_project(root: Path, **overrides: object) -> tuple[Settings, Report]:
     settings = load_settings(root / "site.toml", **overrides)
     report = Report(quiet=True)

@@ -9,7 +9,7 @@ from dateline.article import Article
 from dateline.config import load_settings
 from dateline.report import Report
 from dateline.site import NAMES_FILE, build_site
-from tests.conftest import write_project
+from tests.conftest import calls_to, write_project
 
 
 def story(n: int, **fields) -> Article:
@@ -30,10 +30,7 @@ def banks() -> list[Article]:
 def counted(monkeypatch):
     from dateline import site as site_module
 
-    calls = []
-    real = site_module.local_bodies
-    monkeypatch.setattr(site_module, "local_bodies", lambda *args: calls.append(1) or real(*args))
-    return calls
+    return calls_to(monkeypatch, site_module, "local_bodies")
 
 
 def test_a_body_edit_reuses_the_names_and_a_name_change_works_them_out_again(tmp_path, monkeypatch):

@@ -12,7 +12,7 @@ from dateline.content import content_files
 from dateline.pipeline import RENDER_STATE, read_state
 from dateline.report import Report
 from dateline.site import build_site, load_articles
-from tests.conftest import build_project, write_project
+from tests.conftest import build_project, calls_to, write_project
 from tests.test_incremental import TOML, assert_same_site, cold_twin, edit_name_tag_and_headline, seeds
 
 
@@ -25,15 +25,7 @@ def _plan(settings: Settings, reads_cache: bool = True) -> render.Plan:
 
 
 def _full_plans(monkeypatch) -> list[int]:
-    calls: list[int] = []
-    real = render._full_plan
-
-    def counted(*args):
-        calls.append(1)
-        return real(*args)
-
-    monkeypatch.setattr(render, "_full_plan", counted)
-    return calls
+    return calls_to(monkeypatch, render, "_full_plan")
 
 
 def test_a_body_edit_plans_as_the_full_plan_does_without_digesting_every_page(tmp_path, monkeypatch):

@@ -8,7 +8,7 @@ from dateline.article import Article
 from dateline.config import load_settings
 from dateline.content import write_article
 from dateline.site import build_site
-from tests.conftest import build_project, write_project
+from tests.conftest import build_project, calls_to, write_project
 
 
 def story(n: int, **fields) -> Article:
@@ -77,9 +77,7 @@ def test_a_repeat_is_told_apart_by_its_company_and_an_editors_headline_is_never_
 def test_the_archive_wide_names_are_kept_until_a_name_list_or_lever_changes(tmp_path, monkeypatch):
     from dateline import site as site_module
 
-    calls = []
-    real = site_module.canonical_people
-    monkeypatch.setattr(site_module, "canonical_people", lambda *args: calls.append(1) or real(*args))
+    calls = calls_to(monkeypatch, site_module, "canonical_people")
     articles = [story(1, people=["Bashar Assad"]), story(2, people=["Assad"])]
     root, site = site_of(tmp_path, articles)
     settings = load_settings(root / "site.toml")
@@ -98,9 +96,7 @@ def test_the_archive_wide_names_are_kept_until_a_name_list_or_lever_changes(tmp_
 def test_told_apart_headlines_are_kept_until_a_headline_or_an_editors_file_changes(tmp_path, monkeypatch):
     from dateline.extract import headline
 
-    calls = []
-    real = headline.distinct_titles
-    monkeypatch.setattr(headline, "distinct_titles", lambda *a, **k: calls.append(1) or real(*a, **k))
+    calls = calls_to(monkeypatch, headline, "distinct_titles")
     articles = [story(1, title="Talks resume"), story(2, title="Talks resume"), story(3)]
     root, site = site_of(tmp_path, articles)
     settings = load_settings(root / "site.toml")

@@ -13,7 +13,7 @@ from dateline.config import Settings, load_settings
 from dateline.content import content_files
 from dateline.report import Report
 from dateline.site import CACHE_CHANGES, Site, build_site, load_articles
-from tests.conftest import build_project, write_project
+from tests.conftest import build_project, calls_to, write_project
 from tests.test_incremental import TOML, assert_same_site, cold_twin, edit_name_tag_and_headline, seeds
 
 
@@ -46,15 +46,7 @@ def _built(root: Path) -> tuple[Site, Report]:
 
 
 def _models_made(monkeypatch) -> list[int]:
-    calls: list[int] = []
-    real = pipeline._site_model
-
-    def counted(*args):
-        calls.append(1)
-        return real(*args)
-
-    monkeypatch.setattr(pipeline, "_site_model", counted)
-    return calls
+    return calls_to(monkeypatch, pipeline, "_site_model")
 
 
 def _add_text(path: Path, text: str = " Talks went on.") -> None:
